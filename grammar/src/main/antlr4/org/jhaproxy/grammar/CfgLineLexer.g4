@@ -1,0 +1,41 @@
+/*
+ * The word layer of haproxy.cfg (configuration.txt section 2.2): one line, already cut at its
+ * end (LF, CR or NUL), split into the pieces HAProxy's line parser recognizes. The tokenizer in
+ * the parser module joins adjacent pieces into words, applies the escapes and expands variables.
+ *
+ *  - outside quotes: spaces separate words, '#' starts a comment, '$' is an ordinary character;
+ *  - single quotes: everything literal up to the closing quote, backslash included;
+ *  - double quotes: backslash escapes and environment variables ($NAME, ${NAME}, ${NAME-default},
+ *    ${NAME[*]}) are interpreted, spaces and '#' are literal.
+ */
+lexer grammar CfgLineLexer;
+
+WS          : [ \t\u000B\u000C]+ ;
+COMMENT     : '#' .* ;
+SQ_STRING   : '\'' ~'\''* '\'' ;
+// an opening single quote never closed on this line ("unmatched quote")
+SQ_OPEN     : '\'' ~'\''* ;
+DQ_OPEN     : '"' -> pushMode(DQ) ;
+ESC_HEX     : '\\x' HEX HEX ;
+// '\x' not followed by two hex digits ("truncated or invalid hexadecimal sequence")
+ESC_BAD_HEX : '\\x' ;
+ESC         : '\\' [ \\tnr#'"] ;
+// a backslash before any other character (or at the end of the line) stands for itself
+BACKSLASH   : '\\' ;
+TEXT        : ~[ \t\u000B\u000C#'"\\]+ ;
+
+mode DQ;
+DQ_CLOSE       : '"' -> popMode ;
+DQ_ESC_HEX     : '\\x' HEX HEX ;
+DQ_ESC_BAD_HEX : '\\x' ;
+DQ_ESC         : '\\' [ \\tnr#'"$] ;
+DQ_BACKSLASH   : '\\' ;
+VAR            : '$' VARNAME
+               | '${' VARNAME ( '[*]' )? ( '-' ~'}'* )? '}'
+               ;
+// a '$' that does not start a well-formed variable reference; the tokenizer says why
+BAD_VAR        : '$' ;
+DQ_TEXT        : ~["\\$]+ ;
+
+fragment HEX     : [0-9a-fA-F] ;
+fragment VARNAME : ( [a-zA-Z_] | '.' ) [a-zA-Z0-9_]* ;

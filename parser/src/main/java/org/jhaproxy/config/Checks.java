@@ -1,0 +1,20 @@
+package org.jhaproxy.config;
+
+import java.util.List;
+import org.jhaproxy.config.check.PostParseCheck;
+
+/** The whole-configuration passes, in the order HAProxy runs them. */
+final class Checks {
+    private Checks() {
+    }
+
+    /** check_config_validity() and the post proxy/server checks. */
+    static List<PostParseCheck> validity() {
+        return List.of();
+    }
+
+    /** srv_init_addr(): servers' addresses resolved with libc (/etc/hosts, no DNS here). */
+    static List<PostParseCheck> addresses() {
+        return List.of();
+    }
+}

@@ -1,0 +1,243 @@
+package org.jhaproxy.config.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.jhaproxy.grammar.CfgLineLexer;
+
+/**
+ * Splits one configuration line into words (configuration.txt section 2.2) from the tokens of
+ * the CfgLineLexer grammar, reproducing HAProxy 2.6's parse_line() with the options the config
+ * reader uses: env, double and single quotes, backslash, '#' comments and "[*]" word expansion.
+ */
+public final class LineTokenizer {
+    /** MAX_LINE_ARGS: a line holds at most this many words. */
+    public static final int MAX_LINE_ARGS = 64;
+
+    private LineTokenizer() {
+    }
+
+    /**
+     * @param line the line with its leading spaces removed and cut at its end
+     * @param vars where variables take their value
+     */
+    public static TokenizedLine tokenize(String line, Variables vars) {
+        return new Run(line, vars).run();
+    }
+
+    static final class Run {
+        private final String line;
+        private final Variables vars;
+        private final List<String> words = new ArrayList<>();
+        private final StringBuilder word = new StringBuilder();
+        /** offset in the joined output (words separated by NULs) where the current word starts */
+        private int outPos;
+        private int wordStart;
+        private int lastKeptWordStart;
+        private boolean tooMany;
+
+        Run(String line, Variables vars) {
+            this.line = line;
+            this.vars = vars;
+        }
+
+        TokenizedLine run() {
+            CfgLineLexer lexer = new CfgLineLexer(CharStreams.fromString(line));
+            lexer.removeErrorListeners();
+            int quoteAt = -1;
+            for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+                String text = t.getText();
+                int at = t.getStartIndex();
+                switch (t.getType()) {
+                    case CfgLineLexer.WS -> endWord();
+                    case CfgLineLexer.COMMENT -> {
+                        return finish(quoteAt);
+                    }
+                    case CfgLineLexer.SQ_STRING -> emit(text.substring(1, text.length() - 1));
+                    case CfgLineLexer.SQ_OPEN -> {
+                        emit(text.substring(1));
+                        quoteAt = at;
+                    }
+                    case CfgLineLexer.DQ_OPEN -> quoteAt = at;
+                    case CfgLineLexer.DQ_CLOSE -> quoteAt = -1;
+                    case CfgLineLexer.ESC_HEX, CfgLineLexer.DQ_ESC_HEX ->
+                        emit(String.valueOf((char) Integer.parseInt(text.substring(2), 16)));
+                    case CfgLineLexer.ESC_BAD_HEX, CfgLineLexer.DQ_ESC_BAD_HEX -> {
+                        return fail(LineError.HEX, at);
+                    }
+                    case CfgLineLexer.ESC, CfgLineLexer.DQ_ESC -> emit(unescape(text.charAt(1)));
+                    case CfgLineLexer.VAR -> {
+                        TokenizedLine err = expand(text, at);
+                        if (err != null) {
+                            return err;
+                        }
+                    }
+                    case CfgLineLexer.BAD_VAR -> {
+                        return badVariable(at);
+                    }
+                    default -> emit(text); // TEXT, DQ_TEXT, BACKSLASH, DQ_BACKSLASH
+                }
+            }
+            return finish(quoteAt);
+        }
+
+        private static String unescape(char c) {
+            return switch (c) {
+                case 't' -> "\t";
+                case 'n' -> "\n";
+                case 'r' -> "\r";
+                default -> String.valueOf(c);
+            };
+        }
+
+        private void emit(String s) {
+            word.append(s);
+        }
+
+        /** A separator: HAProxy ends the word and counts a new one, even at the end of the line. */
+        private void endWord() {
+            words.add(word.toString());
+            outPos += word.length() + 1;
+            word.setLength(0);
+            if (words.size() < MAX_LINE_ARGS) {
+                wordStart = outPos;
+            } else {
+                tooMany = true;
+            }
+            if (words.size() == MAX_LINE_ARGS - 1) {
+                lastKeptWordStart = outPos;
+            }
+        }
+
+        private TokenizedLine finish(int quoteAt) {
+            words.add(word.toString());
+            if (quoteAt >= 0) {
+                return fail(LineError.QUOTE, quoteAt);
+            }
+            if (tooMany) {
+                return new TokenizedLine(cCut(words.subList(0, MAX_LINE_ARGS)), LineError.TOO_MANY,
+                        lastKeptWordStart);
+            }
+            // trailing separators leave an empty last word: HAProxy's args end there anyway
+            while (words.size() > 1 && words.get(words.size() - 1).isEmpty()) {
+                words.remove(words.size() - 1);
+            }
+            return new TokenizedLine(cCut(words), null, -1);
+        }
+
+        /** A word holding a NUL (from "\x00") ends there, as a C string does. */
+        private static List<String> cCut(List<String> in) {
+            List<String> out = new ArrayList<>(in.size());
+            for (String w : in) {
+                int nul = w.indexOf('\0');
+                out.add(nul >= 0 ? w.substring(0, nul) : w);
+            }
+            return List.copyOf(out);
+        }
+
+        private TokenizedLine fail(LineError error, int at) {
+            words.add(word.toString());
+            return new TokenizedLine(List.copyOf(words), error, at);
+        }
+
+        /** A well-formed VAR token: $NAME, ${NAME}, ${NAME[*]}, ${NAME-default}. */
+        private TokenizedLine expand(String text, int at) {
+            boolean brace = text.startsWith("${");
+            String body = brace ? text.substring(2, text.length() - 1) : text.substring(1);
+            int nameEnd = 0;
+            if (body.charAt(0) == '.') {
+                nameEnd++;
+            }
+            while (nameEnd < body.length()
+                    && (Character.isLetterOrDigit(body.charAt(nameEnd)) && body.charAt(nameEnd) < 128
+                        || body.charAt(nameEnd) == '_')) {
+                nameEnd++;
+            }
+            String name = body.substring(0, nameEnd);
+            String rest = body.substring(nameEnd);
+            boolean expandWords = false;
+            if (rest.startsWith("[*]")) {
+                expandWords = true;
+                rest = rest.substring(3);
+            }
+            String value;
+            if (name.startsWith(".")) {
+                value = switch (name) {
+                    case ".LINE" -> Integer.toString(vars.currentLine());
+                    case ".FILE" -> vars.currentFile();
+                    case ".SECTION" -> vars.currentSection();
+                    default -> null;
+                };
+                if (!name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
+                    return fail(LineError.VARNAME, at + (brace ? 2 : 1));
+                }
+            } else {
+                value = vars.env(name);
+            }
+            if (value == null && rest.startsWith("-")) {
+                value = rest.substring(1);
+            }
+            if (value == null) {
+                return null;
+            }
+            if (!expandWords) {
+                emit(value);
+                return null;
+            }
+            int i = 0;
+            while (i < value.length()) {
+                char c = value.charAt(i);
+                if (isSpace(c)) {
+                    endWord();
+                    while (i + 1 < value.length() && isSpace(value.charAt(i + 1))) {
+                        i++;
+                    }
+                } else {
+                    word.append(c);
+                }
+                i++;
+            }
+            return null;
+        }
+
+        /** A '$' the lexer could not take as a variable: find which rule of parse_line() it breaks. */
+        private TokenizedLine badVariable(int dollar) {
+            int i = dollar + 1;
+            int brace = -1;
+            if (i < line.length() && line.charAt(i) == '{') {
+                brace = i++;
+            }
+            if (i >= line.length() || !(isAlpha(line.charAt(i)) || line.charAt(i) == '_' || line.charAt(i) == '.')) {
+                return fail(LineError.VARNAME, i);
+            }
+            int nameStart = i;
+            if (line.charAt(i) == '.') {
+                i++;
+            }
+            while (i < line.length() && (isAlnum(line.charAt(i)) || line.charAt(i) == '_')) {
+                i++;
+            }
+            String name = line.substring(nameStart, i);
+            if (name.startsWith(".") && !name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
+                return fail(LineError.VARNAME, nameStart);
+            }
+            if (i < line.length() && line.charAt(i) == '[' && brace >= 0) {
+                return fail(LineError.WRONG_EXPAND, i);
+            }
+            return fail(LineError.BRACE, brace >= 0 ? brace : dollar);
+        }
+
+        private static boolean isAlpha(char c) {
+            return c < 128 && Character.isLetter(c);
+        }
+
+        private static boolean isAlnum(char c) {
+            return c < 128 && Character.isLetterOrDigit(c);
+        }
+
+        static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+    }
+}

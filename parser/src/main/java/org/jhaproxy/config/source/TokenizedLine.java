@@ -1,0 +1,15 @@
+package org.jhaproxy.config.source;
+
+import java.util.List;
+
+/**
+ * The words of one line as HAProxy's parse_line() cuts them. {@code error} is the first problem
+ * found (null when none) and {@code errorPos} its 0-based offset in the input line; for
+ * {@link LineError#TOO_MANY}, {@code errorPos} is the position of the last word kept in the joined
+ * output, as HAProxy reports it.
+ */
+public record TokenizedLine(List<String> words, LineError error, int errorPos) {
+    public boolean ok() {
+        return error == null;
+    }
+}
