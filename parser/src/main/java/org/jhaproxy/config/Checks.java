@@ -10,11 +10,11 @@ final class Checks {
 
     /** check_config_validity() and the post proxy/server checks. */
     static List<PostParseCheck> validity() {
-        return List.of();
+        return List.of(new org.jhaproxy.config.check.ConfigValidity());
     }
 
     /** srv_init_addr(): servers' addresses resolved with libc (/etc/hosts, no DNS here). */
     static List<PostParseCheck> addresses() {
-        return List.of();
+        return List.of(new org.jhaproxy.config.check.ServerAddressInit());
     }
 }

@@ -15,6 +15,10 @@ public final class Keywords {
     private static final Keywords STANDARD = new Keywords();
 
     private Keywords() {
+        org.jhaproxy.config.global.GlobalKeywords.register(global);
+        org.jhaproxy.config.proxy.ProxyKeywords.register(proxy);
+        org.jhaproxy.config.server.ServerKeywords.register(proxy);
+        org.jhaproxy.config.rules.RuleKeywords.register(proxy);
     }
 
     public static Keywords standard() {
