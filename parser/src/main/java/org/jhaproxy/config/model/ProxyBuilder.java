@@ -66,4 +66,12 @@ public final class ProxyBuilder {
     public void disabled(boolean disabled) {
         this.disabled = disabled;
     }
+
+    // ---- h4: ACLs and rules (acl, http-request, tcp-request, use_backend, redirect, stick...) ----
+    private final ProxyRules rules = new ProxyRules();
+
+    /** The ACLs and rules of this section, including the use_backend targets to check later. */
+    public ProxyRules rules() {
+        return rules;
+    }
 }
