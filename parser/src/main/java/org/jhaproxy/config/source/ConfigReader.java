@@ -71,6 +71,8 @@ public final class ConfigReader {
         private String currentSectionName;
         private final Cond[] conds = new Cond[MAX_NESTED_CONDS];
         private int condLevel;
+        /** set where readcfgfile() leaves its loop with "break": the end-of-file checks still run */
+        private boolean leaveLoop;
 
         FileRun(String file, String content) {
             this.file = file;
@@ -124,7 +126,10 @@ public final class ConfigReader {
                     missingLf = raw.length();
                 }
                 if (!line(raw)) {
-                    return err;
+                    if (!leaveLoop) {
+                        return err;
+                    }
+                    break;
                 }
             }
             if (missingLf != -1) {
@@ -157,6 +162,9 @@ public final class ConfigReader {
             }
             TokenizedLine tl = LineTokenizer.tokenize(body, this);
             if (tl.error() != null && tl.error() != LineError.TOO_MANY) {
+                if (tl.shownEnd() >= 0) {
+                    text = text.substring(0, tl.shownEnd());
+                }
                 int shown = sanitizedPos(text, tl.errorPos());
                 diag.alert(String.format("parsing [%s:%d]: %s at position %d:\n  %s\n  %" + (shown + 1) + "s",
                         file, lineNo, tl.error().text(), tl.errorPos() + lead + 1, sanitize(text, tl.errorPos()), "^"));
@@ -302,6 +310,7 @@ public final class ConfigReader {
                     }
                     if (condLevel == 0) {
                         diag.alert(String.format("parsing [%s:%d]: lone '.endif' with no matching '.if'.", file, lineNo));
+                        leaveLoop = true;
                         err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
                         return false;
                     }
@@ -315,6 +324,7 @@ public final class ConfigReader {
 
         private void unexpectedArgument(String arg, String directive) {
             diag.alert(String.format("parsing [%s:%d]: Unexpected argument '%s' for '%s'.", file, lineNo, arg, directive));
+            leaveLoop = true;
             err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
         }
 
@@ -346,6 +356,7 @@ public final class ConfigReader {
             boolean known = a0.equals(".alert") || a0.equals(".warning") || a0.equals(".notice") || a0.equals(".diag");
             if (!known) {
                 diag.alert(String.format("parsing [%s:%d]: unknown directive '%s'.", file, lineNo, a0));
+                leaveLoop = true;
                 err |= ErrCode.ALERT_FATAL;
                 fatal++;
                 return false;

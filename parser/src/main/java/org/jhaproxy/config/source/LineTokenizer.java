@@ -170,7 +170,9 @@ public final class LineTokenizer {
                     default -> null;
                 };
                 if (!name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
-                    return fail(LineError.VARNAME, at + (brace ? 2 : 1));
+                    int nameAt = at + (brace ? 2 : 1);
+                    words.add(word.toString());
+                    return new TokenizedLine(List.copyOf(words), LineError.VARNAME, nameAt, nameAt + name.length());
                 }
             } else {
                 value = vars.env(name);
@@ -220,7 +222,8 @@ public final class LineTokenizer {
             }
             String name = line.substring(nameStart, i);
             if (name.startsWith(".") && !name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
-                return fail(LineError.VARNAME, nameStart);
+                words.add(word.toString());
+                return new TokenizedLine(List.copyOf(words), LineError.VARNAME, nameStart, i);
             }
             if (i < line.length() && line.charAt(i) == '[' && brace >= 0) {
                 return fail(LineError.WRONG_EXPAND, i);
