@@ -149,6 +149,9 @@ public final class ConfigReader {
             int cr = text.indexOf('\r');
             TokenizedLine tl = LineTokenizer.tokenize(cr >= 0 ? text.substring(0, cr) : text, this);
             if (tl.error() != null && tl.error() != LineError.TOO_MANY) {
+                if (tl.shownEnd() >= 0) {
+                    text = text.substring(0, tl.shownEnd());
+                }
                 int shown = sanitizedPos(text, tl.errorPos());
                 diag.alert(String.format("parsing [%s:%d]: %s at position %d:\n  %s\n  %" + (shown + 1) + "s",
                         file, lineNo, tl.error().text(), tl.errorPos() + lead + 1, sanitize(text, tl.errorPos()), "^"));

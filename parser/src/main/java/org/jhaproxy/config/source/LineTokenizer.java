@@ -134,17 +134,17 @@ public final class LineTokenizer {
             words.add(word.toString());
             out.append('\0');
             if (quoteAt >= 0) {
-                return new TokenizedLine(List.copyOf(words), LineError.QUOTE, quoteAt, out.toString(), secondWord);
+                return new TokenizedLine(List.copyOf(words), LineError.QUOTE, quoteAt, -1, out.toString(), secondWord);
             }
             if (tooMany) {
                 return new TokenizedLine(cCut(words.subList(0, MAX_LINE_ARGS)), LineError.TOO_MANY,
-                        lastKeptWordStart, out.toString(), secondWord);
+                        lastKeptWordStart, -1, out.toString(), secondWord);
             }
             // trailing separators leave an empty last word: HAProxy's args end there anyway
             while (words.size() > 1 && words.get(words.size() - 1).isEmpty()) {
                 words.remove(words.size() - 1);
             }
-            return new TokenizedLine(cCut(words), null, -1, out.toString(), secondWord);
+            return new TokenizedLine(cCut(words), null, -1, -1, out.toString(), secondWord);
         }
 
         /** A word holding a NUL (from "\x00") ends there, as a C string does. */
@@ -158,8 +158,16 @@ public final class LineTokenizer {
         }
 
         private TokenizedLine fail(LineError error, int at) {
+            return fail(error, at, -1);
+        }
+
+        /**
+         * @param shownEnd where the line HAProxy echoes stops: it cuts a variable name in place
+         * while looking it up, and an unknown pseudo-variable is reported before the line is mended
+         */
+        private TokenizedLine fail(LineError error, int at, int shownEnd) {
             words.add(word.toString());
-            return new TokenizedLine(List.copyOf(words), error, at, out.toString(), secondWord);
+            return new TokenizedLine(List.copyOf(words), error, at, shownEnd, out.toString(), secondWord);
         }
 
         /** A well-formed VAR token: $NAME, ${NAME}, ${NAME[*]}, ${NAME-default}. */
@@ -191,7 +199,8 @@ public final class LineTokenizer {
                     default -> null;
                 };
                 if (!name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
-                    return fail(LineError.VARNAME, at + (brace ? 2 : 1));
+                    int nameAt = at + (brace ? 2 : 1);
+                    return fail(LineError.VARNAME, nameAt, nameAt + name.length());
                 }
             } else {
                 value = vars.env(name);
@@ -242,7 +251,7 @@ public final class LineTokenizer {
             }
             String name = line.substring(nameStart, i);
             if (name.startsWith(".") && !name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
-                return fail(LineError.VARNAME, nameStart);
+                return fail(LineError.VARNAME, nameStart, i);
             }
             if (i < line.length() && line.charAt(i) == '[' && brace >= 0) {
                 if (!line.startsWith("[*]", i)) {
