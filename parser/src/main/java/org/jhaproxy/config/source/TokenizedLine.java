@@ -7,12 +7,20 @@ import java.util.List;
  * found (null when none) and {@code errorPos} its 0-based offset in the input line; for
  * {@link LineError#TOO_MANY}, {@code errorPos} is the position of the last word kept in the joined
  * output, as HAProxy reports it. {@code shownEnd}, when not -1, is where the line shown in the
- * error message stops: HAProxy cuts a variable name in place while it looks it up, and an unknown
- * pseudo-variable ("${.FOO}") is reported before the line is mended.
+ * error message stops (see LineTokenizer). {@code output} is parse_line()'s output buffer: the words,
+ * each followed by a NUL, and {@code secondWord} where the second word starts in it (-1: none).
  */
-public record TokenizedLine(List<String> words, LineError error, int errorPos, int shownEnd) {
-    public TokenizedLine(List<String> words, LineError error, int errorPos) {
-        this(words, error, errorPos, -1);
+public record TokenizedLine(List<String> words, LineError error, int errorPos, int shownEnd, String output,
+                            int secondWord) {
+    /**
+     * What .if/.elif evaluate (readcfgfile "remerges" the words): parse_line()'s output after
+     * the first word, every word separator (and any NUL a word holds) turned into a space.
+     */
+    public String expressionAfterFirstWord() {
+        if (secondWord < 0 || secondWord >= output.length()) {
+            return "";
+        }
+        return output.substring(secondWord, output.length() - 1).replace('\0', ' ');
     }
 
     public boolean ok() {
