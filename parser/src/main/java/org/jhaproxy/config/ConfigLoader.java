@@ -136,6 +136,6 @@ public final class ConfigLoader {
                 return true;
             }
         }
-        return false;
+        return b.sectionsHaveListener();
     }
 }
