@@ -111,6 +111,7 @@ final class ServerLine {
                 out.server(px.name(), srv.name());
             }
             px.servers().add(srv);
+            px.noteServer();
             AddressParseResult r = AddressParser.system(ctx.env()::get).parse(line.arg(cur), ADDRESS_OPTIONS, null, true);
             if (!r.ok()) {
                 // ha_alert("%s\n"): a message ending in a newline leaves an empty line
@@ -208,7 +209,7 @@ final class ServerLine {
     static ServerBuilder defaultServer(ParseContext ctx, ProxyBuilder px) {
         ServerBuilder d = px.defaultServer();
         if (d == null) {
-            ProxyBuilder from = px.isDefaults() ? null : ctx.config().currentDefaults();
+            ProxyBuilder from = px.isDefaults() ? null : px.parentDefaults();
             d = from != null && from.defaultServer() != null ? new ServerBuilder(from.defaultServer()) : new ServerBuilder();
             px.defaultServer(d);
         }
