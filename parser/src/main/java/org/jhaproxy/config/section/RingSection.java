@@ -46,8 +46,8 @@ public final class RingSection implements Section {
                     return alert(ctx, line, String.format("fail to set sink buffer size '%s'.", line.arg(1)));
                 }
                 if (Long.compareUnsigned(v, size) < 0) {
-                    ctx.diag().warning(String.format("parsing [%s:%d] : ignoring new size '%s' that is smaller than current size '%d' for ring '%s'.",
-                            line.file(), line.lineNo(), line.arg(1), size, current.name()));
+                    ctx.diag().warning(String.format("parsing [%s:%d] : ignoring new size '%d' that is smaller than current size '%d' for ring '%s'.",
+                            line.file(), line.lineNo(), v, size, current.name()));
                     return ErrCode.WARN;
                 }
                 size = v;
