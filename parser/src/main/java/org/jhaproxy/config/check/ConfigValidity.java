@@ -176,7 +176,7 @@ public final class ConfigValidity implements PostParseCheck {
         if (!px.has(ProxyCapability.FRONTEND)) {
             return false;
         }
-        boolean hasTarget = !px.logTargets().isEmpty() || (px.logGlobal() && cfg.global().get("log") != null);
+        boolean hasTarget = !px.logTargets().isEmpty();
         if (hasTarget) {
             return false;
         }

@@ -26,7 +26,12 @@ final class LogKeywords {
             return ErrCode.NONE;
         }
         if (line.arg(1).equals("global")) {
+            // parse_logsrv() copies the global targets known at this point: a "log global"
+            // read before the global section's "log" lines gives nothing
             px.logGlobal(true);
+            if (ctx.config().global().get("log") != null) {
+                px.logTargets().add(new Position(line.file(), line.lineNo()));
+            }
             return ErrCode.NONE;
         }
         // TODO(h1): validate the target with org.jhaproxy.config.log once merged
