@@ -65,7 +65,7 @@ public final class ConfigValidity implements PostParseCheck {
                     diag.alert(String.format("Proxy '%s' : '%s' unable to find required 'external-check command'.", name, "option external-check"));
                     cfgerr++;
                 }
-                if (cfg.global().get("insecure-fork-wanted") == null) {
+                if (cfg.global().get("insecure-fork-wanted") == null || cfg.global().isSet("no insecure-fork-wanted")) {
                     diag.warning(String.format("Proxy '%s' : 'insecure-fork-wanted' not enabled in the global section, '%s' will likely fail.",
                             name, "option external-check"));
                     err |= ErrCode.WARN;

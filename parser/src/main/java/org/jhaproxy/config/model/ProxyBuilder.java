@@ -43,10 +43,8 @@ public final class ProxyBuilder {
     private Position errorLogFormatAt;
     private String uniqueIdFormat;
     private Position uniqueIdFormatAt;
-    /** The "log" lines of this proxy (inherited from defaults, "no log" clears them). */
-    private final List<Position> logTargets = new ArrayList<>();
-    /** At least one "log global" line: it stands for the global section's log targets. */
-    private boolean logGlobal;
+    /** The log targets of this proxy (copied from defaults, "no log" clears them). */
+    private final List<LogTarget> logTargets = new ArrayList<>();
     private BackendRef defaultBackend;
     /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
     private boolean stats;
@@ -122,7 +120,6 @@ public final class ProxyBuilder {
         mode = def.mode;
         stats = def.stats;
         logTargets.addAll(def.logTargets);
-        logGlobal = def.logGlobal;
         uniqueIdFormat = def.uniqueIdFormat;
         uniqueIdFormatAt = def.uniqueIdFormatAt;
         checkCommand = def.checkCommand;
@@ -306,16 +303,8 @@ public final class ProxyBuilder {
         this.uniqueIdFormatAt = where;
     }
 
-    public List<Position> logTargets() {
+    public List<LogTarget> logTargets() {
         return logTargets;
-    }
-
-    public boolean logGlobal() {
-        return logGlobal;
-    }
-
-    public void logGlobal(boolean g) {
-        this.logGlobal = g;
     }
 
     public BackendRef defaultBackend() {
