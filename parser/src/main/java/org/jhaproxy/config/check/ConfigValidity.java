@@ -101,6 +101,10 @@ public final class ConfigValidity implements PostParseCheck {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
                 }
             }
+            if (px.emailAlertMailers() != null && cfg.otherSections().find("mailers", px.emailAlertMailers()) == null) {
+                diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
+                cfgerr++;
+            }
             // TODO(h4): compile log-format, log-format-sd, unique-id-format, error-log-format here
             // ("Parsing [%s:%d]: failed to parse log-format : %s.")
             if (missingTimeouts(px)) {
@@ -129,6 +133,27 @@ public final class ConfigValidity implements PostParseCheck {
         }
         if (cfgerr > 0) {
             err |= ErrCode.ALERT_FATAL;
+        }
+        return err | postProxyChecks(ctx);
+    }
+
+    /**
+     * The post proxy checks haproxy.c runs right after check_config_validity() on every enabled
+     * proxy: http_htx.c's proxy_check_errors() resolves the "errorfiles" sections.
+     */
+    private static int postProxyChecks(ParseContext ctx) {
+        int err = ErrCode.NONE;
+        for (ProxyBuilder px : ctx.config().proxies()) {
+            if (px.disabled()) {
+                continue;
+            }
+            for (BackendRef ref : px.errorFilesRefs()) {
+                if (ctx.config().otherSections().find("http-errors", ref.name()) == null) {
+                    ctx.diag().alert(String.format("proxy '%s': unknown http-errors section '%s' (at %s:%d).",
+                            px.name(), ref.name(), ref.at().file(), ref.at().line()));
+                    err |= ErrCode.ALERT_FATAL;
+                }
+            }
         }
         return err;
     }

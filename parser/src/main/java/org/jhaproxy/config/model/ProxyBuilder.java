@@ -67,6 +67,8 @@ public final class ProxyBuilder {
     private boolean httpCheckRulesWithoutOption;
     private boolean tcpCheckRules;
     private String loadServerStateFromFile;
+    /** "errorfiles <name>" references to http-errors sections, resolved after parsing. */
+    private final List<BackendRef> errorFilesRefs = new ArrayList<>();
     /** The defaults section this proxy was built from (null for a fresh defaults section). */
     private ProxyBuilder parentDefaults;
 
@@ -119,6 +121,7 @@ public final class ProxyBuilder {
         }
         mode = def.mode;
         stats = def.stats;
+        errorFilesRefs.addAll(def.errorFilesRefs);
         logTargets.addAll(def.logTargets);
         uniqueIdFormat = def.uniqueIdFormat;
         uniqueIdFormatAt = def.uniqueIdFormatAt;
@@ -128,6 +131,11 @@ public final class ProxyBuilder {
         emailAlertFrom = def.emailAlertFrom;
         emailAlertTo = def.emailAlertTo;
         emailAlertMailers = def.emailAlertMailers;
+    }
+
+    /** The http-errors sections named by "errorfiles" (and copied from defaults), in order. */
+    public List<BackendRef> errorFilesRefs() {
+        return errorFilesRefs;
     }
 
     public ProxyBuilder parentDefaults() {
