@@ -170,6 +170,6 @@ public final class ConfigLoader {
                 return true;
             }
         }
-        return false;
+        return b.sectionsHaveListener();
     }
 }
