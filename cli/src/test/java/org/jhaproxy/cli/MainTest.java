@@ -72,7 +72,7 @@ class MainTest {
 
     @Test
     void usageWhenNothingToDo() throws Exception {
-        for (String[] argv : new String[][] {{}, {"-cc"}, {"foo"}, {"-Z"}, {"-Z", "-v"}, {"-c"}, {"-f"}, {"-q"}}) {
+        for (String[] argv : new String[][] {{}, {"-cc"}, {"foo"}, {"-Z"}, {"-Z", "-v"}, {"-c"}, {"-q"}, {"-sf", "0"}}) {
             Run r = run(argv);
             assertEquals(1, r.exit(), String.join(" ", argv));
             assertEquals(VersionInfo.short_(), r.out());
@@ -80,6 +80,24 @@ class MainTest {
                     r.err());
             assertTrue(r.err().endsWith("        -S <bind>[,<bind options>...] new master CLI\n\n"));
         }
+    }
+
+    /** A value flag at the very end: haproxy fails while copying argv, before reading any flag. */
+    @Test
+    void valueFlagWithoutValue() throws Exception {
+        for (String[] argv : new String[][] {{"-f"}, {"-v", "-p"}, {"-cc", "1", "-L"}, {"-S"}}) {
+            Run r = run(argv);
+            assertEquals(1, r.exit(), String.join(" ", argv));
+            assertEquals("", r.out());
+            assertEquals("[ALERT]    (P) : failed to copy argv.\n", alerts(r.err()));
+        }
+    }
+
+    @Test
+    void missingSocketPath() throws Exception {
+        Run r = run("-x");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("[ALERT]    (P) : Unix socket path expected with the -x flag\nUsage : jhaproxy "), r.err());
     }
 
     @Test
