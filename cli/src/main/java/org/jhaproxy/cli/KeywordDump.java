@@ -1,38 +1,72 @@
 package org.jhaproxy.cli;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Consumer;
 import org.jhaproxy.config.Keywords;
-import org.jhaproxy.config.keyword.Keyword;
 import org.jhaproxy.config.keyword.KeywordTable;
 
-/** -dK&lt;class&gt;: the registered keywords, printed from the registries (haproxy's layout). */
+/**
+ * -dK&lt;class[,class...]&gt; (dump_registered_keywords): after the configuration is loaded, prints
+ * the keywords of each class asked for, from the registries. "help" lists the classes, "all"
+ * selects every class for itself and for the classes named after it, as in haproxy.
+ */
 final class KeywordDump {
+    /** One class of keywords: its name for -dK, its line in "help", its title and its lister. */
+    record KeywordClass(String name, String help, String title, Consumer<PrintStream> lister) {
+    }
+
     private KeywordDump() {
     }
 
-    static int run(String classes, PrintStream out, PrintStream err) {
-        Keywords kw = Keywords.standard();
-        if (classes.equals("help")) {
-            out.println("# List of supported keyword classes:");
-            out.println("all: list all keywords");
-            out.println("cfg: configuration keywords");
-            return 0;
-        }
-        boolean all = classes.equals("all") || classes.isEmpty();
-        if (all || classes.contains("cfg")) {
-            out.println("# List of registered configuration keywords:");
-            dump(out, kw.global);
-            dump(out, kw.proxy);
-        }
-        return 0;
+    static List<KeywordClass> classes(Keywords kw) {
+        Consumer<PrintStream> none = out -> { };
+        return List.of(
+                new KeywordClass("acl", "ACL keywords", "ACL keywords", none),
+                new KeywordClass("cfg", "configuration keywords", "configuration keywords",
+                        out -> {
+                            dump(out, kw.global);
+                            dump(out, kw.proxy);
+                        }),
+                new KeywordClass("cli", "CLI keywords", "CLI keywords", none),
+                new KeywordClass("cnv", "sample converter keywords", "sample converter functions", none),
+                new KeywordClass("flt", "filter names", "filter names", none),
+                new KeywordClass("smp", "sample fetch functions", "sample fetch functions", none),
+                new KeywordClass("svc", "service names", "service names", none));
     }
 
+    static void run(String spec, PrintStream out) {
+        List<KeywordClass> classes = classes(Keywords.standard());
+        boolean all = false;
+        for (String name : spec.split(",", -1)) {
+            if (name.isEmpty()) {
+                // haproxy stops at an empty class name
+                break;
+            }
+            if (name.equals("help")) {
+                out.println("# List of supported keyword classes:");
+                out.println("all: list all keywords");
+                for (KeywordClass c : classes) {
+                    out.println(c.name() + ": " + c.help());
+                }
+                continue;
+            }
+            if (name.equals("all")) {
+                all = true;
+            }
+            for (KeywordClass c : classes) {
+                if (all || c.name().equals(name)) {
+                    out.println("# List of registered " + c.title() + ":");
+                    c.lister().accept(out);
+                }
+            }
+        }
+        out.flush();
+    }
+
+    /** A section's keywords: its name, then each keyword indented by a tab, in name order. */
     private static void dump(PrintStream out, KeywordTable<?> table) {
         out.println(table.context());
         table.names().stream().sorted().forEach(n -> out.println("\t" + n));
-    }
-
-    static String usage(Keyword<?> k) {
-        return k.usage();
     }
 }

@@ -1,9 +1,13 @@
 package org.jhaproxy.cli;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jhaproxy.config.ConfigLoader;
 import org.jhaproxy.config.diag.Diagnostics;
@@ -11,14 +15,18 @@ import org.jhaproxy.config.model.KeywordUse;
 import org.jhaproxy.config.source.Environment;
 import org.jhaproxy.runtime.RuntimeSupport;
 
-/** The jhaproxy command. */
+/** The jhaproxy command: haproxy's command line and start-up sequence (haproxy.c init()). */
 public final class Main {
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Path cwd;
 
-    Main(PrintStream out, PrintStream err) {
+    Main(PrintStream out, PrintStream err, Map<String, String> environment, Path cwd) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
+        this.cwd = cwd;
     }
 
     public static void main(String[] argv) {
@@ -27,7 +35,7 @@ public final class Main {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, StandardCharsets.ISO_8859_1);
         int code;
         try {
-            code = new Main(out, err).run(argv);
+            code = new Main(out, err, System.getenv(), Path.of("").toAbsolutePath()).run(argv);
         } catch (Throwable t) {
             // never a Java stack trace for a user: an alert, and the trace only with -d
             err.printf("[ALERT]    (%d) : internal error: %s%n", ProcessHandle.current().pid(), t);
@@ -43,30 +51,60 @@ public final class Main {
 
     int run(String[] argv) throws Exception {
         Arguments args = Arguments.parse(argv);
-        if (args.error != null) {
-            return usage(args.error);
+        switch (args.action) {
+            case VERSION -> {
+                out.print(VersionInfo.short_());
+                return 0;
+            }
+            case BUILD_OPTIONS -> {
+                out.print(VersionInfo.short_());
+                out.print(VersionInfo.full().substring(VersionInfo.short_().length()));
+                return 0;
+            }
+            case USAGE -> {
+                if (args.usageAlert != null) {
+                    Diagnostics d = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath());
+                    d.context(null);
+                    d.alert(args.usageAlert);
+                }
+                return usage();
+            }
+            case BAD_ARGV -> {
+                Diagnostics d = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath());
+                d.context(null);
+                d.alert("failed to copy argv.");
+                return 1;
+            }
+            default -> {
+            }
         }
-        if (args.version) {
-            out.print(VersionInfo.short_());
-            return 0;
-        }
-        if (args.buildOptions) {
-            out.print(VersionInfo.full());
-            return 0;
-        }
-        Environment env = Environment.ofProcess();
-        if (args.checkCondition != null) {
-            return CheckCondition.run(args.checkCondition, env, err);
-        }
-        if (args.dumpKeywords != null && args.files.isEmpty()) {
-            return KeywordDump.run(args.dumpKeywords, out, err);
-        }
-        if (args.files.isEmpty()) {
-            return usage(null);
+        Map<String, String> vars = new HashMap<>(environment);
+        if (args.localPeer != null) {
+            vars.put("HAPROXY_LOCALPEER", args.localPeer);
         }
         Diagnostics diag = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath())
                 .quiet(args.quiet && !args.verbose)
                 .diagMode(args.diagMode);
+        Path dir = cwd;
+        if (args.changeDir != null) {
+            dir = cwd.resolve(args.changeDir);
+            if (!Files.isDirectory(dir)) {
+                diag.alert(String.format("Could not change to directory %s : %s", args.changeDir,
+                        Files.exists(dir) ? "Not a directory" : "No such file or directory"));
+                return 1;
+            }
+        }
+        Environment env = new Environment(vars, dir);
+        if (args.checkConditionMode) {
+            if (args.checkCondition == null) {
+                return usage();
+            }
+            diag.context("config");
+            return CheckCondition.run(args.checkCondition, env, diag);
+        }
+        if (args.files.isEmpty()) {
+            return usage();
+        }
         ConfigLoader.Outcome outcome = ConfigLoader.standard(diag, env).load(args.files);
         if (outcome.exitCode() == 1) {
             return 1;
@@ -76,7 +114,7 @@ public final class Main {
             return 1;
         }
         if (args.dumpKeywords != null) {
-            KeywordDump.run(args.dumpKeywords, out, err);
+            KeywordDump.run(args.dumpKeywords, out);
         }
         boolean print = !args.quiet || args.verbose;
         if (args.check) {
@@ -105,12 +143,18 @@ public final class Main {
         return 1;
     }
 
-    private int usage(String problem) {
-        if (problem != null) {
-            err.println("jhaproxy: " + problem);
-        }
-        err.print(Usage.TEXT);
+    /** haproxy's usage(): the version on stdout, the flags on stderr, exit 1. */
+    private int usage() {
+        out.print(VersionInfo.short_());
+        out.flush();
+        err.print(Usage.text(progname()));
+        err.flush();
         return 1;
+    }
+
+    private static String progname() {
+        String exe = executablePath();
+        return Path.of(exe).getFileName().toString();
     }
 
     private static String executablePath() {

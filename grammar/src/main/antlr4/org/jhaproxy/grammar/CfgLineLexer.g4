@@ -10,8 +10,15 @@
  */
 lexer grammar CfgLineLexer;
 
+@members {
+    /** PARSE_OPT_SHARP: '#' starts a comment (config lines); haproxy -cc parses without it. */
+    public boolean sharp = true;
+}
+
 WS          : [ \t\u000B\u000C]+ ;
-COMMENT     : '#' .* ;
+COMMENT     : {sharp}? '#' .* ;
+// without comments, '#' is an ordinary character
+HASH        : '#' ;
 SQ_STRING   : '\'' ~'\''* '\'' ;
 // an opening single quote never closed on this line ("unmatched quote")
 SQ_OPEN     : '\'' ~'\''* ;
@@ -19,7 +26,7 @@ DQ_OPEN     : '"' -> pushMode(DQ) ;
 ESC_HEX     : '\\x' HEX HEX ;
 // '\x' not followed by two hex digits ("truncated or invalid hexadecimal sequence")
 ESC_BAD_HEX : '\\x' ;
-ESC         : '\\' [ \\tnr#'"] ;
+ESC         : '\\' [ \\tnr'"] | {sharp}? '\\#' ;
 // a backslash before any other character (or at the end of the line) stands for itself
 BACKSLASH   : '\\' ;
 TEXT        : ~[ \t\u000B\u000C#'"\\]+ ;

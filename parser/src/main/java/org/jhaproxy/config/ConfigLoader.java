@@ -38,6 +38,8 @@ public final class ConfigLoader {
     private final Keywords keywords;
     private final List<PostParseCheck> validityChecks;
     private final List<PostParseCheck> addressChecks;
+    private String localPeer;
+    private boolean localPeerSet;
 
     public ConfigLoader(Diagnostics diag, Environment env, Keywords keywords,
                         List<PostParseCheck> validityChecks, List<PostParseCheck> addressChecks) {
@@ -48,38 +50,70 @@ public final class ConfigLoader {
         this.addressChecks = addressChecks;
     }
 
+    /** -L: the local peer name, instead of the host name. */
+    public ConfigLoader localPeer(String name) {
+        this.localPeer = name;
+        this.localPeerSet = name != null;
+        return this;
+    }
+
     public static ConfigLoader standard(Diagnostics diag, Environment env) {
         return new ConfigLoader(diag, env, Keywords.standard(), Checks.validity(), Checks.addresses());
     }
 
-    /** "-f DIR" stands for the directory's *.cfg files in lexical order (cfgfiles_expand_directories). */
+    /**
+     * "-f DIR" stands for the directory's "*.cfg" regular files, dot files excepted, in byte order
+     * (cfgfiles_expand_directories()). Returns null, after the alert, when a path cannot be read.
+     */
     public List<String> expandDirectories(List<String> files) {
         List<String> out = new ArrayList<>();
         for (String f : files) {
             Path p = env.resolve(f);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.map(x -> x.getFileName().toString())
-                            .filter(n -> n.endsWith(".cfg") && n.length() > 4)
-                            .sorted()
-                            .filter(n -> Files.isRegularFile(p.resolve(n)))
-                            .forEach(n -> out.add(f.endsWith("/") ? f + n : f + "/" + n));
-                } catch (IOException e) {
-                    out.add(f);
-                }
-            } else {
+            if (!Files.exists(p)) {
+                diag.alert("Cannot open configuration file/directory " + f + " : " + openError(f));
+                return null;
+            }
+            if (!Files.isDirectory(p)) {
                 out.add(f);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(p)) {
+                s.map(x -> x.getFileName().toString())
+                        .filter(n -> !n.startsWith(".") && n.indexOf(".cfg") >= 0 && n.indexOf(".cfg") == n.length() - 4)
+                        .sorted()
+                        .filter(n -> Files.isRegularFile(p.resolve(n)))
+                        .forEach(n -> out.add(f + "/" + n));
+            } catch (IOException e) {
+                diag.alert("Cannot open configuration directory " + f + " : Permission denied");
+                return null;
             }
         }
         return out;
     }
 
+    /**
+     * The local peer name: the host name unless -L gave one. HAProxy exports it as
+     * HAPROXY_LOCALPEER before reading the files, so "${HAPROXY_LOCALPEER}" works in them.
+     */
+    public static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException | RuntimeException e) {
+            String h = System.getenv("HOSTNAME");
+            return h != null ? h : "localhost";
+        }
+    }
+
     public Outcome load(List<String> cfgFiles) throws IOException {
+        env.set("HAPROXY_LOCALPEER", localPeerSet ? localPeer : hostname());
         ConfigBuilder builder = new ConfigBuilder();
         ParseContext ctx = new ParseContext(diag, builder, env);
         ConfigReader reader = new ConfigReader(Sections.standard(keywords), ctx, new CfgConditionEvaluator(env::get));
         int err = 0;
         List<String> files = expandDirectories(cfgFiles);
+        if (files == null) {
+            return new Outcome(1, null, builder, false);
+        }
         for (String file : files) {
             builder.files().add(file);
             int ret = reader.read(file);
@@ -136,6 +170,6 @@ public final class ConfigLoader {
                 return true;
             }
         }
-        return false;
+        return b.sectionsHaveListener();
     }
 }

@@ -46,6 +46,34 @@ public final class ConfigBuilder {
         return uses;
     }
 
+    // ---- h1: the section kinds other than global and proxies (peers, userlist, resolvers...) ----
+    private final List<PeersBuilder> peersSections = new ArrayList<>();
+    private final OtherSections otherSections = new OtherSections();
+
+    /** The "peers" sections in declaration order (cfg_peers). */
+    public List<PeersBuilder> peersSections() {
+        return peersSections;
+    }
+
+    /** userlist, resolvers, mailers, cache, ring, http-errors, program, log-forward, fcgi-app. */
+    public OtherSections otherSections() {
+        return otherSections;
+    }
+
+    /**
+     * Listeners outside proxies that make "-c" report a valid configuration: a peers section
+     * with its local peer, or a log-forward section with a bind (haproxy.c's MODE_CHECK end).
+     */
+    public boolean sectionsHaveListener() {
+        for (PeersBuilder p : peersSections) {
+            if (!p.disabled() && p.localPeerSeen()) {
+                return true;
+            }
+        }
+        return otherSections.logForwardHasListener();
+    }
+    // ---- end h1 ----
+
     public Config build() {
         return new Config(List.copyOf(files), Map.copyOf(global.settings()), proxies.stream().map(p -> p.name()).toList());
     }

@@ -1,11 +1,18 @@
 package org.jhaproxy.config.model;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A frontend, backend, listen or defaults section while it is being parsed (HAProxy's struct
- * proxy during cfg_parse_listen()). A proxy starts as a copy of its defaults section.
+ * proxy during cfg_parse_listen()). A proxy starts as a copy of its defaults section
+ * ({@link #inheritFrom(ProxyBuilder)}, proxy_defproxy_cpy()).
  */
 public final class ProxyBuilder {
     private final String name;
@@ -13,14 +20,134 @@ public final class ProxyBuilder {
     private final Position at;
     private final String sectionKeyword;
 
-    private final java.util.List<Bind> binds = new java.util.ArrayList<>();
+    private final List<Bind> binds = new ArrayList<>();
     private boolean disabled;
+
+    private ProxyMode mode = ProxyMode.TCP;
+    private final Map<TimeoutKind, Long> timeouts = new EnumMap<>(TimeoutKind.class);
+    /** "option X" set (options/options2 bits), and "no option X" (no_options). */
+    private final Set<String> options = new LinkedHashSet<>();
+    private final Set<String> noOptions = new LinkedHashSet<>();
+    /** httpclose / http-server-close / http-keep-alive (PR_O_HTTP_MODE), null when unset. */
+    private String httpConnectionMode;
+    /** The health check type (PR_O2_CHK_ANY): "httpchk", "ssl-hello-chk", ..., "tcp-check", "external-check". */
+    private String checkType;
+    /** The check ruleset kind (tcpcheck_rules proto flags): only backends inherit it. */
+    private String checkProto;
+    private String logFormat;
+    private LogFormatSource logFormatSource;
+    private Position logFormatAt;
+    private String logFormatSd;
+    private Position logFormatSdAt;
+    private String errorLogFormat;
+    private Position errorLogFormatAt;
+    private String uniqueIdFormat;
+    private Position uniqueIdFormatAt;
+    /** The log targets of this proxy (copied from defaults, "no log" clears them). */
+    private final List<LogTarget> logTargets = new ArrayList<>();
+    private BackendRef defaultBackend;
+    /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
+    private boolean stats;
+    private String cookieName;
+    private String captureCookieName;
+    private int requestCaptures;
+    private int responseCaptures;
+    private String balanceAlgorithm;
+    private boolean balanceNeedsHttp;
+    private boolean transparent;
+    private Long uuid;
+    private String checkCommand;
+    private String checkPath;
+    private boolean emailAlertSet;
+    private String emailAlertFrom;
+    private String emailAlertTo;
+    private String emailAlertMailers;
+    private boolean disableOn404;
+    private boolean sendState;
+    private boolean httpCheckRulesWithoutOption;
+    private boolean tcpCheckRules;
+    private String loadServerStateFromFile;
+    /** "errorfiles <name>" references to http-errors sections, resolved after parsing. */
+    private final List<BackendRef> errorFilesRefs = new ArrayList<>();
+    /** The defaults section this proxy was built from (null for a fresh defaults section). */
+    private ProxyBuilder parentDefaults;
 
     public ProxyBuilder(String sectionKeyword, String name, Set<ProxyCapability> caps, Position at) {
         this.sectionKeyword = sectionKeyword;
         this.name = name;
         this.caps = EnumSet.copyOf(caps);
         this.at = at;
+    }
+
+    /**
+     * Copies what a proxy takes from its defaults section, by capability, as
+     * proxy_defproxy_cpy() does (rules are not copied: HAProxy keeps a reference instead).
+     */
+    public void inheritFrom(ProxyBuilder def) {
+        parentDefaults = def;
+        boolean fe = has(ProxyCapability.FRONTEND);
+        boolean be = has(ProxyCapability.BACKEND);
+        disabled = def.disabled;
+        options.addAll(def.options);
+        noOptions.addAll(def.noOptions);
+        httpConnectionMode = def.httpConnectionMode;
+        checkType = def.checkType;
+        disableOn404 = def.disableOn404;
+        sendState = def.sendState;
+        if (be) {
+            checkProto = def.checkProto;
+            cookieName = def.cookieName;
+            balanceAlgorithm = def.balanceAlgorithm;
+            balanceNeedsHttp = def.balanceNeedsHttp;
+            loadServerStateFromFile = def.loadServerStateFromFile;
+        }
+        if (fe) {
+            captureCookieName = def.captureCookieName;
+            requestCaptures = def.requestCaptures;
+            responseCaptures = def.responseCaptures;
+            defaultBackend = def.defaultBackend;
+            logFormat = def.logFormat;
+            logFormatSource = def.logFormatSource;
+            logFormatAt = def.logFormatAt;
+            logFormatSd = def.logFormatSd;
+            logFormatSdAt = def.logFormatSdAt;
+            errorLogFormat = def.errorLogFormat;
+            errorLogFormatAt = def.errorLogFormatAt;
+        }
+        for (Map.Entry<TimeoutKind, Long> e : def.timeouts.entrySet()) {
+            if ((fe && e.getKey().inheritedByFrontend()) || (be && e.getKey().inheritedByBackend())) {
+                timeouts.put(e.getKey(), e.getValue());
+            }
+        }
+        mode = def.mode;
+        stats = def.stats;
+        errorFilesRefs.addAll(def.errorFilesRefs);
+        logTargets.addAll(def.logTargets);
+        uniqueIdFormat = def.uniqueIdFormat;
+        uniqueIdFormatAt = def.uniqueIdFormatAt;
+        checkCommand = def.checkCommand;
+        checkPath = def.checkPath;
+        emailAlertSet = def.emailAlertSet;
+        emailAlertFrom = def.emailAlertFrom;
+        emailAlertTo = def.emailAlertTo;
+        emailAlertMailers = def.emailAlertMailers;
+    }
+
+    /** The http-errors sections named by "errorfiles" (and copied from defaults), in order. */
+    public List<BackendRef> errorFilesRefs() {
+        return errorFilesRefs;
+    }
+
+    public ProxyBuilder parentDefaults() {
+        return parentDefaults;
+    }
+
+    /**
+     * The "defpx" HAProxy hands keyword parsers: the proxy's defaults section, or the section
+     * itself while a defaults section is parsed.
+     */
+    public ProxyBuilder keywordDefaults() {
+        return isDefaults() ? this : parentDefaults;
     }
 
     public String name() {
@@ -54,7 +181,18 @@ public final class ProxyBuilder {
         return has(ProxyCapability.FRONTEND) ? "frontend" : "backend";
     }
 
-    public java.util.List<Bind> binds() {
+    /** HAProxy's proxy_type_str(): a listen section is reported as "proxy". */
+    public String typeString() {
+        if (isDefaults()) {
+            return "defaults";
+        }
+        if (has(ProxyCapability.FRONTEND) && has(ProxyCapability.BACKEND)) {
+            return "proxy";
+        }
+        return has(ProxyCapability.FRONTEND) ? "frontend" : "backend";
+    }
+
+    public List<Bind> binds() {
         return binds;
     }
 
@@ -67,11 +205,350 @@ public final class ProxyBuilder {
         this.disabled = disabled;
     }
 
-    // ---- h4: ACLs and rules (acl, http-request, tcp-request, use_backend, redirect, stick...) ----
-    private final ProxyRules rules = new ProxyRules();
+    public ProxyMode mode() {
+        return mode;
+    }
 
-    /** The ACLs and rules of this section, including the use_backend targets to check later. */
+    public void mode(ProxyMode mode) {
+        this.mode = mode;
+    }
+
+    /** A timeout in milliseconds, 0 when unset (HAProxy's TICK_ETERNITY). */
+    public long timeout(TimeoutKind kind) {
+        return timeouts.getOrDefault(kind, 0L);
+    }
+
+    public void timeout(TimeoutKind kind, long ms) {
+        timeouts.put(kind, ms);
+    }
+
+    public Set<String> options() {
+        return options;
+    }
+
+    public Set<String> noOptions() {
+        return noOptions;
+    }
+
+    public String httpConnectionMode() {
+        return httpConnectionMode;
+    }
+
+    public void httpConnectionMode(String m) {
+        this.httpConnectionMode = m;
+    }
+
+    public String checkType() {
+        return checkType;
+    }
+
+    public void checkType(String t) {
+        this.checkType = t;
+    }
+
+    public String checkProto() {
+        return checkProto;
+    }
+
+    public void checkProto(String p) {
+        this.checkProto = p;
+    }
+
+    public String logFormat() {
+        return logFormat;
+    }
+
+    public LogFormatSource logFormatSource() {
+        return logFormatSource;
+    }
+
+    public Position logFormatAt() {
+        return logFormatAt;
+    }
+
+    public void logFormat(String format, LogFormatSource source, Position where) {
+        this.logFormat = format;
+        this.logFormatSource = source;
+        this.logFormatAt = where;
+    }
+
+    public String logFormatSd() {
+        return logFormatSd;
+    }
+
+    public Position logFormatSdAt() {
+        return logFormatSdAt;
+    }
+
+    public void logFormatSd(String format, Position where) {
+        this.logFormatSd = format;
+        this.logFormatSdAt = where;
+    }
+
+    public String errorLogFormat() {
+        return errorLogFormat;
+    }
+
+    public Position errorLogFormatAt() {
+        return errorLogFormatAt;
+    }
+
+    public void errorLogFormat(String format, Position where) {
+        this.errorLogFormat = format;
+        this.errorLogFormatAt = where;
+    }
+
+    public String uniqueIdFormat() {
+        return uniqueIdFormat;
+    }
+
+    public Position uniqueIdFormatAt() {
+        return uniqueIdFormatAt;
+    }
+
+    public void uniqueIdFormat(String format, Position where) {
+        this.uniqueIdFormat = format;
+        this.uniqueIdFormatAt = where;
+    }
+
+    public List<LogTarget> logTargets() {
+        return logTargets;
+    }
+
+    public BackendRef defaultBackend() {
+        return defaultBackend;
+    }
+
+    public void defaultBackend(BackendRef ref) {
+        this.defaultBackend = ref;
+    }
+
+    public boolean stats() {
+        return stats;
+    }
+
+    public void stats(boolean s) {
+        this.stats = s;
+    }
+
+    public String cookieName() {
+        return cookieName;
+    }
+
+    public void cookieName(String n) {
+        this.cookieName = n;
+    }
+
+    public String captureCookieName() {
+        return captureCookieName;
+    }
+
+    public void captureCookieName(String n) {
+        this.captureCookieName = n;
+    }
+
+    public int requestCaptures() {
+        return requestCaptures;
+    }
+
+    public int responseCaptures() {
+        return responseCaptures;
+    }
+
+    public void addCapture(boolean request) {
+        if (request) {
+            requestCaptures++;
+        } else {
+            responseCaptures++;
+        }
+    }
+
+    public String balanceAlgorithm() {
+        return balanceAlgorithm;
+    }
+
+    public boolean balanceNeedsHttp() {
+        return balanceNeedsHttp;
+    }
+
+    public void balance(String algorithm, boolean needsHttp) {
+        this.balanceAlgorithm = algorithm;
+        this.balanceNeedsHttp = needsHttp;
+    }
+
+    public boolean transparent() {
+        return transparent;
+    }
+
+    public void transparent(boolean t) {
+        this.transparent = t;
+    }
+
+    public Long uuid() {
+        return uuid;
+    }
+
+    public void uuid(long id) {
+        this.uuid = id;
+    }
+
+    public String checkCommand() {
+        return checkCommand;
+    }
+
+    public void checkCommand(String c) {
+        this.checkCommand = c;
+    }
+
+    public String checkPath() {
+        return checkPath;
+    }
+
+    public void checkPath(String p) {
+        this.checkPath = p;
+    }
+
+    public boolean emailAlertSet() {
+        return emailAlertSet;
+    }
+
+    public String emailAlertFrom() {
+        return emailAlertFrom;
+    }
+
+    public String emailAlertTo() {
+        return emailAlertTo;
+    }
+
+    public String emailAlertMailers() {
+        return emailAlertMailers;
+    }
+
+    public void emailAlert(String what, String value) {
+        emailAlertSet = true;
+        switch (what) {
+            case "from" -> emailAlertFrom = value;
+            case "to" -> emailAlertTo = value;
+            case "mailers" -> emailAlertMailers = value;
+            default -> {
+            }
+        }
+    }
+
+    public boolean disableOn404() {
+        return disableOn404;
+    }
+
+    public void disableOn404(boolean v) {
+        this.disableOn404 = v;
+    }
+
+    public boolean sendState() {
+        return sendState;
+    }
+
+    public void sendState(boolean v) {
+        this.sendState = v;
+    }
+
+    public boolean httpCheckRules() {
+        return httpCheckRulesWithoutOption;
+    }
+
+    public void httpCheckRules(boolean v) {
+        this.httpCheckRulesWithoutOption = v;
+    }
+
+    public boolean tcpCheckRules() {
+        return tcpCheckRules;
+    }
+
+    public void tcpCheckRules(boolean v) {
+        this.tcpCheckRules = v;
+    }
+
+    public String loadServerStateFromFile() {
+        return loadServerStateFromFile;
+    }
+
+    public void loadServerStateFromFile(String v) {
+        this.loadServerStateFromFile = v;
+    }
+
+    // ---- shared with other areas: simple public data, appended to by their parsers ----
+
+    /**
+     * The static "use_backend" targets (h4's rules parser appends one per rule, with
+     * dynamic=true for log-format names), checked by check_config_validity() like default_backend.
+     */
+    private final List<BackendRef> useBackends = new ArrayList<>();
+
+    public List<BackendRef> useBackends() {
+        return useBackends;
+    }
+
+    /**
+     * The rules of this proxy by list ("http-request", "http-response", "http-after-response",
+     * "redirect", "tcp-request connection", "tcp-request session", "tcp-request content",
+     * "tcp-response content"): the positions of the rules, appended by the rules parser. Used for
+     * the inheritance checks of defaults sections and the HTTP-mode warnings.
+     */
+    private final Map<String, List<Position>> rules = new LinkedHashMap<>();
+
+    public List<Position> rules(String list) {
+        return rules.computeIfAbsent(list, k -> new ArrayList<>());
+    }
+
+    public boolean hasRules(String list) {
+        List<Position> l = rules.get(list);
+        return l != null && !l.isEmpty();
+    }
+
+    /** Servers declared in this proxy: the server parser calls {@link #noteServer()} for each. */
+    private int serverCount;
+
+    public void noteServer() {
+        serverCount++;
+    }
+
+    public int serverCount() {
+        return serverCount;
+    }
+
+    /** "tcp-request content switch-mode http" seen (PR_O_HTTP_UPG): set by the rules parser. */
+    private boolean httpUpgrade;
+
+    public boolean httpUpgrade() {
+        return httpUpgrade;
+    }
+
+    public void httpUpgrade(boolean v) {
+        this.httpUpgrade = v;
+    }
+
+    // ---- servers (h3: server/ package) ------------------------------------------------------
+    private final java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = new java.util.ArrayList<>();
+    private org.jhaproxy.config.model.server.ServerBuilder defaultServer;
+
+    /** The "server" and "server-template" lines, in declaration order. */
+    public java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers() {
+        return servers;
+    }
+
+    /** The "default-server" settings of this section; null until one is set or inherited. */
+    public org.jhaproxy.config.model.server.ServerBuilder defaultServer() {
+        return defaultServer;
+    }
+
+    public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
+        this.defaultServer = settings;
+    }
+
+    // ---- h4: ACLs and rules (acl, http-request, tcp-request, use_backend, redirect, stick...) ----
+    private final ProxyRules ruleSets = new ProxyRules();
+
+    /** The ACLs and parsed rules of this section (conditions, actions, stick rules...). */
     public ProxyRules rules() {
-        return rules;
+        return ruleSets;
     }
 }

@@ -68,6 +68,7 @@ final class SwitchingRules {
         }
         String name = line.arg(1);
         px.rules().useBackends().add(new ProxyRules.BackendRef(name, name.contains("%["), cond, at(line)));
+        px.useBackends().add(new org.jhaproxy.config.model.BackendRef(name, at(line), name.contains("%[")));
         return err;
     }
 
@@ -138,6 +139,7 @@ final class SwitchingRules {
         }
         ProxyRules r = px.rules();
         r.redirects().add(new ProxyRules.Rule(RuleSet.HTTP_REQ, "redirect", true, cond, at(line)));
+        px.rules("redirect").add(at(line));
         RuleWarnings.misplacedRedirect(ctx, line, r, line.keyword());
         return RuleWarnings.condConflicts(ctx, line, cond, RuleSet.HTTP_REQ.places(ProxyTypes.has(px, ProxyCapability.FRONTEND), ProxyTypes.has(px, ProxyCapability.BACKEND)));
     }

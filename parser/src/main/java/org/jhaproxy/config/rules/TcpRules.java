@@ -98,7 +98,12 @@ final class TcpRules {
             case TCP_REQ_CONN -> RuleWarnings.misplacedTcpConn(ctx, line, r, a0);
             default -> RuleWarnings.misplacedTcpSess(ctx, line, r, a0);
         }
-        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, new Position(line.file(), line.lineNo())));
+        Position at = new Position(line.file(), line.lineNo());
+        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, at));
+        px.rules(set.keyword()).add(at);
+        if (set == RuleSet.TCP_REQ_CONT && line.arg(2).equals("switch-mode") && line.arg(3).equals("http")) {
+            px.httpUpgrade(true);
+        }
         return warn;
     }
 
@@ -130,7 +135,12 @@ final class TcpRules {
         RuleSet set = RuleSet.TCP_RES_CONT;
         AclCondition cond = rule(ctx, line, px, set, false);
         String warn = RuleWarnings.tcpCondConflicts(cond, set.places(ProxyTypes.has(px, ProxyCapability.FRONTEND), ProxyTypes.has(px, ProxyCapability.BACKEND)), a0, a1);
-        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, new Position(line.file(), line.lineNo())));
+        Position at = new Position(line.file(), line.lineNo());
+        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, at));
+        px.rules(set.keyword()).add(at);
+        if (set == RuleSet.TCP_REQ_CONT && line.arg(2).equals("switch-mode") && line.arg(3).equals("http")) {
+            px.httpUpgrade(true);
+        }
         return warn;
     }
 

@@ -24,13 +24,14 @@ public final class GlobalSection implements Section {
     @Override
     public int parse(ParseContext ctx, Line line) {
         if (line.keyword().equals("global")) {
-            return ErrCode.NONE;
+            return org.jhaproxy.config.global.TooManyArgs.alertIf(ctx, line, 0);
         }
         Keyword<GlobalBuilder> kw = keywords.find(line.keyword());
         if (kw != null) {
             return kw.handler().parse(ctx, line, ctx.config().global());
         }
-        String best = keywords.bestMatch(line.keyword());
+        String best = org.jhaproxy.config.keyword.DidYouMean.bestMatch(line.keyword(),
+                org.jhaproxy.config.global.GlobalKeywords.suggestionCandidates(keywords));
         if (best != null) {
             ctx.diag().alert(String.format("parsing [%s:%d] : unknown keyword '%s' in '%s' section; did you mean '%s' maybe ?",
                     line.file(), line.lineNo(), line.keyword(), "global", best));

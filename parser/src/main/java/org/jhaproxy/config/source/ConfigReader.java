@@ -22,20 +22,7 @@ import org.jhaproxy.config.model.Position;
  * (after 50 it stops reading the file).
  */
 public final class ConfigReader {
-    private static final int MAX_NESTED_CONDS = 10;
     private static final int MAX_FATAL = 50;
-
-    private enum Cond {
-        IF_TAKE, IF_DROP, IF_SKIP, ELIF_TAKE, ELIF_DROP, ELIF_SKIP, ELSE_TAKE, ELSE_DROP;
-
-        boolean masks() {
-            return this == IF_DROP || this == IF_SKIP || this == ELIF_DROP || this == ELIF_SKIP || this == ELSE_DROP;
-        }
-
-        boolean taken() {
-            return this == IF_TAKE || this == IF_SKIP || this == ELIF_TAKE || this == ELIF_SKIP;
-        }
-    }
 
     private final Map<String, Section> sections = new LinkedHashMap<>();
     private final ParseContext ctx;
@@ -64,17 +51,19 @@ public final class ConfigReader {
         private final String file;
         private final String content;
         private final Diagnostics diag = ctx.diag();
+        private final ConditionalBlocks conds;
         private int lineNo;
         private int err;
         private int fatal;
         private Section cs;
         private String currentSectionName;
-        private final Cond[] conds = new Cond[MAX_NESTED_CONDS];
-        private int condLevel;
+        /** a section other than global was seen in this file (check_section_position, -dD) */
+        private boolean nonGlobalParsed;
 
         FileRun(String file, String content) {
             this.file = file;
             this.content = content;
+            this.conds = new ConditionalBlocks(conditions, diag);
         }
 
         @Override
@@ -102,6 +91,7 @@ public final class ConfigReader {
             int missingLf = -1;
             while (pos < content.length()) {
                 if (missingLf != -1) {
+                    // fgets() went on after a NUL: the line it returned was cut short
                     diag.alert(String.format("parsing [%s:%d]: Stray NUL character at position %d.", file, lineNo, missingLf + 1));
                     err |= ErrCode.ALERT_FATAL;
                     missingLf = -1;
@@ -117,14 +107,18 @@ public final class ConfigReader {
                 }
                 int nul = raw.indexOf('\0');
                 if (nul >= 0) {
-                    // fgets() keeps reading past a NUL, but the line ends there for strlen()
+                    // the line ends at the NUL for strlen(), and has no LF
                     missingLf = nul;
                     raw = raw.substring(0, nul);
                 } else if (nl < 0) {
                     missingLf = raw.length();
                 }
-                if (!line(raw)) {
-                    return err;
+                ConditionalBlocks.Flow flow = line(raw);
+                if (flow == ConditionalBlocks.Flow.STOP) {
+                    return err | conds.err();
+                }
+                if (flow == ConditionalBlocks.Flow.BREAK) {
+                    break;
                 }
             }
             if (missingLf != -1) {
@@ -135,66 +129,59 @@ public final class ConfigReader {
             if (cs != null) {
                 err |= cs.postParse(ctx);
             }
-            if (condLevel > 0) {
+            if (conds.level() > 0) {
                 diag.alert(String.format("parsing [%s:%d]: non-terminated '.if' block.", file, lineNo));
                 err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
             }
-            return err;
+            return err | conds.err();
         }
 
-        /** Processes one line; false when reading must stop (an abort). */
-        private boolean line(String raw) {
+        /** Processes one line (without its LF). */
+        private ConditionalBlocks.Flow line(String raw) {
             int lead = 0;
             while (lead < raw.length() && LineTokenizer.Run.isSpace(raw.charAt(lead))) {
                 lead++;
             }
             String text = raw.substring(lead);
-            int cr = text.indexOf('\r');
-            String body = cr >= 0 ? text.substring(0, cr) : text;
             if (text.startsWith("[")) {
-                // a "[scope]" line only names a scope for diagnostics
-                return true;
+                err |= Scope.parse(diag, file, lineNo, text);
+                return ConditionalBlocks.Flow.NEXT;
             }
-            TokenizedLine tl = LineTokenizer.tokenize(body, this);
+            // parse_line() stops at a CR as at the end of the line
+            int cr = text.indexOf('\r');
+            TokenizedLine tl = LineTokenizer.tokenize(cr >= 0 ? text.substring(0, cr) : text, this);
             if (tl.error() != null && tl.error() != LineError.TOO_MANY) {
+                if (tl.shownEnd() >= 0) {
+                    text = text.substring(0, tl.shownEnd());
+                }
                 int shown = sanitizedPos(text, tl.errorPos());
                 diag.alert(String.format("parsing [%s:%d]: %s at position %d:\n  %s\n  %" + (shown + 1) + "s",
                         file, lineNo, tl.error().text(), tl.errorPos() + lead + 1, sanitize(text, tl.errorPos()), "^"));
-                err |= ErrCode.ALERT_FATAL;
-                fatal++;
-                return true;
+                return fatalError();
             }
             List<String> args = new ArrayList<>(tl.words());
             if (tl.error() == LineError.TOO_MANY) {
                 diag.alert(String.format("parsing [%s:%d]: too many words, truncating after word %d, position %d: <%s>.",
                         file, lineNo, LineTokenizer.MAX_LINE_ARGS, tl.errorPos() + 1, args.get(LineTokenizer.MAX_LINE_ARGS - 1)));
-                err |= ErrCode.ALERT_FATAL;
-                fatal++;
-                return true;
+                return fatalError();
             }
             if (args.isEmpty() || args.get(0).isEmpty()) {
-                return true;
+                return ConditionalBlocks.Flow.NEXT;
             }
             String a0 = args.get(0);
-            if (a0.startsWith(".")) {
-                Boolean r = conditional(args);
-                if (r != null) {
-                    return r;
-                }
+            if (ConditionalBlocks.handles(a0)) {
+                return conds.directive(file, lineNo, tl);
             }
-            if (condLevel > 0 && conds[condLevel].masks()) {
-                return true;
+            if (conds.masked()) {
+                return ConditionalBlocks.Flow.NEXT;
             }
             if (a0.startsWith(".")) {
-                return directive(args);
+                return MessageDirective.run(diag, file, lineNo, args, this::raise);
             }
             KeywordModifier kwm = KeywordModifier.STD;
             if (a0.equals("no") || a0.equals("default")) {
                 kwm = a0.equals("no") ? KeywordModifier.NO : KeywordModifier.DEF;
-                args.remove(0);
-                if (args.isEmpty()) {
-                    args.add("");
-                }
+                args = shiftModifier(args, kwm);
             }
             String kw = args.get(0);
             if (kwm != KeywordModifier.STD && !List.of("option", "log", "busy-polling", "set-dumpable", "strict-limits",
@@ -210,6 +197,9 @@ public final class ConfigReader {
                 previous = cs;
                 cs = header;
                 currentSectionName = args.size() > 1 && !args.get(1).isEmpty() ? args.get(1) : kw;
+                if (diag.diagMode()) {
+                    checkSectionPosition(kw);
+                }
             }
             if (previous != null) {
                 int status = previous.postParse(ctx);
@@ -218,14 +208,12 @@ public final class ConfigReader {
                     fatal++;
                 }
                 if ((err & ErrCode.ABORT) != 0) {
-                    return false;
+                    return ConditionalBlocks.Flow.STOP;
                 }
             }
             if (cs == null) {
                 diag.alert(String.format("parsing [%s:%d]: unknown keyword '%s' out of section.", file, lineNo, kw));
-                err |= ErrCode.ALERT_FATAL;
-                fatal++;
-                return true;
+                return fatalError();
             }
             ctx.config().uses().add(new KeywordUse(cs.name(), kw, new Position(file, lineNo)));
             int status = cs.parse(ctx, new Line(file, lineNo, args, kwm));
@@ -233,145 +221,59 @@ public final class ConfigReader {
             if ((status & ErrCode.FATAL) != 0) {
                 fatal++;
             }
-            return (err & ErrCode.ABORT) == 0;
+            return (err & ErrCode.ABORT) == 0 ? ConditionalBlocks.Flow.NEXT : ConditionalBlocks.Flow.STOP;
         }
 
-        /**
-         * .if/.elif/.else/.endif. Returns null when the line is not one of them, else whether
-         * reading goes on.
-         */
-        private Boolean conditional(List<String> args) {
-            String a0 = args.get(0);
-            switch (a0) {
-                case ".if": {
-                    condLevel++;
-                    if (condLevel >= MAX_NESTED_CONDS) {
-                        diag.alert(String.format("parsing [%s:%d]: too many nested '.if', max is %d.", file, lineNo, MAX_NESTED_CONDS));
-                        err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
-                        return false;
-                    }
-                    if (condLevel > 1 && conds[condLevel - 1].masks()) {
-                        conds[condLevel] = Cond.IF_SKIP;
-                        return true;
-                    }
-                    Boolean v = evaluate(".if", args, 76);
-                    if (v == null) {
-                        return false;
-                    }
-                    conds[condLevel] = v ? Cond.IF_TAKE : Cond.IF_DROP;
-                    return true;
+        /** -dD: a global section after another kind makes the precedence of settings unclear. */
+        private void checkSectionPosition(String section) {
+            if (section.equals("global")) {
+                if (nonGlobalParsed) {
+                    diag.diag(String.format("parsing [%s:%d] : global section detected after a non-global one, "
+                            + "the prevalence of their statements is unspecified", file, lineNo));
                 }
-                case ".elif": {
-                    if (condLevel == 0) {
-                        return abort("lone '.elif' with no matching '.if'.");
-                    }
-                    Cond c = conds[condLevel];
-                    if (c == Cond.ELSE_TAKE || c == Cond.ELSE_DROP) {
-                        return abort("'.elif' after '.else' is not permitted.");
-                    }
-                    if (c.taken()) {
-                        conds[condLevel] = Cond.ELIF_SKIP;
-                        return true;
-                    }
-                    Boolean v = evaluate(".elif", args, 74);
-                    if (v == null) {
-                        return false;
-                    }
-                    conds[condLevel] = v ? Cond.ELIF_TAKE : Cond.ELIF_DROP;
-                    return true;
-                }
-                case ".else": {
-                    if (args.size() > 1 && !args.get(1).isEmpty()) {
-                        unexpectedArgument(args.get(1), a0);
-                        return false;
-                    }
-                    if (condLevel == 0) {
-                        return abort("lone '.else' with no matching '.if'.");
-                    }
-                    Cond c = conds[condLevel];
-                    if (c == Cond.ELSE_TAKE || c == Cond.ELSE_DROP) {
-                        return abort("'.else' after '.else' is not permitted.");
-                    }
-                    conds[condLevel] = c.taken() ? Cond.ELSE_DROP : Cond.ELSE_TAKE;
-                    return true;
-                }
-                case ".endif": {
-                    if (args.size() > 1 && !args.get(1).isEmpty()) {
-                        unexpectedArgument(args.get(1), a0);
-                        return false;
-                    }
-                    if (condLevel == 0) {
-                        diag.alert(String.format("parsing [%s:%d]: lone '.endif' with no matching '.if'.", file, lineNo));
-                        err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
-                        return false;
-                    }
-                    condLevel--;
-                    return true;
-                }
-                default:
-                    return null;
+            } else {
+                nonGlobalParsed = true;
             }
         }
 
-        private void unexpectedArgument(String arg, String directive) {
-            diag.alert(String.format("parsing [%s:%d]: Unexpected argument '%s' for '%s'.", file, lineNo, arg, directive));
-            err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
+        private ConditionalBlocks.Flow fatalError() {
+            err |= ErrCode.ALERT_FATAL;
+            fatal++;
+            return ConditionalBlocks.Flow.NEXT;
         }
 
-        private boolean abort(String msg) {
-            diag.alert(String.format("parsing [%s:%d]: %s", file, lineNo, msg));
-            err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
-            return false;
-        }
-
-        /** Evaluates the words after .if/.elif, re-joined with spaces as HAProxy does. */
-        private Boolean evaluate(String directive, List<String> args, int width) {
-            String expr = String.join(" ", args.subList(1, args.size()));
-            CfgCondition.Result r = conditions.evaluate(expr);
-            if (r.error() == null) {
-                return r.value();
-            }
-            int shown = sanitizedPos(expr, r.errorPos(), width);
-            diag.alert(String.format("parsing [%s:%d]: %s in '%s' at position %d:\n  %s %s\n  %" + (shown + directive.length() + 2) + "s",
-                    file, lineNo, r.error(), directive, r.errorPos() + 1, directive, sanitize(expr, r.errorPos(), width), "^"));
-            err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
-            return null;
-        }
-
-        /** .alert/.warning/.notice/.diag and unknown directives. */
-        private boolean directive(List<String> args) {
-            String a0 = args.get(0);
-            String a1 = args.size() > 1 ? args.get(1) : "";
-            String a2 = args.size() > 2 ? args.get(2) : "";
-            boolean known = a0.equals(".alert") || a0.equals(".warning") || a0.equals(".notice") || a0.equals(".diag");
-            if (!known) {
-                diag.alert(String.format("parsing [%s:%d]: unknown directive '%s'.", file, lineNo, a0));
-                err |= ErrCode.ALERT_FATAL;
+        /** Adds error bits from a directive; FATAL ones count towards the limit of 50. */
+        private void raise(int bits, boolean countsFatal) {
+            err |= bits;
+            if (countsFatal) {
                 fatal++;
-                return false;
             }
-            if (!a2.isEmpty()) {
-                diag.alert(String.format("parsing [%s:%d]: Unexpected argument '%s' for '%s'. Use quotes if the message should contain spaces.",
-                        file, lineNo, a2, a0));
-                err |= ErrCode.ALERT_FATAL;
-                return true;
-            }
-            String msg = String.format("parsing [%s:%d]: '%s'.", file, lineNo, a1);
-            switch (a0) {
-                case ".alert" -> {
-                    diag.alert(msg);
-                    err |= ErrCode.ALERT_FATAL | ErrCode.ABORT;
-                    return false;
-                }
-                case ".warning" -> {
-                    diag.warning(msg);
-                    err |= ErrCode.WARN;
-                }
-                case ".notice" -> diag.notice(msg);
-                default -> diag.diag(msg);
-            }
-            return true;
         }
+    }
+
+    /**
+     * Removes "no"/"default" the way readcfgfile() shifts args[]: words move left only up to the
+     * first empty one; "no" leaves an empty word in the hole, "default" leaves the last moved
+     * word duplicated there (what HAProxy's keyword parsers then see).
+     */
+    static List<String> shiftModifier(List<String> in, KeywordModifier kwm) {
+        List<String> args = new ArrayList<>(in);
+        while (args.size() < 2) {
+            args.add("");
+        }
+        int arg = 0;
+        while (arg + 1 < args.size() && !args.get(arg + 1).isEmpty()) {
+            args.set(arg, args.get(arg + 1));
+            arg++;
+        }
+        if (kwm == KeywordModifier.NO) {
+            args.set(arg, "");
+        }
+        // HAProxy's args[] ends in empty words: drop trailing empties past the first word
+        while (args.size() > 1 && args.get(args.size() - 1).isEmpty()) {
+            args.remove(args.size() - 1);
+        }
+        return args;
     }
 
     static int sanitizedPos(String line, int pos) {

@@ -23,7 +23,15 @@ public final class LineTokenizer {
      * @param vars where variables take their value
      */
     public static TokenizedLine tokenize(String line, Variables vars) {
-        return new Run(line, vars).run();
+        return new Run(line, vars, true).run();
+    }
+
+    /**
+     * The same without PARSE_OPT_SHARP ('#' is then an ordinary character), as haproxy -cc
+     * parses its condition.
+     */
+    public static TokenizedLine tokenizeWithoutComments(String line, Variables vars) {
+        return new Run(line, vars, false).run();
     }
 
     static final class Run {
@@ -31,20 +39,27 @@ public final class LineTokenizer {
         private final Variables vars;
         private final List<String> words = new ArrayList<>();
         private final StringBuilder word = new StringBuilder();
+        /** parse_line()'s output buffer: every word followed by a NUL */
+        private final StringBuilder out = new StringBuilder();
+        private int secondWord = -1;
         /** offset in the joined output (words separated by NULs) where the current word starts */
         private int outPos;
         private int wordStart;
         private int lastKeptWordStart;
         private boolean tooMany;
 
-        Run(String line, Variables vars) {
+        private final boolean sharp;
+
+        Run(String line, Variables vars, boolean sharp) {
             this.line = line;
             this.vars = vars;
+            this.sharp = sharp;
         }
 
         TokenizedLine run() {
             CfgLineLexer lexer = new CfgLineLexer(CharStreams.fromString(line));
             lexer.removeErrorListeners();
+            lexer.sharp = sharp;
             int quoteAt = -1;
             for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
                 String text = t.getText();
@@ -93,11 +108,16 @@ public final class LineTokenizer {
 
         private void emit(String s) {
             word.append(s);
+            out.append(s);
         }
 
         /** A separator: HAProxy ends the word and counts a new one, even at the end of the line. */
         private void endWord() {
             words.add(word.toString());
+            out.append('\0');
+            if (secondWord < 0) {
+                secondWord = out.length();
+            }
             outPos += word.length() + 1;
             word.setLength(0);
             if (words.size() < MAX_LINE_ARGS) {
@@ -112,18 +132,19 @@ public final class LineTokenizer {
 
         private TokenizedLine finish(int quoteAt) {
             words.add(word.toString());
+            out.append('\0');
             if (quoteAt >= 0) {
-                return fail(LineError.QUOTE, quoteAt);
+                return new TokenizedLine(List.copyOf(words), LineError.QUOTE, quoteAt, -1, out.toString(), secondWord);
             }
             if (tooMany) {
                 return new TokenizedLine(cCut(words.subList(0, MAX_LINE_ARGS)), LineError.TOO_MANY,
-                        lastKeptWordStart);
+                        lastKeptWordStart, -1, out.toString(), secondWord);
             }
             // trailing separators leave an empty last word: HAProxy's args end there anyway
             while (words.size() > 1 && words.get(words.size() - 1).isEmpty()) {
                 words.remove(words.size() - 1);
             }
-            return new TokenizedLine(cCut(words), null, -1);
+            return new TokenizedLine(cCut(words), null, -1, -1, out.toString(), secondWord);
         }
 
         /** A word holding a NUL (from "\x00") ends there, as a C string does. */
@@ -137,8 +158,16 @@ public final class LineTokenizer {
         }
 
         private TokenizedLine fail(LineError error, int at) {
+            return fail(error, at, -1);
+        }
+
+        /**
+         * @param shownEnd where the line HAProxy echoes stops: it cuts a variable name in place
+         * while looking it up, and an unknown pseudo-variable is reported before the line is mended
+         */
+        private TokenizedLine fail(LineError error, int at, int shownEnd) {
             words.add(word.toString());
-            return new TokenizedLine(List.copyOf(words), error, at);
+            return new TokenizedLine(List.copyOf(words), error, at, shownEnd, out.toString(), secondWord);
         }
 
         /** A well-formed VAR token: $NAME, ${NAME}, ${NAME[*]}, ${NAME-default}. */
@@ -170,7 +199,8 @@ public final class LineTokenizer {
                     default -> null;
                 };
                 if (!name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
-                    return fail(LineError.VARNAME, at + (brace ? 2 : 1));
+                    int nameAt = at + (brace ? 2 : 1);
+                    return fail(LineError.VARNAME, nameAt, nameAt + name.length());
                 }
             } else {
                 value = vars.env(name);
@@ -189,12 +219,13 @@ public final class LineTokenizer {
             while (i < value.length()) {
                 char c = value.charAt(i);
                 if (isSpace(c)) {
+                    // a blank in the value separates words: the current one ends, even empty
                     endWord();
                     while (i + 1 < value.length() && isSpace(value.charAt(i + 1))) {
                         i++;
                     }
                 } else {
-                    word.append(c);
+                    emit(String.valueOf(c));
                 }
                 i++;
             }
@@ -220,10 +251,13 @@ public final class LineTokenizer {
             }
             String name = line.substring(nameStart, i);
             if (name.startsWith(".") && !name.equals(".LINE") && !name.equals(".FILE") && !name.equals(".SECTION")) {
-                return fail(LineError.VARNAME, nameStart);
+                return fail(LineError.VARNAME, nameStart, i);
             }
             if (i < line.length() && line.charAt(i) == '[' && brace >= 0) {
-                return fail(LineError.WRONG_EXPAND, i);
+                if (!line.startsWith("[*]", i)) {
+                    return fail(LineError.WRONG_EXPAND, i);
+                }
+                i += 3;
             }
             return fail(LineError.BRACE, brace >= 0 ? brace : dollar);
         }

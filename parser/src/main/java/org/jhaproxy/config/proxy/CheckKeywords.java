@@ -1,0 +1,123 @@
+package org.jhaproxy.config.proxy;
+
+import org.jhaproxy.config.diag.ErrCode;
+import org.jhaproxy.config.model.ProxyBuilder;
+import org.jhaproxy.config.source.Line;
+import org.jhaproxy.config.source.ParseContext;
+
+/**
+ * The health check rule keywords: "http-check" and "tcp-check" (tcpcheck.c) and
+ * "external-check" (extcheck.c). Rule arguments are only checked for their verb here.
+ */
+final class CheckKeywords {
+    private CheckKeywords() {
+    }
+
+    /** tcp-check actions registered besides the built-in verbs (action_kw_tcp_check_build_list()). */
+    private static final String ACTIONS = "set-var-fmt, set-var, unset-var";
+
+    static int httpCheck(ParseContext ctx, Line line, ProxyBuilder px) {
+        int err = ErrCode.NONE;
+        if (ProxyChecks.warnIfNotCap(ctx, line, px, false, true, line.arg(0), null)) {
+            err |= ErrCode.WARN;
+        }
+        String verb = line.arg(1);
+        switch (verb) {
+            case "disable-on-404", "send-state" -> {
+                if (!line.arg(2).isEmpty()) {
+                    return err | ProxyChecks.alert(ctx, line, String.format("'%s' cannot handle unexpected argument '%s'.", line.arg(0), line.arg(2)));
+                }
+                if (verb.equals("disable-on-404")) {
+                    px.disableOn404(true);
+                } else {
+                    px.sendState(true);
+                }
+                return err;
+            }
+            case "connect", "send", "expect", "comment", "set-var-fmt", "set-var", "unset-var" -> {
+                if (!"httpchk".equals(px.checkType())) {
+                    px.httpCheckRules(true);
+                }
+                return err;
+            }
+            default -> {
+                return err | ProxyChecks.alert(ctx, line, String.format("'%s' only supports 'disable-on-404', 'send-state', 'comment', 'connect',"
+                        + " 'send', 'expect', %s. but got '%s'", line.arg(0), ACTIONS, verb));
+            }
+        }
+    }
+
+    static int tcpCheck(ParseContext ctx, Line line, ProxyBuilder px) {
+        int err = ErrCode.NONE;
+        if (ProxyChecks.warnIfNotCap(ctx, line, px, false, true, line.arg(0), null)) {
+            err |= ErrCode.WARN;
+        }
+        String verb = line.arg(1);
+        switch (verb) {
+            case "connect", "send", "send-binary", "send-lf", "send-binary-lf", "expect", "comment", "set-var-fmt", "set-var", "unset-var" -> {
+                if (!"tcp-check".equals(px.checkType())) {
+                    px.tcpCheckRules(true);
+                }
+                return err;
+            }
+            default -> {
+                return err | ProxyChecks.alert(ctx, line, String.format("'%s' only supports 'comment', 'connect', 'send', 'send-binary', 'expect', %s. but got '%s'",
+                        line.arg(0), ACTIONS, verb));
+            }
+        }
+    }
+
+    static int externalCheck(ParseContext ctx, Line line, ProxyBuilder px) {
+        String kw = line.arg(0);
+        String sub = line.arg(1);
+        if (sub.isEmpty()) {
+            return ProxyChecks.alert(ctx, line, String.format("missing argument after '%s'.\n", kw));
+        }
+        if (!sub.equals("command") && !sub.equals("path")) {
+            return ProxyChecks.alert(ctx, line, String.format("'%s' only supports 'command' and 'path'. but got '%s'.", kw, sub));
+        }
+        if (!line.arg(3).isEmpty()) {
+            return ProxyChecks.alert(ctx, line, String.format("'%s' cannot handle unexpected argument '%s'.", kw, line.arg(3)));
+        }
+        if (line.arg(2).isEmpty()) {
+            return ProxyChecks.alert(ctx, line, String.format("missing argument after '%s'.", sub));
+        }
+        if (sub.equals("command")) {
+            px.checkCommand(line.arg(2));
+        } else {
+            px.checkPath(line.arg(2));
+        }
+        return ErrCode.NONE;
+    }
+
+    static int compression(ParseContext ctx, Line line, ProxyBuilder px) {
+        String kw = line.arg(0);
+        switch (line.arg(1)) {
+            case "algo" -> {
+                if (line.arg(2).isEmpty()) {
+                    return ProxyChecks.alert(ctx, line, String.format("parsing [%s:%d] : '%s' expects <algorithm>.", line.file(), line.lineNo(), kw));
+                }
+                for (int i = 2; !line.arg(i).isEmpty(); i++) {
+                    String a = line.arg(i);
+                    if (!a.equals("identity") && !a.equals("deflate") && !a.equals("raw-deflate") && !a.equals("gzip")) {
+                        return ProxyChecks.alert(ctx, line, String.format("'%s' : '%s' is not a supported algorithm.", kw, a));
+                    }
+                }
+            }
+            case "offload" -> {
+                if (px.isDefaults()) {
+                    return ProxyChecks.warn(ctx, line, String.format("'%s' : '%s' ignored in 'defaults' section.", kw, line.arg(1)));
+                }
+            }
+            case "type" -> {
+                if (line.arg(2).isEmpty()) {
+                    return ProxyChecks.alert(ctx, line, String.format("'%s' expects <type>.", kw));
+                }
+            }
+            default -> {
+                return ProxyChecks.alert(ctx, line, String.format("'%s' expects 'algo', 'type' or 'offload'", kw));
+            }
+        }
+        return ErrCode.NONE;
+    }
+}
