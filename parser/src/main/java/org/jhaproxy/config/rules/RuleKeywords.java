@@ -22,10 +22,8 @@ public final class RuleKeywords {
                 .add("redirect", "redirect location|prefix|scheme <to> [code <code>] <option> [{if | unless} <condition>]", SwitchingRules::redirect)
                 .add("monitor", "monitor fail { if | unless } <condition>", SwitchingRules::monitor)
                 .add("monitor-uri", "monitor-uri <uri>", SwitchingRules::monitorUri)
-                .add("monitor-net", "monitor-net <source> (removed in 2.4)", SwitchingRules::monitorNet)
                 .add("stick-table", "stick-table type <type> size <size> [expire <expire>] [nopurge] [peers <peers>] [store <data_type>]*", StickRules::stickTable)
                 .add("stick", "stick on|match|store-request|store-response <pattern> [table <table>] [{if | unless} <cond>]", StickRules::stick)
-                .add("filter", "filter <name> [param*]", Filters::filter)
-                .add("declare", "declare capture [ request | response ] len <length>", Declarations::declare);
+                .add("filter", "filter <name> [param*]", Filters::filter);
     }
 }

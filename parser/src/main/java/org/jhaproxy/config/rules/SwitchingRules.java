@@ -191,9 +191,4 @@ final class SwitchingRules {
         return err;
     }
 
-    static int monitorNet(ParseContext ctx, Line line, ProxyBuilder px) {
-        ctx.diag().alert(String.format("parsing [%s] : 'monitor-net' doesn't exist anymore. Please use 'http-request return status 200 if { src %s }' instead.",
-                where(line), line.arg(1)));
-        return ErrCode.ALERT_FATAL;
-    }
 }
