@@ -103,6 +103,10 @@ final class BindLine {
 
     /** The "prefix" of the global "unix-bind" setting, prepended to UNIX socket paths. */
     private static String unixBindPrefix(ParseContext ctx) {
+        var p = ctx.config().global().get("unix-bind prefix");
+        if (p != null && !p.args().isEmpty()) {
+            return p.args().get(0);
+        }
         var s = ctx.config().global().get("unix-bind");
         if (s == null) {
             return null;
