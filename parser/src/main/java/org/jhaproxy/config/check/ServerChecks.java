@@ -27,6 +27,7 @@ public final class ServerChecks implements PostParseCheck {
                 continue;
             }
             err |= perProxy(ctx, px);
+            err |= nonHttpServers(ctx, px);
         }
         err |= resolvers(ctx);
         return err;
@@ -42,6 +43,30 @@ public final class ServerChecks implements PostParseCheck {
             }
             if (srv.track() != null) {
                 err |= applyTrack(ctx, out, px, srv);
+            }
+        }
+        return err;
+    }
+
+    /**
+     * check_config_validity()'s "no cross-dressing a TCP server into HTTP": in a proxy not in
+     * HTTP mode a "redir" prefix is an error and a "cookie" is ignored with a warning.
+     */
+    public static int nonHttpServers(ParseContext ctx, ProxyBuilder px) {
+        if (px.mode() == org.jhaproxy.config.model.ProxyMode.HTTP || px.isDefaults()) {
+            return ErrCode.NONE;
+        }
+        int err = ErrCode.NONE;
+        for (ServerBuilder srv : px.servers()) {
+            if (srv.options().containsKey("redir")) {
+                ctx.diag().alert(String.format("%s '%s' : server cannot have cookie or redirect prefix in non-HTTP mode.",
+                        px.typeString(), px.name()));
+                err |= ErrCode.ALERT_FATAL;
+            }
+            if (srv.options().containsKey("cookie")) {
+                ctx.diag().warning(String.format("%s '%s' : ignoring cookie for server '%s' as HTTP mode is disabled.",
+                        px.typeString(), px.name(), srv.name()));
+                err |= ErrCode.WARN;
             }
         }
         return err;
