@@ -12,6 +12,7 @@ final class Checks {
     static List<PostParseCheck> validity() {
         return List.of(new org.jhaproxy.config.section.UserlistPostInit(),
                 new org.jhaproxy.config.check.ConfigValidity(),
+                new org.jhaproxy.config.section.LogForwardPostCheck(),
                 new org.jhaproxy.config.section.PeersPostCheck(),
                 new org.jhaproxy.config.section.ProgramPostCheck());
     }
