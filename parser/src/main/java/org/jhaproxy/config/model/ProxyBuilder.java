@@ -50,6 +50,7 @@ public final class ProxyBuilder {
     private boolean stats;
     private String cookieName;
     private String captureCookieName;
+    private long captureCookieLen;
     private int requestCaptures;
     private int responseCaptures;
     private String balanceAlgorithm;
@@ -103,6 +104,7 @@ public final class ProxyBuilder {
         }
         if (fe) {
             captureCookieName = def.captureCookieName;
+            captureCookieLen = def.captureCookieLen;
             requestCaptures = def.requestCaptures;
             responseCaptures = def.responseCaptures;
             defaultBackend = def.defaultBackend;
@@ -345,6 +347,15 @@ public final class ProxyBuilder {
 
     public void captureCookieName(String n) {
         this.captureCookieName = n;
+    }
+
+    /** The "capture cookie ... len" value (HAProxy's capture_len). */
+    public long captureCookieLen() {
+        return captureCookieLen;
+    }
+
+    public void captureCookieLen(long len) {
+        this.captureCookieLen = len;
     }
 
     public int requestCaptures() {
