@@ -12,7 +12,9 @@ import java.util.List;
 final class Arguments {
     /** What the command line asks for once it is read. */
     enum Action {
-        RUN, VERSION, BUILD_OPTIONS, USAGE
+        RUN, VERSION, BUILD_OPTIONS, USAGE,
+        /** a flag that takes a value ends the line: haproxy fails to copy argv, before anything else */
+        BAD_ARGV
     }
 
     Action action = Action.RUN;
@@ -33,9 +35,15 @@ final class Arguments {
     String pidFile;
     String changeDir;
     String localPeer;
+    /** an alert haproxy prints before its usage text */
+    String usageAlert;
 
     static Arguments parse(String[] argv) {
         Arguments a = new Arguments();
+        if (!copyableArgv(argv)) {
+            a.action = Action.BAD_ARGV;
+            return a;
+        }
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
             if (!arg.startsWith("-")) {
@@ -77,6 +85,8 @@ final class Arguments {
                 a.quiet = true;
             } else if (f0 == 'x' || f0 == 'S') {
                 if (i + 1 >= argv.length) {
+                    a.usageAlert = f0 == 'x' ? "Unix socket path expected with the -x flag"
+                            : "Socket and optional bind parameters expected with the -S flag";
                     return a.usage();
                 }
                 i++;
@@ -113,6 +123,43 @@ final class Arguments {
             }
         }
         return a;
+    }
+
+    /**
+     * haproxy first copies its arguments for the master process (copy_argv): -C -n -m -N -L -f -p
+     * -S must be followed by their value there, else it stops with "failed to copy argv.".
+     */
+    static boolean copyableArgv(String[] argv) {
+        int i = 0;
+        while (i < argv.length) {
+            String arg = argv[i];
+            if (!arg.startsWith("-")) {
+                i++;
+                continue;
+            }
+            String flag = arg.substring(1);
+            if (flag.equals("-")) {
+                return true;
+            }
+            char f0 = flag.isEmpty() ? '\0' : flag.charAt(0);
+            char f1 = flag.length() > 1 ? flag.charAt(1) : '\0';
+            if (f0 == 's' && (f1 == 'f' || f1 == 't')) {
+                i++;
+                while (i < argv.length && !argv[i].startsWith("-")) {
+                    i++;
+                }
+            } else if (f0 == 'x') {
+                i += 2;
+            } else if ("CnmNLfpS".indexOf(f0) >= 0 && f0 != '\0') {
+                if (i + 1 >= argv.length) {
+                    return false;
+                }
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        return true;
     }
 
     private Arguments usage() {

@@ -62,7 +62,18 @@ public final class Main {
                 return 0;
             }
             case USAGE -> {
+                if (args.usageAlert != null) {
+                    Diagnostics d = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath());
+                    d.context(null);
+                    d.alert(args.usageAlert);
+                }
                 return usage();
+            }
+            case BAD_ARGV -> {
+                Diagnostics d = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath());
+                d.context(null);
+                d.alert("failed to copy argv.");
+                return 1;
             }
             default -> {
             }

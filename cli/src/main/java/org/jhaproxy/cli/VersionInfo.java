@@ -38,6 +38,8 @@ final class VersionInfo {
                 + "Configuration conditions answer as OpenSSL version : " + BuildInfo.SSL_LIBRARY + "\n"
                 + "TLS is provided by the Java runtime : " + System.getProperty("java.vendor") + "\n"
                 + "Configuration language : HAProxy " + Version.HAPROXY + " (checked with -c; the traffic engine is not complete)\n"
+                + "The feature list is that of the HAProxy " + Version.HAPROXY + " build whose configurations jhaproxy accepts;"
+                + " .if feature() answers from it.\n"
                 + "\n"
                 + "Available polling systems :\n"
                 + "       java : pref=100,  test result OK\n"

@@ -536,4 +536,22 @@ public final class ProxyBuilder {
     public void httpUpgrade(boolean v) {
         this.httpUpgrade = v;
     }
+
+    // ---- servers (h3: server/ package) ------------------------------------------------------
+    private final java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = new java.util.ArrayList<>();
+    private org.jhaproxy.config.model.server.ServerBuilder defaultServer;
+
+    /** The "server" and "server-template" lines, in declaration order. */
+    public java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers() {
+        return servers;
+    }
+
+    /** The "default-server" settings of this section; null until one is set or inherited. */
+    public org.jhaproxy.config.model.server.ServerBuilder defaultServer() {
+        return defaultServer;
+    }
+
+    public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
+        this.defaultServer = settings;
+    }
 }

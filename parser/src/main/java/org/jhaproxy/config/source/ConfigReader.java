@@ -57,6 +57,8 @@ public final class ConfigReader {
         private int fatal;
         private Section cs;
         private String currentSectionName;
+        /** a section other than global was seen in this file (check_section_position, -dD) */
+        private boolean nonGlobalParsed;
 
         FileRun(String file, String content) {
             this.file = file;
@@ -195,6 +197,9 @@ public final class ConfigReader {
                 previous = cs;
                 cs = header;
                 currentSectionName = args.size() > 1 && !args.get(1).isEmpty() ? args.get(1) : kw;
+                if (diag.diagMode()) {
+                    checkSectionPosition(kw);
+                }
             }
             if (previous != null) {
                 int status = previous.postParse(ctx);
@@ -217,6 +222,18 @@ public final class ConfigReader {
                 fatal++;
             }
             return (err & ErrCode.ABORT) == 0 ? ConditionalBlocks.Flow.NEXT : ConditionalBlocks.Flow.STOP;
+        }
+
+        /** -dD: a global section after another kind makes the precedence of settings unclear. */
+        private void checkSectionPosition(String section) {
+            if (section.equals("global")) {
+                if (nonGlobalParsed) {
+                    diag.diag(String.format("parsing [%s:%d] : global section detected after a non-global one, "
+                            + "the prevalence of their statements is unspecified", file, lineNo));
+                }
+            } else {
+                nonGlobalParsed = true;
+            }
         }
 
         private ConditionalBlocks.Flow fatalError() {
