@@ -108,6 +108,7 @@ public final class ProxyBuilder {
             requestCaptures = def.requestCaptures;
             responseCaptures = def.responseCaptures;
             defaultBackend = def.defaultBackend;
+            monitorUri = def.monitorUri;
             logFormat = def.logFormat;
             logFormatSource = def.logFormatSource;
             logFormatAt = def.logFormatAt;
@@ -524,6 +525,17 @@ public final class ProxyBuilder {
 
     public int serverCount() {
         return serverCount;
+    }
+
+    /** "monitor-uri" (set by the rules parser; frontends inherit it from defaults). */
+    private String monitorUri;
+
+    public String monitorUri() {
+        return monitorUri;
+    }
+
+    public void monitorUri(String uri) {
+        this.monitorUri = uri;
     }
 
     /** "tcp-request content switch-mode http" seen (PR_O_HTTP_UPG): set by the rules parser. */
