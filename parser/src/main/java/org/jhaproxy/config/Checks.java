@@ -10,7 +10,10 @@ final class Checks {
 
     /** check_config_validity() and the post proxy/server checks. */
     static List<PostParseCheck> validity() {
-        return List.of(new org.jhaproxy.config.check.ConfigValidity());
+        return List.of(new org.jhaproxy.config.section.UserlistPostInit(),
+                new org.jhaproxy.config.check.ConfigValidity(),
+                new org.jhaproxy.config.section.PeersPostCheck(),
+                new org.jhaproxy.config.section.ProgramPostCheck());
     }
 
     /** srv_init_addr(): servers' addresses resolved with libc (/etc/hosts, no DNS here). */

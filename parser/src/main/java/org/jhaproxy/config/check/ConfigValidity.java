@@ -65,7 +65,7 @@ public final class ConfigValidity implements PostParseCheck {
                     diag.alert(String.format("Proxy '%s' : '%s' unable to find required 'external-check command'.", name, "option external-check"));
                     cfgerr++;
                 }
-                if (cfg.global().get("insecure-fork-wanted") == null) {
+                if (cfg.global().get("insecure-fork-wanted") == null || cfg.global().isSet("no insecure-fork-wanted")) {
                     diag.warning(String.format("Proxy '%s' : 'insecure-fork-wanted' not enabled in the global section, '%s' will likely fail.",
                             name, "option external-check"));
                     err |= ErrCode.WARN;
@@ -101,6 +101,10 @@ public final class ConfigValidity implements PostParseCheck {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
                 }
             }
+            if (px.emailAlertMailers() != null && cfg.otherSections().find("mailers", px.emailAlertMailers()) == null) {
+                diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
+                cfgerr++;
+            }
             // TODO(h4): compile log-format, log-format-sd, unique-id-format, error-log-format here
             // ("Parsing [%s:%d]: failed to parse log-format : %s.")
             if (missingTimeouts(px)) {
@@ -129,6 +133,27 @@ public final class ConfigValidity implements PostParseCheck {
         }
         if (cfgerr > 0) {
             err |= ErrCode.ALERT_FATAL;
+        }
+        return err | postProxyChecks(ctx);
+    }
+
+    /**
+     * The post proxy checks haproxy.c runs right after check_config_validity() on every enabled
+     * proxy: http_htx.c's proxy_check_errors() resolves the "errorfiles" sections.
+     */
+    private static int postProxyChecks(ParseContext ctx) {
+        int err = ErrCode.NONE;
+        for (ProxyBuilder px : ctx.config().proxies()) {
+            if (px.disabled()) {
+                continue;
+            }
+            for (BackendRef ref : px.errorFilesRefs()) {
+                if (ctx.config().otherSections().find("http-errors", ref.name()) == null) {
+                    ctx.diag().alert(String.format("proxy '%s': unknown http-errors section '%s' (at %s:%d).",
+                            px.name(), ref.name(), ref.at().file(), ref.at().line()));
+                    err |= ErrCode.ALERT_FATAL;
+                }
+            }
         }
         return err;
     }
@@ -176,7 +201,7 @@ public final class ConfigValidity implements PostParseCheck {
         if (!px.has(ProxyCapability.FRONTEND)) {
             return false;
         }
-        boolean hasTarget = !px.logTargets().isEmpty() || (px.logGlobal() && cfg.global().get("log") != null);
+        boolean hasTarget = !px.logTargets().isEmpty();
         if (hasTarget) {
             return false;
         }

@@ -43,10 +43,8 @@ public final class ProxyBuilder {
     private Position errorLogFormatAt;
     private String uniqueIdFormat;
     private Position uniqueIdFormatAt;
-    /** The "log" lines of this proxy (inherited from defaults, "no log" clears them). */
-    private final List<Position> logTargets = new ArrayList<>();
-    /** At least one "log global" line: it stands for the global section's log targets. */
-    private boolean logGlobal;
+    /** The log targets of this proxy (copied from defaults, "no log" clears them). */
+    private final List<LogTarget> logTargets = new ArrayList<>();
     private BackendRef defaultBackend;
     /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
     private boolean stats;
@@ -69,6 +67,8 @@ public final class ProxyBuilder {
     private boolean httpCheckRulesWithoutOption;
     private boolean tcpCheckRules;
     private String loadServerStateFromFile;
+    /** "errorfiles <name>" references to http-errors sections, resolved after parsing. */
+    private final List<BackendRef> errorFilesRefs = new ArrayList<>();
     /** The defaults section this proxy was built from (null for a fresh defaults section). */
     private ProxyBuilder parentDefaults;
 
@@ -121,8 +121,8 @@ public final class ProxyBuilder {
         }
         mode = def.mode;
         stats = def.stats;
+        errorFilesRefs.addAll(def.errorFilesRefs);
         logTargets.addAll(def.logTargets);
-        logGlobal = def.logGlobal;
         uniqueIdFormat = def.uniqueIdFormat;
         uniqueIdFormatAt = def.uniqueIdFormatAt;
         checkCommand = def.checkCommand;
@@ -131,6 +131,11 @@ public final class ProxyBuilder {
         emailAlertFrom = def.emailAlertFrom;
         emailAlertTo = def.emailAlertTo;
         emailAlertMailers = def.emailAlertMailers;
+    }
+
+    /** The http-errors sections named by "errorfiles" (and copied from defaults), in order. */
+    public List<BackendRef> errorFilesRefs() {
+        return errorFilesRefs;
     }
 
     public ProxyBuilder parentDefaults() {
@@ -306,16 +311,8 @@ public final class ProxyBuilder {
         this.uniqueIdFormatAt = where;
     }
 
-    public List<Position> logTargets() {
+    public List<LogTarget> logTargets() {
         return logTargets;
-    }
-
-    public boolean logGlobal() {
-        return logGlobal;
-    }
-
-    public void logGlobal(boolean g) {
-        this.logGlobal = g;
     }
 
     public BackendRef defaultBackend() {
@@ -527,5 +524,23 @@ public final class ProxyBuilder {
 
     public void httpUpgrade(boolean v) {
         this.httpUpgrade = v;
+    }
+
+    // ---- servers (h3: server/ package) ------------------------------------------------------
+    private final java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = new java.util.ArrayList<>();
+    private org.jhaproxy.config.model.server.ServerBuilder defaultServer;
+
+    /** The "server" and "server-template" lines, in declaration order. */
+    public java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers() {
+        return servers;
+    }
+
+    /** The "default-server" settings of this section; null until one is set or inherited. */
+    public org.jhaproxy.config.model.server.ServerBuilder defaultServer() {
+        return defaultServer;
+    }
+
+    public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
+        this.defaultServer = settings;
     }
 }

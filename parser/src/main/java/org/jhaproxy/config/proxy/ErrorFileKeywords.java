@@ -72,7 +72,8 @@ final class ErrorFileKeywords {
                 ProxyChecks.warn(ctx, line, String.format("%s: status code '%d' ignored.", kw, status));
             }
         }
-        // TODO(h1): resolve the http-errors section name after parsing (proxy_check_errors())
+        px.errorFilesRefs().add(new org.jhaproxy.config.model.BackendRef(line.arg(1),
+                new org.jhaproxy.config.model.Position(line.file(), line.lineNo()), false));
         return ErrCode.NONE;
     }
 

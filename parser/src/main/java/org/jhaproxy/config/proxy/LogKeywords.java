@@ -1,11 +1,11 @@
 package org.jhaproxy.config.proxy;
 
 import org.jhaproxy.config.diag.ErrCode;
+import org.jhaproxy.config.log.LogTargetParser;
 import org.jhaproxy.config.model.LogFormatSource;
 import org.jhaproxy.config.model.Position;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
-import org.jhaproxy.config.source.KeywordModifier;
 import org.jhaproxy.config.source.Line;
 import org.jhaproxy.config.source.ParseContext;
 
@@ -18,20 +18,9 @@ final class LogKeywords {
     private LogKeywords() {
     }
 
-    /** "log global", "no log", or a log target (parse_logsrv()). */
+    /** "log global", "no log", or a log target: h1's parse_logsrv() port. */
     static int log(ParseContext ctx, Line line, ProxyBuilder px) {
-        if (line.modifier() == KeywordModifier.NO) {
-            px.logTargets().clear();
-            px.logGlobal(false);
-            return ErrCode.NONE;
-        }
-        if (line.arg(1).equals("global")) {
-            px.logGlobal(true);
-            return ErrCode.NONE;
-        }
-        // TODO(h1): validate the target with org.jhaproxy.config.log once merged
-        px.logTargets().add(new Position(line.file(), line.lineNo()));
-        return ErrCode.NONE;
+        return LogTargetParser.parseAndReport(ctx, line, px.logTargets(), ctx.config().global().logTargets());
     }
 
     private static int singleArg(ParseContext ctx, Line line) {

@@ -111,7 +111,12 @@ public final class ProxySection implements Section {
                         line.file(), line.lineNo(), cap, line.arg(1), dup.typeString(), dup.name(), dup.at().file(), dup.at().line()));
                 err |= ErrCode.ALERT_FATAL;
             }
-            // TODO(h1): "has the same name as log forward section" once log-forward sections are modelled
+            org.jhaproxy.config.model.NamedSection lf = ctx.config().otherSections().find("log-forward", line.arg(1));
+            if (lf != null) {
+                ctx.diag().alert(String.format("Parsing [%s:%d]: %s '%s' has the same name as log forward section '%s' declared at %s:%d.",
+                        line.file(), line.lineNo(), cap, line.arg(1), lf.name(), lf.at().file(), lf.at().line()));
+                err |= ErrCode.ALERT_FATAL;
+            }
             state.current(null);
             boolean badFrom = !line.arg(2).isEmpty() && (line.arg(3).isEmpty() || !line.arg(2).equals("from"));
             if (badFrom) {

@@ -9,5 +9,17 @@ public final class ServerKeywords {
     }
 
     public static void register(KeywordTable<ProxyBuilder> table) {
+        table.add("bind", "bind <addr>[,<addr>...] [param*] : listening addresses of a frontend", BindLine::parse);
+        table.add("server", "server <name> <addr>[:<port>] [param*] : a server of a backend",
+                (ctx, line, px) -> ServerLine.parse(ctx, line, px, ServerLine.Kind.SERVER));
+        table.add("default-server", "default-server [param*] : default settings of the next servers",
+                (ctx, line, px) -> ServerLine.parse(ctx, line, px, ServerLine.Kind.DEFAULT_SERVER));
+        table.add("server-template", "server-template <prefix> <num | range> <fqdn>[:<port>] [params*] : a set of servers",
+                (ctx, line, px) -> ServerLine.parse(ctx, line, px, ServerLine.Kind.TEMPLATE));
+        table.add("source", "source <addr>[:<port>] [usesrc ...] [interface <name>] : outgoing source address",
+                ProxySourceKeywords::source);
+        table.add("dispatch", "dispatch <addr>:<port> : the only server address, for a backend without servers",
+                ProxySourceKeywords::dispatch);
+        table.add("usesrc", "usesrc ... : only after \"source\"", ProxySourceKeywords::usesrc);
     }
 }
