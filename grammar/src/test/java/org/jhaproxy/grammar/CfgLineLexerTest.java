@@ -46,6 +46,14 @@ class CfgLineLexerTest {
         assertEquals(List.of("DQ_OPEN:\"", "BAD_VAR:$", "DQ_TEXT:{1}", "DQ_CLOSE:\""), tokens("\"${1}\"", true));
     }
 
+    /** A CR ends the line, unless it follows a blank outside quotes. */
+    @Test
+    void carriageReturn() {
+        assertEquals(List.of("TEXT:a", "EOL:\rb c"), tokens("a\rb c", true));
+        assertEquals(List.of("TEXT:a", "WS: \r", "TEXT:b"), tokens("a \rb", true));
+        assertEquals(List.of("DQ_OPEN:\"", "DQ_TEXT: ", "DQ_EOL:\rb\""), tokens("\" \rb\"", true));
+    }
+
     /** haproxy -cc parses without comments: '#' and "\#" are then ordinary text. */
     @Test
     void withoutComments() {
