@@ -14,7 +14,8 @@ final class Checks {
                 new org.jhaproxy.config.check.ConfigValidity(),
                 new org.jhaproxy.config.section.LogForwardPostCheck(),
                 new org.jhaproxy.config.section.PeersPostCheck(),
-                new org.jhaproxy.config.section.ProgramPostCheck());
+                new org.jhaproxy.config.section.ProgramPostCheck(),
+                new org.jhaproxy.config.global.H1CaseAdjustFile());
     }
 
     /** srv_init_addr(): servers' addresses resolved with libc (/etc/hosts, no DNS here). */
