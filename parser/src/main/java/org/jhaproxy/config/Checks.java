@@ -15,7 +15,8 @@ final class Checks {
                 new org.jhaproxy.config.section.LogForwardPostCheck(),
                 new org.jhaproxy.config.section.PeersPostCheck(),
                 new org.jhaproxy.config.section.ProgramPostCheck(),
-                new org.jhaproxy.config.global.H1CaseAdjustFile());
+                new org.jhaproxy.config.global.H1CaseAdjustFile(),
+                new org.jhaproxy.config.global.HtxDefaultMessages());
     }
 
     /** srv_init_addr(): servers' addresses resolved with libc (/etc/hosts, no DNS here). */
