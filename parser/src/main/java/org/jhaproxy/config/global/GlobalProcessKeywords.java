@@ -236,6 +236,8 @@ final class GlobalProcessKeywords {
                         return err | alert(ctx, line, String.format("unix_bind '%s' expects a path as an argument.", opt));
                     }
                     g.set("unix-bind prefix", new org.jhaproxy.config.model.Position(line.file(), line.lineNo()), java.util.List.of(line.arg(cur + 1)));
+                    // the bind parser reads the prefix from the "unix-bind" line itself
+                    record(line, g);
                 }
                 case "mode", "uid", "gid" -> {
                 }
