@@ -36,7 +36,7 @@ final class BindOptions {
         flag("transparent", "transparently bind to the specified addresses");
         flag("v4v6", "force socket to bind to IPv4+IPv6");
         flag("v6only", "force socket to bind to IPv6 only");
-        add("namespace", 1, "bind in this network namespace", c -> missing(c, "'%s' : missing namespace id"));
+        add("namespace", 1, "bind in this network namespace", BindOptions::namespace);
         // cfgparse-unix.c
         add("gid", 1, "set the socket's gid", c -> missing(c, "'%s' : missing value"));
         add("group", 1, "set the socket's gid from the group name", c -> missing(c, "'%s' : missing group name"));
@@ -192,6 +192,18 @@ final class BindOptions {
             case BAD_CHAR -> c.fail(String.format("'%s' : expects a positive delay in milliseconds", c.kw()));
             default -> ErrCode.NONE;
         };
+    }
+
+    /** netns_store_insert(): the namespace must exist in /var/run/netns. */
+    private static int namespace(BindOption.Call c) {
+        if (c.value().isEmpty()) {
+            return c.fail(String.format("'%s' : missing namespace id", c.kw()));
+        }
+        if (!NetNamespaces.exists(c.value())) {
+            c.ctx.diag().alert(String.format("Cannot open namespace '%s'.", c.value()));
+            return ErrCode.ALERT_FATAL; // no message of its own: "error encountered while processing"
+        }
+        return ErrCode.NONE;
     }
 
     private static int mode(BindOption.Call c) {
