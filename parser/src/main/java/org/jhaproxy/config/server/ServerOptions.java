@@ -221,7 +221,7 @@ final class ServerOptions {
             return c.fail(String.format("'%s' : missing value", c.kw()));
         }
         if (!MuxProtocols.isKnown(c.value(), MuxProtocols.Side.BACKEND)) {
-            return c.fail(String.format("'%s' : unknown MUX protocol '%s'", c.kw(), c.value()));
+            return c.fail(String.format("'%s' :  unknown MUX protocol '%s'", c.kw(), c.value()));
         }
         return ErrCode.NONE;
     }
