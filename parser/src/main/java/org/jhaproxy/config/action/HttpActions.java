@@ -1,8 +1,6 @@
 package org.jhaproxy.config.action;
 
 import org.jhaproxy.config.rules.ProxyTypes;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +50,9 @@ public final class HttpActions {
             Map.entry("wait-for-handshake", ActionArgs::none),
             Map.entry("disable-l7-retry", ActionArgs::none),
             Map.entry("silent-drop", ActionArgs::none),
-            Map.entry("deny", HttpActions::reply),
-            Map.entry("tarpit", HttpActions::reply),
-            Map.entry("return", HttpActions::reply),
+            Map.entry("deny", HttpReplies::denyOrTarpit),
+            Map.entry("tarpit", HttpReplies::denyOrTarpit),
+            Map.entry("return", HttpReplies::returnAction),
             Map.entry("reject", ActionArgs::none),
             Map.entry("auth", HttpActions::auth),
             Map.entry("redirect", HttpActions::redirect),
@@ -93,29 +91,6 @@ public final class HttpActions {
 
     private static ActionParser parser(String name) {
         return PARSERS.getOrDefault(name, ActionArgs::untilCondition);
-    }
-
-    /** deny, tarpit and return: an optional status and reply (http_parse_http_reply()). */
-    private static int reply(ActionContext ac, int cur) throws ExprError {
-        while (!ac.endsAt(cur)) {
-            String w = ac.arg(cur);
-            if (w.equals("errorfile") || w.equals("file") || w.equals("lf-file")) {
-                String f = ac.arg(cur + 1);
-                Path p = ac.ctx().env().resolve(f);
-                if (!f.isEmpty() && (!Files.isRegularFile(p) || !Files.isReadable(p))) {
-                    throw new ExprError("error opening file '" + f + "'");
-                }
-                cur += 2;
-            } else if (w.equals("deny_status") || w.equals("status") || w.equals("content-type") || w.equals("string")
-                    || w.equals("lf-string") || w.equals("errorfiles")) {
-                cur += 2;
-            } else if (w.equals("hdr")) {
-                cur += 3;
-            } else {
-                cur++;
-            }
-        }
-        return cur;
     }
 
     private static int auth(ActionContext ac, int cur) {
@@ -191,10 +166,7 @@ public final class HttpActions {
             throw new ExprError("expects an integer status code between 100 and 999");
         }
         cur++;
-        if (ac.arg(cur).equals("reason")) {
-            if (ac.arg(cur + 1).isEmpty()) {
-                throw new ExprError("expects 1 argument: <status>; or 3 arguments: <status> reason <fmt>");
-            }
+        if (ac.arg(cur).equals("reason") && !ac.arg(cur + 1).isEmpty()) {
             cur += 2;
         }
         return cur;
