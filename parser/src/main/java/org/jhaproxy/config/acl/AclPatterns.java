@@ -15,6 +15,7 @@ final class AclPatterns {
         switch (method) {
             case INT, LEN -> checkIntRange(text);
             case IP -> checkNet(text);
+            case REG, REGM -> org.jhaproxy.config.sample.RegexCheck.check(text);
             default -> {
             }
         }

@@ -129,6 +129,9 @@ public final class HttpActions {
             if (!Set.of("str", "beg", "end", "sub", "reg").contains(m)) {
                 throw new ExprError("-m with unsupported matching method '" + m + "'");
             }
+            if (m.equals("reg")) {
+                org.jhaproxy.config.sample.RegexCheck.check(ac.arg(cur - 2));
+            }
         }
         return cur + 1;
     }
@@ -137,6 +140,7 @@ public final class HttpActions {
         if (ac.arg(cur).isEmpty() || ac.arg(cur + 1).isEmpty() || ac.arg(cur + 2).isEmpty()) {
             throw new ExprError("expects exactly 3 arguments");
         }
+        org.jhaproxy.config.sample.RegexCheck.check(ac.arg(cur + 1));
         ActionArgs.logFormat(ac, ac.arg(cur + 2));
         return cur + 3;
     }
@@ -152,6 +156,11 @@ public final class HttpActions {
     private static int replaceUri(ActionContext ac, int cur) throws ExprError {
         if (ac.arg(cur).isEmpty() || ac.arg(cur + 1).isEmpty() || !ac.endsAt(cur + 2)) {
             throw new ExprError("expects exactly 2 arguments <match-regex> and <replace-format>");
+        }
+        try {
+            org.jhaproxy.config.sample.RegexCheck.check(ac.arg(cur));
+        } catch (ExprError e) {
+            throw new ExprError("failed to parse the regex : " + e.getMessage());
         }
         ActionArgs.logFormat(ac, ac.arg(cur + 1));
         return cur + 2;
