@@ -50,6 +50,7 @@ public final class ProxyBuilder {
     private boolean stats;
     private String cookieName;
     private String captureCookieName;
+    private long captureCookieLen;
     private int requestCaptures;
     private int responseCaptures;
     private String balanceAlgorithm;
@@ -103,9 +104,11 @@ public final class ProxyBuilder {
         }
         if (fe) {
             captureCookieName = def.captureCookieName;
+            captureCookieLen = def.captureCookieLen;
             requestCaptures = def.requestCaptures;
             responseCaptures = def.responseCaptures;
             defaultBackend = def.defaultBackend;
+            monitorUri = def.monitorUri;
             logFormat = def.logFormat;
             logFormatSource = def.logFormatSource;
             logFormatAt = def.logFormatAt;
@@ -347,6 +350,15 @@ public final class ProxyBuilder {
         this.captureCookieName = n;
     }
 
+    /** The "capture cookie ... len" value (HAProxy's capture_len). */
+    public long captureCookieLen() {
+        return captureCookieLen;
+    }
+
+    public void captureCookieLen(long len) {
+        this.captureCookieLen = len;
+    }
+
     public int requestCaptures() {
         return requestCaptures;
     }
@@ -513,6 +525,17 @@ public final class ProxyBuilder {
 
     public int serverCount() {
         return serverCount;
+    }
+
+    /** "monitor-uri" (set by the rules parser; frontends inherit it from defaults). */
+    private String monitorUri;
+
+    public String monitorUri() {
+        return monitorUri;
+    }
+
+    public void monitorUri(String uri) {
+        this.monitorUri = uri;
     }
 
     /** "tcp-request content switch-mode http" seen (PR_O_HTTP_UPG): set by the rules parser. */
