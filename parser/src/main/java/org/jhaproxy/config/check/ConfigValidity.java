@@ -118,6 +118,11 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.warning(String.format("%s '%s' uses tcp-check rules without 'option tcp-check', so the rules are ignored.", type, name));
                 err |= ErrCode.WARN;
             }
+            long cookieLen = globalCookieLen(cfg);
+            if (px.captureCookieLen() >= cookieLen) {
+                diag.warning(String.format("truncating capture length to %d bytes for %s '%s'.", cookieLen - 1, type, name));
+                err |= ErrCode.WARN;
+            }
             if ("global".equals(px.loadServerStateFromFile()) && cfg.global().get("server-state-file") == null) {
                 diag.warning(String.format("backend '%s' configured to load server state file from global section 'server-state-file' directive. "
                         + "Unfortunately, 'server-state-file' is not set!", name));
@@ -156,6 +161,15 @@ public final class ConfigValidity implements PostParseCheck {
             }
         }
         return err;
+    }
+
+    /** global.tune.cookie_len: "tune.http.cookielen" + 1, or CAPTURE_LEN (64) when unset. */
+    private static long globalCookieLen(ConfigBuilder cfg) {
+        var s = cfg.global().get("tune.http.cookielen");
+        if (s == null || s.args().isEmpty()) {
+            return 64;
+        }
+        return org.jhaproxy.config.proxy.ProxyChecks.atol(s.args().get(0)) + 1;
     }
 
     /** Finds a default_backend/use_backend target and checks its mode (proxy_be_by_name()). */

@@ -22,7 +22,9 @@ final class HttpModeChecks {
         if (px.cookieName() != null) {
             diag.warning(String.format("cookie will be ignored for %s '%s' (needs 'mode http').", type, px.name()));
         }
-        // TODO(h4): "monitor-uri will be ignored for %s '%s' (needs 'mode http')." once monitor-uri is recorded
+        if (px.monitorUri() != null) {
+            diag.warning(String.format("monitor-uri will be ignored for %s '%s' (needs 'mode http').", type, px.name()));
+        }
         if (px.balanceNeedsHttp()) {
             px.balance("roundrobin", false);
             diag.warning(String.format("Layer 7 hash not possible for %s '%s' (needs 'mode http'). Falling back to round robin.", type, px.name()));

@@ -50,6 +50,7 @@ public final class ProxyBuilder {
     private boolean stats;
     private String cookieName;
     private String captureCookieName;
+    private long captureCookieLen;
     private int requestCaptures;
     private int responseCaptures;
     private String balanceAlgorithm;
@@ -103,9 +104,11 @@ public final class ProxyBuilder {
         }
         if (fe) {
             captureCookieName = def.captureCookieName;
+            captureCookieLen = def.captureCookieLen;
             requestCaptures = def.requestCaptures;
             responseCaptures = def.responseCaptures;
             defaultBackend = def.defaultBackend;
+            monitorUri = def.monitorUri;
             logFormat = def.logFormat;
             logFormatSource = def.logFormatSource;
             logFormatAt = def.logFormatAt;
@@ -347,6 +350,15 @@ public final class ProxyBuilder {
         this.captureCookieName = n;
     }
 
+    /** The "capture cookie ... len" value (HAProxy's capture_len). */
+    public long captureCookieLen() {
+        return captureCookieLen;
+    }
+
+    public void captureCookieLen(long len) {
+        this.captureCookieLen = len;
+    }
+
     public int requestCaptures() {
         return requestCaptures;
     }
@@ -515,6 +527,17 @@ public final class ProxyBuilder {
         return serverCount;
     }
 
+    /** "monitor-uri" (set by the rules parser; frontends inherit it from defaults). */
+    private String monitorUri;
+
+    public String monitorUri() {
+        return monitorUri;
+    }
+
+    public void monitorUri(String uri) {
+        this.monitorUri = uri;
+    }
+
     /** "tcp-request content switch-mode http" seen (PR_O_HTTP_UPG): set by the rules parser. */
     private boolean httpUpgrade;
 
@@ -542,5 +565,13 @@ public final class ProxyBuilder {
 
     public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
         this.defaultServer = settings;
+    }
+
+    // ---- h4: ACLs and rules (acl, http-request, tcp-request, use_backend, redirect, stick...) ----
+    private final ProxyRules ruleSets = new ProxyRules();
+
+    /** The ACLs and parsed rules of this section (conditions, actions, stick rules...). */
+    public ProxyRules rules() {
+        return ruleSets;
     }
 }

@@ -14,7 +14,7 @@ final class CheckKeywords {
     }
 
     /** tcp-check actions registered besides the built-in verbs (action_kw_tcp_check_build_list()). */
-    private static final String ACTIONS = "set-var-fmt, set-var, unset-var";
+    private static final String ACTIONS = "'set-var-fmt(*)', 'set-var(*)', 'unset-var(*)'";
 
     static int httpCheck(ParseContext ctx, Line line, ProxyBuilder px) {
         int err = ErrCode.NONE;

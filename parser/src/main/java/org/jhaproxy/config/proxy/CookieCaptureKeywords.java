@@ -128,6 +128,7 @@ final class CookieCaptureKeywords {
                 return err | ProxyChecks.alert(ctx, line, String.format("'%s' expects 'cookie' <cookie_name> 'len' <len>.", kw));
             }
             px.captureCookieName(line.arg(2));
+            px.captureCookieLen(ProxyChecks.atol(line.arg(4)));
             return err;
         }
         if (line.arg(3).isEmpty() || !line.arg(4).equals("len") || line.arg(5).isEmpty()) {

@@ -65,9 +65,10 @@ final class CoreKeywords {
             return ProxyChecks.alertTight(ctx, line, String.format("'%s' not allowed in 'defaults' section.", line.arg(0)));
         }
         if (line.arg(1).isEmpty()) {
-            // HAProxy returns -1 here, which the reader takes as every error bit
+            // HAProxy returns -1 here: every error bit, which stops the file and is then
+            // reported as "Could not open configuration file <f> : Success"
             ProxyChecks.alertTight(ctx, line, String.format("'%s' expects a string argument.", line.arg(0)));
-            return ErrCode.ALERT_FATAL | ErrCode.ABORT;
+            return -1;
         }
         return ErrCode.NONE;
     }

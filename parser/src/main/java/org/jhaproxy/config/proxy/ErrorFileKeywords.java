@@ -69,7 +69,7 @@ final class ErrorFileKeywords {
         for (int i = 2; !line.arg(i).isEmpty(); i++) {
             long status = (int) ProxyChecks.atol(line.arg(i));
             if (!HANDLED.contains(status)) {
-                ProxyChecks.warn(ctx, line, String.format("%s: status code '%d' ignored.", kw, status));
+                return ProxyChecks.alert(ctx, line, String.format("%s : status code '%d' not handled.", kw, status));
             }
         }
         px.errorFilesRefs().add(new org.jhaproxy.config.model.BackendRef(line.arg(1),
@@ -124,7 +124,11 @@ final class ErrorFileKeywords {
                         };
                         return fail(ctx, line, String.format("'%s' expects %s as argument", a, what));
                     }
-                    if ((a.equals("errorfile") || a.equals("file") || a.equals("lf-file")) && !readable(ctx, line.arg(cur))) {
+                    // an "errorfile" goes through http_load_errorfile(), whose message ends with a dot
+                    if (a.equals("errorfile") && !readable(ctx, line.arg(cur))) {
+                        return fail(ctx, line, String.format("error opening file '%s'.", line.arg(cur)));
+                    }
+                    if ((a.equals("file") || a.equals("lf-file")) && !readable(ctx, line.arg(cur))) {
                         return fail(ctx, line, String.format("error opening file '%s'", line.arg(cur)));
                     }
                     cur++;

@@ -42,13 +42,11 @@ final class HealthCheckOptions {
                 px.checkType("httpchk");
             }
             case "pgsql-check" -> {
-                if (!line.arg(2).isEmpty()) {
-                    if (!line.arg(2).equals("user")) {
-                        return err | ProxyChecks.alert(ctx, line, String.format("'%s %s' only supports optional values: 'user'.", line.arg(0), opt));
-                    }
-                    if (line.arg(3).isEmpty()) {
-                        return err | ProxyChecks.alert(ctx, line, String.format("'%s %s' expects 'user <username>' as argument.", line.arg(0), opt));
-                    }
+                if (line.arg(2).isEmpty() || line.arg(3).isEmpty()) {
+                    return err | ProxyChecks.alert(ctx, line, String.format("'%s %s' expects 'user <username>' as argument.", line.arg(0), opt));
+                }
+                if (!line.arg(2).equals("user")) {
+                    return err | ProxyChecks.alert(ctx, line, String.format("'%s %s' only supports optional values: 'user'.", line.arg(0), opt));
                 }
                 px.checkType(opt);
             }

@@ -53,7 +53,8 @@ public final class ProxyChecks {
 
     /** An alert "parsing [file:line] : text" that fails the configuration. */
     public static int alert(ParseContext ctx, Line line, String text) {
-        ctx.diag().alert(String.format("parsing [%s:%d] : %s", line.file(), line.lineNo(), text));
+        // a message already ending in a newline leaves an empty line, as with ha_alert("%s\n")
+        ctx.diag().alert(String.format("parsing [%s:%d] : %s", line.file(), line.lineNo(), text.endsWith("\n") ? text + "\n" : text));
         return ErrCode.ALERT_FATAL;
     }
 
