@@ -29,9 +29,9 @@ final class KeywordDump {
                             dump(out, kw.proxy);
                         }),
                 new KeywordClass("cli", "CLI keywords", "CLI keywords", none),
-                new KeywordClass("cnv", "sample converter keywords", "sample converter functions", none),
+                new KeywordClass("cnv", "sample converter keywords", "sample converter functions", SampleDump::converters),
                 new KeywordClass("flt", "filter names", "filter names", none),
-                new KeywordClass("smp", "sample fetch functions", "sample fetch functions", none),
+                new KeywordClass("smp", "sample fetch functions", "sample fetch functions", SampleDump::fetches),
                 new KeywordClass("svc", "service names", "service names", none));
     }
 
