@@ -144,6 +144,8 @@ class MainTest {
         assertTrue(smp.contains("\n# | | | | | | | | | | | | | | | | | | | | | | \n"
                 + "[ Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y ] always_false: bool\n"));
         assertTrue(smp.contains("\n[ Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y ] avg_queue(backend): sint\n"));
+        String acl = run("-dKacl", "-q", "-c", "-f", "g.cfg").out();
+        assertTrue(acl.startsWith("# List of registered ACL keywords:\nbase = base -m str\nbase_beg = base -m beg\n"), acl);
         String cnv = run("-dKcnv", "-q", "-c", "-f", "g.cfg").out();
         assertTrue(cnv.startsWith("# List of registered sample converter functions:\nadd(string): sint => sint\n"
                 + "add_item(string,string[,string]): str => str\n"), cnv);
