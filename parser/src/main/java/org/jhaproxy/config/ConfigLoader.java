@@ -141,7 +141,6 @@ public final class ConfigLoader {
             diag.alert("Fatal errors found in configuration.");
             return new Outcome(1, null, builder, false);
         }
-        err |= org.jhaproxy.config.section.ServerStateFile.apply(ctx);
         for (PostParseCheck c : addressChecks) {
             err |= c.run(ctx);
         }
