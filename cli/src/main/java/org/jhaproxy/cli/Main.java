@@ -105,7 +105,7 @@ public final class Main {
         if (args.files.isEmpty()) {
             return usage();
         }
-        ConfigLoader.Outcome outcome = ConfigLoader.standard(diag, env).load(args.files);
+        ConfigLoader.Outcome outcome = ConfigLoader.standard(diag, env).localPeer(args.localPeer).load(args.files);
         if (outcome.exitCode() == 1) {
             return 1;
         }

@@ -16,8 +16,28 @@ final class VersionInfo {
         return "jhaproxy version " + Version.FULL + " " + Version.DATE + " - https://haproxy.org/\n"
                 + "Status: development version, a drop-in replacement for HAProxy " + Version.HAPROXY + " written in Java.\n"
                 + "Known bugs: http://www.haproxy.org/bugs/bugs-" + Version.HAPROXY + ".html\n"
-                + "Running on: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch") + "\n";
+                + "Running on: " + runningOn() + "\n";
+    }
+
+    /** uname's sysname, release, version and machine, as haproxy prints them. */
+    static String runningOn() {
+        String arch = System.getProperty("os.arch");
+        String machine = switch (arch) {
+            case "amd64" -> "x86_64";
+            case "x86" -> "i686";
+            default -> arch;
+        };
+        String version = procValue("/proc/sys/kernel/version");
+        return System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + (version != null ? " " + version : "") + " " + machine;
+    }
+
+    private static String procValue(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** -vv: the version, then the build options section by section. */

@@ -127,6 +127,13 @@ class MainTest {
         assertEquals(1, run("-dKhelp").exit());
     }
 
+    /** -L names the local peer, exported as HAPROXY_LOCALPEER for the configuration. */
+    @Test
+    void localPeerName() throws Exception {
+        Files.writeString(dir.resolve("p.cfg"), "global\n.notice \"$HAPROXY_LOCALPEER\"\n");
+        assertEquals("[NOTICE]   (P) : config : parsing [p.cfg:2]: 'here'.\n", run("-L", "here", "-c", "-f", "p.cfg").err());
+    }
+
     @Test
     void checkVerdicts() throws Exception {
         Files.writeString(dir.resolve("empty.cfg"), "global\n");

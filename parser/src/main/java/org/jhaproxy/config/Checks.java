@@ -12,8 +12,11 @@ final class Checks {
     static List<PostParseCheck> validity() {
         return List.of(new org.jhaproxy.config.section.UserlistPostInit(),
                 new org.jhaproxy.config.check.ConfigValidity(),
+                new org.jhaproxy.config.section.LogForwardPostCheck(),
                 new org.jhaproxy.config.section.PeersPostCheck(),
-                new org.jhaproxy.config.section.ProgramPostCheck());
+                new org.jhaproxy.config.section.ProgramPostCheck(),
+                // haproxy.c runs the post server checks after check_config_validity()
+                new org.jhaproxy.config.check.ServerChecks());
     }
 
     /** srv_init_addr(): servers' addresses resolved with libc (/etc/hosts, no DNS here). */

@@ -30,6 +30,7 @@ public final class ServerAddressInit implements PostParseCheck {
 
     @Override
     public int run(ParseContext ctx) {
+        ServerStateFile.apply(ctx);
         int err = ErrCode.NONE;
         for (ProxyBuilder px : ctx.config().proxies()) {
             if (!px.has(ProxyCapability.BACKEND) || px.disabled()) {

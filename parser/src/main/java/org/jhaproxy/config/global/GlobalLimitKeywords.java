@@ -30,8 +30,9 @@ final class GlobalLimitKeywords {
             if (line.arg(1).isEmpty()) {
                 return alert(ctx, line, expects);
             }
-            // HAProxy stores 100 - value in an int and only rejects what ends above 100
-            if (100 - CNumber.atoi(line.arg(1)) > 100) {
+            // HAProxy stores 100 - value in an unsigned int: below 0 wraps above 100 too
+            long idle = (100L - CNumber.atoi(line.arg(1))) & 0xFFFFFFFFL;
+            if (idle > 100) {
                 return alert(ctx, line, expects);
             }
             GlobalInt.record(line, g);

@@ -70,6 +70,10 @@ public final class ConfigBuilder {
                 return true;
             }
         }
+        // the CLI frontend of "stats socket" and the master's CLI proxy are proxies too
+        if (global.number("stats socket") > 0 || global.isSet("master-worker")) {
+            return true;
+        }
         return otherSections.logForwardHasListener();
     }
     // ---- end h1 ----

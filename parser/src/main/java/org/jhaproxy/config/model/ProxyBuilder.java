@@ -566,4 +566,12 @@ public final class ProxyBuilder {
     public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
         this.defaultServer = settings;
     }
+
+    // ---- h4: ACLs and rules (acl, http-request, tcp-request, use_backend, redirect, stick...) ----
+    private final ProxyRules ruleSets = new ProxyRules();
+
+    /** The ACLs and parsed rules of this section (conditions, actions, stick rules...). */
+    public ProxyRules rules() {
+        return ruleSets;
+    }
 }

@@ -58,7 +58,7 @@ public final class HttpErrorsSection implements Section {
             return String.format("status code '%d' not handled.", status);
         }
         Path p = ctx.env().resolve(file);
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+        if (Files.isDirectory(p) || !Files.isReadable(p)) {
             return String.format("error opening file '%s'.", file);
         }
         return null;

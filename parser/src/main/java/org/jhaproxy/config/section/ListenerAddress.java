@@ -12,6 +12,13 @@ final class ListenerAddress {
 
     /** indent_msg(msg, 2) as the callers apply it, newline included. */
     static String indent(String msg) {
+        int lf = msg.length() - msg.replace("\n", "").length();
+        if (lf == 0) {
+            return msg;
+        }
+        if (lf == 1 && msg.endsWith("\n")) {
+            return msg.substring(0, msg.length() - 1);
+        }
         String m = msg.endsWith("\n") ? msg.substring(0, msg.length() - 1) : msg;
         return m.replace("\n", "\n  ") + (msg.endsWith("\n") ? "\n\n" : "");
     }

@@ -123,9 +123,14 @@ public final class LogForwardSection implements Section {
             case OVERFLOW -> String.format("timer overflow in argument '%s' to 'timeout client' (maximum value is 2147483647 ms or ~24.8 days)",
                     line.arg(2));
             case UNDERFLOW -> String.format("timer underflow in argument '%s' to 'timeout client' (minimum non-null value is 1 ms)", line.arg(2));
-            case BAD_CHAR -> String.format("unexpected character '%c' in 'timeout client'", tv.badChar());
+            case BAD_CHAR -> null;
             default -> null;
         };
+        if (tv.status() == TimeValue.Status.BAD_CHAR) {
+            // HAProxy returns -1 here instead of error bits, which its file reader takes for
+            // a file that could not be read
+            return -1;
+        }
         if (err != null) {
             return ResolversSection.alert(ctx, line, String.format("%s : %s", line.keyword(), err));
         }

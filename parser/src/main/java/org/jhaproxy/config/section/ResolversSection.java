@@ -90,6 +90,8 @@ public final class ResolversSection implements Section {
         if (other != null) {
             ctx.diag().alert(String.format("Parsing [%s:%d]: resolvers '%s' has same name as another resolvers (declared at %s:%d).",
                     line.file(), line.lineNo(), line.arg(1), other.at().file(), other.at().line()));
+            // resolvers_new() is still called and its ERR_ALERT test sees the duplicate's bits
+            ctx.diag().alert(String.format("parsing [%s:%d] : out of memory.", line.file(), line.lineNo()));
             return ErrCode.ALERT | ErrCode.ABORT;
         }
         current = new NamedSection(KIND, line.arg(1), pos(line));

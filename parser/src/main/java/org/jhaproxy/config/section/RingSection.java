@@ -48,7 +48,8 @@ public final class RingSection implements Section {
                 if (Long.compareUnsigned(v, size) < 0) {
                     ctx.diag().warning(String.format("parsing [%s:%d] : ignoring new size '%d' that is smaller than current size '%d' for ring '%s'.",
                             line.file(), line.lineNo(), v, size, current.name()));
-                    return ErrCode.WARN;
+                    // 2.6.12 leaves through its error path here: the warning fails the configuration
+                    return ErrCode.WARN | ErrCode.FATAL;
                 }
                 size = v;
                 return ErrCode.NONE;

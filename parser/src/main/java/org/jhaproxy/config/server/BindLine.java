@@ -58,17 +58,17 @@ final class BindLine {
             }
             listeners.add(r.address());
         }
-        err |= parseOptions(ctx, line, px, listeners.size());
+        err |= parseOptions(ctx, line, 2, px.sectionKeyword(), listeners.size());
         px.binds().add(new Bind(new Position(file, ln), line.arg(1), line.args().subList(Math.min(2, line.args().size()), line.args().size()), listeners));
         return err;
     }
 
     /** bind_parse_args_list(): each option in turn, stopping at the first fatal one. */
-    private static int parseOptions(ParseContext ctx, Line line, ProxyBuilder px, int listeners) {
+    static int parseOptions(ParseContext ctx, Line line, int first, String section, int listeners) {
         int err = ErrCode.NONE;
         String head = String.format("parsing [%s:%d] : '%s %s' in section '%s'", line.file(), line.lineNo(),
-                line.arg(0), line.arg(1), px.sectionKeyword());
-        int i = 2;
+                line.arg(0), line.arg(1), section);
+        int i = first;
         while (!line.arg(i).isEmpty()) {
             BindOption opt = BindOptions.find(line.arg(i));
             if (opt == null) {
@@ -103,6 +103,10 @@ final class BindLine {
 
     /** The "prefix" of the global "unix-bind" setting, prepended to UNIX socket paths. */
     private static String unixBindPrefix(ParseContext ctx) {
+        var p = ctx.config().global().get("unix-bind prefix");
+        if (p != null && !p.args().isEmpty()) {
+            return p.args().get(0);
+        }
         var s = ctx.config().global().get("unix-bind");
         if (s == null) {
             return null;

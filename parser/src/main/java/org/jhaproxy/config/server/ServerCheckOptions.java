@@ -12,8 +12,7 @@ final class ServerCheckOptions {
 
     static void register(ServerOptions.Registrar r) {
         r.add("addr", 1, true, "", ServerCheckOptions::addr);
-        r.add("agent-addr", 1, true, "", c -> c.value().isEmpty()
-                ? c.fail(String.format("'%s' expects an address as argument.", c.kw())) : ErrCode.NONE);
+        r.add("agent-addr", 1, true, "", ServerCheckOptions::agentAddr);
         r.add("agent-check", 0, true, "", c -> {
             c.server.agentCheck(true);
             return backendOnly(c);
@@ -67,9 +66,20 @@ final class ServerCheckOptions {
             return c.fail(String.format("'%s' expects <ipv4|ipv6> as argument.", c.kw()));
         }
         AddressParseResult r = AddressParser.system(c.ctx.env()::get).parse(c.value(),
-                AddressParser.PORT_OK | AddressParser.STREAM | AddressParser.CONNECT);
+                AddressParser.RESOLVE | AddressParser.PORT_OK | AddressParser.STREAM | AddressParser.CONNECT);
         if (!r.ok()) {
             return c.fail(String.format("'%s' : %s", c.kw(), r.error()));
+        }
+        return ErrCode.NONE;
+    }
+
+    /** str2ip(): a literal or a name resolved now. */
+    private static int agentAddr(ServerOption.Call c) {
+        if (c.value().isEmpty()) {
+            return c.fail(String.format("'%s' expects an address as argument.", c.kw()));
+        }
+        if (AddressParser.system(null).resolveName(c.value(), org.jhaproxy.config.addr.AddressFamily.UNSPEC) == null) {
+            return c.fail(String.format("parsing agent-addr failed. Check if '%s' is correct address.", c.value()));
         }
         return ErrCode.NONE;
     }

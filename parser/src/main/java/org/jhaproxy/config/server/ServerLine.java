@@ -22,13 +22,27 @@ final class ServerLine {
 
     enum Kind { SERVER, DEFAULT_SERVER, TEMPLATE }
 
+    /** parse_server()'s SRV_PARSE_* flags beyond the line kind. */
+    public enum Flag {
+        /** the line carries an address (else: a local peer's "server <name>") */
+        PARSE_ADDR,
+        /** resolve the name now (peers, rings, resolvers): an unknown name is an invalid address */
+        INITIAL_RESOLVE,
+        /** a "server" line of a peers section: without an address it is the local peer */
+        IN_PEER_SECTION
+    }
+
     private ServerLine() {
     }
 
-    /** Prints with the "[file:line] : 'server px/name' : " prefix of the server being parsed. */
+    /**
+     * HAProxy's user-messages context: the next message printed gets the "[file:line] : " and
+     * "'server px/name' : " prefix, and printing consumes it (print_message() resets the
+     * context), so a second message of the same line goes without it.
+     */
     static final class Messages {
         private final ParseContext ctx;
-        private final String where;
+        private String where;
         private String object = "";
 
         Messages(ParseContext ctx, Line line) {
@@ -36,16 +50,24 @@ final class ServerLine {
             this.where = "[" + line.file() + ":" + line.lineNo() + "] : ";
         }
 
+        /** register_parsing_obj(): the server is now the context's object. */
         void server(String proxy, String name) {
             this.object = "'server " + proxy + "/" + (name == null ? "(null)" : name) + "' : ";
         }
 
         void alert(String text) {
-            ctx.diag().alert(where + object + cut(text));
+            ctx.diag().alert(consume() + cut(text));
         }
 
         void warning(String text) {
-            ctx.diag().warning(where + object + cut(text));
+            ctx.diag().warning(consume() + cut(text));
+        }
+
+        private String consume() {
+            String p = where + object;
+            where = "";
+            object = "";
+            return p;
         }
 
         /** A NUL printed with %c ends the C string there. */
@@ -56,7 +78,15 @@ final class ServerLine {
     }
 
     static int parse(ParseContext ctx, Line line, ProxyBuilder px, Kind kind) {
+        return parse(ctx, line, px, kind, java.util.EnumSet.of(Flag.PARSE_ADDR));
+    }
+
+    static int parse(ParseContext ctx, Line line, ProxyBuilder px, Kind kind, java.util.Set<Flag> flags) {
         Messages out = new Messages(ctx, line);
+        boolean parseAddr = flags.contains(Flag.PARSE_ADDR) && kind != Kind.DEFAULT_SERVER;
+        if (flags.contains(Flag.IN_PEER_SECTION) && parseAddr && line.arg(2).isEmpty()) {
+            return ErrCode.NONE;
+        }
         if (kind != Kind.DEFAULT_SERVER && px.isDefaults()) {
             out.alert(String.format("'%s' not allowed in 'defaults' section.", line.keyword()));
             return ErrCode.ALERT_FATAL;
@@ -73,15 +103,15 @@ final class ServerLine {
             srv = defaults;
             cur = 1;
         } else {
-            if (kind == Kind.TEMPLATE && line.arg(3).isEmpty()) {
+            if (parseAddr && kind == Kind.TEMPLATE && line.arg(3).isEmpty()) {
                 out.alert(String.format("'%s' expects <prefix> <nb | range> <addr>[:<port>] as arguments.", line.keyword()));
                 return ErrCode.ALERT_FATAL;
             }
-            if (kind == Kind.SERVER && line.arg(2).isEmpty()) {
+            if (parseAddr && kind == Kind.SERVER && line.arg(2).isEmpty()) {
                 out.alert(String.format("'%s' expects <name> and <addr>[:<port>] as arguments.", line.keyword()));
                 return ErrCode.ALERT_FATAL;
             }
-            int bad = invalidChar(line.arg(1), kind == Kind.SERVER);
+            int bad = parseAddr ? invalidChar(line.arg(1), kind == Kind.SERVER) : -1;
             if (bad >= 0) {
                 out.alert(String.format("character '%s' is not permitted in %s %s '%s'.", bad < line.arg(1).length() ? line.arg(1).charAt(bad) : "\0",
                         line.keyword(), kind == Kind.SERVER ? "name" : "prefix", line.arg(1)));
@@ -112,20 +142,23 @@ final class ServerLine {
             }
             px.servers().add(srv);
             px.noteServer();
-            AddressParseResult r = AddressParser.system(ctx.env()::get).parse(line.arg(cur), ADDRESS_OPTIONS, null, true);
-            if (!r.ok()) {
-                // ha_alert("%s\n"): a message ending in a newline leaves an empty line
-                out.alert(r.error() + "\n");
-                return ErrCode.ALERT_FATAL;
+            if (parseAddr) {
+                int opts = ADDRESS_OPTIONS | (flags.contains(Flag.INITIAL_RESOLVE) ? AddressParser.RESOLVE : 0);
+                AddressParseResult r = AddressParser.system(ctx.env()::get).parse(line.arg(cur), opts, null, true);
+                if (!r.ok()) {
+                    // ha_alert("%s\n"): a message ending in a newline leaves an empty line
+                    out.alert(r.error() + "\n");
+                    return ErrCode.ALERT_FATAL;
+                }
+                srv.address(r.address(), line.arg(cur));
+                cur++;
             }
-            srv.address(r.address(), line.arg(cur));
-            cur++;
         }
 
         int err = ErrCode.NONE;
         while (!line.arg(cur).isEmpty()) {
             ServerOption opt = ServerOptions.find(line.arg(cur));
-            String hint = kind == Kind.DEFAULT_SERVER ? " Hint: no address was expected for this server." : "";
+            String hint = parseAddr ? "" : " Hint: no address was expected for this server.";
             if (opt == null) {
                 String best = ServerOptions.bestMatch(line.arg(cur));
                 out.alert(best != null
@@ -145,7 +178,7 @@ final class ServerLine {
             ServerOption.Call call = new ServerOption.Call(ctx, line, cur, px, srv, out);
             err = opt.parser().parse(call);
             if (err != 0) {
-                report(out, call, err);
+                report(out, call, err, opt.skip() == -1 ? line.arg(call.next) : call.kw());
             }
             cur = opt.skip() == -1 ? call.next : cur + 1 + opt.skip();
             if ((err & ErrCode.FATAL) != 0) {
@@ -164,7 +197,7 @@ final class ServerLine {
     }
 
     /** display_parser_err(): the option's message followed by a dot, or a generic one. */
-    private static void report(Messages out, ServerOption.Call call, int code) {
+    private static void report(Messages out, ServerOption.Call call, int code, String token) {
         String text;
         if (call.error != null && call.error.isEmpty()) {
             return; // already printed by the option
@@ -180,7 +213,7 @@ final class ServerLine {
             }
             text = BindLine.indent(e) + ".";
         } else {
-            text = "error encountered while processing '" + call.kw() + "'.";
+            text = "error encountered while processing '" + token + "'.";
         }
         if ((code & ErrCode.WARN) != 0 && (code & ErrCode.ALERT) == 0) {
             out.warning(text);
@@ -209,7 +242,7 @@ final class ServerLine {
     static ServerBuilder defaultServer(ParseContext ctx, ProxyBuilder px) {
         ServerBuilder d = px.defaultServer();
         if (d == null) {
-            ProxyBuilder from = px.isDefaults() ? null : px.parentDefaults();
+            ProxyBuilder from = px.parentDefaults();
             d = from != null && from.defaultServer() != null ? new ServerBuilder(from.defaultServer()) : new ServerBuilder();
             px.defaultServer(d);
         }

@@ -13,7 +13,10 @@ final class ServerSslOptions {
         r.add("ca-file", 1, true, "set CAfile to process verify server cert", ServerSslOptions::caFile);
         r.add("check-alpn", 1, true, "Set ALPN used for checks", c -> c.missing("'%s' : missing the comma-delimited ALPN protocol suite"));
         r.add("check-sni", 1, true, "set SNI", c -> c.missing("'%s' : missing SNI"));
-        r.add("check-ssl", 0, true, "enable SSL for health checks", ServerSslOptions::none);
+        r.add("check-ssl", 0, true, "enable SSL for health checks", c -> {
+            c.server.checkSsl(1);
+            return ErrCode.NONE;
+        });
         r.add("ciphers", 1, true, "select the cipher suite", c -> c.missing("'%s' : missing cipher suite"));
         r.add("ciphersuites", 1, true, "select the cipher suite", c -> c.missing("'%s' : missing cipher suite"));
         r.add("crl-file", 1, true, "set certificate revocation list file use on server cert verify", ServerSslOptions::crlFile);
@@ -27,7 +30,10 @@ final class ServerSslOptions {
         for (String v : new String[] {"sslv3", "tlsv10", "tlsv11", "tlsv12", "tlsv13"}) {
             r.add("force-" + v, 0, true, "force " + v, ServerSslOptions::none);
         }
-        r.add("no-check-ssl", 0, true, "disable SSL for health checks", ServerSslOptions::none);
+        r.add("no-check-ssl", 0, true, "disable SSL for health checks", c -> {
+            c.server.checkSsl(-1);
+            return ErrCode.NONE;
+        });
         r.add("no-send-proxy-v2-ssl", 0, true, "do not send PROXY protocol header v2 with SSL info", ServerSslOptions::none);
         r.add("no-send-proxy-v2-ssl-cn", 0, true, "do not send PROXY protocol header v2 with CN", ServerSslOptions::none);
         r.add("no-ssl", 0, true, "disable SSL processing", c -> {

@@ -12,6 +12,9 @@ final class SourceOption {
     static final int SOURCE_OPTIONS = AddressParser.RESOLVE | AddressParser.PORT_OK | AddressParser.PORT_RANGE
             | AddressParser.STREAM | AddressParser.CONNECT;
 
+    static final int USESRC_OPTIONS = AddressParser.RESOLVE | AddressParser.PORT_OK | AddressParser.STREAM
+            | AddressParser.CONNECT;
+
     private SourceOption() {
     }
 
@@ -30,15 +33,27 @@ final class SourceOption {
         while (!c.line.arg(i).isEmpty()) {
             String w = c.line.arg(i);
             if (w.equals("usesrc")) {
-                if (c.line.arg(i + 1).isEmpty()) {
+                String v = c.line.arg(i + 1);
+                if (v.isEmpty()) {
                     c.next = i;
-                    return c.fail(String.format("'%s' expects <addr>[:<port>], 'client', 'clientip', or 'hdr_ip(name,#)' as argument.\n", w));
+                    c.out.alert("'usesrc' expects <addr>[:<port>], 'client', 'clientip', or 'hdr_ip(name,#)' as argument.");
+                    return ErrCode.ALERT_FATAL;
+                }
+                if (!v.equals("client") && !v.equals("clientip") && !v.startsWith("hdr_ip(")) {
+                    AddressParseResult u = AddressParser.system(c.ctx.env()::get).parse(v, USESRC_OPTIONS);
+                    if (!u.ok()) {
+                        // printed at once; the option then fails without a message of its own
+                        c.out.alert(String.format("'%s %s' : %s\n", w, v, u.error()));
+                        c.next = i;
+                        return ErrCode.ALERT_FATAL;
+                    }
                 }
                 i += 2;
             } else if (w.equals("interface")) {
                 if (c.line.arg(i + 1).isEmpty()) {
                     c.next = i;
-                    return c.fail(String.format("'%s' : missing interface name.\n", w));
+                    c.out.alert(String.format("'%s' : missing interface name.", c.line.arg(0)));
+                    return ErrCode.ALERT_FATAL;
                 }
                 i += 2;
             } else {

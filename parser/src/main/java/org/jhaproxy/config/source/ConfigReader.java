@@ -147,12 +147,12 @@ public final class ConfigReader {
                 err |= Scope.parse(diag, file, lineNo, text);
                 return ConditionalBlocks.Flow.NEXT;
             }
-            // parse_line() stops at a CR as at the end of the line
-            int cr = text.indexOf('\r');
-            TokenizedLine tl = LineTokenizer.tokenize(cr >= 0 ? text.substring(0, cr) : text, this);
+            TokenizedLine tl = LineTokenizer.tokenize(text, this);
             if (tl.error() != null && tl.error() != LineError.TOO_MANY) {
-                if (tl.shownEnd() >= 0) {
-                    text = text.substring(0, tl.shownEnd());
+                if (!tl.cuts().isEmpty()) {
+                    StringBuilder cut = new StringBuilder(text);
+                    tl.cuts().stream().filter(c -> c < cut.length()).forEach(c -> cut.setCharAt(c, '\0'));
+                    text = cut.toString();
                 }
                 int shown = sanitizedPos(text, tl.errorPos());
                 diag.alert(String.format("parsing [%s:%d]: %s at position %d:\n  %s\n  %" + (shown + 1) + "s",
@@ -303,7 +303,8 @@ public final class ConfigReader {
             room = width - 6;
             out.append("...");
         }
-        for (int n = 0; n < room && in < line.length(); n++, in++) {
+        // the line ends at its first NUL, as a C string (HAProxy may have written some into it)
+        for (int n = 0; n < room && in < line.length() && line.charAt(in) != '\0'; n++, in++) {
             char c = line.charAt(in);
             if (LineTokenizer.Run.isSpace(c)) {
                 out.append(' ');

@@ -42,6 +42,8 @@ public final class LineTokenizer {
         /** parse_line()'s output buffer: every word followed by a NUL */
         private final StringBuilder out = new StringBuilder();
         private int secondWord = -1;
+        /** where parse_line() wrote a NUL into the line itself (see TokenizedLine#cuts) */
+        private final List<Integer> cuts = new ArrayList<>();
         /** offset in the joined output (words separated by NULs) where the current word starts */
         private int outPos;
         private int wordStart;
@@ -66,7 +68,7 @@ public final class LineTokenizer {
                 int at = t.getStartIndex();
                 switch (t.getType()) {
                     case CfgLineLexer.WS -> endWord();
-                    case CfgLineLexer.COMMENT -> {
+                    case CfgLineLexer.COMMENT, CfgLineLexer.EOL, CfgLineLexer.DQ_EOL -> {
                         return finish(quoteAt);
                     }
                     case CfgLineLexer.SQ_STRING -> emit(text.substring(1, text.length() - 1));
@@ -134,17 +136,17 @@ public final class LineTokenizer {
             words.add(word.toString());
             out.append('\0');
             if (quoteAt >= 0) {
-                return new TokenizedLine(List.copyOf(words), LineError.QUOTE, quoteAt, -1, out.toString(), secondWord);
+                return new TokenizedLine(List.copyOf(words), LineError.QUOTE, quoteAt, List.copyOf(cuts), out.toString(), secondWord);
             }
             if (tooMany) {
                 return new TokenizedLine(cCut(words.subList(0, MAX_LINE_ARGS)), LineError.TOO_MANY,
-                        lastKeptWordStart, -1, out.toString(), secondWord);
+                        lastKeptWordStart, List.copyOf(cuts), out.toString(), secondWord);
             }
             // trailing separators leave an empty last word: HAProxy's args end there anyway
             while (words.size() > 1 && words.get(words.size() - 1).isEmpty()) {
                 words.remove(words.size() - 1);
             }
-            return new TokenizedLine(cCut(words), null, -1, -1, out.toString(), secondWord);
+            return new TokenizedLine(cCut(words), null, -1, List.copyOf(cuts), out.toString(), secondWord);
         }
 
         /** A word holding a NUL (from "\x00") ends there, as a C string does. */
@@ -162,12 +164,16 @@ public final class LineTokenizer {
         }
 
         /**
-         * @param shownEnd where the line HAProxy echoes stops: it cuts a variable name in place
-         * while looking it up, and an unknown pseudo-variable is reported before the line is mended
+         * @param shownEnd where the line HAProxy echoes stops (-1: no such place): it cuts a
+         * variable name in place while looking it up, and an unknown pseudo-variable is reported
+         * before the line is mended
          */
         private TokenizedLine fail(LineError error, int at, int shownEnd) {
             words.add(word.toString());
-            return new TokenizedLine(List.copyOf(words), error, at, shownEnd, out.toString(), secondWord);
+            if (shownEnd >= 0) {
+                cuts.add(shownEnd);
+            }
+            return new TokenizedLine(List.copyOf(words), error, at, List.copyOf(cuts), out.toString(), secondWord);
         }
 
         /** A well-formed VAR token: $NAME, ${NAME}, ${NAME[*]}, ${NAME-default}. */
@@ -205,8 +211,12 @@ public final class LineTokenizer {
             } else {
                 value = vars.env(name);
             }
-            if (value == null && rest.startsWith("-")) {
-                value = rest.substring(1);
+            if (rest.startsWith("-")) {
+                // HAProxy terminates the default value in place, on the closing brace, for good
+                cuts.add(at + text.length() - 1);
+                if (value == null) {
+                    value = rest.substring(1);
+                }
             }
             if (value == null) {
                 return null;

@@ -44,7 +44,8 @@ class FileLayerFuzzTest {
     private static final String[] FRAGMENTS = {
         "\"", "'", "\\", "\\x", "\\x4", "\\xZZ", "$", "${", "${FOO", "${FOO[*]}", "${FOO-", "}", "${.LINE}",
         "${.SECTION}", "${.X}", "#", " ", "\t", "\0", "\r", "(", ")", "!", "&&", "||", ",", ".if", ".elif",
-        ".else", ".endif", ".notice", ".alert", "[", "]", "no ", "default ", "\u00ff", "\u0080",
+        ".else", ".endif", ".notice", ".alert", "[", "]", "no ", "default ", "\u00ff", "\u0080", " \r", "$.FILEa",
+        "${FOO-a}", "${UNSET[*]-e f}", "\u000b",
     };
 
     /** Whole lines to insert. */

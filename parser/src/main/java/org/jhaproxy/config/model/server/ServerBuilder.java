@@ -31,6 +31,8 @@ public final class ServerBuilder {
     private boolean agentCheck;
     private int agentPort;
     private boolean ssl;
+    private int checkSsl;
+    private boolean defaultServerSsl;
     private boolean backup;
     private boolean disabled;
     private boolean sourceSet;
@@ -51,6 +53,9 @@ public final class ServerBuilder {
         this.agentCheck = defaults.agentCheck;
         this.agentPort = defaults.agentPort;
         this.ssl = defaults.ssl;
+        this.checkSsl = defaults.checkSsl;
+        // SRV_F_DEFSRV_USE_SSL: the SSL context is prepared even if the server says "no-ssl"
+        this.defaultServerSsl = defaults.ssl;
         this.backup = defaults.backup;
         this.disabled = defaults.disabled;
         this.sourceSet = defaults.sourceSet;
@@ -182,6 +187,20 @@ public final class ServerBuilder {
 
     public void ssl(boolean ssl) {
         this.ssl = ssl;
+    }
+
+    /** "check-ssl" 1, "no-check-ssl" -1, unset 0 (HAProxy's check.use_ssl). */
+    public int checkSsl() {
+        return checkSsl;
+    }
+
+    public void checkSsl(int checkSsl) {
+        this.checkSsl = checkSsl;
+    }
+
+    /** The default-server settings it was copied from had "ssl". */
+    public boolean defaultServerSsl() {
+        return defaultServerSsl;
     }
 
     public boolean backup() {

@@ -1,0 +1,209 @@
+package org.jhaproxy.config.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Parses a sample expression the way HAProxy 2.6's sample_parse_expr() does: a fetch name
+ * (letters, digits and ".-_+:"), its optional argument list, then converters separated by
+ * commas, which may also continue in the following words ("src ,lower" style). In the
+ * "inline" form used by log-format strings the expression ends at the first character that
+ * cannot continue it and the caller looks at what follows.
+ */
+public final class SampleExprParser {
+    private final SampleRegistry registry;
+    private final Function<String, Path> files;
+
+    /** @param files resolves a file named by a converter (map files) the way the process would open it */
+    public SampleExprParser(SampleRegistry registry, Function<String, Path> files) {
+        this.registry = registry;
+        this.files = files;
+    }
+
+    /** The expression, the index of the first word not consumed, and (inline form) the end offset. */
+    public record Parsed(SampleExpr expr, int nextWord, int endOffset) {
+    }
+
+    static boolean isIdChar(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '_' || c == '-' || c == '+' || c == ':';
+    }
+
+    private static int idEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && isIdChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Word form: the expression starts at words[idx] and may take the next words as converters. */
+    public Parsed parse(List<String> words, int idx) throws ExprError {
+        return parse(words, idx, false);
+    }
+
+    /** Inline form: the expression is at the start of {@code text} and stops where it cannot go on. */
+    public Parsed parseInline(String text) throws ExprError {
+        return parse(List.of(text), 0, true);
+    }
+
+    private Parsed parse(List<String> words, int idx, boolean inline) throws ExprError {
+        String str = word(words, idx);
+        int endw = idEnd(str, 0);
+        if (endw == 0) {
+            throw new ExprError("missing fetch method");
+        }
+        String fkw = str.substring(0, endw);
+        SampleFetch fetch = registry.fetch(fkw);
+        if (fetch == null) {
+            throw new ExprError("unknown fetch method '" + fkw + "'");
+        }
+        ArgListParser.Result fargs;
+        try {
+            fargs = ArgListParser.parse(str, endw, fetch.args());
+        } catch (ArgListParser.Failure f) {
+            throw new ExprError("fetch method '" + fkw + "' : " + f.getMessage());
+        }
+        int endt = fargs.end();
+        SampleType prev = fetch.outType();
+        List<ConverterCall> convs = new ArrayList<>();
+        String ckw = null;
+        while (true) {
+            if (endt < str.length() && str.charAt(endt) != ',') {
+                if (inline) {
+                    break;
+                }
+                throw new ExprError(ckw != null ? "missing comma after converter '" + ckw + "'"
+                        : "missing comma after fetch keyword '" + fkw + "'");
+            }
+            while (endt < str.length() && str.charAt(endt) == ',') {
+                endt++;
+            }
+            int begw = endt;
+            boolean wordStart = false;
+            if (begw >= str.length()) {
+                idx++;
+                str = word(words, idx);
+                if (str.isEmpty()) {
+                    endt = 0;
+                    break;
+                }
+                begw = 0;
+                wordStart = true;
+            }
+            int ew = idEnd(str, begw);
+            ckw = str.substring(begw, ew);
+            Converter conv = registry.converter(ckw);
+            if (conv == null) {
+                if (wordStart) {
+                    endt = begw;
+                    break;
+                }
+                throw new ExprError("unknown converter '" + ckw + "'");
+            }
+            if (!prev.castsTo(conv.inType())) {
+                throw new ExprError("converter '" + ckw + "' cannot be applied");
+            }
+            prev = conv.outType();
+            ArgListParser.Result cargs;
+            try {
+                cargs = ArgListParser.parse(str, ew, conv.args());
+            } catch (ArgListParser.Failure f) {
+                throw new ExprError("invalid arg " + (f.argPos + 1) + " in converter '" + ckw + "' : " + f.getMessage());
+            }
+            if (cargs.count() > 0 && !conv.args().acceptsArgs()) {
+                throw new ExprError("converter '" + ckw + "' does not support any args");
+            }
+            String invalid = validateConverter(conv, cargs.args());
+            if (invalid != null) {
+                throw new ExprError("invalid args in converter '" + ckw + "' : " + invalid);
+            }
+            convs.add(new ConverterCall(conv, cargs.args()));
+            endt = cargs.end();
+        }
+        SampleExpr expr = new SampleExpr(fetch, fargs.args(), convs);
+        if (inline) {
+            return new Parsed(expr, idx, endt);
+        }
+        // the word at idx is the first one not consumed, unless we stopped at the end of one
+        return new Parsed(expr, idx, endt);
+    }
+
+    /**
+     * An ACL keyword used as the fetch of an ACL (parse_acl_expr()): its arguments and the
+     * converters glued to it in the same word, with the errors worded for ACL keywords.
+     */
+    public SampleExpr parseAclKeyword(String str, SampleFetch fetch, String aclName) throws ExprError {
+        int endw = idEnd(str, 0);
+        ArgListParser.Result fargs;
+        try {
+            fargs = ArgListParser.parse(str, endw, fetch.args());
+        } catch (ArgListParser.Failure f) {
+            throw new ExprError("ACL keyword '" + aclName + "' : " + f.getMessage());
+        }
+        int p = fargs.end();
+        SampleType cur = fetch.outType();
+        List<ConverterCall> convs = new ArrayList<>();
+        String ckw = null;
+        while (p < str.length()) {
+            if (str.charAt(p) != ',') {
+                throw new ExprError(ckw != null
+                        ? "ACL keyword '" + aclName + "' : missing comma after converter '" + ckw + "'."
+                        : "ACL keyword '" + aclName + "' : missing comma after fetch keyword.");
+            }
+            while (p < str.length() && str.charAt(p) == ',') {
+                p++;
+            }
+            if (p >= str.length()) {
+                break;
+            }
+            int ew = idEnd(str, p);
+            ckw = str.substring(p, ew);
+            Converter conv = registry.converter(ckw);
+            if (conv == null) {
+                throw new ExprError("ACL keyword '" + aclName + "' : unknown converter '" + ckw + "'.");
+            }
+            if (!cur.castsTo(conv.inType())) {
+                throw new ExprError("ACL keyword '" + aclName + "' : converter '" + ckw + "' cannot be applied.");
+            }
+            cur = conv.outType();
+            ArgListParser.Result cargs;
+            try {
+                cargs = ArgListParser.parse(str, ew, conv.args());
+            } catch (ArgListParser.Failure f) {
+                throw new ExprError("ACL keyword '" + aclName + "' : invalid arg " + (f.argPos + 1) + " in converter '" + ckw + "' : " + f.getMessage() + ".");
+            }
+            if (cargs.count() > 0 && !conv.args().acceptsArgs()) {
+                throw new ExprError("converter '" + ckw + "' does not support any args");
+            }
+            String invalid = validateConverter(conv, cargs.args());
+            if (invalid != null) {
+                throw new ExprError("ACL keyword '" + aclName + "' : invalid args in converter '" + ckw + "' : " + invalid + ".");
+            }
+            convs.add(new ConverterCall(conv, cargs.args()));
+            p = cargs.end();
+        }
+        return new SampleExpr(fetch, fargs.args(), convs);
+    }
+
+    private static String word(List<String> words, int i) {
+        return i < words.size() ? words.get(i) : "";
+    }
+
+    /**
+     * The converters whose arguments HAProxy checks while parsing (val_args) in ways that can
+     * fail on an otherwise well-formed line: the map_* family loads its file at once.
+     */
+    private String validateConverter(Converter conv, List<SampleArg> args) {
+        if (conv.name().startsWith("map") && !args.isEmpty()) {
+            String file = args.get(0).text();
+            Path p = files.apply(file);
+            if (p == null || !Files.isRegularFile(p) || !Files.isReadable(p)) {
+                return "failed to open pattern file <" + file + ">";
+            }
+        }
+        return null;
+    }
+}
