@@ -574,4 +574,33 @@ public final class ProxyBuilder {
     public ProxyRules rules() {
         return ruleSets;
     }
+    // ---- h8: health check rule sets and use-fcgi-app (tcpcheck.c, fcgi-app.c) ----
+    private final CheckRuleSet tcpCheckRuleSet = new CheckRuleSet();
+    private final CheckRuleSet httpCheckRuleSet = new CheckRuleSet();
+    private String fcgiApp;
+    private Position fcgiAppAt;
+
+    /** The "tcp-check" rules of this section itself (not those of its defaults). */
+    public CheckRuleSet tcpCheckRuleSet() {
+        return tcpCheckRuleSet;
+    }
+
+    /** The "http-check" rules of this section itself (not those of its defaults). */
+    public CheckRuleSet httpCheckRuleSet() {
+        return httpCheckRuleSet;
+    }
+
+    /** The fcgi-app named by "use-fcgi-app", or null. */
+    public String fcgiApp() {
+        return fcgiApp;
+    }
+
+    public Position fcgiAppAt() {
+        return fcgiAppAt;
+    }
+
+    public void fcgiApp(String name, Position at) {
+        this.fcgiApp = name;
+        this.fcgiAppAt = at;
+    }
 }

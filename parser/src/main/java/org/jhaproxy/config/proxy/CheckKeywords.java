@@ -1,6 +1,7 @@
 package org.jhaproxy.config.proxy;
 
 import org.jhaproxy.config.diag.ErrCode;
+import org.jhaproxy.config.model.CheckRuleSet;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.source.Line;
 import org.jhaproxy.config.source.ParseContext;
@@ -35,6 +36,10 @@ final class CheckKeywords {
                 return err;
             }
             case "connect", "send", "expect", "comment", "set-var-fmt", "set-var", "unset-var" -> {
+                int rule = parseRule(ctx, line, px.httpCheckRuleSet(), true);
+                if (rule != ErrCode.NONE) {
+                    return err | rule;
+                }
                 if (!"httpchk".equals(px.checkType())) {
                     px.httpCheckRules(true);
                 }
@@ -55,6 +60,10 @@ final class CheckKeywords {
         String verb = line.arg(1);
         switch (verb) {
             case "connect", "send", "send-binary", "send-lf", "send-binary-lf", "expect", "comment", "set-var-fmt", "set-var", "unset-var" -> {
+                int rule = parseRule(ctx, line, px.tcpCheckRuleSet(), false);
+                if (rule != ErrCode.NONE) {
+                    return err | rule;
+                }
                 if (!"tcp-check".equals(px.checkType())) {
                     px.tcpCheckRules(true);
                 }
@@ -65,6 +74,29 @@ final class CheckKeywords {
                         line.arg(0), ACTIONS, verb));
             }
         }
+    }
+
+    /**
+     * One rule of proxy_parse_tcpcheck()/proxy_parse_httpcheck(): parsed by its action's parser,
+     * then appended to the section's ruleset; a refused rule gives "'<kw> <action>' : <why>.".
+     */
+    private static int parseRule(ParseContext ctx, Line line, CheckRuleSet rules, boolean http) {
+        CheckRuleParser p = new CheckRuleParser(ctx, line, http);
+        CheckRuleSet.Rule rule;
+        try {
+            rule = switch (line.arg(1)) {
+                case "connect" -> p.connect(rules);
+                case "send" -> http ? p.sendHttp() : p.send();
+                case "send-binary", "send-lf", "send-binary-lf" -> p.send();
+                case "expect" -> p.expect();
+                case "comment" -> p.comment();
+                default -> new CheckRuleSet.Rule(CheckRuleSet.Action.ACTION_KW, false);
+            };
+        } catch (CheckRuleParser.RuleError e) {
+            return ProxyChecks.alert(ctx, line, String.format("'%s %s' : %s.", line.arg(0), line.arg(1), e.getMessage()));
+        }
+        rules.add(rule);
+        return ErrCode.NONE;
     }
 
     static int externalCheck(ParseContext ctx, Line line, ProxyBuilder px) {
