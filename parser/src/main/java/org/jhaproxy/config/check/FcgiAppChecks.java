@@ -10,20 +10,23 @@ import org.jhaproxy.config.source.ParseContext;
  * The proxy side of FastCGI after parsing (fcgi-app.c): the filter check of "use-fcgi-app"
  * (fcgi_flt_check(): the application must exist), then the "fcgi-apps" config post-parser
  * (cfg_fcgi_apps_postparser(): HTTP mode only, FCGI servers need an application and an
- * application needs an FCGI server; the first such error stops it).
+ * application needs an FCGI server; the first such error stops it). The mux checks that follow
+ * the filter checks in check_config_validity() run here too, in that order.
  */
 public final class FcgiAppChecks implements PostParseCheck {
     @Override
     public int run(ParseContext ctx) {
         int err = ErrCode.NONE;
         for (ProxyBuilder px : ctx.config().proxies()) {
-            if (px.disabled() || px.isDefaults() || px.fcgiApp() == null) {
+            if (px.disabled() || px.isDefaults()) {
                 continue;
             }
-            if (ctx.config().otherSections().find("fcgi-app", px.fcgiApp()) == null) {
+            if (px.fcgiApp() != null && ctx.config().otherSections().find("fcgi-app", px.fcgiApp()) == null) {
                 ctx.diag().alert(String.format("proxy '%s' : fcgi-app '%s' not found.", px.name(), px.fcgiApp()));
                 err |= ErrCode.ALERT_FATAL;
             }
+            // check_config_validity() goes on with the "proto" of binds and servers
+            err |= MuxChecks.perProxy(ctx, px);
         }
         return err | postParser(ctx);
     }
