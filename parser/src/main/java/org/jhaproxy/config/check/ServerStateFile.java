@@ -13,16 +13,29 @@ import org.jhaproxy.config.source.ParseContext;
 
 /**
  * apply_server_state() (server_state.c), run just before the servers' addresses are set: the
- * global "server-state-file", then each backend with "load-server-state-from-file local" opens its
- * own file; a missing or version-less file only warns. The states themselves are not applied by a check.
+ * global "server-state-file" and the local files of backends with "load-server-state-from-file
+ * local" are opened; a missing or version-less file only warns. The states themselves are not
+ * applied by a check.
  */
 final class ServerStateFile {
-    private static final int MAXPATHLEN = 4096;
     private ServerStateFile() {
     }
 
     static void apply(ParseContext ctx) {
-        globalFile(ctx);
+        String global = globalArg(ctx, "server-state-file");
+        if (global != null) {
+            String file = path(ctx, global);
+            if (file.length() >= 4096) {
+                ctx.diag().warning("config: Can't load global server state file: file too long.");
+            } else {
+                String why = open(ctx, file);
+                if (why != null) {
+                    ctx.diag().warning(String.format("config: Can't open global server state file '%s': %s", file, why));
+                } else if (!hasVersion(ctx, file)) {
+                    ctx.diag().warning(String.format("config: Can't get version of the global server state file '%s'.", file));
+                }
+            }
+        }
         for (ProxyBuilder px : ctx.config().proxies()) {
             if (!px.has(ProxyCapability.BACKEND) || px.disabled() || px.servers().isEmpty()
                     || !"local".equals(px.loadServerStateFromFile())) {
@@ -36,25 +49,6 @@ final class ServerStateFile {
             } else if (!hasVersion(ctx, file)) {
                 ctx.diag().warning(String.format("Proxy '%s': Can't get version of the server state file '%s'.", px.name(), file));
             }
-        }
-    }
-
-    /** The global "server-state-file" is opened first; a missing or version-less one only warns. */
-    private static void globalFile(ParseContext ctx) {
-        String global = globalArg(ctx, "server-state-file");
-        if (global == null) {
-            return;
-        }
-        String file = path(ctx, global);
-        if (file.length() >= MAXPATHLEN) {
-            ctx.diag().warning("config: Can't load global server state file: file too long.");
-            return;
-        }
-        String why = open(ctx, file);
-        if (why != null) {
-            ctx.diag().warning(String.format("config: Can't open global server state file '%s': %s", file, why));
-        } else if (!hasVersion(ctx, file)) {
-            ctx.diag().warning(String.format("config: Can't get version of the global server state file '%s'.", file));
         }
     }
 
