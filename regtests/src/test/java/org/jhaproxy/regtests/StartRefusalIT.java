@@ -22,7 +22,7 @@ class StartRefusalIT {
         try {
             Files.writeString(dir.resolve("t.cfg"), "global\n    maxconn 100\n\n"
                     + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
-                    + "frontend fe\n    bind 127.0.0.1:0\n    default_backend be\n\n"
+                    + "frontend fe\n    bind 127.0.0.1:18080\n    default_backend be\n\n"
                     + "backend be\n    server s1 127.0.0.1:9\n");
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
