@@ -23,6 +23,7 @@ final class GlobalProcessKeywords {
     static void register(KeywordTable<GlobalBuilder> t) {
         t.add("expose-experimental-directives", "allow the experimental keywords", (ctx, line, g) -> {
             g.allowExperimental();
+            record(line, g);
             return ErrCode.NONE;
         });
         t.add("daemon", "run in the background", flag(0));
@@ -236,6 +237,8 @@ final class GlobalProcessKeywords {
                         return err | alert(ctx, line, String.format("unix_bind '%s' expects a path as an argument.", opt));
                     }
                     g.set("unix-bind prefix", new org.jhaproxy.config.model.Position(line.file(), line.lineNo()), java.util.List.of(line.arg(cur + 1)));
+                    // the bind parser reads the prefix from the "unix-bind" line itself
+                    record(line, g);
                 }
                 case "mode", "uid", "gid" -> {
                 }

@@ -34,7 +34,7 @@ final class BalanceKeywords {
             return null;
         }
         if (a.startsWith("random")) {
-            if (a.length() > 7 && a.charAt(6) == '(' && a.charAt(7) != ')') {
+            if (a.length() > 6 && a.charAt(6) == '(' && (a.length() == 7 || a.charAt(7) != ')')) {
                 String rest = a.substring(7);
                 int end = TuningKeywords.strtolEnd(rest);
                 if (end >= rest.length()) {
@@ -43,7 +43,7 @@ final class BalanceKeywords {
                 if (rest.charAt(end) != ')') {
                     return String.format("random : unexpected character '%c' after argument.", rest.charAt(end));
                 }
-                if (end == 0 || ProxyChecks.atol(rest.substring(0, end)) < 1) {
+                if (end == 0 || strtol0(rest.substring(0, end)) < 1) {
                     return "random : number of draws must be at least 1.";
                 }
             }
@@ -115,6 +115,25 @@ final class BalanceKeywords {
             return null;
         }
         return "only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.";
+    }
+
+    /** C's strtol(s, NULL, 0) on a string already known to be a whole number. */
+    private static long strtol0(String s) {
+        boolean neg = s.startsWith("-");
+        String t = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+        long v;
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                v = Long.parseLong(t.substring(2), 16);
+            } else if (t.length() > 1 && t.startsWith("0")) {
+                v = Long.parseLong(t.substring(1), 8);
+            } else {
+                v = Long.parseLong(t);
+            }
+        } catch (NumberFormatException e) {
+            v = Long.MAX_VALUE;
+        }
+        return neg ? -v : v;
     }
 
     static int hashType(ParseContext ctx, Line line, ProxyBuilder px) {

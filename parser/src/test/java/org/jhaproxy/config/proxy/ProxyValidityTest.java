@@ -57,4 +57,12 @@ class ProxyValidityTest {
         ProxyConfigRun r = ProxyConfigRun.of(dir, "frontend f\n  disabled\n  default_backend nope\n");
         assertTrue(r.texts().stream().noneMatch(t -> t.contains("default_backend")), r.texts().toString());
     }
+
+    @Test
+    void duplicateServerNames() throws Exception {
+        ProxyConfigRun r = ProxyConfigRun.of(dir, "backend b\n  server a 127.0.0.1:1\n  server a 127.0.0.1:2\n  server a 127.0.0.1:3 id 5\n");
+        assertTrue(r.has("parsing [t.cfg:3] : backend 'b', another server named 'a' was already defined at line 2, please use distinct names."),
+                r.texts().toString());
+        assertEquals(1, r.exitCode);
+    }
 }
