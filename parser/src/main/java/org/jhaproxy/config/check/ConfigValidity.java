@@ -129,7 +129,6 @@ public final class ConfigValidity implements PostParseCheck {
                         + "Unfortunately, 'server-state-file' is not set!", name));
                 err |= ErrCode.WARN;
             }
-            cfgerr += duplicateServerNames(diag, px);
             if (logFormatWithoutTarget(cfg, px)) {
                 diag.warning(String.format("log format ignored for %s '%s' since it has no log address.", type, name));
                 err |= ErrCode.WARN;
@@ -163,31 +162,6 @@ public final class ConfigValidity implements PostParseCheck {
             }
         }
         return err;
-    }
-
-    /**
-     * Servers without an explicit id must have distinct names (the stats page tells them apart by
-     * name); only the first conflict of each server is reported.
-     */
-    private static int duplicateServerNames(Diagnostics diag, ProxyBuilder px) {
-        int errors = 0;
-        java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = px.servers();
-        for (int i = 0; i < servers.size(); i++) {
-            var srv = servers.get(i);
-            if (srv.id() != 0 || srv.isTemplate()) {
-                continue;
-            }
-            for (int j = 0; j < i; j++) {
-                var other = servers.get(j);
-                if (other.id() == 0 && !other.isTemplate() && other.name().equals(srv.name())) {
-                    diag.alert(String.format("parsing [%s:%d] : %s '%s', another server named '%s' was already defined at line %d, please use distinct names.",
-                            srv.at().file(), srv.at().line(), px.typeString(), px.name(), srv.name(), other.at().line()));
-                    errors++;
-                    break;
-                }
-            }
-        }
-        return errors;
     }
 
     /** global.tune.cookie_len: "tune.http.cookielen" + 1, or CAPTURE_LEN (64) when unset. */
