@@ -22,16 +22,16 @@ final class KeywordDump {
     static List<KeywordClass> classes(Keywords kw) {
         Consumer<PrintStream> none = out -> { };
         return List.of(
-                new KeywordClass("acl", "ACL keywords", "ACL keywords", none),
+                new KeywordClass("acl", "ACL keywords", "ACL keywords", KeywordDump::acls),
                 new KeywordClass("cfg", "configuration keywords", "configuration keywords",
                         out -> {
                             dump(out, kw.global);
                             dump(out, kw.proxy);
                         }),
                 new KeywordClass("cli", "CLI keywords", "CLI keywords", none),
-                new KeywordClass("cnv", "sample converter keywords", "sample converter functions", none),
+                new KeywordClass("cnv", "sample converter keywords", "sample converter functions", SampleDump::converters),
                 new KeywordClass("flt", "filter names", "filter names", none),
-                new KeywordClass("smp", "sample fetch functions", "sample fetch functions", none),
+                new KeywordClass("smp", "sample fetch functions", "sample fetch functions", SampleDump::fetches),
                 new KeywordClass("svc", "service names", "service names", none));
     }
 
@@ -62,6 +62,14 @@ final class KeywordDump {
             }
         }
         out.flush();
+    }
+
+    /** acl_dump_kwd(): "name = fetch -m method", in name order. */
+    private static void acls(PrintStream out) {
+        org.jhaproxy.config.acl.AclKeywords.all().values().stream()
+                .sorted(java.util.Comparator.comparing(org.jhaproxy.config.acl.AclKeyword::name))
+                .forEach(k -> out.println(k.name() + " = " + (k.fetch() != null ? k.fetch() : k.name())
+                        + " -m " + k.method().keyword()));
     }
 
     /** A section's keywords: its name, then each keyword indented by a tab, in name order. */

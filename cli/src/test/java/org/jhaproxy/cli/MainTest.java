@@ -134,6 +134,23 @@ class MainTest {
         assertEquals("[NOTICE]   (P) : config : parsing [p.cfg:2]: 'here'.\n", run("-L", "here", "-c", "-f", "p.cfg").err());
     }
 
+    /** -dKsmp / -dKcnv print the sample registry in haproxy -dK's layout (lines from haproxy 2.6.12). */
+    @Test
+    void sampleDumps() throws Exception {
+        Files.writeString(dir.resolve("g.cfg"), "global\n");
+        String smp = run("-dKsmp", "-q", "-c", "-f", "g.cfg").out();
+        assertTrue(smp.startsWith("# List of registered sample fetch functions:\n"
+                + "#                       _.---------------------- frontend tcp-request connection rule\n"), smp);
+        assertTrue(smp.contains("\n# | | | | | | | | | | | | | | | | | | | | | | \n"
+                + "[ Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y ] always_false: bool\n"));
+        assertTrue(smp.contains("\n[ Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y ] avg_queue(backend): sint\n"));
+        String acl = run("-dKacl", "-q", "-c", "-f", "g.cfg").out();
+        assertTrue(acl.startsWith("# List of registered ACL keywords:\nbase = base -m str\nbase_beg = base -m beg\n"), acl);
+        String cnv = run("-dKcnv", "-q", "-c", "-f", "g.cfg").out();
+        assertTrue(cnv.startsWith("# List of registered sample converter functions:\nadd(string): sint => sint\n"
+                + "add_item(string,string[,string]): str => str\n"), cnv);
+    }
+
     @Test
     void checkVerdicts() throws Exception {
         Files.writeString(dir.resolve("empty.cfg"), "global\n");

@@ -15,6 +15,9 @@ final class Checks {
                 new org.jhaproxy.config.section.LogForwardPostCheck(),
                 new org.jhaproxy.config.section.PeersPostCheck(),
                 new org.jhaproxy.config.section.ProgramPostCheck(),
+                // the config post-parsers, run at the end of check_config_validity()
+                new org.jhaproxy.config.global.H1CaseAdjustFile(),
+                new org.jhaproxy.config.global.HtxDefaultMessages(),
                 // haproxy.c runs the post server checks after check_config_validity()
                 new org.jhaproxy.config.check.ServerChecks());
     }

@@ -15,6 +15,7 @@ final class AclPatterns {
         switch (method) {
             case INT, LEN -> checkIntRange(text);
             case IP -> checkNet(text);
+            case REG, REGM -> org.jhaproxy.config.sample.RegexCheck.check(text);
             default -> {
             }
         }
@@ -110,8 +111,9 @@ final class AclPatterns {
         } else if (Ipv4.parse(addr) != null || addr.matches("[0-9]+(\\.[0-9]+){0,3}")) {
             ok = mask == null || (mask.matches("[0-9]{1,2}") && Integer.parseInt(mask) <= 32) || Ipv4.parse(mask) != null;
         } else {
-            // a host name, resolved at startup by HAProxy
-            ok = !addr.isEmpty() && addr.matches("[A-Za-z0-9._-]+") && mask == null;
+            // a host name, resolved by HAProxy while it starts (/etc/hosts only here, as the resolver)
+            ok = !addr.isEmpty() && org.jhaproxy.config.addr.NameResolver.system().gethostbyname(addr) != null
+                    && (mask == null || (mask.matches("[0-9]{1,2}") && Integer.parseInt(mask) <= 32) || Ipv4.parse(mask) != null);
         }
         if (!ok) {
             throw new ExprError("'" + text + "' is not a valid IPv4 or IPv6 address");

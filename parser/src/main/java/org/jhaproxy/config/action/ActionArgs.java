@@ -25,7 +25,7 @@ final class ActionArgs {
 
     /** A log-format string evaluated where the rule runs (parse_logformat_string()). */
     static LogFormat logFormat(ActionContext ac, String fmt) throws ExprError {
-        return ac.parsers().logFormats().parse(fmt, true, ac.places());
+        return ac.parsers().logFormats().parse(fmt, ac.px().mode() == org.jhaproxy.config.model.ProxyMode.HTTP, ac.places());
     }
 
     /**

@@ -38,19 +38,19 @@ final class CommonActions {
         if (comma >= 0 && comma + 1 < inside.length() && kind == 0) {
             throw new ExprError("unset-var does not expect parameters after the variable name. Only \"set-var\" and \"set-var-fmt\" manage conditions");
         }
-        checkVariableName(name);
+        checkVariableName(name, rest.substring(1));
         if (kind == 0) {
             return cur;
         }
         if (kind == 2) {
-            ac.parsers().logFormats().parse(ac.arg(cur), true, ac.places());
+            ac.parsers().logFormats().parse(ac.arg(cur), ac.px().mode() == org.jhaproxy.config.model.ProxyMode.HTTP, ac.places());
             return cur + 1;
         }
         return ActionArgs.expr(ac, cur, kw);
     }
 
     /** vars_hash_name(): a scope prefix then letters, digits, '_' and '.'. */
-    static void checkVariableName(String name) throws ExprError {
+    static void checkVariableName(String name, String text) throws ExprError {
         if (name.isEmpty()) {
             throw new ExprError("Empty variable name cannot be accepted");
         }
@@ -68,7 +68,8 @@ final class CommonActions {
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             if (!(c < 128 && Character.isLetterOrDigit(c)) && c != '_' && c != '.') {
-                throw new ExprError("invalid syntax at char '" + rest.substring(i) + "'");
+                // HAProxy prints from the bad character to the end of the action word
+                throw new ExprError("invalid syntax at char '" + text.substring(name.length() - rest.length() + i) + "'");
             }
         }
     }

@@ -1,8 +1,6 @@
 package org.jhaproxy.config.action;
 
 import org.jhaproxy.config.rules.ProxyTypes;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +50,9 @@ public final class HttpActions {
             Map.entry("wait-for-handshake", ActionArgs::none),
             Map.entry("disable-l7-retry", ActionArgs::none),
             Map.entry("silent-drop", ActionArgs::none),
-            Map.entry("deny", HttpActions::reply),
-            Map.entry("tarpit", HttpActions::reply),
-            Map.entry("return", HttpActions::reply),
+            Map.entry("deny", HttpReplies::denyOrTarpit),
+            Map.entry("tarpit", HttpReplies::denyOrTarpit),
+            Map.entry("return", HttpReplies::returnAction),
             Map.entry("reject", ActionArgs::none),
             Map.entry("auth", HttpActions::auth),
             Map.entry("redirect", HttpActions::redirect),
@@ -95,29 +93,6 @@ public final class HttpActions {
         return PARSERS.getOrDefault(name, ActionArgs::untilCondition);
     }
 
-    /** deny, tarpit and return: an optional status and reply (http_parse_http_reply()). */
-    private static int reply(ActionContext ac, int cur) throws ExprError {
-        while (!ac.endsAt(cur)) {
-            String w = ac.arg(cur);
-            if (w.equals("errorfile") || w.equals("file") || w.equals("lf-file")) {
-                String f = ac.arg(cur + 1);
-                Path p = ac.ctx().env().resolve(f);
-                if (!f.isEmpty() && (!Files.isRegularFile(p) || !Files.isReadable(p))) {
-                    throw new ExprError("error opening file '" + f + "'");
-                }
-                cur += 2;
-            } else if (w.equals("deny_status") || w.equals("status") || w.equals("content-type") || w.equals("string")
-                    || w.equals("lf-string") || w.equals("errorfiles")) {
-                cur += 2;
-            } else if (w.equals("hdr")) {
-                cur += 3;
-            } else {
-                cur++;
-            }
-        }
-        return cur;
-    }
-
     private static int auth(ActionContext ac, int cur) {
         if (ac.arg(cur).equals("realm")) {
             return cur + 2;
@@ -154,6 +129,9 @@ public final class HttpActions {
             if (!Set.of("str", "beg", "end", "sub", "reg").contains(m)) {
                 throw new ExprError("-m with unsupported matching method '" + m + "'");
             }
+            if (m.equals("reg")) {
+                org.jhaproxy.config.sample.RegexCheck.check(ac.arg(cur - 2));
+            }
         }
         return cur + 1;
     }
@@ -162,6 +140,7 @@ public final class HttpActions {
         if (ac.arg(cur).isEmpty() || ac.arg(cur + 1).isEmpty() || ac.arg(cur + 2).isEmpty()) {
             throw new ExprError("expects exactly 3 arguments");
         }
+        org.jhaproxy.config.sample.RegexCheck.check(ac.arg(cur + 1));
         ActionArgs.logFormat(ac, ac.arg(cur + 2));
         return cur + 3;
     }
@@ -178,6 +157,11 @@ public final class HttpActions {
         if (ac.arg(cur).isEmpty() || ac.arg(cur + 1).isEmpty() || !ac.endsAt(cur + 2)) {
             throw new ExprError("expects exactly 2 arguments <match-regex> and <replace-format>");
         }
+        try {
+            org.jhaproxy.config.sample.RegexCheck.check(ac.arg(cur));
+        } catch (ExprError e) {
+            throw new ExprError("failed to parse the regex : " + e.getMessage());
+        }
         ActionArgs.logFormat(ac, ac.arg(cur + 1));
         return cur + 2;
     }
@@ -191,10 +175,7 @@ public final class HttpActions {
             throw new ExprError("expects an integer status code between 100 and 999");
         }
         cur++;
-        if (ac.arg(cur).equals("reason")) {
-            if (ac.arg(cur + 1).isEmpty()) {
-                throw new ExprError("expects 1 argument: <status>; or 3 arguments: <status> reason <fmt>");
-            }
+        if (ac.arg(cur).equals("reason") && !ac.arg(cur + 1).isEmpty()) {
             cur += 2;
         }
         return cur;

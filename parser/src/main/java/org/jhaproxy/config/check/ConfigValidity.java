@@ -129,6 +129,7 @@ public final class ConfigValidity implements PostParseCheck {
                         + "Unfortunately, 'server-state-file' is not set!", name));
                 err |= ErrCode.WARN;
             }
+            // duplicate server names: ServerChecks.perProxy(), with the other per-server checks
             if (logFormatWithoutTarget(cfg, px)) {
                 diag.warning(String.format("log format ignored for %s '%s' since it has no log address.", type, name));
                 err |= ErrCode.WARN;

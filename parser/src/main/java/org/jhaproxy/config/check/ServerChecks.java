@@ -29,6 +29,7 @@ public final class ServerChecks implements PostParseCheck {
             err |= perProxy(ctx, px);
             err |= nonHttpServers(ctx, px);
         }
+        err |= BindSslChecks.run(ctx);
         err |= resolvers(ctx);
         return err;
     }

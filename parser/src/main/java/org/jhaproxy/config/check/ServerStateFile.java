@@ -13,8 +13,9 @@ import org.jhaproxy.config.source.ParseContext;
 
 /**
  * apply_server_state() (server_state.c), run just before the servers' addresses are set: the
- * global "server-state-file" and the backends' local ones are opened, and a missing or
- * version-less file only warns. The states themselves are not applied by a check.
+ * global "server-state-file" and the local files of backends with "load-server-state-from-file
+ * local" are opened; a missing or version-less file only warns. The states themselves are not
+ * applied by a check.
  */
 final class ServerStateFile {
     private ServerStateFile() {
@@ -24,11 +25,15 @@ final class ServerStateFile {
         String global = globalArg(ctx, "server-state-file");
         if (global != null) {
             String file = path(ctx, global);
-            String why = open(ctx, file);
-            if (why != null) {
-                ctx.diag().warning(String.format("config: Can't open global server state file '%s': %s", file, why));
-            } else if (!hasVersion(ctx, file)) {
-                ctx.diag().warning(String.format("config: Can't get version of the global server state file '%s'.", file));
+            if (file.length() >= 4096) {
+                ctx.diag().warning("config: Can't load global server state file: file too long.");
+            } else {
+                String why = open(ctx, file);
+                if (why != null) {
+                    ctx.diag().warning(String.format("config: Can't open global server state file '%s': %s", file, why));
+                } else if (!hasVersion(ctx, file)) {
+                    ctx.diag().warning(String.format("config: Can't get version of the global server state file '%s'.", file));
+                }
             }
         }
         for (ProxyBuilder px : ctx.config().proxies()) {

@@ -64,7 +64,7 @@ final class HttpRules {
                     action.isEmpty() ? " (missing argument)" : "", best != null ? " Did you mean '" + best + "' maybe ?" : ""));
             return ErrCode.ALERT | ErrCode.ABORT;
         }
-        if (action.equals("normalize-uri") && ctx.config().global().get("expose-experimental-directives") == null) {
+        if (action.equals("normalize-uri") && !ctx.config().global().experimentalAllowed()) {
             ctx.diag().alert(String.format("parsing [%s] : '%s' action is experimental, must be allowed via a global 'expose-experimental-directives'",
                     where, action));
             return ErrCode.ALERT | ErrCode.ABORT;

@@ -84,12 +84,13 @@ public final class SampleExprParser {
             int begw = endt;
             boolean wordStart = false;
             if (begw >= str.length()) {
+                // the next word may hold more converters; the end offset stays in this one
                 idx++;
-                str = word(words, idx);
-                if (str.isEmpty()) {
-                    endt = 0;
+                String next = word(words, idx);
+                if (next.isEmpty()) {
                     break;
                 }
+                str = next;
                 begw = 0;
                 wordStart = true;
             }

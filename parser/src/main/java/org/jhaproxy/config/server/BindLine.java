@@ -58,9 +58,18 @@ final class BindLine {
             }
             listeners.add(r.address());
         }
-        err |= parseOptions(ctx, line, 2, px.sectionKeyword(), listeners.size());
+        err |= parseOptions(ctx, line, 2, px.sectionKeyword(), listenerCount(listeners));
         px.binds().add(new Bind(new Position(file, ln), line.arg(1), line.args().subList(Math.min(2, line.args().size()), line.args().size()), listeners));
         return err;
+    }
+
+    /** create_listeners(): one listener per port of a range. */
+    static int listenerCount(List<SocketAddress> addresses) {
+        int n = 0;
+        for (SocketAddress a : addresses) {
+            n += a.isRange() ? a.high() - a.low() + 1 : 1;
+        }
+        return n;
     }
 
     /** bind_parse_args_list(): each option in turn, stopping at the first fatal one. */

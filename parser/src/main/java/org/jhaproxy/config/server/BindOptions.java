@@ -16,7 +16,7 @@ final class BindOptions {
 
     static {
         // listener.c
-        add("accept-netscaler-cip", 1, "enable NetScaler Client IP insertion protocol", c -> intValue(c, 0, "must be >= 0"));
+        add("accept-netscaler-cip", 1, "enable NetScaler Client IP insertion protocol", BindOptions::netscalerCip);
         flag("accept-proxy", "enable PROXY protocol");
         add("backlog", 1, "set backlog of listening socket", c -> intValue(c, 1, "must be > 0"));
         add("id", 1, "set id of listening socket", BindOptions::id);
@@ -26,7 +26,7 @@ final class BindOptions {
         add("process", 1, "set list of allowed process for this socket", BindOptions::process);
         add("proto", 1, "set the proto to use for all incoming connections", BindOptions::proto);
         add("shards", 1, "set number of shards", BindOptions::shards);
-        add("thread", 1, "set list of allowed threads for this socket", c -> missing(c, "'%s' : missing value"));
+        add("thread", 1, "set list of allowed threads for this socket", BindOptions::thread);
         // cfgparse-tcp.c
         flag("defer-accept", "wait for some data for 1 second max before doing accept");
         add("interface", 1, "specifically bind to this interface", c -> missing(c, "'%s' : missing interface name"));
@@ -36,7 +36,7 @@ final class BindOptions {
         flag("transparent", "transparently bind to the specified addresses");
         flag("v4v6", "force socket to bind to IPv4+IPv6");
         flag("v6only", "force socket to bind to IPv6 only");
-        add("namespace", 1, "bind in this network namespace", c -> missing(c, "'%s' : missing namespace id"));
+        add("namespace", 1, "bind in this network namespace", BindOptions::namespace);
         // cfgparse-unix.c
         add("gid", 1, "set the socket's gid", c -> missing(c, "'%s' : missing value"));
         add("group", 1, "set the socket's gid from the group name", c -> missing(c, "'%s' : missing group name"));
@@ -104,6 +104,25 @@ final class BindOptions {
         return ErrCode.NONE;
     }
 
+    /** The magic number is a uint32_t: only a value that wraps to 0 is refused. */
+    private static int netscalerCip(BindOption.Call c) {
+        if (c.value().isEmpty()) {
+            return c.fail(String.format("'%s' : missing value", c.kw()));
+        }
+        if (Atoi.atol(c.value()) == 0) {
+            return c.fail(String.format("'%s' : invalid value %d, must be >= 0", c.kw(), 0));
+        }
+        return ErrCode.NONE;
+    }
+
+    /** parse_thread_set() of "thread": an empty set names no thread. */
+    private static int thread(BindOption.Call c) {
+        if (c.value().isEmpty()) {
+            return c.fail("'' : '' is not a valid number/range. It supports numbers from 1 to 64.");
+        }
+        return ErrCode.NONE;
+    }
+
     private static int id(BindOption.Call c) {
         if (c.listeners > 1) {
             return c.fail(String.format("'%s' can only be used with a single socket", c.kw()));
@@ -151,7 +170,8 @@ final class BindOptions {
             return c.fail(String.format("'%s' : missing value", c.kw()));
         }
         if (!MuxProtocols.isKnown(c.value(), MuxProtocols.Side.FRONTEND)) {
-            return c.fail(String.format("'%s' : unknown MUX protocol '%s'", c.kw(), c.value()));
+            // sic: two spaces in HAProxy 2.6's message for bind lines
+            return c.fail(String.format("'%s' :  unknown MUX protocol '%s'", c.kw(), c.value()));
         }
         return ErrCode.NONE;
     }
@@ -192,6 +212,18 @@ final class BindOptions {
             case BAD_CHAR -> c.fail(String.format("'%s' : expects a positive delay in milliseconds", c.kw()));
             default -> ErrCode.NONE;
         };
+    }
+
+    /** netns_store_insert(): the namespace must exist in /var/run/netns. */
+    private static int namespace(BindOption.Call c) {
+        if (c.value().isEmpty()) {
+            return c.fail(String.format("'%s' : missing namespace id", c.kw()));
+        }
+        if (!NetNamespaces.exists(c.value())) {
+            c.ctx.diag().alert(String.format("Cannot open namespace '%s'.", c.value()));
+            return ErrCode.ALERT_FATAL; // no message of its own: "error encountered while processing"
+        }
+        return ErrCode.NONE;
     }
 
     private static int mode(BindOption.Call c) {

@@ -30,7 +30,7 @@ final class ServerCheckOptions {
                 return c.fail(String.format("'%s' : missing value", c.kw()));
             }
             return MuxProtocols.isKnown(c.value(), MuxProtocols.Side.BACKEND) ? ErrCode.NONE
-                    : c.fail(String.format("'%s' : unknown MUX protocol '%s'", c.kw(), c.value()));
+                    : c.fail(String.format("'%s' :  unknown MUX protocol '%s'", c.kw(), c.value()));
         });
         r.add("check-send-proxy", 0, true, "", c -> ErrCode.NONE);
         r.add("check-via-socks4", 0, true, "", c -> ErrCode.NONE);

@@ -48,8 +48,15 @@ final class ServerOptions {
         add("max-reuse", 1, true, "Set the max number of requests on a connection, -1 means unlimited",
                 c -> c.missing("'%s' expects <value> as argument.\n"));
         add("minconn", 1, true, "Enable a dynamic maxconn limit", c -> ErrCode.NONE);
-        add("namespace", 1, true, "Namespace the server socket belongs to (if supported)",
-                c -> c.missing("'%s' : expects <name> as argument"));
+        add("namespace", 1, true, "Namespace the server socket belongs to (if supported)", c -> {
+            if (c.value().isEmpty()) {
+                return c.fail(String.format("'%s' : expects <name> as argument", c.kw()));
+            }
+            if (!c.value().equals("*") && !NetNamespaces.exists(c.value())) {
+                return c.fail(String.format("Cannot open namespace '%s'", c.value()));
+            }
+            return ErrCode.NONE;
+        });
         flag("no-backup", true, "Flag as non-backup server", c -> {
             c.server.backup(false);
             return ErrCode.NONE;
@@ -214,7 +221,7 @@ final class ServerOptions {
             return c.fail(String.format("'%s' : missing value", c.kw()));
         }
         if (!MuxProtocols.isKnown(c.value(), MuxProtocols.Side.BACKEND)) {
-            return c.fail(String.format("'%s' : unknown MUX protocol '%s'", c.kw(), c.value()));
+            return c.fail(String.format("'%s' :  unknown MUX protocol '%s'", c.kw(), c.value()));
         }
         return ErrCode.NONE;
     }

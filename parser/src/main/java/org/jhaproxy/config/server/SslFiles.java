@@ -35,21 +35,73 @@ final class SslFiles {
     }
 
     /**
-     * ssl_sock_load_cert(): a directory is loaded file by file, a file must hold a certificate;
-     * null when fine, else HAProxy's message.
+     * ssl_sock_load_cert(): a directory is loaded file by file, a file must hold a certificate
+     * and a private key (in itself or in "&lt;file&gt;.key"); a missing path may still be a bundle
+     * ("&lt;path&gt;.rsa", ".ecdsa", ".dsa"). Null when fine, else HAProxy's message.
      */
     static String loadCertificate(ParseContext ctx, String path) {
         Path p = ctx.env().resolve(path);
         if (Files.isDirectory(p)) {
-            return null;
+            return loadDirectory(ctx, path, p);
         }
         if (!Files.exists(p)) {
+            for (String ext : new String[] {"rsa", "ecdsa", "dsa"}) {
+                if (Files.exists(ctx.env().resolve(path + "." + ext))) {
+                    return null;
+                }
+            }
             return String.format("unable to stat SSL certificate from file '%s' : %s.", path, "No such file or directory");
         }
+        return loadFile(ctx, path, p);
+    }
+
+    private static String loadFile(ParseContext ctx, String path, Path p) {
         if (!holdsPem(p, "CERTIFICATE")) {
             return String.format("unable to load certificate from file '%s'.", path);
         }
+        if (!holdsPrivateKey(p) && !holdsPrivateKey(ctx.env().resolve(path + ".key"))) {
+            return String.format("No Private Key found in '%s.key'.", path);
+        }
         return null;
+    }
+
+    /** crtlist_load_cert_dir(): every file but dotfiles and the companions (.key, .ocsp, .issuer, .sctl). */
+    private static String loadDirectory(ParseContext ctx, String path, Path dir) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var s = Files.list(dir)) {
+            s.map(x -> x.getFileName().toString()).forEach(names::add);
+        } catch (IOException e) {
+            return null;
+        }
+        java.util.Collections.sort(names);
+        String prefix = path.endsWith("/") ? path : path + "/";
+        for (String n : names) {
+            if (n.startsWith(".") || n.endsWith(".key") || n.endsWith(".ocsp") || n.endsWith(".issuer") || n.endsWith(".sctl")) {
+                continue;
+            }
+            Path f = dir.resolve(n);
+            if (!Files.isRegularFile(f)) {
+                continue;
+            }
+            String err = loadFile(ctx, prefix + n, f);
+            if (err != null) {
+                return err;
+            }
+        }
+        return null;
+    }
+
+    private static boolean holdsPrivateKey(Path p) {
+        // "-----BEGIN PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN EC PRIVATE KEY-----"...
+        return Files.isRegularFile(p) && holdsPemSuffix(p, "PRIVATE KEY-----");
+    }
+
+    private static boolean holdsPemSuffix(Path p, String tail) {
+        try {
+            return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(tail);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** ssl_store_load_locations_file(): the "Couldn't open" alert HAProxy prints first, or null. */

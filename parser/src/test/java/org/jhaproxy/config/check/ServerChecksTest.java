@@ -94,4 +94,29 @@ class ServerChecksTest {
         assertEquals(List.of("WARNING config: Can't open global server state file 'nostate': No such file or directory",
                 "WARNING Proxy 'c': Can't open server state file 'c': No such file or directory."), got);
     }
+
+    @Test
+    void sslBindsNeedACertificateAndACaToVerify() throws Exception {
+        Path certs = dir.resolve("full.pem");
+        Files.writeString(certs, "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n"
+                + "-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n");
+        List<String> got = run("""
+                frontend f
+                  bind :8443 ssl
+                  bind :8444 ssl strict-sni
+                  bind :8445 ssl crt full.pem verify required
+                  timeout client 1s
+                  default_backend b
+                backend b
+                  timeout server 1s
+                  timeout connect 1s
+                  server s1 127.0.0.1:80
+                """);
+        String verify = "Proxy 'f': verify is enabled but no CA file specified for bind ':8445' at [g.cfg:4].";
+        assertEquals(List.of(
+                "ALERT Proxy 'f': no SSL certificate specified for bind ':8443' at [g.cfg:2] (use 'crt').",
+                "WARNING Proxy 'f': no SSL certificate specified for bind ':8444' at [g.cfg:3], ssl connections will fail (use 'crt').",
+                "ALERT " + verify + "\n" + verify,
+                "ALERT Fatal errors found in configuration."), got);
+    }
 }

@@ -91,4 +91,16 @@ class GlobalKeywordsTest {
         assertEquals("[WARNING]  config : parsing [t.cfg:2] : (null)parsing [t.cfg:2] 'mworker-max-reloads' : invalid value -1, must be >= 0",
                 r.first());
     }
+
+    @Test
+    void tooSmallBuffersCannotHoldTheDefaultErrorMessages() {
+        CheckRun r = CheckRun.of("global\n  tune.bufsize 327\n");
+        assertEquals(List.of("[ALERT]    config : Internal error: invalid default message for HTTP return code 405: unable to add payload "
+                        + "into the HTX message.",
+                "[ALERT]    config : Internal error: invalid default message for HTTP return code 501: unable to add payload "
+                        + "into the HTX message.",
+                "[ALERT]    config : Fatal errors found in configuration."), r.lines());
+        assertEquals(1, r.exitCode());
+        assertEquals(2, CheckRun.of("global\n  tune.bufsize 352\n").exitCode());
+    }
 }

@@ -74,6 +74,16 @@ class LineLayerDifferentialTest {
             "   \t  ",
             "# only a comment");
 
+    /** Pieces of random lines: quotes, escapes, variables, blanks, CRs, control bytes. */
+    private static final String[] PIECES = {
+        "\"", "'", "\\", "\\x", "\\x4", "\\x41", "\\xZZ", "$", "${", "${FOO", "${FOO}", "$FOO", "${FOO[*]}",
+        "${FOO[x]}", "${FOO[*", "${FOO-", "${FOO-a b}", "${UNSET-c d}", "${UNSET[*]-e f}", "}", "{", "[", "]", "*",
+        "${.LINE}", "${.SECTION}", "${.X}", "#", " ", "  ", "\t", "a", "bc", "\\ ", "\\#", "\\\"", "\\'", "\\$",
+        "\\\\", "\\n", "\\t", "\\r", "x", "(", ")", "!", "&&", ",", "$.FILE", "${SPACED[*]}", "${MANY[*]}",
+        "\u0001", "\u00e9", "\\x00", "\\x20", "\u000b", "\u000c", "\r", " \r",
+    };
+    private static final String[] STARTS = {".notice ", ".notice ", ".warning ", "  .notice \"", ".diag ", "", "'", "\""};
+
     private static boolean haproxy;
 
     @TempDir
@@ -101,6 +111,30 @@ class LineLayerDifferentialTest {
             Path cfg = tmp.resolve("line.cfg");
             Files.writeString(cfg, "global\n" + line + "\n", StandardCharsets.ISO_8859_1);
             compare(tmp, "line.cfg");
+        }));
+    }
+
+    /** Random lines (fixed seed): each file is 50 of them in a global section. */
+    @TestFactory
+    Stream<DynamicTest> randomLines() {
+        java.util.Random rnd = new java.util.Random(20261123);
+        List<String> files = new java.util.ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            StringBuilder sb = new StringBuilder("global\n");
+            for (int l = 0; l < 50; l++) {
+                sb.append(STARTS[rnd.nextInt(STARTS.length)]);
+                for (int n = 1 + rnd.nextInt(10); n > 0; n--) {
+                    sb.append(PIECES[rnd.nextInt(PIECES.length)]);
+                }
+                sb.append('\n');
+            }
+            files.add(sb.toString());
+        }
+        return java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> DynamicTest.dynamicTest("random-" + i, () -> {
+            assumeTrue(haproxy, "no haproxy on PATH to compare with");
+            Path cfg = tmp.resolve("random-" + i + ".cfg");
+            Files.writeString(cfg, files.get(i), StandardCharsets.ISO_8859_1);
+            compare(tmp, cfg.getFileName().toString());
         }));
     }
 
