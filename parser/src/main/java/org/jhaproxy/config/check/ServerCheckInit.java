@@ -87,7 +87,9 @@ public final class ServerCheckInit implements PostParseCheck {
             return null;
         }
         SocketAddress a = srv.address();
-        boolean srvInet = a != null && a.family().isIp() && a.fqdn() == null;
+        // a server on the "any" address (0.0.0.0, ::, or an empty one) connects where the client
+        // wanted to go: HAProxy does not count it as an IP address here
+        boolean srvInet = a != null && a.family().isIp() && a.fqdn() == null && !a.isAny();
         if (srvInet && !a.isOffset() && a.port() > 0) {
             return null;
         }

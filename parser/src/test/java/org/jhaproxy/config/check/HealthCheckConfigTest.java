@@ -78,6 +78,11 @@ class HealthCheckConfigTest {
     }
 
     @Test
+    void serverOnTheAnyAddressNeedsNoPort() {
+        assertEquals(0, backend("    option httpchk\n    server s1 0.0.0.0 check\n    server s2 : check\n").exitCode());
+    }
+
+    @Test
     void implicitConnectOfTheSharedRulesetIsSeenByLaterBackends() {
         CheckRun r = CheckRun.of(DEFAULTS + "backend a\n    server x 127.0.0.1:80\nbackend b\n    server x 127.0.0.1 check\n");
         assertEquals("[ALERT]    config : config: backend 'b': server 'x' has neither service port nor check port nor tcp_check"
