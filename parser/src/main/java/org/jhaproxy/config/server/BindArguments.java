@@ -53,4 +53,48 @@ public final class BindArguments {
         }
         return null;
     }
+    /**
+     * The options of a log-forward "dgram-bind" line (log.c cfg_parse_log_forward()), from word
+     * {@code first} on: known keywords in turn, then the first unknown word is an unknown keyword
+     * of the section. Messages are "parsing [f:l] : msg". Returns the ErrCode bits.
+     */
+    public static int parseReceiverOptions(ParseContext ctx, Line line, int first, String section, int listeners) {
+        int err = ErrCode.NONE;
+        int i = first;
+        while (!line.arg(i).isEmpty()) {
+            BindOption opt = BindOptions.find(line.arg(i));
+            if (opt == null) {
+                break;
+            }
+            BindOption.Call call = new BindOption.Call(ctx, line, i, listeners);
+            int code = opt.parser().parse(call);
+            err |= code;
+            if (code != 0) {
+                if (call.error != null && !call.error.isEmpty()) {
+                    ctx.diag().alert(String.format("parsing [%s:%d] : %s", line.file(), line.lineNo(),
+                            BindLine.indent(BindLine.stripNewline(call.error))));
+                } else {
+                    ctx.diag().alert(String.format("parsing [%s:%d]: error encountered while processing '%s'", line.file(), line.lineNo(), line.arg(i)));
+                }
+                if ((code & ErrCode.FATAL) != 0) {
+                    return err;
+                }
+            }
+            i += 1 + opt.skip();
+        }
+        if (!line.arg(i).isEmpty()) {
+            String best = BindOptions.bestMatch(line.arg(i));
+            ctx.diag().alert(best != null
+                    ? String.format("parsing [%s:%d] : unknown keyword '%s' in '%s' section; did you mean '%s' maybe ?",
+                            line.file(), line.lineNo(), line.arg(i), section, best)
+                    : String.format("parsing [%s:%d] : unknown keyword '%s' in '%s' section.", line.file(), line.lineNo(), line.arg(i), section));
+            err |= ErrCode.ALERT_FATAL;
+        }
+        return err;
+    }
+
+    /** create_listeners(): one listener per port of a range. */
+    public static int listenerCount(org.jhaproxy.config.addr.SocketAddress address) {
+        return BindLine.listenerCount(java.util.List.of(address));
+    }
 }
