@@ -108,4 +108,20 @@ class RuleKeywordsTest {
     void predefinedAclsAndOperators() throws Exception {
         assertEquals(List.of(), messages(HEAD + "http-request deny if METH_POST or ! LOCALHOST || !HTTP_1.1" + TAIL));
     }
+
+    @Test
+    void dynamicUseBackendIsCompiledLate() {
+        Diagnostics diag = Diagnostics.silent();
+        org.jhaproxy.config.source.ParseContext ctx = new org.jhaproxy.config.source.ParseContext(diag,
+                new org.jhaproxy.config.model.ConfigBuilder(), new Environment(Map.of(), dir));
+        org.jhaproxy.config.model.Position at = new org.jhaproxy.config.model.Position("t.cfg", 22);
+        org.jhaproxy.config.model.ProxyBuilder px = new org.jhaproxy.config.model.ProxyBuilder("frontend", "fe",
+                java.util.EnumSet.of(org.jhaproxy.config.model.ProxyCapability.FRONTEND), at);
+        String name = "%[str(example.com),map(/tmp/maps/mapfile1.map)]";
+        assertEquals(1, LateRuleChecks.compileUseBackend(ctx, px, new org.jhaproxy.config.model.BackendRef(name, at, true)));
+        assertEquals("Parsing [t.cfg:22]: failed to parse use_backend rule '%[str(example.com),map(/tmp/maps/mapfile1.map)]' : "
+                + "failed to parse sample expression <str(example.com),map(/tmp/maps/mapfile1.map)]> : invalid args in converter "
+                + "'map' : failed to open pattern file </tmp/maps/mapfile1.map>.", diag.messages().get(0).text());
+        assertEquals(0, LateRuleChecks.compileUseBackend(ctx, px, new org.jhaproxy.config.model.BackendRef("be_%[req.hdr(host),lower]", at, true)));
+    }
 }
