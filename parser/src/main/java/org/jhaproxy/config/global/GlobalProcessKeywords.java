@@ -23,6 +23,7 @@ final class GlobalProcessKeywords {
     static void register(KeywordTable<GlobalBuilder> t) {
         t.add("expose-experimental-directives", "allow the experimental keywords", (ctx, line, g) -> {
             g.allowExperimental();
+            record(line, g);
             return ErrCode.NONE;
         });
         t.add("daemon", "run in the background", flag(0));

@@ -124,4 +124,22 @@ class RuleKeywordsTest {
                 + "'map' : failed to open pattern file </tmp/maps/mapfile1.map>.", diag.messages().get(0).text());
         assertEquals(0, LateRuleChecks.compileUseBackend(ctx, px, new org.jhaproxy.config.model.BackendRef("be_%[req.hdr(host),lower]", at, true)));
     }
+
+    @Test
+    void stickRulesNeedTheirTable() throws Exception {
+        Files.writeString(dir.resolve("t.cfg"), "backend bb\n  stick on src table nosuch\n  stick store-response src\n"
+                + "backend tt\n  stick-table type ip size 1k\n  stick on src\n");
+        Diagnostics diag = Diagnostics.silent();
+        ConfigLoader.Outcome out = ConfigLoader.standard(diag, new Environment(Map.of(), dir)).load(List.of("t.cfg"));
+        Diagnostics late = Diagnostics.silent();
+        org.jhaproxy.config.source.ParseContext ctx = new org.jhaproxy.config.source.ParseContext(late, out.builder(),
+                new Environment(Map.of(), dir));
+        int errors = 0;
+        for (org.jhaproxy.config.model.ProxyBuilder px : out.builder().proxies()) {
+            errors += LateRuleChecks.checkStickRules(ctx, px);
+        }
+        assertEquals(2, errors);
+        assertEquals(List.of("Proxy 'bb': unable to find stick-table 'nosuch'.", "Proxy 'bb': unable to find store table 'bb'."),
+                late.messages().stream().map(Diagnostics.Message::text).toList());
+    }
 }
