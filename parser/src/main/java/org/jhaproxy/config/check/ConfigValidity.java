@@ -99,14 +99,22 @@ public final class ConfigValidity implements PostParseCheck {
             for (BackendRef ref : px.useBackends()) {
                 if (!ref.dynamic()) {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
+                } else {
+                    cfgerr += LateFormats.useBackend(ctx, px, ref);
                 }
             }
+            cfgerr += RuleReferences.useServers(diag, px);
+            cfgerr += org.jhaproxy.config.rules.LateRuleChecks.checkStickRules(ctx, px);
+            cfgerr += RuleReferences.actionRules(cfg, diag, px);
+            cfgerr += RuleReferences.peers(cfg, diag, px, ctx.env().get("HAPROXY_LOCALPEER"));
             if (px.emailAlertMailers() != null && cfg.otherSections().find("mailers", px.emailAlertMailers()) == null) {
                 diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
                 cfgerr++;
             }
-            // TODO(h4): compile log-format, log-format-sd, unique-id-format, error-log-format here
-            // ("Parsing [%s:%d]: failed to parse log-format : %s.")
+            int failedFormats = LateFormats.logFormats(ctx, px);
+            cfgerr += Integer.bitCount(failedFormats);
+            cfgerr += LateFormats.otherFormats(ctx, px);
+            cfgerr += PendingArgsResolution.resolve(cfg, diag, px);
             if (missingTimeouts(px)) {
                 diag.warning(String.format("missing timeouts for %s '%s'.\n"
                         + "   | While not properly invalid, you will certainly encounter various problems\n"
@@ -129,13 +137,14 @@ public final class ConfigValidity implements PostParseCheck {
                 err |= ErrCode.WARN;
             }
             cfgerr += duplicateServerNames(diag, px);
-            if (logFormatWithoutTarget(cfg, px)) {
+            if (logFormatWithoutTarget(cfg, px, failedFormats)) {
                 diag.warning(String.format("log format ignored for %s '%s' since it has no log address.", type, name));
                 err |= ErrCode.WARN;
             }
             if (px.mode() != ProxyMode.HTTP && !px.httpUpgrade()) {
                 err |= HttpModeChecks.httpOnlySettings(diag, px);
             }
+            cfgerr += RuleReferences.cacheFilters(cfg, diag, px);
         }
         if (cfgerr > 0) {
             err |= ErrCode.ALERT_FATAL;
@@ -237,7 +246,7 @@ public final class ConfigValidity implements PostParseCheck {
     }
 
     /** A frontend with a log format but no log target (its own, from defaults, or "log global"). */
-    private static boolean logFormatWithoutTarget(ConfigBuilder cfg, ProxyBuilder px) {
+    private static boolean logFormatWithoutTarget(ConfigBuilder cfg, ProxyBuilder px, int failedFormats) {
         if (!px.has(ProxyCapability.FRONTEND)) {
             return false;
         }
@@ -250,6 +259,8 @@ public final class ConfigValidity implements PostParseCheck {
                 || px.logFormatSource() == LogFormatSource.HTTPLOG_CLF || px.logFormatSource() == LogFormatSource.HTTPSLOG)) {
             lf = "tcplog"; // replaced by the TCP format, still a format
         }
-        return (lf != null && !lf.isEmpty()) || (px.logFormatSd() != null && !px.logFormatSd().isEmpty());
+        // a format that failed to compile is left empty
+        return (lf != null && !lf.isEmpty() && (failedFormats & 1) == 0)
+                || (px.logFormatSd() != null && !px.logFormatSd().isEmpty() && (failedFormats & 2) == 0);
     }
 }

@@ -19,6 +19,8 @@ import org.jhaproxy.config.source.ParseContext;
  * parsed, as the ARGC_* context HAProxy's parsers set before parsing an expression.
  */
 public final class PendingArgs {
+    private static final java.util.Set<String> PROXY_SECTIONS = java.util.Set.of("frontend", "backend", "listen");
+
     private PendingArgs() {
     }
 
@@ -58,7 +60,7 @@ public final class PendingArgs {
         ProxyBuilder px;
         if (ctx.currentSection().equals("defaults")) {
             px = ctx.config().currentDefaults();
-        } else if (ctx.currentSection().equals("proxy") && !ctx.config().proxies().isEmpty()) {
+        } else if (PROXY_SECTIONS.contains(ctx.currentSection()) && !ctx.config().proxies().isEmpty()) {
             List<ProxyBuilder> all = ctx.config().proxies();
             px = all.get(all.size() - 1);
         } else {

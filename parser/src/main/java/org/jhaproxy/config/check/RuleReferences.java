@@ -16,6 +16,7 @@ import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.ProxyReferences;
 import org.jhaproxy.config.model.ProxyReferences.ActionRef;
 import org.jhaproxy.config.model.ProxyRules;
+import org.jhaproxy.config.sample.CheckPlace;
 import org.jhaproxy.config.sample.SampleFetch;
 import org.jhaproxy.config.sample.SampleRegistry;
 import org.jhaproxy.config.sample.SampleSources;
@@ -127,6 +128,15 @@ public final class RuleReferences {
             diag.alert(String.format("Proxy '%s': unable to find table '%s' referenced by track-sc%s.", px.name(), name, num));
             return 1;
         }
+        if (set == RuleSet.TCP_REQ_CONT && px.has(ProxyCapability.FRONTEND)) {
+            SampleFetch fetch = trackedFetch(a);
+            Long delay = px.rules().tcpRequestInspectDelay();
+            if ((delay == null || delay == 0) && fetch != null && (fetch.validAt() & CheckPlace.FE_SES_ACC.bit()) == 0) {
+                diag.warning(String.format("%s '%s' : a 'tcp-request content track-sc*' rule explicitly depending on request contents without "
+                        + "any 'tcp-request inspect-delay' setting. This means that this rule will randomly find its contents. This can be "
+                        + "fixed by setting the tcp-request inspect-delay.", px.typeString(), px.name()));
+            }
+        }
         if (set == RuleSet.TCP_REQ_CONT && px.has(ProxyCapability.FRONTEND) && px.mode() == ProxyMode.HTTP) {
             ProxyRules.Rule rule = ruleAt(px, set, a.at());
             if (rule != null && !readsRequest(trackedFetch(a)) && !conditionReadsRequest(rule.condition())) {
@@ -203,8 +213,8 @@ public final class RuleReferences {
                 if (p.disabled()) {
                     return 0;
                 }
-                boolean local = p.peers().stream().anyMatch(PeersBuilder.Peer::local);
-                if (!local) {
+                // the section's frontend exists once it has a bind or peer line
+                if (!p.hasBind() && p.peers().isEmpty()) {
                     diag.alert(String.format("Proxy '%s': unable to find local peer '%s' in peers section '%s'.", px.name(), localPeer, name));
                     return 1;
                 }
