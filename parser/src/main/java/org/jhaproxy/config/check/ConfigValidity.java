@@ -93,14 +93,14 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check path", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.has(ProxyCapability.FRONTEND) && px.defaultBackend() != null) {
+            if (px.defaultBackend() != null) {
                 cfgerr += resolveBackend(diag, cfg, px, px.defaultBackend(), "default_backend", "as its default backend");
             }
             for (BackendRef ref : px.useBackends()) {
-                if (!ref.dynamic()) {
-                    cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
+                if (ref.dynamic()) {
+                    cfgerr += LogFormatChecks.useBackend(ctx, px, ref);
                 } else {
-                    cfgerr += LateFormats.useBackend(ctx, px, ref);
+                    cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
                 }
             }
             cfgerr += RuleReferences.useServers(diag, px);
@@ -111,9 +111,8 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
                 cfgerr++;
             }
-            int failedFormats = LateFormats.logFormats(ctx, px);
-            cfgerr += Integer.bitCount(failedFormats);
-            cfgerr += LateFormats.otherFormats(ctx, px);
+            cfgerr += LogFormatChecks.formats(ctx, px);
+            // smp_resolve_args(), once the formats added their arguments
             cfgerr += PendingArgsResolution.resolve(cfg, diag, px);
             if (missingTimeouts(px)) {
                 diag.warning(String.format("missing timeouts for %s '%s'.\n"
@@ -136,8 +135,8 @@ public final class ConfigValidity implements PostParseCheck {
                         + "Unfortunately, 'server-state-file' is not set!", name));
                 err |= ErrCode.WARN;
             }
-            cfgerr += duplicateServerNames(diag, px);
-            if (logFormatWithoutTarget(cfg, px, failedFormats)) {
+            // duplicate server names: ServerChecks.perProxy(), with the other per-server checks
+            if (logFormatWithoutTarget(cfg, px)) {
                 diag.warning(String.format("log format ignored for %s '%s' since it has no log address.", type, name));
                 err |= ErrCode.WARN;
             }
@@ -171,31 +170,6 @@ public final class ConfigValidity implements PostParseCheck {
             }
         }
         return err;
-    }
-
-    /**
-     * Servers without an explicit id must have distinct names (the stats page tells them apart by
-     * name); only the first conflict of each server is reported.
-     */
-    private static int duplicateServerNames(Diagnostics diag, ProxyBuilder px) {
-        int errors = 0;
-        java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = px.servers();
-        for (int i = 0; i < servers.size(); i++) {
-            var srv = servers.get(i);
-            if (srv.id() != 0 || srv.isTemplate()) {
-                continue;
-            }
-            for (int j = 0; j < i; j++) {
-                var other = servers.get(j);
-                if (other.id() == 0 && !other.isTemplate() && other.name().equals(srv.name())) {
-                    diag.alert(String.format("parsing [%s:%d] : %s '%s', another server named '%s' was already defined at line %d, please use distinct names.",
-                            srv.at().file(), srv.at().line(), px.typeString(), px.name(), srv.name(), other.at().line()));
-                    errors++;
-                    break;
-                }
-            }
-        }
-        return errors;
     }
 
     /** global.tune.cookie_len: "tune.http.cookielen" + 1, or CAPTURE_LEN (64) when unset. */
@@ -246,7 +220,7 @@ public final class ConfigValidity implements PostParseCheck {
     }
 
     /** A frontend with a log format but no log target (its own, from defaults, or "log global"). */
-    private static boolean logFormatWithoutTarget(ConfigBuilder cfg, ProxyBuilder px, int failedFormats) {
+    private static boolean logFormatWithoutTarget(ConfigBuilder cfg, ProxyBuilder px) {
         if (!px.has(ProxyCapability.FRONTEND)) {
             return false;
         }
@@ -259,8 +233,9 @@ public final class ConfigValidity implements PostParseCheck {
                 || px.logFormatSource() == LogFormatSource.HTTPLOG_CLF || px.logFormatSource() == LogFormatSource.HTTPSLOG)) {
             lf = "tcplog"; // replaced by the TCP format, still a format
         }
-        // a format that failed to compile is left empty
-        return (lf != null && !lf.isEmpty() && (failedFormats & 1) == 0)
-                || (px.logFormatSd() != null && !px.logFormatSd().isEmpty() && (failedFormats & 2) == 0);
+        // a format that failed to compile was left empty
+        int failed = px.references().failedLogFormats();
+        return (lf != null && !lf.isEmpty() && (failed & 1) == 0)
+                || (px.logFormatSd() != null && !px.logFormatSd().isEmpty() && (failed & 2) == 0);
     }
 }

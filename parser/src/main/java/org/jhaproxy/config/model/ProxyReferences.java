@@ -52,4 +52,15 @@ public final class ProxyReferences {
     public void peers(String name) {
         this.peers = name;
     }
+
+    private int failedLogFormats;
+
+    /** Bits of the formats that failed to compile (1 log-format, 2 log-format-sd): they stay empty. */
+    public int failedLogFormats() {
+        return failedLogFormats;
+    }
+
+    public void failedLogFormat(int bit) {
+        this.failedLogFormats |= bit;
+    }
 }
