@@ -25,7 +25,6 @@ public final class LogFormatParser {
     }
 
     private static Map<String, Boolean> variables() {
-        // log.c logformat_keywords[]: the variables of PR_MODE_TCP, then those of PR_MODE_HTTP
         String tcp = "o B H ID ST T Tc Th Tl Td Ts Tt Tu Tw U ac b bc bi bp bq ci cp f fc fi fp ft hr hrl hs hsl "
                 + "lc ms pid rc rt s sc si sp sq sslc sslv t ts tsc";
         String http = "CC CS Ta Ti Tq Tr TR HM HP HPO HQ HU HV r tr trg trl";
