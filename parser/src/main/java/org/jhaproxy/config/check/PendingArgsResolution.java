@@ -61,8 +61,7 @@ final class PendingArgsResolution {
                 } else if (px.isDefaults()) {
                     return "backend name must be set in " + ref + ".";
                 }
-                String s = sname;
-                if (target.servers().stream().noneMatch(x -> x.name().equals(s))) {
+                if (!RuleReferences.hasServer(target, sname)) {
                     return String.format("unable to find server '%s' in proxy '%s', referenced in %s.", sname, pname, ref);
                 }
                 return null;

@@ -75,14 +75,36 @@ public final class RuleReferences {
             if (name.contains("%[")) {
                 continue; // a log-format: resolved per request
             }
-            boolean found = px.servers().stream().anyMatch(s -> s.name().equals(name));
-            if (!found) {
+            if (!hasServer(px, name)) {
                 diag.alert(String.format("%s '%s' : unable to find server '%s' referenced in a 'use-server' rule.",
                         px.typeString(), px.name(), name));
                 errors++;
             }
         }
         return errors;
+    }
+
+    /** findserver(): a server of the proxy by name, those of server-template lines included (prefix + number). */
+    static boolean hasServer(ProxyBuilder px, String name) {
+        for (var srv : px.servers()) {
+            if (!srv.isTemplate()) {
+                if (srv.name().equals(name)) {
+                    return true;
+                }
+                continue;
+            }
+            String prefix = srv.name();
+            if (name.length() > prefix.length() && name.startsWith(prefix)) {
+                String num = name.substring(prefix.length());
+                if (num.length() < 10 && num.chars().allMatch(Character::isDigit) && !num.startsWith("0")) {
+                    int n = Integer.parseInt(num);
+                    if (n >= srv.templateLow() && n <= srv.templateHigh()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** check_action_rules() on the rule sets in HAProxy's order: track-sc tables, capture slots. */
@@ -122,7 +144,8 @@ public final class RuleReferences {
 
     private static int trackTable(ConfigBuilder cfg, Diagnostics diag, ProxyBuilder px, RuleSet set, ActionRef a) {
         String name = a.target() != null ? a.target() : px.name();
-        boolean found = a.target() != null ? findTable(cfg, name) : px.rules().stickTable() != null;
+        // tables of peers sections are named "peers/table"; they are left to the peers checks
+        boolean found = a.target() != null ? name.contains("/") || findTable(cfg, name) : px.rules().stickTable() != null;
         String num = a.action().substring("track-sc".length());
         if (!found) {
             diag.alert(String.format("Proxy '%s': unable to find table '%s' referenced by track-sc%s.", px.name(), name, num));
