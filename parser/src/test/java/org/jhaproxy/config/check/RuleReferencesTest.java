@@ -148,4 +148,22 @@ class RuleReferencesTest {
                 + "If you wanted to emit the '%' character verbatim, you need to use '%%'.",
                 "ALERT Fatal errors found in configuration."), got);
     }
+
+    @Test
+    void serversOfTemplatesAreFound() throws Exception {
+        List<String> got = run(DEFAULTS + """
+                frontend fe
+                  bind :80
+                  acl up srv_is_up(app/web2)
+                  acl up2 srv_is_up(app/web05)
+                  http-request deny if !up !up2
+                  default_backend app
+                backend app
+                  use-server web3 if TRUE
+                  server-template web 1-3 127.0.0.1:8000
+                """);
+        assertEquals(List.of("ALERT parsing [g.cfg:9]: unable to find server 'web05' in proxy 'app', referenced in arg 1 of "
+                + "ACL keyword 'srv_is_up' in proxy 'fe'.",
+                "ALERT Fatal errors found in configuration."), got);
+    }
 }
