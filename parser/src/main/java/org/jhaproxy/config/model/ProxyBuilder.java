@@ -603,4 +603,12 @@ public final class ProxyBuilder {
         this.fcgiApp = name;
         this.fcgiAppAt = at;
     }
+
+    // ---- h7: names resolved after parsing (check/RuleReferences) ----
+    private final ProxyReferences references = new ProxyReferences();
+
+    /** The backend, table, userlist, cache... names this proxy refers to, resolved post-parse. */
+    public ProxyReferences references() {
+        return references;
+    }
 }
