@@ -93,11 +93,13 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check path", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.has(ProxyCapability.FRONTEND) && px.defaultBackend() != null) {
+            if (px.defaultBackend() != null) {
                 cfgerr += resolveBackend(diag, cfg, px, px.defaultBackend(), "default_backend", "as its default backend");
             }
             for (BackendRef ref : px.useBackends()) {
-                if (!ref.dynamic()) {
+                if (ref.dynamic()) {
+                    cfgerr += LogFormatChecks.useBackend(ctx, px, ref);
+                } else {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
                 }
             }
@@ -105,8 +107,7 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
                 cfgerr++;
             }
-            // TODO(h4): compile log-format, log-format-sd, unique-id-format, error-log-format here
-            // ("Parsing [%s:%d]: failed to parse log-format : %s.")
+            cfgerr += LogFormatChecks.formats(ctx, px);
             if (missingTimeouts(px)) {
                 diag.warning(String.format("missing timeouts for %s '%s'.\n"
                         + "   | While not properly invalid, you will certainly encounter various problems\n"
@@ -163,7 +164,6 @@ public final class ConfigValidity implements PostParseCheck {
         }
         return err;
     }
-
 
     /** global.tune.cookie_len: "tune.http.cookielen" + 1, or CAPTURE_LEN (64) when unset. */
     private static long globalCookieLen(ConfigBuilder cfg) {
