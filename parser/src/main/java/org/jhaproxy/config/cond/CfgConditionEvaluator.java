@@ -27,11 +27,8 @@ public final class CfgConditionEvaluator implements CfgCondition {
         if (parsed.status() == 0) {
             return Result.error("unparsable conditional expression '" + expression + "'", parsed.text());
         }
-        int rest = parsed.text();
-        while (rest < expression.length() && (expression.charAt(rest) == ' ' || expression.charAt(rest) == '\t')) {
-            rest++;
-        }
-        if (rest < expression.length()) {
+        int rest = parser.skipBlanks(parsed.text());
+        if (!parser.atEnd(rest)) {
             return Result.error(String.format("unexpected character '%c' at the end of conditional expression '%s'",
                     expression.charAt(rest), expression), rest);
         }

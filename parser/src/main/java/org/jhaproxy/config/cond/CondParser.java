@@ -2,6 +2,9 @@ package org.jhaproxy.config.cond;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.Token;
+import org.jhaproxy.grammar.CfgCondLexer;
+import org.jhaproxy.grammar.TokenCursor;
 
 /**
  * The parser of cfgcond.c (cfg_parse_cond_expr/and/term), kept position for position so that
@@ -11,6 +14,8 @@ import java.util.List;
  * A term is a number in C's strtol() syntax (base 0: 0x.. hexadecimal, 0.. octal), a predicate
  * call, or a parenthesized expression, each optionally preceded by '!'. A word that is none of
  * these is "unparsable". Recursion is capped at MAX_CFG_RECURSION (1024) like HAProxy's.
+ * The pieces (blanks, operators, numbers, predicate names) come from the CfgCondLexer grammar
+ * through a {@link TokenCursor}; this class only decides where to read and what they mean.
  */
 final class CondParser {
     static final int MAX_CFG_RECURSION = 1024;
@@ -20,11 +25,13 @@ final class CondParser {
     }
 
     private final String s;
+    private final TokenCursor tokens;
     private String error;
     private int errorPos;
 
     CondParser(String s) {
         this.s = s;
+        this.tokens = new TokenCursor(s, CfgCondLexer::new);
     }
 
     String error() {
@@ -35,15 +42,19 @@ final class CondParser {
         return errorPos;
     }
 
-    private char at(int i) {
-        return i < s.length() ? s.charAt(i) : '\0';
+    /** Whether the text ends at {@code i}. */
+    boolean atEnd(int i) {
+        return tokens.at(i).is(Token.EOF);
     }
 
-    private int skipBlanks(int i) {
-        while (at(i) == ' ' || at(i) == '\t') {
-            i++;
-        }
-        return i;
+    /** Where the blanks (spaces, tabs) starting at {@code i} end. */
+    int skipBlanks(int i) {
+        TokenCursor.Piece p = tokens.at(i);
+        return p.is(CfgCondLexer.BLANKS) ? p.end() : i;
+    }
+
+    private boolean atPiece(int i, int type) {
+        return tokens.at(i).is(type);
     }
 
     private <T> Step<T> fail(String msg, int at, int text) {
@@ -53,7 +64,7 @@ final class CondParser {
     }
 
     Step<CondExpr.Or> expr(int text, int maxDepth) {
-        if (at(text) == 0) {
+        if (atEnd(text)) {
             return new Step<>(0, null, text);
         }
         if (maxDepth <= 0) {
@@ -70,7 +81,7 @@ final class CondParser {
         in = skipBlanks(in);
         List<CondExpr.And> alternatives = new ArrayList<>();
         alternatives.add(left.node());
-        if (at(in) != '|' || at(in + 1) != '|') {
+        if (!atPiece(in, CfgCondLexer.OR)) {
             return new Step<>(1, new CondExpr.Or(alternatives), in);
         }
         int afterOp = in;
@@ -84,7 +95,7 @@ final class CondParser {
     }
 
     private Step<CondExpr.And> and(int text, int maxDepth) {
-        if (at(text) == 0) {
+        if (atEnd(text)) {
             return new Step<>(0, null, text);
         }
         if (maxDepth <= 0) {
@@ -100,7 +111,7 @@ final class CondParser {
         int in = skipBlanks(left.text());
         List<CondExpr.Term> terms = new ArrayList<>();
         terms.add(left.node());
-        if (at(in) != '&' || at(in + 1) != '&') {
+        if (!atPiece(in, CfgCondLexer.AND)) {
             return new Step<>(1, new CondExpr.And(terms), in);
         }
         int afterOp = in;
@@ -115,22 +126,23 @@ final class CondParser {
 
     private Step<CondExpr.Term> term(int text, int maxDepth) {
         int in = skipBlanks(text);
-        if (at(in) == 0) {
+        if (atEnd(in)) {
             return new Step<>(0, null, text);
         }
         if (maxDepth <= 0) {
             return unparsable(text);
         }
         boolean neg = false;
-        while (at(in) == '!') {
+        while (atPiece(in, CfgCondLexer.NOT)) {
             neg = !neg;
             in = skipBlanks(in + 1);
         }
-        Strtol number = Strtol.parse(s, in, 0);
-        if (number.end() != in) {
-            return new Step<>(1, new CondExpr.Constant(number.value() != 0, neg), number.end());
+        TokenCursor.Piece piece = tokens.at(in);
+        if (piece.is(CfgCondLexer.NUMBER)) {
+            long value = Strtol.parse(s, in, 0).value();
+            return new Step<>(1, new CondExpr.Constant(value != 0, neg), piece.end());
         }
-        if (at(in) == '(') {
+        if (piece.is(CfgCondLexer.LPAREN)) {
             in = skipBlanks(in + 1);
             Step<CondExpr.Or> sub = expr(in, maxDepth - 1);
             if (sub.status() < 0) {
@@ -140,15 +152,16 @@ final class CondParser {
                 return unparsable(text);
             }
             in = skipBlanks(sub.text());
-            if (at(in) != ')') {
+            if (!atPiece(in, CfgCondLexer.RPAREN)) {
                 return fail("expected ')' after conditional expression '" + s.substring(text) + "'", text, text);
             }
             in = skipBlanks(in + 1);
             return new Step<>(1, new CondExpr.Group(sub.node(), neg), in);
         }
-        Predicate pred = Predicate.lookup(s, in);
+        TokenCursor.Piece name = tokens.at(in, CfgCondLexer.PREDICATE);
+        Predicate pred = name.is(CfgCondLexer.NAME) ? Predicate.named(s.substring(name.start(), name.end())) : null;
         if (pred != null) {
-            PredicateArgs args = PredicateArgs.parse(s, in + pred.word.length(), pred.args);
+            PredicateArgs args = PredicateArgs.parse(tokens, name.end(), pred.args);
             if (args.error() != null) {
                 return fail(String.format("%s in argument %d of predicate '%s' used in conditional expression",
                         args.error(), args.errorArg(), pred.word), args.end(), text);

@@ -29,13 +29,8 @@ enum Predicate {
         this.args = args;
     }
 
-    /** The predicate named by the text at {@code from} up to a space or '(' (cfg_lookup_cond_pred). */
-    static Predicate lookup(String text, int from) {
-        int end = from;
-        while (end < text.length() && text.charAt(end) != ' ' && text.charAt(end) != '(') {
-            end++;
-        }
-        String word = text.substring(from, end);
+    /** The predicate of that name (cfg_lookup_cond_pred), null if none; the name ends at a space or '('. */
+    static Predicate named(String word) {
         for (Predicate p : values()) {
             if (p.word.equals(word)) {
                 return p;

@@ -2,11 +2,15 @@ package org.jhaproxy.config.cond;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.Token;
+import org.jhaproxy.grammar.CfgCondLexer;
+import org.jhaproxy.grammar.TokenCursor;
 
 /**
  * The argument list of a predicate, read as HAProxy's make_arg_list() reads string arguments:
  * "(a,b)" with quotes grouping (and removed), backslash escaping \\, space, quotes and \r \n \t,
  * and every argument mandatory. A predicate written without parentheses gets one empty argument.
+ * The pieces (quotes, escapes, commas, text) come from the CfgCondLexer grammar's ARGS modes.
  *
  * @param args the decoded arguments, null on error
  * @param end where parsing stopped (after the ')' on success, at the problem on error)
@@ -17,66 +21,57 @@ record PredicateArgs(List<String> args, int end, String error, int errorArg) {
     /** trash.size - 1 with the default tune.bufsize of 16384. */
     private static final int MAX_ARG_LEN = 16383;
 
-    static PredicateArgs parse(String s, int from, int wanted) {
+    static PredicateArgs parse(TokenCursor tokens, int from, int wanted) {
+        String s = tokens.text();
         int in = from;
-        boolean empty = at(s, in) != '(';
+        boolean empty = !tokens.at(in).is(CfgCondLexer.LPAREN);
         if (!empty) {
             in++;
         }
         List<String> args = new ArrayList<>();
         int pos = 0;
         while (pos < wanted) {
-            boolean squote = false;
-            boolean dquote = false;
             StringBuilder out = new StringBuilder();
-            while (!empty && at(s, in) != 0 && out.length() < MAX_ARG_LEN) {
-                char c = s.charAt(in);
-                if (c == '"' && !squote) {
-                    dquote = !dquote;
-                    in++;
-                } else if (c == '\'' && !dquote) {
-                    squote = !squote;
-                    in++;
-                } else if (c == '\\' && !squote) {
-                    char n = at(s, in + 1);
-                    if (n == 0) {
-                        return fail(String.format("failed to parse '%s' after '%s' as type 'string' at position %d",
-                                s.substring(in), out, pos + 1), in, pos);
+            if (!empty) {
+                // each argument starts unquoted; "in" is always where the next piece starts
+                TokenCursor.Piece p = tokens.at(in, CfgCondLexer.ARGS);
+                reading:
+                while (!p.is(Token.EOF) && out.length() < MAX_ARG_LEN) {
+                    switch (p.type()) {
+                        case CfgCondLexer.ARG_COMMA, CfgCondLexer.ARG_CLOSE -> {
+                            break reading;
+                        }
+                        case CfgCondLexer.ARG_DQ_OPEN, CfgCondLexer.ARG_DQ_CLOSE, CfgCondLexer.ARG_SQ_OPEN,
+                                CfgCondLexer.ARG_SQ_CLOSE -> in = p.end();
+                        case CfgCondLexer.ARG_ESC, CfgCondLexer.ARG_DQ_ESC -> {
+                            out.append(unescape(s.charAt(p.start() + 1)));
+                            in = p.end();
+                        }
+                        case CfgCondLexer.ARG_BACKSLASH, CfgCondLexer.ARG_DQ_BACKSLASH -> {
+                            if (p.end() == s.length()) {
+                                return fail(String.format("failed to parse '%s' after '%s' as type 'string' at position %d",
+                                        s.substring(in), out, pos + 1), in, pos);
+                            }
+                            out.append('\\');
+                            in = p.end();
+                        }
+                        default -> {
+                            // plain text, cut where the decoded argument fills the buffer
+                            int take = Math.min(p.end() - p.start(), MAX_ARG_LEN - out.length());
+                            out.append(s, p.start(), p.start() + take);
+                            in = p.start() + take;
+                        }
                     }
-                    switch (n) {
-                        case '\\', ' ', '"', '\'' -> {
-                            out.append(n);
-                            in++;
-                        }
-                        case 'r' -> {
-                            out.append('\r');
-                            in++;
-                        }
-                        case 'n' -> {
-                            out.append('\n');
-                            in++;
-                        }
-                        case 't' -> {
-                            out.append('\t');
-                            in++;
-                        }
-                        default -> out.append('\\');
-                    }
-                    in++;
-                } else if (!squote && !dquote && (c == ',' || c == ')')) {
-                    break;
-                } else {
-                    out.append(c);
-                    in++;
+                    p = tokens.next();
                 }
-            }
-            if (!empty && at(s, in) != 0 && at(s, in) != ',' && at(s, in) != ')') {
-                return fail(String.format("too small buffer size to store decoded argument %d, increase bufsize ?",
-                        pos + 1), in, pos);
+                if (!endsArgument(tokens.at(in, CfgCondLexer.ARGS))) {
+                    return fail(String.format("too small buffer size to store decoded argument %d, increase bufsize ?",
+                            pos + 1), in, pos);
+                }
             }
             args.add(out.toString());
             pos++;
-            if (empty || at(s, in) == 0 || at(s, in) == ')' || pos >= wanted) {
+            if (empty || pos >= wanted || !tokens.at(in, CfgCondLexer.ARGS).is(CfgCondLexer.ARG_COMMA)) {
                 break;
             }
             in++; // the comma
@@ -85,7 +80,7 @@ record PredicateArgs(List<String> args, int end, String error, int errorArg) {
             return fail(String.format("missing arguments (got %d/%d), type 'string' expected", pos, wanted), in, pos);
         }
         if (!empty) {
-            if (at(s, in) == ')') {
+            if (tokens.at(in, CfgCondLexer.ARGS).is(CfgCondLexer.ARG_CLOSE)) {
                 in++;
             } else {
                 String rest = s.substring(in);
@@ -97,11 +92,22 @@ record PredicateArgs(List<String> args, int end, String error, int errorArg) {
         return new PredicateArgs(List.copyOf(args), in, null, pos);
     }
 
-    private static PredicateArgs fail(String msg, int at, int arg) {
-        return new PredicateArgs(null, at, msg, arg);
+    /** The end of the text, a comma or ')' outside quotes end an argument. */
+    private static boolean endsArgument(TokenCursor.Piece p) {
+        return p.is(Token.EOF) || p.is(CfgCondLexer.ARG_COMMA) || p.is(CfgCondLexer.ARG_CLOSE);
     }
 
-    private static char at(String s, int i) {
-        return i < s.length() ? s.charAt(i) : '\0';
+    /** The character an escape sequence (backslash + one of \\, space, quotes, r, n, t) stands for. */
+    private static char unescape(char c) {
+        return switch (c) {
+            case 'r' -> '\r';
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            default -> c;
+        };
+    }
+
+    private static PredicateArgs fail(String msg, int at, int arg) {
+        return new PredicateArgs(null, at, msg, arg);
     }
 }

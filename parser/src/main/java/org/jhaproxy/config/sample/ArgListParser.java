@@ -2,12 +2,14 @@ package org.jhaproxy.config.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jhaproxy.grammar.SampleExprLexer;
+import org.jhaproxy.grammar.TokenCursor;
 
 /**
  * Reads the parenthesized argument list following a fetch or converter name, as HAProxy's
  * make_arg_list(): comma-separated words, single and double quotes, backslash escapes, each
  * word checked against its declared type; an empty list still yields the mandatory first
- * argument as empty text.
+ * argument as empty text. The pieces come from the SampleExprLexer grammar's ARGS modes.
  */
 final class ArgListParser {
     private ArgListParser() {
@@ -27,10 +29,11 @@ final class ArgListParser {
         }
     }
 
-    static Result parse(String in, int start, ArgSignature sig) throws Failure {
+    /** The list at {@code start} in the word {@code cur} reads, if a '(' is there. */
+    static Result parse(TokenCursor cur, int start, ArgSignature sig) throws Failure {
+        String in = cur.text();
         int p = start;
-        int n = in.length();
-        boolean empty = p >= n || in.charAt(p) != '(';
+        boolean empty = !cur.at(p).is(SampleExprLexer.LPAREN);
         if (!empty) {
             p++;
         }
@@ -39,44 +42,11 @@ final class ArgListParser {
         int minArg = sig.mandatory();
         int pos = 0;
         boolean parseArgs = nbarg > 0 && !(empty && minArg == 0);
-        int limit = empty ? p : n; // with no '(' the input is empty for us
         while (parseArgs && pos < nbarg) {
             StringBuilder out = new StringBuilder();
-            boolean sq = false;
-            boolean dq = false;
-            while (p < limit) {
-                char c = in.charAt(p);
-                if (c == '"' && !sq) {
-                    dq = !dq;
-                    p++;
-                } else if (c == '\'' && !dq) {
-                    sq = !sq;
-                    p++;
-                } else if (c == '\\' && !sq && p + 1 < limit) {
-                    char e = in.charAt(p + 1);
-                    if (e == '\\' || e == ' ' || e == '"' || e == '\'') {
-                        out.append(e);
-                        p++;
-                    } else if (e == 'r') {
-                        out.append('\r');
-                        p++;
-                    } else if (e == 'n') {
-                        out.append('\n');
-                        p++;
-                    } else if (e == 't') {
-                        out.append('\t');
-                        p++;
-                    } else {
-                        out.append(c);
-                    }
-                    p++;
-                } else {
-                    if (!sq && !dq && (c == ',' || c == ')')) {
-                        break;
-                    }
-                    out.append(c);
-                    p++;
-                }
+            if (!empty) {
+                // each argument starts unquoted; with no '(' there is nothing to read
+                p = readArgument(cur, p, out);
             }
             ArgType type = sig.types().get(pos);
             String word = out.toString();
@@ -94,7 +64,7 @@ final class ArgListParser {
             }
             args.add(new SampleArg(type, word));
             pos++;
-            if (p >= limit || in.charAt(p) == ')' || pos >= nbarg) {
+            if (empty || pos >= nbarg || !cur.at(p, SampleExprLexer.ARGS).is(SampleExprLexer.ARG_COMMA)) {
                 break;
             }
             p++; // the comma
@@ -104,15 +74,46 @@ final class ArgListParser {
                     pos, minArg, sig.types().get(pos).displayName()), pos);
         }
         if (!empty) {
-            if (p < n && in.charAt(p) == ')') {
+            if (cur.at(p, SampleExprLexer.ARGS).is(SampleExprLexer.ARG_CLOSE)) {
                 p++;
             } else {
-                String rest = in.substring(Math.min(p, n));
+                String rest = in.substring(p);
                 int errPos = pos > 1 ? pos - 1 : pos;
                 throw new Failure(rest.isEmpty() ? "expected ')'" : "expected ')' before '" + rest + "'", errPos);
             }
         }
         return new Result(args, pos, p);
+    }
+
+    /** Decodes one argument starting at {@code p} into {@code out}; returns where it stopped (end, ',' or ')'). */
+    private static int readArgument(TokenCursor cur, int p, StringBuilder out) {
+        String in = cur.text();
+        for (TokenCursor.Piece t = cur.at(p, SampleExprLexer.ARGS); !t.isEnd(); t = cur.next()) {
+            switch (t.type()) {
+                case SampleExprLexer.ARG_COMMA, SampleExprLexer.ARG_CLOSE -> {
+                    return p;
+                }
+                case SampleExprLexer.ARG_DQ_OPEN, SampleExprLexer.ARG_DQ_CLOSE, SampleExprLexer.ARG_SQ_OPEN,
+                        SampleExprLexer.ARG_SQ_CLOSE -> {
+                    // quotes only group
+                }
+                case SampleExprLexer.ARG_ESC, SampleExprLexer.ARG_DQ_ESC -> out.append(unescape(in.charAt(t.start() + 1)));
+                // text, and a backslash that escapes nothing
+                default -> out.append(in, t.start(), t.end());
+            }
+            p = t.end();
+        }
+        return p;
+    }
+
+    /** The character an escape sequence (backslash + one of \\, space, quotes, r, n, t) stands for. */
+    private static char unescape(char c) {
+        return switch (c) {
+            case 'r' -> '\r';
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            default -> c;
+        };
     }
 
     private static final String EMPTY = "";

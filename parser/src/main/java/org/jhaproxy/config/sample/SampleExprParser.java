@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jhaproxy.grammar.SampleExprLexer;
+import org.jhaproxy.grammar.TokenCursor;
 
 /**
  * Parses a sample expression the way HAProxy 2.6's sample_parse_expr() does: a fetch name
  * (letters, digits and ".-_+:"), its optional argument list, then converters separated by
  * commas, which may also continue in the following words ("src ,lower" style). In the
  * "inline" form used by log-format strings the expression ends at the first character that
- * cannot continue it and the caller looks at what follows.
+ * cannot continue it and the caller looks at what follows. The pieces come from the
+ * SampleExprLexer grammar.
  */
 public final class SampleExprParser {
     private final SampleRegistry registry;
@@ -61,16 +64,20 @@ public final class SampleExprParser {
     public record Parsed(SampleExpr expr, int nextWord, int endOffset) {
     }
 
-    static boolean isIdChar(char c) {
-        return (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '_' || c == '-' || c == '+' || c == ':';
+    private static TokenCursor pieces(String word) {
+        return new TokenCursor(word, SampleExprLexer::new);
     }
 
-    private static int idEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && isIdChar(s.charAt(i))) {
-            i++;
-        }
-        return i;
+    /** Where the fetch or converter keyword starting at {@code from} ends (letters, digits and ".-_+:"). */
+    private static int keywordEnd(TokenCursor cur, int from) {
+        TokenCursor.Piece p = cur.at(from);
+        return p.is(SampleExprLexer.KEYWORD) ? p.end() : from;
+    }
+
+    /** Where the run of commas at {@code from} ends; {@code from} if there is none. */
+    private static int commasEnd(TokenCursor cur, int from) {
+        TokenCursor.Piece p = cur.at(from);
+        return p.is(SampleExprLexer.COMMAS) ? p.end() : from;
     }
 
     /** Word form: the expression starts at words[idx] and may take the next words as converters. */
@@ -85,7 +92,8 @@ public final class SampleExprParser {
 
     private Parsed parse(List<String> words, int idx, boolean inline) throws ExprError {
         String str = word(words, idx);
-        int endw = idEnd(str, 0);
+        TokenCursor cur = pieces(str);
+        int endw = keywordEnd(cur, 0);
         if (endw == 0) {
             throw new ExprError("missing fetch method");
         }
@@ -96,7 +104,7 @@ public final class SampleExprParser {
         }
         ArgListParser.Result fargs;
         try {
-            fargs = ArgListParser.parse(str, endw, fetch.args());
+            fargs = ArgListParser.parse(cur, endw, fetch.args());
         } catch (ArgListParser.Failure f) {
             throw new ExprError("fetch method '" + fkw + "' : " + f.getMessage());
         }
@@ -105,16 +113,15 @@ public final class SampleExprParser {
         List<ConverterCall> convs = new ArrayList<>();
         String ckw = null;
         while (true) {
-            if (endt < str.length() && str.charAt(endt) != ',') {
+            TokenCursor.Piece sep = cur.at(endt);
+            if (!sep.isEnd() && !sep.is(SampleExprLexer.COMMAS)) {
                 if (inline) {
                     break;
                 }
                 throw new ExprError(ckw != null ? "missing comma after converter '" + ckw + "'"
                         : "missing comma after fetch keyword '" + fkw + "'");
             }
-            while (endt < str.length() && str.charAt(endt) == ',') {
-                endt++;
-            }
+            endt = commasEnd(cur, endt);
             int begw = endt;
             boolean wordStart = false;
             if (begw >= str.length()) {
@@ -125,10 +132,11 @@ public final class SampleExprParser {
                     break;
                 }
                 str = next;
+                cur = pieces(str);
                 begw = 0;
                 wordStart = true;
             }
-            int ew = idEnd(str, begw);
+            int ew = keywordEnd(cur, begw);
             ckw = str.substring(begw, ew);
             Converter conv = registry.converter(ckw);
             if (conv == null) {
@@ -144,7 +152,7 @@ public final class SampleExprParser {
             prev = conv.outType();
             ArgListParser.Result cargs;
             try {
-                cargs = ArgListParser.parse(str, ew, conv.args());
+                cargs = ArgListParser.parse(cur, ew, conv.args());
             } catch (ArgListParser.Failure f) {
                 throw new ExprError("invalid arg " + (f.argPos + 1) + " in converter '" + ckw + "' : " + f.getMessage());
             }
@@ -171,10 +179,11 @@ public final class SampleExprParser {
      * converters glued to it in the same word, with the errors worded for ACL keywords.
      */
     public SampleExpr parseAclKeyword(String str, SampleFetch fetch, String aclName) throws ExprError {
-        int endw = idEnd(str, 0);
+        TokenCursor cursor = pieces(str);
+        int endw = keywordEnd(cursor, 0);
         ArgListParser.Result fargs;
         try {
-            fargs = ArgListParser.parse(str, endw, fetch.args());
+            fargs = ArgListParser.parse(cursor, endw, fetch.args());
         } catch (ArgListParser.Failure f) {
             throw new ExprError("ACL keyword '" + aclName + "' : " + f.getMessage());
         }
@@ -183,18 +192,16 @@ public final class SampleExprParser {
         List<ConverterCall> convs = new ArrayList<>();
         String ckw = null;
         while (p < str.length()) {
-            if (str.charAt(p) != ',') {
+            if (!cursor.at(p).is(SampleExprLexer.COMMAS)) {
                 throw new ExprError(ckw != null
                         ? "ACL keyword '" + aclName + "' : missing comma after converter '" + ckw + "'."
                         : "ACL keyword '" + aclName + "' : missing comma after fetch keyword.");
             }
-            while (p < str.length() && str.charAt(p) == ',') {
-                p++;
-            }
+            p = commasEnd(cursor, p);
             if (p >= str.length()) {
                 break;
             }
-            int ew = idEnd(str, p);
+            int ew = keywordEnd(cursor, p);
             ckw = str.substring(p, ew);
             Converter conv = registry.converter(ckw);
             if (conv == null) {
@@ -206,7 +213,7 @@ public final class SampleExprParser {
             cur = conv.outType();
             ArgListParser.Result cargs;
             try {
-                cargs = ArgListParser.parse(str, ew, conv.args());
+                cargs = ArgListParser.parse(cursor, ew, conv.args());
             } catch (ArgListParser.Failure f) {
                 throw new ExprError("ACL keyword '" + aclName + "' : invalid arg " + (f.argPos + 1) + " in converter '" + ckw + "' : " + f.getMessage() + ".");
             }
