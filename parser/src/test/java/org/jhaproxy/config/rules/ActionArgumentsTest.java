@@ -1,0 +1,86 @@
+package org.jhaproxy.config.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jhaproxy.config.ConfigLoader;
+import org.jhaproxy.config.diag.Diagnostics;
+import org.jhaproxy.config.source.Environment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Action arguments HAProxy checks while parsing (set-timeout, set-log-level, set-nice,
+ * sc-inc-gpc*, sc-set-gpt*) and filter options: the first message must be haproxy 2.6.12's.
+ */
+class ActionArgumentsTest {
+    @TempDir
+    Path dir;
+
+    private static final String DEFAULTS = "defaults\n  mode http\n  timeout client 1s\n  timeout server 1s\n  timeout connect 1s\n";
+    private static final String FE_HEAD = DEFAULTS + "frontend f\n  bind :8080\n  ";
+    private static final String FE_TAIL = "\n  default_backend l\nbackend l\n  server s 127.0.0.1:80\n";
+    private static final String LISTEN_HEAD = DEFAULTS + "listen l\n  bind :8080\n  ";
+    private static final String LISTEN_TAIL = "\n  server s 127.0.0.1:80\n";
+
+    /** Lines in a frontend (no backend capability). */
+    private static final String[][] IN_FRONTEND = {
+            {"http-request set-timeout server 5s", "ALERT parsing [t.cfg:8] : error detected in frontend 'f' while parsing 'http-request set-timeout' rule : proxy 'f' has no backend capability."},
+            {"filter trace name", "ALERT parsing [t.cfg:8] : 'filter' : ''trace' : 'name' option without value'"},
+            {"filter cache", "ALERT parsing [t.cfg:8] : 'filter' : 'cache : expects a <name> argument'"},
+            {"filter cache c extra", "ALERT parsing [t.cfg:8] : 'filter cache' : unknown keyword 'extra'."},
+            {"http-request set-log-level verbose", "ALERT parsing [t.cfg:8] : error detected in frontend 'f' while parsing 'http-request set-log-level' rule : expects exactly 1 argument (log level name or 'silent')."},
+            {"http-request sc-inc-gpc0(5)", "ALERT parsing [t.cfg:8] : error detected in frontend 'f' while parsing 'http-request sc-inc-gpc0(5)' rule : invalid stick table track ID. The max allowed ID is 2."},
+    };
+
+    /** Lines in a listen section. */
+    private static final String[][] IN_LISTEN = {
+            {"http-request set-timeout server 0", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-timeout' rule : null value is not valid for a 'set-timeout server' rule."},
+            {"http-request set-timeout tunnel 30d", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-timeout' rule : timer overflow in argument '30d' to rule 'set-timeout tunnel' (maximum value is 2147483647 ms or ~24.8 days)."},
+            {"http-request set-timeout server foo", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-timeout' rule : unexpected character 'f' in rule 'set-timeout server'."},
+            {"http-request set-timeout server int(5)", ""},
+            {"http-request sc-inc-gpc(1,3)", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request sc-inc-gpc(1,3)' rule : invalid stick table track ID 'sc-inc-gpc(1,3)'. The max allowed ID is 2."},
+            {"http-request sc-inc-gpc(x)", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request sc-inc-gpc(x)' rule : Missing gpc ID 'sc-inc-gpc(x)'. Expects sc-inc-gpc(<GPC ID>,<Track ID>)."},
+            {"http-request sc-inc-gpc2", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request sc-inc-gpc2' rule : invalid gpc ID 'sc-inc-gpc2'. Expects sc-inc-gpc(<GPC ID>,<Track ID>)."},
+            {"http-request sc-set-gpt0(1) res.hdr(x)", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request sc-set-gpt0(1)' rule : fetch method 'res.hdr(x)' extracts information from 'HTTP response headers', none of which is available here."},
+            {"http-request sc-set-gpt(0,1) 1", ""},
+            {"tcp-request content set-log-level err", ""},
+            {"http-request set-nice", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-nice' rule : expects exactly 1 argument (integer value)."},
+    };
+
+    private List<String> messages(String cfg) throws Exception {
+        Files.writeString(dir.resolve("t.cfg"), cfg);
+        Diagnostics diag = Diagnostics.silent();
+        ConfigLoader.standard(diag, new Environment(Map.of(), dir)).load(List.of("t.cfg"));
+        return diag.messages().stream()
+                .filter(m -> m.level() == Diagnostics.Level.ALERT || m.level() == Diagnostics.Level.WARNING)
+                .map(m -> m.level() + " " + m.text()).toList();
+    }
+
+    private void check(String head, String tail, String[][] cases) throws Exception {
+        for (String[] c : cases) {
+            List<String> got = messages(head + c[0] + tail);
+            assertEquals(c[1], got.isEmpty() ? "" : got.get(0), c[0]);
+        }
+    }
+
+    @Test
+    void frontendLines() throws Exception {
+        check(FE_HEAD, FE_TAIL, IN_FRONTEND);
+    }
+
+    @Test
+    void listenLines() throws Exception {
+        check(LISTEN_HEAD, LISTEN_TAIL, IN_LISTEN);
+    }
+
+    @Test
+    void unknownFilterListsTheRegisteredOnes() throws Exception {
+        assertEquals("ALERT parsing [t.cfg:8] : 'filter' : unknown keyword 'zipper'. Registered keywords :\n"
+                + "    [CACHE] cache\n    [COMP] compression\n    [FCGI] fcgi-app\n    [  OT] opentracing\n"
+                + "    [SPOE] spoe\n    [TRACE] trace", messages(FE_HEAD + "filter zipper" + FE_TAIL).get(0));
+    }
+}
