@@ -38,6 +38,10 @@ class ActionArgumentsTest {
 
     /** Lines in a listen section. */
     private static final String[][] IN_LISTEN = {
+            {"http-request deny if { var(txn.a-b) -m found }", "ALERT parsing [t.cfg:8] : error detected while parsing an 'http-request deny' condition : invalid args in fetch method 'var' : invalid syntax at char '-b' in ACL expression 'var(txn.a-b)'."},
+            {"http-request set-header x %[var(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <var(foo)]> : invalid args in fetch method 'var' : invalid variable name 'foo'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'."},
+            {"http-request set-header x %[src,add(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <src,add(foo)]> : invalid args in converter 'add' : expects an integer or a variable name."},
+            {"http-request set-header x %[src,set-var(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <src,set-var(foo)]> : invalid args in converter 'set-var' : invalid variable name 'foo'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'."},
             {"http-request set-timeout server 0", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-timeout' rule : null value is not valid for a 'set-timeout server' rule."},
             {"http-request set-timeout tunnel 30d", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-timeout' rule : timer overflow in argument '30d' to rule 'set-timeout tunnel' (maximum value is 2147483647 ms or ~24.8 days)."},
             {"http-request set-timeout server foo", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-timeout' rule : unexpected character 'f' in rule 'set-timeout server'."},
