@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Action arguments HAProxy checks while parsing (set-timeout, set-log-level, set-nice,
- * sc-inc-gpc*, sc-set-gpt*) and filter options: the first message must be haproxy 2.6.12's.
+ * sc-inc-gpc*, sc-set-gpt*), stick-table arguments, variable names and filter options: the first message must be haproxy 2.6.12's.
  */
 class ActionArgumentsTest {
     @TempDir
@@ -38,6 +38,17 @@ class ActionArgumentsTest {
 
     /** Lines in a listen section. */
     private static final String[][] IN_LISTEN = {
+            {"stick-table type ip size 1k store http_req_rate", "ALERT parsing [t.cfg:8] : stick-table: missing argument to store option 'http_req_rate'."},
+            {"stick-table type string len 0 size 1k", "ALERT parsing [t.cfg:8] : stick-table: unknown type '0'."},
+            {"stick-table type ip size 1k store gpc(101)", "ALERT parsing [t.cfg:8] : stick-table: array size is out of allowed range (1-100) for store option 'gpc'."},
+            {"stick-table type ip size 1k store gpc0,gpc0", "WARNING parsing [t.cfg:8]: stick-table: store option 'gpc0' already enabled, ignored."},
+            {"stick-table type ip size 1k store gpc0(1)", "ALERT parsing [t.cfg:8] : stick-table: unexpected argument to store option 'gpc0'."},
+            {"stick-table type ip size 1k store gpc(2),gpc0", "ALERT parsing [t.cfg:8] : stick-table: simultaneous usage of 'gpc' and 'gpc[0/1]' in a same table is not permitted as 'gpc' overrides 'gpc[0/1]'."},
+            {"stick-table type ip size 1k store conn_rate(10x)", "ALERT parsing [t.cfg:8] : stick-table: error when processing store option 'conn_rate'."},
+            {"stick-table type ip size 1k store conn_rate(10s", "ALERT parsing [t.cfg:8] : stick-table: missing closing parenthesis after store option 'conn_rate'."},
+            {"stick-table type ip size 1k expire 30d", "ALERT parsing [t.cfg:8]: stick-table: timer overflow in argument <30d> to <expire>, maximum value is 2147483647 ms (~24.8 days)."},
+            {"stick-table type ip size 1k srvkey foo", "ALERT parsing [t.cfg:8] : stick-table : unknown server key type 'foo'."},
+            {"stick-table type ip size 0", "ALERT parsing [t.cfg:8] : stick-table: missing size."},
             {"http-request deny if { var(txn.a-b) -m found }", "ALERT parsing [t.cfg:8] : error detected while parsing an 'http-request deny' condition : invalid args in fetch method 'var' : invalid syntax at char '-b' in ACL expression 'var(txn.a-b)'."},
             {"http-request set-header x %[var(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <var(foo)]> : invalid args in fetch method 'var' : invalid variable name 'foo'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'."},
             {"http-request set-header x %[src,add(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <src,add(foo)]> : invalid args in converter 'add' : expects an integer or a variable name."},
