@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Action arguments HAProxy checks while parsing (set-timeout, set-log-level, set-nice,
- * sc-inc-gpc*, sc-set-gpt*), stick-table arguments, variable names and filter options: the first message must be haproxy 2.6.12's.
+ * sc-inc-gpc*, sc-set-gpt*), stick-table arguments, variable names, bind thread sets and ids, and filter options: the first message must be haproxy 2.6.12's.
  */
 class ActionArgumentsTest {
     @TempDir
@@ -38,6 +38,11 @@ class ActionArgumentsTest {
 
     /** Lines in a listen section. */
     private static final String[][] IN_LISTEN = {
+            {"bind :81 thread 100", "ALERT parsing [t.cfg:8] : 'bind :81' in section 'listen' : '100' : '100' is not a valid number/range. It supports numbers from 1 to 64."},
+            {"bind :81 thread 2/1", "ALERT parsing [t.cfg:8] : 'bind :81' in section 'listen' : '2/1' thread-group number must be between 1 and 1 (was 2)"},
+            {"bind :81 thread 1-64", ""},
+            {"bind :81 thread x", "ALERT parsing [t.cfg:8] : 'bind :81' in section 'listen' : 'x' : 'x' is not a valid number/range."},
+            {"bind :81 id 1\n  bind :82 id 1", "ALERT parsing [t.cfg:9] : 'bind :82' in section 'listen' : 'id' : custom id 1 already used at t.cfg:8 ('bind :81')"},
             {"stick-table type ip size 1k store http_req_rate", "ALERT parsing [t.cfg:8] : stick-table: missing argument to store option 'http_req_rate'."},
             {"stick-table type string len 0 size 1k", "ALERT parsing [t.cfg:8] : stick-table: unknown type '0'."},
             {"stick-table type ip size 1k store gpc(101)", "ALERT parsing [t.cfg:8] : stick-table: array size is out of allowed range (1-100) for store option 'gpc'."},
