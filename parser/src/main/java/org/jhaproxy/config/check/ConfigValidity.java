@@ -105,6 +105,11 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
                 cfgerr++;
             }
+            int lb = BalanceHash.check(ctx, px);
+            if ((lb & ErrCode.ALERT) != 0) {
+                cfgerr++;
+            }
+            err |= lb & ErrCode.WARN;
             // TODO(h4): compile log-format, log-format-sd, unique-id-format, error-log-format here
             // ("Parsing [%s:%d]: failed to parse log-format : %s.")
             if (missingTimeouts(px)) {
