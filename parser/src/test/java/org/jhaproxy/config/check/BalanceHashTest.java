@@ -22,10 +22,10 @@ class BalanceHashTest {
     private static final String TAIL = "\n  server s 127.0.0.1:80\n";
 
     private static final String[][] CASES = {
-            {"balance hash req.cookie(sid)", "ALERT parsing [t.cfg:9]: Missing LF on last line, file might have been truncated at position 24."},
-            {"balance hash res.hdr(x)", "ALERT parsing [t.cfg:9]: Missing LF on last line, file might have been truncated at position 24."},
-            {"balance hash req.payload(0,4)", "ALERT parsing [t.cfg:9]: Missing LF on last line, file might have been truncated at position 24."},
-            {"balance hash src,nosuch", "ALERT parsing [t.cfg:9]: Missing LF on last line, file might have been truncated at position 24."},
+            {"balance hash req.cookie(sid)", "ALERT proxy 'l' [t.cfg:6]: failed to parse 'balance hash' expression 'req.cookie(sid)' in : unknown fetch method 'req.cookie'."},
+            {"balance hash res.hdr(x)", "ALERT proxy 'l' [t.cfg:6]: error detected while parsing 'balance hash' expression 'res.hdr(x)' which requires information from HTTP response headers, which is not available here."},
+            {"balance hash req.payload(0,4)", "WARNING proxy 'l' [t.cfg:6]: L6 sample fetch <req.payload(0,4)> will be ignored in 'balance hash' expression in HTTP mode."},
+            {"balance hash src,nosuch", "ALERT proxy 'l' [t.cfg:6]: failed to parse 'balance hash' expression 'src,nosuch' in : unknown converter 'nosuch'."},
             {"balance hash req.hdr(host),lower", ""},
     };
 
