@@ -12,7 +12,7 @@ for cfg in "${@:-*.cfg}"; do
         code=$?
         set -e
         { echo "exit=$code"
-          printf '%s\n' "$out" | grep -v -E '^\[NOTICE\] +\([0-9]+\) : (haproxy version is|path to executable is) ' \
+          [ -z "$out" ] || printf '%s\n' "$out" | grep -v -E '^\[NOTICE\] +\([0-9]+\) : (haproxy version is|path to executable is) ' \
             | sed -E 's/^\[(ALERT|WARNING|NOTICE)\] +\([0-9]+\) : /[\1] /' | sed "s#$tmp#CFGDIR#g"
         } > "${c%.cfg}.out"
         rm -rf "$tmp"

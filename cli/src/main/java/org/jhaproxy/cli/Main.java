@@ -83,7 +83,8 @@ public final class Main {
             vars.put("HAPROXY_LOCALPEER", args.localPeer);
         }
         Diagnostics diag = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath())
-                .quiet(args.quiet && !args.verbose)
+                .quiet(args.quiet)
+                .verbose(args.verbose)
                 .diagMode(args.diagMode);
         Path dir = cwd;
         if (args.changeDir != null) {
@@ -109,14 +110,15 @@ public final class Main {
         if (outcome.exitCode() == 1) {
             return 1;
         }
-        if (args.zeroWarning && diag.warned()) {
+        // "zero-warning" and "quiet" in the global section act like -dW and -q (MODE_ZERO_WARNING, MODE_QUIET)
+        if ((args.zeroWarning || outcome.builder().global().isSet("zero-warning")) && diag.warned()) {
             diag.alert("Some warnings were found and 'zero-warning' is set. Aborting.");
             return 1;
         }
         if (args.dumpKeywords != null) {
             KeywordDump.run(args.dumpKeywords, out);
         }
-        boolean print = !args.quiet || args.verbose;
+        boolean print = !diag.quiet();
         if (args.check) {
             if (diag.warned() && print) {
                 out.println("Warnings were found.");
@@ -135,8 +137,13 @@ public final class Main {
         Optional<KeywordUse> missing = RuntimeSupport.current().firstUnsupported(outcome.builder());
         if (missing.isPresent()) {
             KeywordUse u = missing.get();
-            diag.alert(String.format("parsing [%s:%d] : '%s' in '%s' section is not supported by jhaproxy yet.",
-                    u.at().file(), u.at().line(), u.keyword(), u.section()));
+            if (u.header()) {
+                diag.alert(String.format("parsing [%s:%d] : section '%s' is not supported by jhaproxy yet.",
+                        u.at().file(), u.at().line(), u.section()));
+            } else {
+                diag.alert(String.format("parsing [%s:%d] : '%s' in '%s' section is not supported by jhaproxy yet.",
+                        u.at().file(), u.at().line(), u.keyword(), u.section()));
+            }
             return 1;
         }
         diag.alert("the traffic engine is not supported by jhaproxy yet.");

@@ -11,11 +11,10 @@ final class VersionInfo {
     private VersionInfo() {
     }
 
-    /** display_version(): version line, status, bugs pointer and the system it runs on. */
+    /** display_version(): version line, status and the system it runs on (haproxy's bug tracker is not ours to point to). */
     static String short_() {
-        return "jhaproxy version " + Version.FULL + " " + Version.DATE + " - https://haproxy.org/\n"
+        return "jhaproxy version " + Version.FULL + " " + Version.DATE + "\n"
                 + "Status: development version, a drop-in replacement for HAProxy " + Version.HAPROXY + " written in Java.\n"
-                + "Known bugs: http://www.haproxy.org/bugs/bugs-" + Version.HAPROXY + ".html\n"
                 + "Running on: " + runningOn() + "\n";
     }
 

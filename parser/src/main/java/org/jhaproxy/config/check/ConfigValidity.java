@@ -93,11 +93,13 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check path", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.has(ProxyCapability.FRONTEND) && px.defaultBackend() != null) {
+            if (px.defaultBackend() != null) {
                 cfgerr += resolveBackend(diag, cfg, px, px.defaultBackend(), "default_backend", "as its default backend");
             }
             for (BackendRef ref : px.useBackends()) {
-                if (!ref.dynamic()) {
+                if (ref.dynamic()) {
+                    cfgerr += LogFormatChecks.useBackend(ctx, px, ref);
+                } else {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
                 }
             }
@@ -105,13 +107,12 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
                 cfgerr++;
             }
+            cfgerr += LogFormatChecks.formats(ctx, px);
             int lb = BalanceHash.check(ctx, px);
             if ((lb & ErrCode.ALERT) != 0) {
                 cfgerr++;
             }
             err |= lb & ErrCode.WARN;
-            // TODO(h4): compile log-format, log-format-sd, unique-id-format, error-log-format here
-            // ("Parsing [%s:%d]: failed to parse log-format : %s.")
             if (missingTimeouts(px)) {
                 diag.warning(String.format("missing timeouts for %s '%s'.\n"
                         + "   | While not properly invalid, you will certainly encounter various problems\n"
@@ -133,7 +134,7 @@ public final class ConfigValidity implements PostParseCheck {
                         + "Unfortunately, 'server-state-file' is not set!", name));
                 err |= ErrCode.WARN;
             }
-            cfgerr += duplicateServerNames(diag, px);
+            // duplicate server names: ServerChecks.perProxy(), with the other per-server checks
             if (logFormatWithoutTarget(cfg, px)) {
                 diag.warning(String.format("log format ignored for %s '%s' since it has no log address.", type, name));
                 err |= ErrCode.WARN;
@@ -178,31 +179,6 @@ public final class ConfigValidity implements PostParseCheck {
             }
         }
         return err;
-    }
-
-    /**
-     * Servers without an explicit id must have distinct names (the stats page tells them apart by
-     * name); only the first conflict of each server is reported.
-     */
-    private static int duplicateServerNames(Diagnostics diag, ProxyBuilder px) {
-        int errors = 0;
-        java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = px.servers();
-        for (int i = 0; i < servers.size(); i++) {
-            var srv = servers.get(i);
-            if (srv.id() != 0 || srv.isTemplate()) {
-                continue;
-            }
-            for (int j = 0; j < i; j++) {
-                var other = servers.get(j);
-                if (other.id() == 0 && !other.isTemplate() && other.name().equals(srv.name())) {
-                    diag.alert(String.format("parsing [%s:%d] : %s '%s', another server named '%s' was already defined at line %d, please use distinct names.",
-                            srv.at().file(), srv.at().line(), px.typeString(), px.name(), srv.name(), other.at().line()));
-                    errors++;
-                    break;
-                }
-            }
-        }
-        return errors;
     }
 
     /** global.tune.cookie_len: "tune.http.cookielen" + 1, or CAPTURE_LEN (64) when unset. */

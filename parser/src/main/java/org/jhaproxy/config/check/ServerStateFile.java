@@ -12,16 +12,30 @@ import org.jhaproxy.config.model.ProxyCapability;
 import org.jhaproxy.config.source.ParseContext;
 
 /**
- * The per-backend part of apply_server_state() (server_state.c), run just before the servers'
- * addresses are set: a backend with "load-server-state-from-file local" opens its own file, and
- * a missing or version-less file only warns. The states themselves are not applied by a check.
+ * apply_server_state() (server_state.c), run just before the servers' addresses are set: the
+ * global "server-state-file" and the local files of backends with "load-server-state-from-file
+ * local" are opened; a missing or version-less file only warns. The states themselves are not
+ * applied by a check.
  */
 final class ServerStateFile {
     private ServerStateFile() {
     }
 
     static void apply(ParseContext ctx) {
-        // the global file is opened first, by section.ServerStateFile (called by ConfigLoader)
+        String global = globalArg(ctx, "server-state-file");
+        if (global != null) {
+            String file = path(ctx, global);
+            if (file.length() >= 4096) {
+                ctx.diag().warning("config: Can't load global server state file: file too long.");
+            } else {
+                String why = open(ctx, file);
+                if (why != null) {
+                    ctx.diag().warning(String.format("config: Can't open global server state file '%s': %s", file, why));
+                } else if (!hasVersion(ctx, file)) {
+                    ctx.diag().warning(String.format("config: Can't get version of the global server state file '%s'.", file));
+                }
+            }
+        }
         for (ProxyBuilder px : ctx.config().proxies()) {
             if (!px.has(ProxyCapability.BACKEND) || px.disabled() || px.servers().isEmpty()
                     || !"local".equals(px.loadServerStateFromFile())) {

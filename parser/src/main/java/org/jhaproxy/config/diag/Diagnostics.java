@@ -30,6 +30,7 @@ public final class Diagnostics {
     private final String executable;
     private final List<Message> messages = new ArrayList<>();
     private boolean quiet;
+    private boolean verbose;
     private boolean diagMode;
     private boolean bannerShown;
     private boolean warned;
@@ -52,6 +53,17 @@ public final class Diagnostics {
     public Diagnostics quiet(boolean quiet) {
         this.quiet = quiet;
         return this;
+    }
+
+    /** -V: messages are shown even when quiet mode was asked for (MODE_VERBOSE). */
+    public Diagnostics verbose(boolean verbose) {
+        this.verbose = verbose;
+        return this;
+    }
+
+    /** Whether startup messages are hidden: -q or the global "quiet", unless -V. */
+    public boolean quiet() {
+        return quiet && !verbose;
     }
 
     public Diagnostics diagMode(boolean diagMode) {
@@ -119,7 +131,7 @@ public final class Diagnostics {
     }
 
     private void print(Level level, String ctx, String text) {
-        if (quiet || out == null) {
+        if (quiet() || out == null) {
             return;
         }
         String prefix = String.format("%-10s", "[" + level.label() + "]");

@@ -41,7 +41,19 @@ final class GlobalProcessKeywords {
         for (String kw : new String[] {"noepoll", "nokqueue", "noevports", "nopoll", "busy-polling", "set-dumpable",
                 "h2-workaround-bogus-websocket-clients", "insecure-fork-wanted", "insecure-setuid-wanted", "nosplice",
                 "nogetaddrinfo", "noreuseport", "quiet", "zero-warning", "external-check", "strict-limits"}) {
-            t.add(kw, "a process-wide switch", flag(0));
+            KeywordHandler<GlobalBuilder> set = flag(0);
+            if (kw.equals("quiet")) {
+                // "quiet" takes effect at once, as MODE_QUIET does: later startup messages are not shown
+                KeywordHandler<GlobalBuilder> plain = set;
+                set = (ctx, line, g) -> {
+                    int err = plain.parse(ctx, line, g);
+                    if (!ErrCode.isFatal(err)) {
+                        ctx.diag().quiet(true);
+                    }
+                    return err;
+                };
+            }
+            t.add(kw, "a process-wide switch", set);
         }
         t.add("numa-cpu-mapping", "[no] numa-cpu-mapping", (ctx, line, g) -> {
             record(line, g);

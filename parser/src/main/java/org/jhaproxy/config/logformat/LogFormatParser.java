@@ -25,9 +25,9 @@ public final class LogFormatParser {
     }
 
     private static Map<String, Boolean> variables() {
-        String tcp = "o B H ID ST T Tc Tl Td Ts Tt Tu Tw U ac b bc bi bp bq ci cp f fc fi fp ft hr hrl hs hsl "
+        String tcp = "o B H ID ST T Tc Th Tl Td Ts Tt Tu Tw U ac b bc bi bp bq ci cp f fc fi fp ft hr hrl hs hsl "
                 + "lc ms pid rc rt s sc si sp sq sslc sslv t ts tsc";
-        String http = "CC CS Tq TR HM HP HPO HQ HU HV r";
+        String http = "CC CS Ta Ti Tq Tr TR HM HP HPO HQ HU HV r tr trg trl";
         Map<String, Boolean> m = new java.util.HashMap<>();
         for (String v : tcp.split(" ")) {
             m.put(v, false);

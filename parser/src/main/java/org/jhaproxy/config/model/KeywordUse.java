@@ -1,5 +1,8 @@
 package org.jhaproxy.config.model;
 
-/** A keyword as used in the configuration: which section kind, which keyword, where. */
-public record KeywordUse(String section, String keyword, Position at) {
+/**
+ * A keyword as used in the configuration: which section kind, which keyword, where, and whether
+ * the line is the section's header ("frontend fe") rather than a keyword inside it.
+ */
+public record KeywordUse(String section, String keyword, Position at, boolean header) {
 }

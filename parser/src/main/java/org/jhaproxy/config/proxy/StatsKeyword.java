@@ -25,7 +25,11 @@ final class StatsKeyword {
                 if (!line.arg(2).equals("if") && !line.arg(2).equals("unless")) {
                     return ProxyChecks.alert(ctx, line, String.format("'%s %s' requires either 'if' or 'unless' followed by a condition.", kw, p));
                 }
-                // TODO(h4): parse the condition with the ACL parser ("error detected while parsing a 'stats admin' rule : ...")
+                try {
+                    org.jhaproxy.config.rules.Conditions.parse(ctx, line, 2, px);
+                } catch (org.jhaproxy.config.sample.ExprError e) {
+                    return ProxyChecks.alert(ctx, line, String.format("error detected while parsing a '%s %s' rule : %s.", kw, p, e.getMessage()));
+                }
                 return ErrCode.NONE;
             }
             case "uri":

@@ -60,4 +60,40 @@ public final class LateRuleChecks {
             return 1;
         }
     }
+
+    /**
+     * The tables named by "stick" rules (or the proxy's own table) must exist: "unable to find
+     * stick-table" for on/match/store-request, "unable to find store table" for store-response.
+     * Tables of peers sections ("peers/table") are left to the peers checks.
+     */
+    public static int checkStickRules(ParseContext ctx, ProxyBuilder px) {
+        int errors = 0;
+        for (boolean response : new boolean[] {false, true}) {
+            for (org.jhaproxy.config.model.ProxyRules.StickRule r : px.rules().stickRules()) {
+                if (r.kind().equals("store-response") != response) {
+                    continue;
+                }
+                String name = r.table() != null ? r.table() : px.name();
+                if (name.contains("/") || tableExists(ctx, r.table(), px)) {
+                    continue;
+                }
+                ctx.diag().alert(String.format("Proxy '%s': unable to find %s '%s'.", px.name(),
+                        response ? "store table" : "stick-table", name));
+                errors++;
+            }
+        }
+        return errors;
+    }
+
+    private static boolean tableExists(ParseContext ctx, String name, ProxyBuilder px) {
+        if (name == null) {
+            return px.rules().stickTable() != null;
+        }
+        for (ProxyBuilder p : ctx.config().proxies()) {
+            if (p.name().equals(name) && p.rules().stickTable() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

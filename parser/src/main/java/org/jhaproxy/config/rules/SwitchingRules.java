@@ -188,6 +188,7 @@ final class SwitchingRules {
             return err | ErrCode.ALERT_FATAL;
         }
         px.rules().monitorUri(line.arg(1));
+        px.monitorUri(line.arg(1));
         return err;
     }
 

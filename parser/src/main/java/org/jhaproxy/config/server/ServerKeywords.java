@@ -22,4 +22,22 @@ public final class ServerKeywords {
                 ProxySourceKeywords::dispatch);
         table.add("usesrc", "usesrc ... : only after \"source\"", ProxySourceKeywords::usesrc);
     }
+
+    /** The "bind" options with the number of words each takes, in registration order (for -dK and docs). */
+    public static java.util.Map<String, Integer> bindOptions() {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (BindOption o : BindOptions.all()) {
+            m.put(o.name(), o.skip());
+        }
+        return m;
+    }
+
+    /** The server options with the number of words each takes (-1: variable), in registration order. */
+    public static java.util.Map<String, Integer> serverOptions() {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (ServerOption o : ServerOptions.all()) {
+            m.put(o.name(), o.skip());
+        }
+        return m;
+    }
 }

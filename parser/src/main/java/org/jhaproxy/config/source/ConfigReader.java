@@ -215,7 +215,7 @@ public final class ConfigReader {
                 diag.alert(String.format("parsing [%s:%d]: unknown keyword '%s' out of section.", file, lineNo, kw));
                 return fatalError();
             }
-            ctx.config().uses().add(new KeywordUse(cs.name(), kw, new Position(file, lineNo)));
+            ctx.config().uses().add(new KeywordUse(cs.name(), kw, new Position(file, lineNo), header != null));
             int status = cs.parse(ctx, new Line(file, lineNo, args, kwm));
             err |= status;
             if ((status & ErrCode.FATAL) != 0) {

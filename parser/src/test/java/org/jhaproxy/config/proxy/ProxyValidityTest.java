@@ -65,4 +65,32 @@ class ProxyValidityTest {
                 r.texts().toString());
         assertEquals(1, r.exitCode);
     }
+
+    @Test
+    void logFormatCompiledAfterParsing() throws Exception {
+        ProxyConfigRun r = ProxyConfigRun.of(dir, "frontend f\n  mode http\n  timeout client 1s\n  log-format \"%ci %[bogus()]\"\n");
+        assertTrue(r.has("Parsing [t.cfg:4]: failed to parse log-format : failed to parse sample expression <bogus()]> : unknown fetch method 'bogus'."),
+                r.texts().toString());
+        assertEquals(1, r.exitCode);
+    }
+
+    @Test
+    void dynamicUseBackendCompiled() throws Exception {
+        ProxyConfigRun r = ProxyConfigRun.of(dir, "frontend f\n  mode http\n  timeout client 1s\n  use_backend %[nope()]\n");
+        assertTrue(r.has("Parsing [t.cfg:4]: failed to parse use_backend rule '%[nope()]' : failed to parse sample expression <nope()]> : unknown fetch method 'nope'."),
+                r.texts().toString());
+    }
+
+    @Test
+    void defaultBackendOfABackendIsChecked() throws Exception {
+        ProxyConfigRun r = ProxyConfigRun.of(dir, "backend p\n  default_backend x\n");
+        assertTrue(r.has("Proxy 'p': unable to find required default_backend: 'x'."), r.texts().toString());
+    }
+
+    @Test
+    void statsAdminCondition() throws Exception {
+        ProxyConfigRun r = ProxyConfigRun.of(dir, "frontend f\n  mode http\n  stats admin if { nope }\n");
+        assertEquals("parsing [t.cfg:3] : error detected while parsing a 'stats admin' rule : unknown fetch method 'nope' in ACL expression 'nope'.",
+                r.first());
+    }
 }

@@ -108,4 +108,38 @@ class RuleKeywordsTest {
     void predefinedAclsAndOperators() throws Exception {
         assertEquals(List.of(), messages(HEAD + "http-request deny if METH_POST or ! LOCALHOST || !HTTP_1.1" + TAIL));
     }
+
+    @Test
+    void dynamicUseBackendIsCompiledLate() {
+        Diagnostics diag = Diagnostics.silent();
+        org.jhaproxy.config.source.ParseContext ctx = new org.jhaproxy.config.source.ParseContext(diag,
+                new org.jhaproxy.config.model.ConfigBuilder(), new Environment(Map.of(), dir));
+        org.jhaproxy.config.model.Position at = new org.jhaproxy.config.model.Position("t.cfg", 22);
+        org.jhaproxy.config.model.ProxyBuilder px = new org.jhaproxy.config.model.ProxyBuilder("frontend", "fe",
+                java.util.EnumSet.of(org.jhaproxy.config.model.ProxyCapability.FRONTEND), at);
+        String name = "%[str(example.com),map(/tmp/maps/mapfile1.map)]";
+        assertEquals(1, LateRuleChecks.compileUseBackend(ctx, px, new org.jhaproxy.config.model.BackendRef(name, at, true)));
+        assertEquals("Parsing [t.cfg:22]: failed to parse use_backend rule '%[str(example.com),map(/tmp/maps/mapfile1.map)]' : "
+                + "failed to parse sample expression <str(example.com),map(/tmp/maps/mapfile1.map)]> : invalid args in converter "
+                + "'map' : failed to open pattern file </tmp/maps/mapfile1.map>.", diag.messages().get(0).text());
+        assertEquals(0, LateRuleChecks.compileUseBackend(ctx, px, new org.jhaproxy.config.model.BackendRef("be_%[req.hdr(host),lower]", at, true)));
+    }
+
+    @Test
+    void stickRulesNeedTheirTable() throws Exception {
+        Files.writeString(dir.resolve("t.cfg"), "backend bb\n  stick on src table nosuch\n  stick store-response src\n"
+                + "backend tt\n  stick-table type ip size 1k\n  stick on src\n");
+        Diagnostics diag = Diagnostics.silent();
+        ConfigLoader.Outcome out = ConfigLoader.standard(diag, new Environment(Map.of(), dir)).load(List.of("t.cfg"));
+        Diagnostics late = Diagnostics.silent();
+        org.jhaproxy.config.source.ParseContext ctx = new org.jhaproxy.config.source.ParseContext(late, out.builder(),
+                new Environment(Map.of(), dir));
+        int errors = 0;
+        for (org.jhaproxy.config.model.ProxyBuilder px : out.builder().proxies()) {
+            errors += LateRuleChecks.checkStickRules(ctx, px);
+        }
+        assertEquals(2, errors);
+        assertEquals(List.of("Proxy 'bb': unable to find stick-table 'nosuch'.", "Proxy 'bb': unable to find store table 'bb'."),
+                late.messages().stream().map(Diagnostics.Message::text).toList());
+    }
 }

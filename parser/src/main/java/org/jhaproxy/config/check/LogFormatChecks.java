@@ -1,0 +1,76 @@
+package org.jhaproxy.config.check;
+
+import org.jhaproxy.config.diag.Diagnostics;
+import org.jhaproxy.config.model.BackendRef;
+import org.jhaproxy.config.model.Position;
+import org.jhaproxy.config.model.ProxyBuilder;
+import org.jhaproxy.config.model.ProxyCapability;
+import org.jhaproxy.config.model.ProxyMode;
+import org.jhaproxy.config.rules.Conditions;
+import org.jhaproxy.config.sample.CheckPlace;
+import org.jhaproxy.config.sample.ExprError;
+import org.jhaproxy.config.source.ParseContext;
+
+/**
+ * The format strings check_config_validity() compiles with parse_logformat_string(): dynamic
+ * use_backend names, log-format, log-format-sd, unique-id-format and error-log-format. Each
+ * failure is one configuration error.
+ */
+final class LogFormatChecks {
+    private LogFormatChecks() {
+    }
+
+    /** A dynamic "use_backend %[...]" name; returns the number of errors. */
+    static int useBackend(ParseContext ctx, ProxyBuilder px, BackendRef ref) {
+        try {
+            Conditions.logFormat(ctx, ref.name(), px.mode() == ProxyMode.HTTP, CheckPlace.FE_HRQ_HDR.bit());
+            return 0;
+        } catch (ExprError e) {
+            ctx.diag().alert(String.format("Parsing [%s:%d]: failed to parse use_backend rule '%s' : %s.",
+                    ref.at().file(), ref.at().line(), ref.name(), e.getMessage()));
+            return 1;
+        }
+    }
+
+    /** The proxy's log formats, in HAProxy's order; returns the number of errors. */
+    static int formats(ParseContext ctx, ProxyBuilder px) {
+        Diagnostics diag = ctx.diag();
+        boolean http = px.mode() == ProxyMode.HTTP;
+        int errors = 0;
+        boolean fe = px.has(ProxyCapability.FRONTEND);
+        // the built-in formats of "option httplog/tcplog/httpslog" are known to compile
+        if (fe && px.logFormat() != null && px.logFormatSource() == org.jhaproxy.config.model.LogFormatSource.CUSTOM) {
+            errors += one(ctx, px.logFormat(), http, CheckPlace.FE_LOG_END.bit(), px.logFormatAt(), "log-format");
+        }
+        if (fe && px.logFormatSd() != null) {
+            // HAProxy 2.6 names the log-format's position here
+            Position at = px.logFormatAt() != null ? px.logFormatAt() : px.logFormatSdAt();
+            errors += one(ctx, px.logFormatSd(), http, CheckPlace.FE_LOG_END.bit(), at, "log-format-sd");
+        }
+        if (px.uniqueIdFormat() != null) {
+            int where = 0;
+            if (fe) {
+                where |= CheckPlace.FE_HRQ_HDR.bit();
+            }
+            if (px.has(ProxyCapability.BACKEND)) {
+                where |= CheckPlace.BE_HRQ_HDR.bit();
+            }
+            errors += one(ctx, px.uniqueIdFormat(), http, where, px.uniqueIdFormatAt(), "unique-id");
+        }
+        if (px.errorLogFormat() != null) {
+            errors += one(ctx, px.errorLogFormat(), http, CheckPlace.FE_LOG_END.bit(), px.errorLogFormatAt(), "error-log-format");
+        }
+        return errors;
+    }
+
+    private static int one(ParseContext ctx, String fmt, boolean http, int cap, Position at, String what) {
+        try {
+            Conditions.logFormat(ctx, fmt, http, cap);
+            return 0;
+        } catch (ExprError e) {
+            ctx.diag().alert(String.format("Parsing [%s:%d]: failed to parse %s : %s.",
+                    at == null ? "" : at.file(), at == null ? 0 : at.line(), what, e.getMessage()));
+            return 1;
+        }
+    }
+}

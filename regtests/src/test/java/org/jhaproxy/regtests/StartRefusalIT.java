@@ -1,0 +1,40 @@
+package org.jhaproxy.regtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting on a configuration the runtime does not execute is refused, naming the first line it
+ * would not execute (file:line): jhaproxy never serves a configuration differently from haproxy
+ * by ignoring a line. The check mode of the same file still gives haproxy's verdict.
+ */
+class StartRefusalIT {
+
+    @Test
+    void startingNamesTheFirstLineNotExecutedAndFails() throws Exception {
+        Path dir = Files.createTempDirectory("start");
+        try {
+            Files.writeString(dir.resolve("t.cfg"), "global\n    maxconn 100\n\n"
+                    + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
+                    + "frontend fe\n    bind 127.0.0.1:18080\n    default_backend be\n\n"
+                    + "backend be\n    server s1 127.0.0.1:9\n");
+            ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
+            assertEquals(0, check.exitCode(), check.output());
+            assertEquals("Configuration file is valid\n", check.normalized(dir));
+
+            ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
+            assertEquals(1, start.exitCode(), start.output());
+            String out = start.normalized(dir);
+            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:1] : section 'global' is not supported by jhaproxy yet."), out);
+            assertTrue(!out.contains("Exception"), out);
+        } finally {
+            CorpusIT.deleteTree(dir);
+        }
+    }
+}
