@@ -219,6 +219,10 @@ public final class SampleExprParser {
                 return "expects an integer or a variable name";
             }
         }
+        String checked = ConverterChecks.problem(conv.name(), args);
+        if (checked != null) {
+            return checked;
+        }
         if ((conv.name().equals("set-var") || conv.name().equals("unset-var")) && !args.isEmpty()) {
             String problem = VariableNames.problem(args.get(0).text(), args.get(0).text());
             if (problem != null) {

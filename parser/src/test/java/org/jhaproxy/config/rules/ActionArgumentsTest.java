@@ -38,6 +38,12 @@ class ActionArgumentsTest {
 
     /** Lines in a listen section. */
     private static final String[][] IN_LISTEN = {
+            {"http-request set-header X %[str(a),json(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a),json(foo)]> : invalid args in converter 'json' : Unexpected input code type. Allowed value are 'ascii', 'utf8', 'utf8s', 'utf8p' and 'utf8ps'."},
+            {"http-request set-header X %[str(a),sha2(100),hex]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a),sha2(100),hex]> : invalid args in converter 'sha2' : Unsupported number of bits: '100'."},
+            {"http-request set-header X %[str(a),concat(-,foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a),concat(-,foo)]> : invalid args in converter 'concat' : failed to register variable name 'foo'."},
+            {"http-request deny if { str(x),strcmp(a) eq 0 }", "ALERT parsing [t.cfg:8] : error detected while parsing an 'http-request deny' condition : invalid args in converter 'strcmp' : failed to register variable name 'a' in ACL expression 'str(x),strcmp(a)'."},
+            {"http-request set-header X %[path,word(0,/)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <path,word(0,/)]> : invalid args in converter 'word' : Unexpected value 0 for index."},
+            {"http-request set-header X %[path,field(1,)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <path,field(1,)]> : invalid args in converter 'field' : Empty separators list."},
             {"bind :81 thread 100", "ALERT parsing [t.cfg:8] : 'bind :81' in section 'listen' : '100' : '100' is not a valid number/range. It supports numbers from 1 to 64."},
             {"bind :81 thread 2/1", "ALERT parsing [t.cfg:8] : 'bind :81' in section 'listen' : '2/1' thread-group number must be between 1 and 1 (was 2)"},
             {"bind :81 thread 1-64", ""},
