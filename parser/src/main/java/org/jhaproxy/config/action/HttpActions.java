@@ -85,6 +85,7 @@ public final class HttpActions {
             Map.entry("use-service", CommonActions::useService),
             Map.entry("strict-mode", HttpActions::strictMode),
             Map.entry("set-log-level", StreamActions::setLogLevel),
+            Map.entry("wait-for-body", StreamActions::waitForBody),
             Map.entry("set-nice", StreamActions::setNice),
             Map.entry("set-timeout", StreamActions::setTimeout),
             Map.entry("sc-inc-gpc", CounterActions::incGpc),

@@ -65,4 +65,77 @@ final class StreamActions {
         }
         return cur + 2;
     }
+
+    /** The multiplexers get_mux_proto() knows in a build without QUIC. */
+    private static final List<String> MUX_PROTOCOLS = List.of("h1", "h2", "fcgi", "none");
+
+    /** tcp-request content switch-mode http [proto &lt;mux&gt;] (stream_parse_switch_mode()). */
+    static int switchMode(ActionContext ac, int cur) throws ExprError {
+        String head = "'" + ac.arg(0) + " " + ac.arg(cur - 1) + "'";
+        if (ac.arg(cur).isEmpty()) {
+            throw new ExprError(head + " expects a mode as argument.");
+        }
+        if (!ac.frontend()) {
+            throw new ExprError(String.format("%s not allowed because %s '%s' has no frontend capability", head,
+                    ac.px().typeString(), ac.px().name()));
+        }
+        if (!ac.arg(cur).equals("http")) {
+            throw new ExprError(String.format("%s expects a valid mode (got '%s').", head, ac.arg(cur)));
+        }
+        if (ac.arg(cur + 1).equals("proto")) {
+            String proto = ac.arg(cur + 2);
+            if (proto.isEmpty()) {
+                throw new ExprError(String.format("%s: 'proto' expects a protocol as argument.", head));
+            }
+            if (!MUX_PROTOCOLS.contains(proto)) {
+                throw new ExprError(String.format("%s: 'proto' expects a valid MUX protocol, if specified (got '%s')", head, proto));
+            }
+            cur += 2;
+        }
+        return cur + 1;
+    }
+
+    /** http-request/response wait-for-body time &lt;time&gt; [at-least &lt;bytes&gt;] (parse_http_wait_for_body()). */
+    static int waitForBody(ActionContext ac, int cur) throws ExprError {
+        String usage = "expects time <time> [ at-least <bytes> ]";
+        if (ac.arg(cur).isEmpty()) {
+            throw new ExprError(usage);
+        }
+        boolean time = false;
+        while (!ac.arg(cur).isEmpty()) {
+            String kw = ac.arg(cur);
+            if (!kw.equals("time") && !kw.equals("at-least")) {
+                break;
+            }
+            String v = ac.arg(cur + 1);
+            if (v.isEmpty()) {
+                throw new ExprError("missing argument for '" + kw + "'");
+            }
+            if (kw.equals("time")) {
+                TimeArg t = TimeArg.parseMs(v, null);
+                switch (t.kind()) {
+                    case OVERFLOW -> throw new ExprError("time overflow (maximum value is 2147483647 ms or ~24.8 days)");
+                    case UNDERFLOW -> throw new ExprError("time underflow (minimum non-null value is 1 ms)");
+                    case BAD_CHAR -> throw new ExprError("unexpected character '" + t.bad() + "'");
+                    default -> time = true;
+                }
+            } else if (org.jhaproxy.config.sample.Units.parseSize(v) == null) {
+                throw new ExprError("unexpected character '" + firstNonDigit(v) + "'");
+            }
+            cur += 2;
+        }
+        if (!time) {
+            throw new ExprError(usage);
+        }
+        return cur;
+    }
+
+    private static char firstNonDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return ' ';
+    }
 }

@@ -37,6 +37,7 @@ public final class TcpActions {
             Map.entry("use-service", CommonActions::useService),
             Map.entry("silent-drop", ActionArgs::none),
             Map.entry("set-log-level", StreamActions::setLogLevel),
+            Map.entry("switch-mode", StreamActions::switchMode),
             Map.entry("set-nice", StreamActions::setNice),
             Map.entry("sc-inc-gpc", CounterActions::incGpc),
             Map.entry("sc-inc-gpc0", CounterActions::incGpc),

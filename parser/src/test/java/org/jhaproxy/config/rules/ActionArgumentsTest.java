@@ -38,6 +38,9 @@ class ActionArgumentsTest {
 
     /** Lines in a listen section. */
     private static final String[][] IN_LISTEN = {
+            {"http-request wait-for-body at-least 1k", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request wait-for-body' rule : expects time <time> [ at-least <bytes> ]."},
+            {"http-request wait-for-body time 1x", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request wait-for-body' rule : unexpected character 'x'."},
+            {"http-request wait-for-body time 1s at-least 10k if METH_POST", ""},
             {"http-request set-header X %[str(a),json(foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a),json(foo)]> : invalid args in converter 'json' : Unexpected input code type. Allowed value are 'ascii', 'utf8', 'utf8s', 'utf8p' and 'utf8ps'."},
             {"http-request set-header X %[str(a),sha2(100),hex]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a),sha2(100),hex]> : invalid args in converter 'sha2' : Unsupported number of bits: '100'."},
             {"http-request set-header X %[str(a),concat(-,foo)]", "ALERT parsing [t.cfg:8] : error detected in proxy 'l' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a),concat(-,foo)]> : invalid args in converter 'concat' : failed to register variable name 'foo'."},
@@ -101,6 +104,15 @@ class ActionArgumentsTest {
     @Test
     void listenLines() throws Exception {
         check(LISTEN_HEAD, LISTEN_TAIL, IN_LISTEN);
+    }
+
+    @Test
+    void switchModeNamesAValidMode() throws Exception {
+        String head = LISTEN_HEAD.replace("mode http", "mode tcp");
+        assertEquals("ALERT parsing [t.cfg:8] : 'tcp-request switch-mode' expects a valid mode (got 'http2').",
+                messages(head + "tcp-request content switch-mode http2" + LISTEN_TAIL).get(0));
+        assertEquals("ALERT parsing [t.cfg:8] : 'tcp-request switch-mode': 'proto' expects a valid MUX protocol, if specified (got 'h3')",
+                messages(head + "tcp-request content switch-mode http proto h3" + LISTEN_TAIL).get(0));
     }
 
     @Test
