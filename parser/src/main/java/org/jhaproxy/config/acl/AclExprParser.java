@@ -54,7 +54,7 @@ public final class AclExprParser {
             }
         } else {
             try {
-                smp = samples.parse(List.of(kw0), 0).expr();
+                smp = samples.parseForAcl(List.of(kw0), 0).expr();
             } catch (ExprError e) {
                 throw new ExprError(e.getMessage() + " in ACL expression '" + kw0 + "'");
             }

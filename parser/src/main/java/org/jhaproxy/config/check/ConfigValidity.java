@@ -103,6 +103,10 @@ public final class ConfigValidity implements PostParseCheck {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
                 }
             }
+            cfgerr += RuleReferences.useServers(diag, px);
+            cfgerr += org.jhaproxy.config.rules.LateRuleChecks.checkStickRules(ctx, px);
+            cfgerr += RuleReferences.actionRules(cfg, diag, px);
+            cfgerr += RuleReferences.peers(cfg, diag, px, ctx.env().get("HAPROXY_LOCALPEER"));
             if (px.emailAlertMailers() != null && cfg.otherSections().find("mailers", px.emailAlertMailers()) == null) {
                 diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
                 cfgerr++;
@@ -113,6 +117,8 @@ public final class ConfigValidity implements PostParseCheck {
                 cfgerr++;
             }
             err |= lb & ErrCode.WARN;
+            // smp_resolve_args(), once the formats added their arguments
+            cfgerr += PendingArgsResolution.resolve(cfg, diag, px);
             if (missingTimeouts(px)) {
                 diag.warning(String.format("missing timeouts for %s '%s'.\n"
                         + "   | While not properly invalid, you will certainly encounter various problems\n"
@@ -142,6 +148,7 @@ public final class ConfigValidity implements PostParseCheck {
             if (px.mode() != ProxyMode.HTTP && !px.httpUpgrade()) {
                 err |= HttpModeChecks.httpOnlySettings(diag, px);
             }
+            cfgerr += RuleReferences.cacheFilters(cfg, diag, px);
         }
         if (cfgerr > 0) {
             err |= ErrCode.ALERT_FATAL;
@@ -242,6 +249,9 @@ public final class ConfigValidity implements PostParseCheck {
                 || px.logFormatSource() == LogFormatSource.HTTPLOG_CLF || px.logFormatSource() == LogFormatSource.HTTPSLOG)) {
             lf = "tcplog"; // replaced by the TCP format, still a format
         }
-        return (lf != null && !lf.isEmpty()) || (px.logFormatSd() != null && !px.logFormatSd().isEmpty());
+        // a format that failed to compile was left empty
+        int failed = px.references().failedLogFormats();
+        return (lf != null && !lf.isEmpty() && (failed & 1) == 0)
+                || (px.logFormatSd() != null && !px.logFormatSd().isEmpty() && (failed & 2) == 0);
     }
 }

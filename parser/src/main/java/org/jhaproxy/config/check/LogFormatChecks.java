@@ -22,6 +22,9 @@ final class LogFormatChecks {
 
     /** A dynamic "use_backend %[...]" name; returns the number of errors. */
     static int useBackend(ParseContext ctx, ProxyBuilder px, BackendRef ref) {
+        // the fetch arguments join the proxy's list under ARGC_UBK, for smp_resolve_args()
+        org.jhaproxy.config.model.ArgScope before = ctx.argScope();
+        ctx.argScope(new org.jhaproxy.config.model.ArgScope(px, "in use_backend expression in", ref.at()));
         try {
             Conditions.logFormat(ctx, ref.name(), px.mode() == ProxyMode.HTTP, CheckPlace.FE_HRQ_HDR.bit());
             return 0;
@@ -29,6 +32,8 @@ final class LogFormatChecks {
             ctx.diag().alert(String.format("Parsing [%s:%d]: failed to parse use_backend rule '%s' : %s.",
                     ref.at().file(), ref.at().line(), ref.name(), e.getMessage()));
             return 1;
+        } finally {
+            ctx.argScope(before);
         }
     }
 
@@ -40,12 +45,20 @@ final class LogFormatChecks {
         boolean fe = px.has(ProxyCapability.FRONTEND);
         // the built-in formats of "option httplog/tcplog/httpslog" are known to compile
         if (fe && px.logFormat() != null && px.logFormatSource() == org.jhaproxy.config.model.LogFormatSource.CUSTOM) {
-            errors += one(ctx, px.logFormat(), http, CheckPlace.FE_LOG_END.bit(), px.logFormatAt(), "log-format");
+            int e = one(ctx, px.logFormat(), http, CheckPlace.FE_LOG_END.bit(), px.logFormatAt(), "log-format", px, "in log-format string in");
+            if (e > 0) {
+                px.references().failedLogFormat(1);
+            }
+            errors += e;
         }
         if (fe && px.logFormatSd() != null) {
             // HAProxy 2.6 names the log-format's position here
             Position at = px.logFormatAt() != null ? px.logFormatAt() : px.logFormatSdAt();
-            errors += one(ctx, px.logFormatSd(), http, CheckPlace.FE_LOG_END.bit(), at, "log-format-sd");
+            int e = one(ctx, px.logFormatSd(), http, CheckPlace.FE_LOG_END.bit(), at, "log-format-sd", px, "in log-format-sd string in");
+            if (e > 0) {
+                px.references().failedLogFormat(2);
+            }
+            errors += e;
         }
         if (px.uniqueIdFormat() != null) {
             int where = 0;
@@ -55,15 +68,18 @@ final class LogFormatChecks {
             if (px.has(ProxyCapability.BACKEND)) {
                 where |= CheckPlace.BE_HRQ_HDR.bit();
             }
-            errors += one(ctx, px.uniqueIdFormat(), http, where, px.uniqueIdFormatAt(), "unique-id");
+            errors += one(ctx, px.uniqueIdFormat(), http, where, px.uniqueIdFormatAt(), "unique-id", px, "in unique-id-format string in");
         }
         if (px.errorLogFormat() != null) {
-            errors += one(ctx, px.errorLogFormat(), http, CheckPlace.FE_LOG_END.bit(), px.errorLogFormatAt(), "error-log-format");
+            errors += one(ctx, px.errorLogFormat(), http, CheckPlace.FE_LOG_END.bit(), px.errorLogFormatAt(), "error-log-format", px, "in log-format string in");
         }
         return errors;
     }
 
-    private static int one(ParseContext ctx, String fmt, boolean http, int cap, Position at, String what) {
+    /** {@code where}: the ARGC_* context words its fetch arguments are resolved under. */
+    private static int one(ParseContext ctx, String fmt, boolean http, int cap, Position at, String what, ProxyBuilder px, String where) {
+        org.jhaproxy.config.model.ArgScope before = ctx.argScope();
+        ctx.argScope(new org.jhaproxy.config.model.ArgScope(px, where, at));
         try {
             Conditions.logFormat(ctx, fmt, http, cap);
             return 0;
@@ -71,6 +87,8 @@ final class LogFormatChecks {
             ctx.diag().alert(String.format("Parsing [%s:%d]: failed to parse %s : %s.",
                     at == null ? "" : at.file(), at == null ? 0 : at.line(), what, e.getMessage()));
             return 1;
+        } finally {
+            ctx.argScope(before);
         }
     }
 }

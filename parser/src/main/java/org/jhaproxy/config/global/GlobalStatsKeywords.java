@@ -4,6 +4,7 @@ import org.jhaproxy.config.addr.AddressParseResult;
 import org.jhaproxy.config.addr.AddressParser;
 import org.jhaproxy.config.global.ModuleKeyword.Outcome;
 import org.jhaproxy.config.model.GlobalBuilder;
+import org.jhaproxy.config.server.BindArguments;
 import org.jhaproxy.config.source.Line;
 import org.jhaproxy.config.source.ParseContext;
 
@@ -19,6 +20,11 @@ final class GlobalStatsKeywords {
     private GlobalStatsKeywords() {
     }
 
+    /** create_listeners(): one listener per port of a range. */
+    private static int listeners(org.jhaproxy.config.addr.SocketAddress a) {
+        return a.isRange() ? a.high() - a.low() + 1 : 1;
+    }
+
     static Outcome parse(ParseContext ctx, Line line, GlobalBuilder g) {
         String what = line.arg(0) + " " + line.arg(1);
         switch (line.arg(1)) {
@@ -31,7 +37,11 @@ final class GlobalStatsKeywords {
                 if (!r.ok()) {
                     return Outcome.error("parsing [%s:%d] : '%s' : %s\n", line.file(), line.lineNo(), what, r.error());
                 }
-                // the bind options are checked by the bind keyword parser once it is shared
+                // the listener's options are bind keywords (cli_parse_global())
+                String bad = BindArguments.parseStatsSocket(ctx, line, 3, listeners(r.address()));
+                if (bad != null) {
+                    return Outcome.error("%s", bad);
+                }
                 g.number("stats socket", g.number("stats socket") + 1);
                 return Outcome.OK;
             }

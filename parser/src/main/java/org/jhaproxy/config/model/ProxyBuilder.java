@@ -576,6 +576,43 @@ public final class ProxyBuilder {
     public ProxyRules rules() {
         return ruleSets;
     }
+    // ---- h8: health check rule sets and use-fcgi-app (tcpcheck.c, fcgi-app.c) ----
+    private final CheckRuleSet tcpCheckRuleSet = new CheckRuleSet();
+    private final CheckRuleSet httpCheckRuleSet = new CheckRuleSet();
+    private String fcgiApp;
+    private Position fcgiAppAt;
+
+    /** The "tcp-check" rules of this section itself (not those of its defaults). */
+    public CheckRuleSet tcpCheckRuleSet() {
+        return tcpCheckRuleSet;
+    }
+
+    /** The "http-check" rules of this section itself (not those of its defaults). */
+    public CheckRuleSet httpCheckRuleSet() {
+        return httpCheckRuleSet;
+    }
+
+    /** The fcgi-app named by "use-fcgi-app", or null. */
+    public String fcgiApp() {
+        return fcgiApp;
+    }
+
+    public Position fcgiAppAt() {
+        return fcgiAppAt;
+    }
+
+    public void fcgiApp(String name, Position at) {
+        this.fcgiApp = name;
+        this.fcgiAppAt = at;
+    }
+
+    // ---- h7: names resolved after parsing (check/RuleReferences) ----
+    private final ProxyReferences references = new ProxyReferences();
+
+    /** The backend, table, userlist, cache... names this proxy refers to, resolved post-parse. */
+    public ProxyReferences references() {
+        return references;
+    }
 
     // ---- h9: "balance hash <expr>", compiled by check_config_validity() ----
     private String balanceHashExpr;

@@ -103,6 +103,7 @@ public final class ProxyKeywords {
         t.add("http-check", "http-check <action> [args...]", CheckKeywords::httpCheck);
         t.add("tcp-check", "tcp-check <action> [args...]", CheckKeywords::tcpCheck);
         t.add("external-check", "external-check {command|path} <value>", CheckKeywords::externalCheck);
+        t.add("use-fcgi-app", "use-fcgi-app <name>", FcgiAppKeyword::parse);
         t.add("compression", "compression {algo|type|offload} ...", CheckKeywords::compression);
         RemovedKeywords.register(t);
     }

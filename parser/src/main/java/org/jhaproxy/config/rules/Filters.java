@@ -20,6 +20,9 @@ final class Filters {
         String a0 = line.arg(0);
         String err = check(ctx, line, px);
         if (err == null) {
+            if (line.arg(1).equals("cache") && !line.arg(2).isEmpty()) {
+                org.jhaproxy.config.check.RuleReferences.noteCache(px, line.arg(2));
+            }
             return ErrCode.NONE;
         }
         ctx.diag().alert(String.format("parsing [%s:%d] : %s", line.file(), line.lineNo(), err));

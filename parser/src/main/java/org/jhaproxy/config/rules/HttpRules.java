@@ -104,6 +104,7 @@ final class HttpRules {
                 ProxyTypes.has(px, ProxyCapability.BACKEND)));
         boolean isFinal = k.isFinal() && !(action.equals("redirect") && args.contains("ignore-empty"));
         r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at));
+        org.jhaproxy.config.check.RuleReferences.noteRule(px, set, args, at);
         px.rules(set.keyword()).add(at);
         return err;
     }

@@ -20,6 +20,7 @@ public final class RuleParsers {
         AclExprParser exprs = new AclExprParser(SampleRegistry.standard(), ctx.env()::resolve, ctx.diag()::warning);
         this.conditions = new AclConditionParser(exprs);
         this.samples = exprs.samples();
+        this.samples.listener((expr, kw, acl) -> org.jhaproxy.config.check.PendingArgs.record(ctx, expr, kw, acl));
         this.logFormats = new LogFormatParser(samples);
     }
 

@@ -74,6 +74,9 @@ final class StickRules {
                     if (line.arg(idx).isEmpty()) {
                         return alert(ctx, String.format("parsing [%s] : %s: missing argument after '%s'.", w, a0, a));
                     }
+                    if (a.equals("peers")) {
+                        px.references().peers(line.arg(idx)); // resolved in check_config_validity()
+                    }
                     idx++;
                 }
                 case "expire" -> {

@@ -23,6 +23,40 @@ public final class SampleExprParser {
         this.files = files;
     }
 
+    /**
+     * Told of every expression parsed, with the keyword naming it in messages and whether it is
+     * an ACL's: its backend, table, server and userlist arguments are only resolved once the
+     * whole configuration is read (smp_resolve_args()).
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void parsed(SampleExpr expr, String keyword, boolean acl);
+    }
+
+    private Listener listener;
+    private boolean inAcl;
+
+    public void listener(Listener l) {
+        this.listener = l;
+    }
+
+    private SampleExpr notify(SampleExpr expr, String keyword, boolean acl) {
+        if (listener != null) {
+            listener.parsed(expr, keyword, acl);
+        }
+        return expr;
+    }
+
+    /** An ACL expression using a sample fetch rather than an ACL keyword (its args are still an ACL's). */
+    public Parsed parseForAcl(List<String> words, int idx) throws ExprError {
+        inAcl = true;
+        try {
+            return parse(words, idx, false);
+        } finally {
+            inAcl = false;
+        }
+    }
+
     /** The expression, the index of the first word not consumed, and (inline form) the end offset. */
     public record Parsed(SampleExpr expr, int nextWord, int endOffset) {
     }
@@ -128,7 +162,7 @@ public final class SampleExprParser {
             convs.add(new ConverterCall(conv, cargs.args()));
             endt = cargs.end();
         }
-        SampleExpr expr = new SampleExpr(fetch, fargs.args(), convs);
+        SampleExpr expr = notify(new SampleExpr(fetch, fargs.args(), convs), fkw, inAcl);
         if (inline) {
             return new Parsed(expr, idx, endt);
         }
@@ -190,7 +224,7 @@ public final class SampleExprParser {
             convs.add(new ConverterCall(conv, cargs.args()));
             p = cargs.end();
         }
-        return new SampleExpr(fetch, fargs.args(), convs);
+        return notify(new SampleExpr(fetch, fargs.args(), convs), aclName, true);
     }
 
     private static final java.util.Set<String> OPERATORS = java.util.Set.of("and", "or", "xor", "add", "sub", "mul", "div", "mod");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jhaproxy.config.addr.AddressParseResult;
 import org.jhaproxy.config.addr.AddressParser;
 import org.jhaproxy.config.diag.ErrCode;
+import org.jhaproxy.config.server.BindArguments;
 import org.jhaproxy.config.global.TimeValue;
 import org.jhaproxy.config.global.TooManyArgs;
 import org.jhaproxy.config.log.LogTargetParser;
@@ -108,7 +109,15 @@ public final class LogForwardSection implements Section {
         if (current != null) {
             current.addListener();
         }
-        return ErrCode.NONE;
+        // the options of the listener are bind keywords: "bind" reports them like a proxy's
+        // bind line, "dgram-bind" with log.c's own messages
+        int listeners = BindArguments.listenerCount(r.address());
+        if (dgram) {
+            return BindArguments.parseReceiverOptions(ctx, line, 2, KIND, listeners);
+        }
+        // any report of the option parser, even a warning, fails the section in 2.6.12
+        int err = BindArguments.parse(ctx, line, 2, KIND, listeners);
+        return err == ErrCode.NONE ? err : err | ErrCode.ALERT_FATAL;
     }
 
     private int timeout(ParseContext ctx, Line line) {

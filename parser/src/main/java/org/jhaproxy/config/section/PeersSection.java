@@ -4,6 +4,7 @@ import java.util.List;
 import org.jhaproxy.config.addr.AddressParseResult;
 import org.jhaproxy.config.addr.AddressParser;
 import org.jhaproxy.config.diag.ErrCode;
+import org.jhaproxy.config.server.BindArguments;
 import org.jhaproxy.config.global.TooManyArgs;
 import org.jhaproxy.config.log.LogTargetParser;
 import org.jhaproxy.config.model.LogTarget;
@@ -102,7 +103,7 @@ public final class PeersSection implements Section {
 
     private int bind(ParseContext ctx, Line line) {
         if (line.keyword().equals("default-bind")) {
-            return ErrCode.NONE;
+            return BindArguments.parse(ctx, line, 1, "peers", 0);
         }
         if (peerLine) {
             ctx.diag().alert(String.format("parsing [%s:%d] : mixing \"peer\" and \"bind\" line is forbidden", line.file(), line.lineNo()));
@@ -116,7 +117,8 @@ public final class PeersSection implements Section {
         }
         bindLine = true;
         current.hasBind(true);
-        return ErrCode.NONE;
+        // the options of the listener are bind keywords (bind_parse_args_list())
+        return BindArguments.parse(ctx, line, 2, "peers", BindArguments.listenerCount(r.address()));
     }
 
     private int peer(ParseContext ctx, Line line) {

@@ -85,7 +85,8 @@ final class BindSslOptions {
             return c.fail(String.format("'%s' : path too long", c.kw()));
         }
         String err = SslFiles.loadCertificate(c.ctx, path);
-        return err == null ? ErrCode.NONE : c.fail(err);
+        // the certificate loaders' messages end with a newline (seen in "stats socket" errors)
+        return err == null ? ErrCode.NONE : c.fail(err.endsWith("\n") ? err : err + "\n");
     }
 
     private static int crtList(BindOption.Call c) {

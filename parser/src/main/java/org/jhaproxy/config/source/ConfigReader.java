@@ -216,7 +216,9 @@ public final class ConfigReader {
                 return fatalError();
             }
             ctx.config().uses().add(new KeywordUse(cs.name(), kw, new Position(file, lineNo), header != null));
-            int status = cs.parse(ctx, new Line(file, lineNo, args, kwm));
+            Line parsed = new Line(file, lineNo, args, kwm);
+            ctx.currentLine(parsed, cs.name());
+            int status = cs.parse(ctx, parsed);
             err |= status;
             if ((status & ErrCode.FATAL) != 0) {
                 fatal++;
