@@ -51,26 +51,9 @@ final class CommonActions {
 
     /** vars_hash_name(): a scope prefix then letters, digits, '_' and '.'. */
     static void checkVariableName(String name, String text) throws ExprError {
-        if (name.isEmpty()) {
-            throw new ExprError("Empty variable name cannot be accepted");
-        }
-        String rest = null;
-        for (String scope : new String[] {"proc.", "sess.", "txn.", "req.", "res.", "check."}) {
-            if (name.length() > scope.length() && name.startsWith(scope)) {
-                rest = name.substring(scope.length());
-                break;
-            }
-        }
-        if (rest == null) {
-            throw new ExprError("invalid variable name '" + name + "'. A variable name must be start by its scope. "
-                    + "The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'");
-        }
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (!(c < 128 && Character.isLetterOrDigit(c)) && c != '_' && c != '.') {
-                // HAProxy prints from the bad character to the end of the action word
-                throw new ExprError("invalid syntax at char '" + text.substring(name.length() - rest.length() + i) + "'");
-            }
+        String problem = org.jhaproxy.config.sample.VariableNames.problem(name, text);
+        if (problem != null) {
+            throw new ExprError(problem);
         }
     }
 

@@ -83,7 +83,16 @@ public final class HttpActions {
             Map.entry("set-priority-class", CommonActions::exprAction),
             Map.entry("set-priority-offset", CommonActions::exprAction),
             Map.entry("use-service", CommonActions::useService),
-            Map.entry("strict-mode", HttpActions::strictMode));
+            Map.entry("strict-mode", HttpActions::strictMode),
+            Map.entry("set-log-level", StreamActions::setLogLevel),
+            Map.entry("wait-for-body", StreamActions::waitForBody),
+            Map.entry("set-nice", StreamActions::setNice),
+            Map.entry("set-timeout", StreamActions::setTimeout),
+            Map.entry("sc-inc-gpc", CounterActions::incGpc),
+            Map.entry("sc-inc-gpc0", CounterActions::incGpc),
+            Map.entry("sc-inc-gpc1", CounterActions::incGpc),
+            Map.entry("sc-set-gpt", CounterActions::setGpt),
+            Map.entry("sc-set-gpt0", CounterActions::setGpt));
 
     public static final ActionTable HTTP_REQUEST = table(REQUEST);
     public static final ActionTable HTTP_RESPONSE = table(RESPONSE);

@@ -26,16 +26,24 @@ public final class TcpActions {
     private static final String RESPONSE = "ot-group set-log-level set-nice sc-inc-gpc(*) sc-inc-gpc0(*) sc-inc-gpc1(*) "
             + "sc-set-gpt(*) sc-set-gpt0(*) send-spoe-group set-var-fmt(*) set-var(*) unset-var(*) set-mark set-tos silent-drop";
 
-    private static final Map<String, ActionParser> PARSERS = Map.of(
-            "set-var-fmt", CommonActions::setVar,
-            "set-var", CommonActions::setVar,
-            "unset-var", CommonActions::setVar,
-            "set-src", CommonActions::exprAction,
-            "set-dst", CommonActions::exprAction,
-            "set-src-port", CommonActions::exprAction,
-            "set-dst-port", CommonActions::exprAction,
-            "use-service", CommonActions::useService,
-            "silent-drop", ActionArgs::none);
+    private static final Map<String, ActionParser> PARSERS = Map.ofEntries(
+            Map.entry("set-var-fmt", CommonActions::setVar),
+            Map.entry("set-var", CommonActions::setVar),
+            Map.entry("unset-var", CommonActions::setVar),
+            Map.entry("set-src", CommonActions::exprAction),
+            Map.entry("set-dst", CommonActions::exprAction),
+            Map.entry("set-src-port", CommonActions::exprAction),
+            Map.entry("set-dst-port", CommonActions::exprAction),
+            Map.entry("use-service", CommonActions::useService),
+            Map.entry("silent-drop", ActionArgs::none),
+            Map.entry("set-log-level", StreamActions::setLogLevel),
+            Map.entry("switch-mode", StreamActions::switchMode),
+            Map.entry("set-nice", StreamActions::setNice),
+            Map.entry("sc-inc-gpc", CounterActions::incGpc),
+            Map.entry("sc-inc-gpc0", CounterActions::incGpc),
+            Map.entry("sc-inc-gpc1", CounterActions::incGpc),
+            Map.entry("sc-set-gpt", CounterActions::setGpt),
+            Map.entry("sc-set-gpt0", CounterActions::setGpt));
 
     public static final ActionTable CONNECTION = table(L4);
     public static final ActionTable SESSION = table(L4);

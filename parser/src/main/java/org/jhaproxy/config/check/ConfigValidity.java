@@ -112,6 +112,11 @@ public final class ConfigValidity implements PostParseCheck {
                 cfgerr++;
             }
             cfgerr += LogFormatChecks.formats(ctx, px);
+            int lb = BalanceHash.check(ctx, px);
+            if ((lb & ErrCode.ALERT) != 0) {
+                cfgerr++;
+            }
+            err |= lb & ErrCode.WARN;
             // smp_resolve_args(), once the formats added their arguments
             cfgerr += PendingArgsResolution.resolve(cfg, diag, px);
             if (missingTimeouts(px)) {
@@ -162,10 +167,21 @@ public final class ConfigValidity implements PostParseCheck {
                 continue;
             }
             for (BackendRef ref : px.errorFilesRefs()) {
-                if (ctx.config().otherSections().find("http-errors", ref.name()) == null) {
+                var section = ctx.config().otherSections().find("http-errors", ref.name());
+                if (section == null) {
                     ctx.diag().alert(String.format("proxy '%s': unknown http-errors section '%s' (at %s:%d).",
                             px.name(), ref.name(), ref.at().file(), ref.at().line()));
                     err |= ErrCode.ALERT_FATAL;
+                    continue;
+                }
+                // codes named on the line but without an errorfile in the section only warn
+                var named = ctx.config().errorFilesCodes().getOrDefault(ref.at(), java.util.List.of());
+                for (int code : org.jhaproxy.config.section.HttpErrorsSection.ERROR_CODES) {
+                    if (named.contains(code) && section.entry("errorfile", String.valueOf(code)) == null) {
+                        ctx.diag().warning(String.format("config: proxy '%s' : status '%d' not declared in http-errors section '%s' (at %s:%d).",
+                                px.name(), code, ref.name(), ref.at().file(), ref.at().line()));
+                        err |= ErrCode.WARN;
+                    }
                 }
             }
         }

@@ -81,4 +81,12 @@ public final class ConfigBuilder {
     public Config build() {
         return new Config(List.copyOf(files), Map.copyOf(global.settings()), proxies.stream().map(p -> p.name()).toList());
     }
+
+    // ---- h9: status codes listed on each "errorfiles <name> <code>..." line, by its position ----
+    private final Map<Position, List<Integer>> errorFilesCodes = new java.util.HashMap<>();
+
+    /** The codes named explicitly on the errorfiles line at each position (empty: all of them). */
+    public Map<Position, List<Integer>> errorFilesCodes() {
+        return errorFilesCodes;
+    }
 }

@@ -100,6 +100,7 @@ public final class ProxyBuilder {
             cookieName = def.cookieName;
             balanceAlgorithm = def.balanceAlgorithm;
             balanceNeedsHttp = def.balanceNeedsHttp;
+            balanceHashExpr = def.balanceHashExpr;
             loadServerStateFromFile = def.loadServerStateFromFile;
         }
         if (fe) {
@@ -385,6 +386,7 @@ public final class ProxyBuilder {
 
     public void balance(String algorithm, boolean needsHttp) {
         this.balanceAlgorithm = algorithm;
+        this.balanceHashExpr = null;
         this.balanceNeedsHttp = needsHttp;
     }
 
@@ -610,5 +612,17 @@ public final class ProxyBuilder {
     /** The backend, table, userlist, cache... names this proxy refers to, resolved post-parse. */
     public ProxyReferences references() {
         return references;
+    }
+
+    // ---- h9: "balance hash <expr>", compiled by check_config_validity() ----
+    private String balanceHashExpr;
+
+    /** The sample expression of "balance hash", as written; null for other algorithms. */
+    public String balanceHashExpr() {
+        return balanceHashExpr;
+    }
+
+    public void balanceHashExpr(String expr) {
+        this.balanceHashExpr = expr;
     }
 }

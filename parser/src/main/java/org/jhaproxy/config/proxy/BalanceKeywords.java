@@ -83,6 +83,7 @@ final class BalanceKeywords {
                     return String.format("%s requires a sample expression.", a);
                 }
                 px.balance(a, false);
+                px.balanceHashExpr(line.arg(2));
                 if (!line.arg(3).isEmpty()) {
                     return String.format("%s takes no other argument (got '%s').", a, line.arg(3));
                 }

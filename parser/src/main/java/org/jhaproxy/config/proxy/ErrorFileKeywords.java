@@ -72,8 +72,13 @@ final class ErrorFileKeywords {
                 return ProxyChecks.alert(ctx, line, String.format("%s : status code '%d' not handled.", kw, status));
             }
         }
-        px.errorFilesRefs().add(new org.jhaproxy.config.model.BackendRef(line.arg(1),
-                new org.jhaproxy.config.model.Position(line.file(), line.lineNo()), false));
+        org.jhaproxy.config.model.Position at = new org.jhaproxy.config.model.Position(line.file(), line.lineNo());
+        java.util.List<Integer> codes = new java.util.ArrayList<>();
+        for (int i = 2; !line.arg(i).isEmpty(); i++) {
+            codes.add((int) ProxyChecks.atol(line.arg(i)));
+        }
+        ctx.config().errorFilesCodes().put(at, codes);
+        px.errorFilesRefs().add(new org.jhaproxy.config.model.BackendRef(line.arg(1), at, false));
         return ErrCode.NONE;
     }
 

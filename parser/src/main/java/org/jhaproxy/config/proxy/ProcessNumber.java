@@ -4,11 +4,11 @@ package org.jhaproxy.config.proxy;
  * HAProxy's parse_process_number() validation (cfgparse.c): "all", "odd", "even", a number or
  * a range "a-b" within 1..max. Returns the error text, or null when valid.
  */
-final class ProcessNumber {
+public final class ProcessNumber {
     private ProcessNumber() {
     }
 
-    static String check(String arg, int max) {
+    public static String check(String arg, int max) {
         if (arg.equals("all") || arg.equals("odd") || arg.equals("even")) {
             return null;
         }

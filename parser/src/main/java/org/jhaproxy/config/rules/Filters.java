@@ -70,19 +70,51 @@ final class Filters {
                 }
                 return null;
             }
-            case "cache", "compression", "fcgi-app", "trace", "bwlim-in", "bwlim-out" -> {
-                return null;
+            case "cache", "fcgi-app" -> {
+                // parse_cache_flt() / parse_fcgi_flt(): a name, then nothing
+                if (line.arg(2).isEmpty()) {
+                    return String.format("'%s' : '%s : expects a <name> argument'", a0, name);
+                }
+                return trailing(line, 3);
+            }
+            case "compression" -> {
+                return trailing(line, 2);
+            }
+            case "trace" -> {
+                int pos = 2;
+                for (; !line.arg(pos).isEmpty(); pos++) {
+                    String o = line.arg(pos);
+                    if (o.equals("name")) {
+                        if (line.arg(pos + 1).isEmpty()) {
+                            return String.format("'%s' : ''%s' : '%s' option without value'", a0, name, o);
+                        }
+                        pos++;
+                    } else if (!o.equals("quiet") && !o.equals("random-parsing") && !o.equals("random-forwarding")
+                            && !o.equals("hexdump")) {
+                        break;
+                    }
+                }
+                return trailing(line, pos);
             }
             default -> {
+                // flt_dump_kws(): "[%4s] name", sorted by name, indented by 4
                 return String.format("'%s' : unknown keyword '%s'. Registered keywords :\n"
-                        + "    - cache [CACHE]\n"
-                        + "    - compression [COMP]\n"
-                        + "    - fcgi-app [FCGI]\n"
-                        + "    - opentracing [OT]\n"
-                        + "    - spoe [SPOE]\n"
-                        + "    - trace [TRACE]", a0, name);
+                        + "    [CACHE] cache\n"
+                        + "    [COMP] compression\n"
+                        + "    [FCGI] fcgi-app\n"
+                        + "    [  OT] opentracing\n"
+                        + "    [SPOE] spoe\n"
+                        + "    [TRACE] trace", a0, name);
             }
         }
+    }
+
+    /** parse_filter(): a word left after the filter's own options. */
+    private static String trailing(Line line, int pos) {
+        if (line.arg(pos).isEmpty()) {
+            return null;
+        }
+        return String.format("'%s %s' : unknown keyword '%s'.", line.arg(0), line.arg(1), line.arg(pos));
     }
 
     private static boolean readable(ParseContext ctx, String file) {

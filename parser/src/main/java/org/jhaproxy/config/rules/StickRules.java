@@ -23,11 +23,6 @@ final class StickRules {
     private StickRules() {
     }
 
-    private static final Set<String> STORE = Set.of("server_id", "gpt0", "gpc0", "gpc0_rate", "conn_cnt", "conn_rate",
-            "conn_cur", "sess_cnt", "sess_rate", "http_req_cnt", "http_req_rate", "http_err_cnt", "http_err_rate",
-            "bytes_in_cnt", "bytes_in_rate", "bytes_out_cnt", "bytes_out_rate", "gpc1", "gpc1_rate", "server_key",
-            "http_fail_cnt", "http_fail_rate", "gpt", "gpc", "gpc_rate");
-
     private static String where(Line line) {
         return line.file() + ":" + line.lineNo();
     }
@@ -49,6 +44,8 @@ final class StickRules {
         int idx = 1;
         boolean size = false;
         String type = null;
+        int warn = ErrCode.NONE;
+        Set<String> stored = new java.util.HashSet<>();
         while (!line.arg(idx).isEmpty()) {
             String a = line.arg(idx);
             switch (a) {
@@ -62,10 +59,17 @@ final class StickRules {
                         char bad = firstNonDigit(line.arg(idx));
                         return alert(ctx, String.format("parsing [%s] : %s: unexpected character '%c' in argument of '%s'.", w, a0, bad, a));
                     }
-                    size = true;
+                    size = s != 0;
                     idx++;
                 }
-                case "peers", "srvkey" -> {
+                case "srvkey" -> {
+                    idx++;
+                    if (!line.arg(idx).equals("name") && !line.arg(idx).equals("addr")) {
+                        return alert(ctx, String.format("parsing [%s] : %s : unknown server key type '%s'.", w, a0, line.arg(idx)));
+                    }
+                    idx++;
+                }
+                case "peers" -> {
                     idx++;
                     if (line.arg(idx).isEmpty()) {
                         return alert(ctx, String.format("parsing [%s] : %s: missing argument after '%s'.", w, a0, a));
@@ -80,36 +84,51 @@ final class StickRules {
                     if (line.arg(idx).isEmpty()) {
                         return alert(ctx, String.format("parsing [%s] : %s: missing argument after '%s'.", w, a0, a));
                     }
-                    if (Units.parseTime(line.arg(idx)) == null) {
-                        char bad = firstNonDigit(line.arg(idx));
-                        return alert(ctx, String.format("parsing [%s] : %s: unexpected character '%c' in argument of '%s'.", w, a0, bad, a));
+                    String v = line.arg(idx);
+                    org.jhaproxy.config.server.TimeArg t = org.jhaproxy.config.server.TimeArg.parseMs(v, null);
+                    switch (t.kind()) {
+                        case OVERFLOW -> {
+                            return alert(ctx, String.format("parsing [%s]: %s: timer overflow in argument <%s> to <%s>, maximum value is 2147483647 ms (~24.8 days).", w, a0, v, a));
+                        }
+                        case UNDERFLOW -> {
+                            return alert(ctx, String.format("parsing [%s]: %s: timer underflow in argument <%s> to <%s>, minimum non-null value is 1 ms.", w, a0, v, a));
+                        }
+                        case BAD_CHAR -> {
+                            return alert(ctx, String.format("parsing [%s] : %s: unexpected character '%c' in argument of '%s'.", w, a0, t.bad(), a));
+                        }
+                        default -> { }
                     }
                     idx++;
                 }
                 case "nopurge" -> idx++;
                 case "type" -> {
+                    // stktable_parse_type(): string and binary take an optional "len <n>", n > 0
                     idx++;
                     String t = line.arg(idx);
-                    if (!Set.of("ip", "ipv6", "integer", "string", "binary").contains(t)) {
-                        return alert(ctx, String.format("parsing [%s] : %s: unknown type '%s'.", w, a0, t));
+                    boolean known = Set.of("ip", "ipv6", "integer", "string", "binary").contains(t);
+                    if (known) {
+                        idx++;
+                        if ((t.equals("string") || t.equals("binary")) && line.arg(idx).equals("len")) {
+                            idx++;
+                            if (StickTableStore.atol(line.arg(idx)) == 0) {
+                                known = false;
+                            } else {
+                                idx++;
+                            }
+                        }
+                    }
+                    if (!known) {
+                        return alert(ctx, String.format("parsing [%s] : %s: unknown type '%s'.", w, a0, line.arg(idx)));
                     }
                     type = t;
-                    idx++;
-                    if ((t.equals("string") || t.equals("binary")) && line.arg(idx).equals("len")) {
-                        idx += 2;
-                    }
                 }
                 case "store" -> {
                     idx++;
-                    for (String opt : line.arg(idx).split(",")) {
-                        if (opt.isEmpty()) {
-                            continue;
-                        }
-                        String name = opt.contains("(") ? opt.substring(0, opt.indexOf('(')) : opt;
-                        if (!STORE.contains(name)) {
-                            return alert(ctx, String.format("parsing [%s] : %s: unknown store option '%s'.", w, a0, name));
-                        }
+                    int err = StickTableStore.parse(ctx, w, a0, line.arg(idx), stored);
+                    if (err != ErrCode.NONE && (err & ErrCode.ALERT) != 0) {
+                        return err;
                     }
+                    warn |= err;
                     idx++;
                 }
                 default -> {
@@ -124,7 +143,7 @@ final class StickRules {
             return alert(ctx, String.format("parsing [%s] : %s: missing type.", w, a0));
         }
         px.rules().stickTable(new Position(line.file(), line.lineNo()), type);
-        return ErrCode.NONE;
+        return warn;
     }
 
     private static String capName(ProxyBuilder p) {

@@ -108,6 +108,10 @@ public final class SampleExprParser {
         } catch (ArgListParser.Failure f) {
             throw new ExprError("fetch method '" + fkw + "' : " + f.getMessage());
         }
+        String badFetchArgs = validateFetch(fetch, fargs.args());
+        if (badFetchArgs != null) {
+            throw new ExprError("invalid args in fetch method '" + fkw + "' : " + badFetchArgs);
+        }
         int endt = fargs.end();
         SampleType prev = fetch.outType();
         List<ConverterCall> convs = new ArrayList<>();
@@ -230,6 +234,8 @@ public final class SampleExprParser {
         return notify(new SampleExpr(fetch, fargs.args(), convs), aclName, true);
     }
 
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("and", "or", "xor", "add", "sub", "mul", "div", "mod");
+
     private static String word(List<String> words, int i) {
         return i < words.size() ? words.get(i) : "";
     }
@@ -238,7 +244,32 @@ public final class SampleExprParser {
      * The converters whose arguments HAProxy checks while parsing (val_args) in ways that can
      * fail on an otherwise well-formed line: the map_* family loads its file at once.
      */
+    /** The fetches whose val_args refuses a well-formed argument: var() checks its variable name. */
+    private static String validateFetch(SampleFetch fetch, List<SampleArg> args) {
+        if (fetch.name().equals("var") && !args.isEmpty()) {
+            return VariableNames.problem(args.get(0).text(), args.get(0).text());
+        }
+        return null;
+    }
+
     private String validateConverter(Converter conv, List<SampleArg> args) {
+        if (OPERATORS.contains(conv.name()) && !args.isEmpty()) {
+            // check_operator(): a variable name, else a 64-bit integer
+            String a = args.get(0).text();
+            if (VariableNames.problem(a, a) != null && !a.matches("[+-]?[0-9]*")) {
+                return "expects an integer or a variable name";
+            }
+        }
+        String checked = ConverterChecks.problem(conv.name(), args);
+        if (checked != null) {
+            return checked;
+        }
+        if ((conv.name().equals("set-var") || conv.name().equals("unset-var")) && !args.isEmpty()) {
+            String problem = VariableNames.problem(args.get(0).text(), args.get(0).text());
+            if (problem != null) {
+                return problem;
+            }
+        }
         if (conv.name().startsWith("map") && !args.isEmpty()) {
             String file = args.get(0).text();
             Path p = files.apply(file);

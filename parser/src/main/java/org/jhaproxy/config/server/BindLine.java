@@ -59,8 +59,52 @@ final class BindLine {
             listeners.add(r.address());
         }
         err |= parseOptions(ctx, line, 2, px.sectionKeyword(), listenerCount(listeners));
+        if ((err & ErrCode.FATAL) == 0) {
+            err |= checkListenerId(ctx, line, px);
+        }
         px.binds().add(new Bind(new Position(file, ln), line.arg(1), line.args().subList(Math.min(2, line.args().size()), line.args().size()), listeners));
         return err;
+    }
+
+    /**
+     * bind_parse_id(): a listener id is unique in its proxy; the message names the earlier
+     * bind line that took it.
+     */
+    private static int checkListenerId(ParseContext ctx, Line line, ProxyBuilder px) {
+        Long id = listenerId(line.args().subList(Math.min(2, line.args().size()), line.args().size()));
+        if (id == null) {
+            return ErrCode.NONE;
+        }
+        for (Bind b : px.binds()) {
+            if (id.equals(listenerId(b.options()))) {
+                ctx.diag().alert(String.format("parsing [%s:%d] : '%s %s' in section '%s' : 'id' : custom id %d already used at %s:%d ('bind %s')",
+                        line.file(), line.lineNo(), line.arg(0), line.arg(1), px.sectionKeyword(), id, b.at().file(), b.at().line(),
+                        b.address()));
+                return ErrCode.ALERT_FATAL;
+            }
+        }
+        return ErrCode.NONE;
+    }
+
+    /** The value of the last "id" option among bind options, walking them as the parser does. */
+    private static Long listenerId(List<String> options) {
+        Long id = null;
+        int i = 0;
+        while (i < options.size()) {
+            BindOption opt = BindOptions.find(options.get(i));
+            if (opt == null) {
+                break;
+            }
+            if (opt.name().equals("id") && i + 1 < options.size()) {
+                try {
+                    id = Long.parseLong(options.get(i + 1));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            i += 1 + opt.skip();
+        }
+        return id;
     }
 
     /** create_listeners(): one listener per port of a range. */

@@ -115,12 +115,45 @@ final class BindOptions {
         return ErrCode.NONE;
     }
 
-    /** parse_thread_set() of "thread": an empty set names no thread. */
+    /**
+     * bind_parse_thread(): an optional "group/" prefix (1..MAX_TGROUPS), then a thread number,
+     * range, "all", "odd" or "even" within 1..MAX_THREADS (parse_process_number()).
+     */
     private static int thread(BindOption.Call c) {
-        if (c.value().isEmpty()) {
-            return c.fail("'' : '' is not a valid number/range. It supports numbers from 1 to 64.");
+        String v = c.value();
+        String set = v;
+        int slash = strtolEnd(v);
+        if (slash < v.length() && v.charAt(slash) == '/') {
+            long group = slash == 0 ? 0 : Atoi.atol(v.substring(0, slash));
+            if (group < 1 || group > MAX_TGROUPS) {
+                return c.fail(String.format("'%s' thread-group number must be between 1 and %d (was %d)", v, MAX_TGROUPS, group));
+            }
+            set = v.substring(slash + 1);
+        }
+        String err = org.jhaproxy.config.proxy.ProcessNumber.check(set, MAX_THREADS);
+        if (err != null) {
+            return c.fail(String.format("'%s' : %s", set, err.strip()));
         }
         return ErrCode.NONE;
+    }
+
+    private static final int MAX_THREADS = 64;
+    private static final int MAX_TGROUPS = 1;
+
+    /** Where C strtol(s, &end, 10) stops: blanks, a sign, digits (0 when there are no digits). */
+    private static int strtolEnd(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == start ? 0 : i;
     }
 
     private static int id(BindOption.Call c) {
