@@ -31,11 +31,19 @@ public final class TimeValue {
     }
 
     public static Result parse(String text, Unit unit, Diagnostics diag) {
+        return parse(text, unit.mult, unit.div, diag);
+    }
+
+    /**
+     * parse_time_err() with the output unit given as a multiplier and a divider of the second
+     * (milliseconds: 1000, 1; minutes: 1, 60). The one timer parser of the configuration.
+     */
+    public static Result parse(String text, long mult, long div, Diagnostics diag) {
         if (text.isEmpty() || !Character.isDigit(text.charAt(0)) || text.charAt(0) > '9') {
             return new Result(0, false, false, 0);
         }
-        long omult = unit.mult;
-        long odiv = unit.div;
+        long omult = mult;
+        long odiv = div;
         long value = 0;
         int i = 0;
         while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
