@@ -4,5 +4,47 @@ import java.util.List;
 import java.util.Map;
 
 /** The validated configuration the runtime starts from. Immutable. */
-public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<String> proxyNames) {
+public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<ProxyConfig> proxies,
+                     List<org.jhaproxy.config.source.Line> globalLines) {
+    public Config {
+        globalLines = List.copyOf(globalLines);
+        files = List.copyOf(files);
+        global = Map.copyOf(global);
+        proxies = List.copyOf(proxies);
+    }
+
+    public List<String> proxyNames() {
+        return proxies.stream().map(ProxyConfig::name).toList();
+    }
+
+    public ProxyConfig proxy(String name) {
+        for (ProxyConfig p : proxies) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The last global line with this keyword, or null. */
+    public org.jhaproxy.config.source.Line globalLine(String keyword) {
+        for (int i = globalLines.size() - 1; i >= 0; i--) {
+            if (globalLines.get(i).keyword().equals(keyword)) {
+                return globalLines.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** A numeric global setting ("maxconn", "nbthread", "tune.bufsize"), {@code dflt} when not set. */
+    public long globalNumber(String keyword, long dflt) {
+        org.jhaproxy.config.source.Line l = globalLine(keyword);
+        return l == null ? dflt : Long.parseLong(l.arg(1));
+    }
+
+    /** The words after a global keyword, or null when it is not set. */
+    public List<String> global(String keyword) {
+        GlobalBuilder.Setting s = global.get(keyword);
+        return s == null ? null : s.args();
+    }
 }

@@ -79,7 +79,8 @@ public final class ConfigBuilder {
     // ---- end h1 ----
 
     public Config build() {
-        return new Config(List.copyOf(files), Map.copyOf(global.settings()), proxies.stream().map(p -> p.name()).toList());
+        return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
+                global.lines().all());
     }
 
     // ---- h9: status codes listed on each "errorfiles <name> <code>..." line, by its position ----

@@ -19,12 +19,18 @@ public final class GlobalBuilder {
     private final Map<String, Long> numbers = new HashMap<>();
     private final List<LogTarget> logTargets = new ArrayList<>();
     private boolean experimentalAllowed;
+    private final ProxyLines lines = new ProxyLines();
 
     public record Setting(Position at, List<String> args) {
     }
 
     public void set(String keyword, Position at, List<String> args) {
         settings.put(keyword, new Setting(at, List.copyOf(args)));
+    }
+
+    /** Every line of the global sections, in order: the runtime reads its settings from them. */
+    public ProxyLines lines() {
+        return lines;
     }
 
     public Setting get(String keyword) {

@@ -21,6 +21,7 @@ public final class ProxyBuilder {
     private final String sectionKeyword;
 
     private final List<Bind> binds = new ArrayList<>();
+    private final ProxyLines lines = new ProxyLines();
     private boolean disabled;
 
     private ProxyMode mode = ProxyMode.TCP;
@@ -86,6 +87,7 @@ public final class ProxyBuilder {
      */
     public void inheritFrom(ProxyBuilder def) {
         parentDefaults = def;
+        lines.inherit(def.lines);
         boolean fe = has(ProxyCapability.FRONTEND);
         boolean be = has(ProxyCapability.BACKEND);
         disabled = def.disabled;
@@ -140,6 +142,11 @@ public final class ProxyBuilder {
     /** The http-errors sections named by "errorfiles" (and copied from defaults), in order. */
     public List<BackendRef> errorFilesRefs() {
         return errorFilesRefs;
+    }
+
+    /** Every line of the section, after the inherited ones. */
+    public ProxyLines lines() {
+        return lines;
     }
 
     public ProxyBuilder parentDefaults() {

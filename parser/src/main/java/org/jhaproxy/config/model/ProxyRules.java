@@ -14,8 +14,18 @@ import org.jhaproxy.config.action.RuleSet;
  * every backend is known), redirect, use-server and monitor rules, stick rules and the stick-table.
  */
 public final class ProxyRules {
-    /** One parsed rule: its set, its action word, its condition (or null) and where it was written. */
-    public record Rule(RuleSet set, String action, boolean isFinal, AclCondition condition, Position at) {
+    /**
+     * One parsed rule: its set, its action word, its condition (or null), where it was written,
+     * and its words from the action keyword up to the condition (what the runtime compiles).
+     */
+    public record Rule(RuleSet set, String action, boolean isFinal, AclCondition condition, Position at, List<String> words) {
+        public Rule {
+            words = List.copyOf(words);
+        }
+
+        public Rule(RuleSet set, String action, boolean isFinal, AclCondition condition, Position at) {
+            this(set, action, isFinal, condition, at, List.of(action));
+        }
     }
 
     /** A use_backend target: a name, or a log-format when it holds "%[" (checked only at runtime). */
@@ -24,6 +34,15 @@ public final class ProxyRules {
 
     /** A "stick" rule: match/on/store-request/store-response, the table it names (or null). */
     public record StickRule(String kind, String table, AclCondition condition, Position at) {
+    }
+
+    /** The words of a rule line from {@code from} up to its "if"/"unless" (or its end). */
+    public static List<String> wordsBeforeCondition(List<String> args, int from) {
+        int end = from;
+        while (end < args.size() && !args.get(end).isEmpty() && !args.get(end).equals("if") && !args.get(end).equals("unless")) {
+            end++;
+        }
+        return args.subList(Math.min(from, end), end);
     }
 
     private final KnownAcls acls = new KnownAcls();

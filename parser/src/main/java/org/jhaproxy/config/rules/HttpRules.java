@@ -103,7 +103,7 @@ final class HttpRules {
         err |= RuleWarnings.condConflicts(ctx, line, cond, set.places(ProxyTypes.has(px, ProxyCapability.FRONTEND),
                 ProxyTypes.has(px, ProxyCapability.BACKEND)));
         boolean isFinal = k.isFinal() && !(action.equals("redirect") && args.contains("ignore-empty"));
-        r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at));
+        r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at, args.subList(1, Math.max(2, Math.min(cur, args.size())))));
         org.jhaproxy.config.check.RuleReferences.noteRule(px, set, args, at);
         px.rules(set.keyword()).add(at);
         return err;

@@ -138,7 +138,7 @@ final class SwitchingRules {
             return ErrCode.ALERT_FATAL;
         }
         ProxyRules r = px.rules();
-        r.redirects().add(new ProxyRules.Rule(RuleSet.HTTP_REQ, "redirect", true, cond, at(line)));
+        r.redirects().add(new ProxyRules.Rule(RuleSet.HTTP_REQ, "redirect", true, cond, at(line), ProxyRules.wordsBeforeCondition(line.args(), 0)));
         px.rules("redirect").add(at(line));
         RuleWarnings.misplacedRedirect(ctx, line, r, line.keyword());
         return RuleWarnings.condConflicts(ctx, line, cond, RuleSet.HTTP_REQ.places(ProxyTypes.has(px, ProxyCapability.FRONTEND), ProxyTypes.has(px, ProxyCapability.BACKEND)));

@@ -99,7 +99,7 @@ final class TcpRules {
             default -> RuleWarnings.misplacedTcpSess(ctx, line, r, a0);
         }
         Position at = new Position(line.file(), line.lineNo());
-        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, at));
+        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, at, ProxyRules.wordsBeforeCondition(line.args(), 2)));
         org.jhaproxy.config.check.RuleReferences.noteRule(px, set, line.args().subList(Math.min(2, line.args().size()), line.args().size()), at);
         px.rules(set.keyword()).add(at);
         if (set == RuleSet.TCP_REQ_CONT && line.arg(2).equals("switch-mode") && line.arg(3).equals("http")) {
@@ -137,7 +137,7 @@ final class TcpRules {
         AclCondition cond = rule(ctx, line, px, set, false);
         String warn = RuleWarnings.tcpCondConflicts(cond, set.places(ProxyTypes.has(px, ProxyCapability.FRONTEND), ProxyTypes.has(px, ProxyCapability.BACKEND)), a0, a1);
         Position at = new Position(line.file(), line.lineNo());
-        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, at));
+        r.rules(set).add(new ProxyRules.Rule(set, line.arg(2), false, cond, at, ProxyRules.wordsBeforeCondition(line.args(), 2)));
         org.jhaproxy.config.check.RuleReferences.noteRule(px, set, line.args().subList(Math.min(2, line.args().size()), line.args().size()), at);
         px.rules(set.keyword()).add(at);
         if (set == RuleSet.TCP_REQ_CONT && line.arg(2).equals("switch-mode") && line.arg(3).equals("http")) {

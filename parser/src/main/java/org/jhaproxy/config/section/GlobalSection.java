@@ -28,6 +28,7 @@ public final class GlobalSection implements Section {
         }
         Keyword<GlobalBuilder> kw = keywords.find(line.keyword());
         if (kw != null) {
+            ctx.config().global().lines().add(line);
             return kw.handler().parse(ctx, line, ctx.config().global());
         }
         String best = org.jhaproxy.config.keyword.DidYouMean.bestMatch(line.keyword(),

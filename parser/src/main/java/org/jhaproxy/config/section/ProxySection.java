@@ -49,6 +49,7 @@ public final class ProxySection implements Section {
         }
         Keyword<ProxyBuilder> kw = keywords.find(line.keyword());
         if (kw != null) {
+            px.lines().add(line);
             return kw.handler().parse(ctx, line, px);
         }
         String best = DidYouMean.bestMatch(line.keyword(), ProxyKeywords.suggestions());

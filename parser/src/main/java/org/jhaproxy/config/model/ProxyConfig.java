@@ -1,0 +1,76 @@
+package org.jhaproxy.config.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jhaproxy.config.action.RuleSet;
+import org.jhaproxy.config.source.Line;
+
+/**
+ * A frontend, backend or listen section, frozen once the configuration is valid: what the
+ * runtime builds a running proxy from. Values HAProxy resolves at parse time (effective
+ * timeouts after defaults, the effective option set) are already resolved here; settings read
+ * from the section's lines ({@link #lines()}) follow "the last line wins".
+ */
+public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, ProxyMode mode, boolean disabled,
+                          List<Bind> binds, List<ServerConfig> servers, Map<TimeoutKind, Long> timeouts,
+                          Set<String> options, String httpConnectionMode, String balanceAlgorithm,
+                          String defaultBackend, List<ProxyRules.BackendRef> useBackends,
+                          Map<RuleSet, List<ProxyRules.Rule>> rules, List<ProxyRules.Rule> redirects,
+                          List<Line> lines) {
+    public ProxyConfig {
+        caps = Set.copyOf(caps);
+        binds = List.copyOf(binds);
+        servers = List.copyOf(servers);
+        timeouts = Map.copyOf(timeouts);
+        options = Set.copyOf(options);
+        useBackends = List.copyOf(useBackends);
+        rules = Map.copyOf(rules);
+        redirects = List.copyOf(redirects);
+        lines = List.copyOf(lines);
+    }
+
+    public boolean isFrontend() {
+        return caps.contains(ProxyCapability.FRONTEND);
+    }
+
+    public boolean isBackend() {
+        return caps.contains(ProxyCapability.BACKEND);
+    }
+
+    /** A timeout in milliseconds, or 0 when not set (HAProxy's TICK_ETERNITY for most). */
+    public long timeout(TimeoutKind kind) {
+        Long v = timeouts.get(kind);
+        return v == null ? 0 : v;
+    }
+
+    public List<ProxyRules.Rule> rules(RuleSet set) {
+        return rules.getOrDefault(set, List.of());
+    }
+
+    /** The last line of this section (inherited ones included) starting with these words, or null. */
+    public Line last(String keyword, String sub) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Line l = lines.get(i);
+            if (l.keyword().equals(keyword) && (sub == null || l.arg(1).equals(sub))) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    public Line last(String keyword) {
+        return last(keyword, null);
+    }
+
+    /** "option NAME" in effect (set in the section or its defaults, not undone by "no option"). */
+    public boolean option(String name) {
+        return options.contains(name);
+    }
+
+    /** A numeric setting such as "retries" or "maxconn", {@code dflt} when not written. */
+    public long number(String keyword, long dflt) {
+        Line l = last(keyword);
+        return l == null ? dflt : Long.parseLong(l.arg(1));
+    }
+}
