@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.netty.channel.unix.DomainSocketAddress;
+import org.jhaproxy.config.addr.AddressFamily;
 import org.jhaproxy.config.addr.SocketAddress;
 import org.jhaproxy.config.model.Bind;
 import org.jhaproxy.config.model.Config;
+import org.jhaproxy.config.model.Position;
+import org.jhaproxy.runtime.listener.BindConf;
+import org.jhaproxy.runtime.listener.GlobalMaxconn;
 import org.jhaproxy.runtime.listener.Listener;
 import org.jhaproxy.runtime.proxy.Proxies;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -33,6 +38,7 @@ public final class Engine {
     private final List<Listener> listeners = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
+    private GlobalMaxconn global;
 
     private Engine(Config config) {
         this.config = config;
@@ -53,34 +59,79 @@ public final class Engine {
     public static Engine start(Config config, Consumer<String> alert) throws StartException {
         Engine e = new Engine(config);
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients);
+        List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
             if (!p.config().isFrontend() || p.config().disabled()) {
                 continue;
             }
             for (Bind b : p.config().binds()) {
+                BindConf conf = BindConf.of(b);
                 for (SocketAddress a : b.listeners()) {
-                    for (int port = a.low(); port <= Math.max(a.low(), a.high()); port++) {
-                        InetSocketAddress isa = new InetSocketAddress(a.host() == null || a.host().isEmpty() ? "0.0.0.0" : a.host(),
-                                a.isRange() ? port : a.port());
-                        Listener l = new Listener(p, b, isa);
-                        ChannelFuture f = l.start(e.transport, new FrontendInitializer(ctx, l)).awaitUninterruptibly();
-                        if (!f.isSuccess()) {
-                            String reason = bindError(f.cause());
-                            alert.accept(String.format("Binding [%s:%d] for %s %s: cannot bind socket (%s) for [%s:%d]",
-                                    b.at().file(), b.at().line(), p.config().isBackend() ? "proxy" : "frontend",
-                                    p.name(), reason, isa.getAddress().getHostAddress(), isa.getPort()));
-                            e.stop();
-                            throw new StartException();
-                        }
-                        e.listeners.add(l);
-                        if (!a.isRange()) {
-                            break;
-                        }
+                    for (java.net.SocketAddress addr : listenAddresses(a)) {
+                        planned.add(new Planned(p, conf, addr));
                     }
                 }
             }
         }
+        GlobalMaxconn global = GlobalMaxconn.of(config, planned.size(), threads(config));
+        e.global = global;
+        for (Planned pl : planned) {
+            Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
+            Proxy p = l.frontend();
+            // a channel that cannot be made (fd@ or unix@ without epoll) fails the future too
+            ChannelFuture f = l.start(e.transport, new FrontendInitializer(ctx, l)).awaitUninterruptibly();
+            if (!f.isSuccess()) {
+                Position at = pl.bind().line().at();
+                alert.accept(String.format("Binding [%s:%d] for %s %s: cannot bind socket (%s) for [%s]",
+                        at.file(), at.line(), p.config().isBackend() ? "proxy" : "frontend",
+                        p.name(), bindError(f.cause()), shown(l.address())));
+                e.stop();
+                throw new StartException();
+            }
+            e.listeners.add(l);
+        }
         return e;
+    }
+
+    /** A listener to start, once the global limit (which counts them) is known. */
+    private record Planned(Proxy frontend, BindConf bind, java.net.SocketAddress address) {
+    }
+
+    /**
+     * The sockets one bind address gives: one per port of a range, the "any" address for "*",
+     * ":port" or an empty host, a path for "unix@", the descriptor for "fd@".
+     */
+    private static List<java.net.SocketAddress> listenAddresses(SocketAddress a) {
+        List<java.net.SocketAddress> out = new ArrayList<>();
+        switch (a.family()) {
+            case UNIX -> out.add(new DomainSocketAddress(a.host()));
+            case FD -> out.add(new Transport.InheritedSocket(a.fd()));
+            case INET, INET6 -> {
+                String host = a.host() == null || a.host().isEmpty() || a.host().equals("*")
+                        ? (a.family() == AddressFamily.INET6 ? "::" : "0.0.0.0") : a.host();
+                if (a.isRange()) {
+                    for (int port = a.low(); port <= a.high(); port++) {
+                        out.add(new InetSocketAddress(host, port));
+                    }
+                } else {
+                    out.add(new InetSocketAddress(host, a.port()));
+                }
+            }
+            default -> throw new IllegalArgumentException("bind address family " + a.family() + " is not supported");
+        }
+        return out;
+    }
+
+    /** The address as haproxy names it in a bind error: "127.0.0.1:80", "[::1]:80", the path. */
+    private static String shown(java.net.SocketAddress a) {
+        if (a instanceof InetSocketAddress isa) {
+            String h = isa.getAddress().getHostAddress();
+            return (h.contains(":") ? "[" + h + "]" : h) + ":" + isa.getPort();
+        }
+        if (a instanceof DomainSocketAddress d) {
+            return d.path();
+        }
+        return String.valueOf(a);
     }
 
     private static String bindError(Throwable t) {
@@ -99,6 +150,11 @@ public final class Engine {
 
     public Proxies proxies() {
         return proxies;
+    }
+
+    /** The process's connection limit and count (global maxconn, actconn). */
+    public GlobalMaxconn global() {
+        return global;
     }
 
     public List<Listener> listeners() {

@@ -10,6 +10,7 @@ import org.jhaproxy.config.model.KeywordUse;
 import org.jhaproxy.config.model.Position;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.server.ServerBuilder;
+import org.jhaproxy.runtime.listener.BindConf;
 
 /**
  * Which configuration keywords the runtime executes. Starting on a configuration that uses any
@@ -23,9 +24,9 @@ import org.jhaproxy.config.model.server.ServerBuilder;
  */
 public final class RuntimeSupport {
     private static final Set<String> EXECUTED = Set.of(
-            "global global", "global nbthread",
+            "global global", "global nbthread", "global maxconn",
             "proxy defaults", "proxy frontend", "proxy backend", "proxy listen",
-            "proxy mode", "proxy bind", "proxy server", "proxy default_backend",
+            "proxy mode", "proxy bind", "proxy maxconn", "proxy backlog", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
@@ -33,7 +34,7 @@ public final class RuntimeSupport {
             "proxy http-reuse");
 
     /** Bind options executed, with how many value words follow each. */
-    private static final Map<String, Integer> BIND_OPTIONS = Map.of();
+    private static final Map<String, Integer> BIND_OPTIONS = BindConf.EXECUTED;
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled");

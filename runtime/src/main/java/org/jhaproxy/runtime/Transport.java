@@ -4,13 +4,16 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.SocketAddress;
 
 /**
  * The socket transport: Linux's native epoll when it loads (SO_REUSEPORT, edge-triggered), NIO
@@ -43,6 +46,51 @@ public final class Transport {
 
     public Class<? extends ServerChannel> serverChannel() {
         return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /**
+     * A listening channel for a bind address: TCP for an IP address, a UNIX stream socket for a
+     * path ("unix@", "abns@": epoll only), or the already listening socket a parent process passed
+     * ("fd@N": epoll wraps the descriptor as it is).
+     */
+    public ServerChannel newServerChannel(SocketAddress address) {
+        if (address instanceof InheritedSocket fd) {
+            if (!epoll) {
+                throw new IllegalStateException("inherited sockets (fd@) need the epoll transport");
+            }
+            return new EpollServerSocketChannel(fd.fd());
+        }
+        if (address instanceof DomainSocketAddress) {
+            if (!epoll) {
+                throw new IllegalStateException("UNIX sockets need the epoll transport");
+            }
+            return new EpollServerDomainSocketChannel();
+        }
+        return epoll ? new EpollServerSocketChannel() : new NioServerSocketChannel();
+    }
+
+    /** The listener is registered as it is, not bound: its socket is already listening. */
+    public static boolean isInherited(SocketAddress address) {
+        return address instanceof InheritedSocket;
+    }
+
+    /** "fd@N": a listening socket inherited from the parent process. */
+    public static final class InheritedSocket extends SocketAddress {
+        private static final long serialVersionUID = 1L;
+        private final int fd;
+
+        public InheritedSocket(int fd) {
+            this.fd = fd;
+        }
+
+        public int fd() {
+            return fd;
+        }
+
+        @Override
+        public String toString() {
+            return "fd@" + fd;
+        }
     }
 
     public Class<? extends SocketChannel> socketChannel() {

@@ -3,88 +3,173 @@ package org.jhaproxy.runtime.listener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import java.net.InetSocketAddress;
-import org.jhaproxy.config.model.Bind;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.proxy.Proxy;
 
 /**
  * One listening socket of a "bind" line (a port range gives one listener per port), owned by a
- * frontend. It is bound at start-up, accepts while READY and is closed by a stop.
+ * frontend. It accepts while READY; at its own "maxconn" it goes FULL, at the frontend's or the
+ * process's limit LIMITED, and in both states it stops accepting (the connections wait in the
+ * kernel's backlog, as with haproxy) until a connection of its own, of the frontend or of the
+ * process ends.
  */
 public final class Listener {
     private final Proxy frontend;
-    private final Bind bind;
-    private final InetSocketAddress address;
-    private volatile ListenerState state = ListenerState.ASSIGNED;
-    private Channel channel;
+    private final BindConf bind;
+    private final SocketAddress address;
+    private final GlobalMaxconn global;
+    private final int frontendMaxconn;
+    private final AtomicInteger nbconn = new AtomicInteger();
+    private final AtomicReference<ListenerState> state = new AtomicReference<>(ListenerState.ASSIGNED);
+    private final ChannelFutureListener release = f -> released();
+    private volatile Channel channel;
 
-    public Listener(Proxy frontend, Bind bind, InetSocketAddress address) {
+    public Listener(Proxy frontend, BindConf bind, SocketAddress address, GlobalMaxconn global) {
         this.frontend = frontend;
         this.bind = bind;
         this.address = address;
+        this.global = global;
+        long fe = frontend.config().number("maxconn", 0);
+        // a frontend without "maxconn" takes the global one (proxy_adjust_all_maxconn())
+        this.frontendMaxconn = fe > 0 ? (int) Math.min(Integer.MAX_VALUE, fe) : global.maxconn();
+        global.register(this);
     }
 
     public Proxy frontend() {
         return frontend;
     }
 
-    public Bind bind() {
+    public BindConf bind() {
         return bind;
     }
 
-    public InetSocketAddress address() {
+    public SocketAddress address() {
         return address;
     }
 
     public ListenerState state() {
-        return state;
+        return state.get();
+    }
+
+    /** Connections accepted by this listener and not yet closed. */
+    public int connections() {
+        return nbconn.get();
     }
 
     /** Binds and starts accepting; the future fails with the socket error (e.g. address in use). */
     public ChannelFuture start(Transport transport, ChannelHandler childInitializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(transport.group(), transport.group())
-                .channel(transport.serverChannel())
+                .channelFactory(() -> transport.newServerChannel(address))
                 .option(ChannelOption.SO_BACKLOG, backlog())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                .handler(new Admission())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childHandler(childInitializer);
-        if (transport.isEpoll()) {
-            b.option(EpollChannelOption.SO_REUSEPORT, true);
+        if (address instanceof InetSocketAddress) {
+            b.option(ChannelOption.SO_REUSEADDR, true);
+            b.childOption(ChannelOption.TCP_NODELAY, true);
+            if (transport.isEpoll()) {
+                b.option(EpollChannelOption.SO_REUSEPORT, true);
+            }
         }
-        ChannelFuture f = b.bind(address);
+        ChannelFuture f = Transport.isInherited(address) ? b.register() : b.bind(address);
         f.addListener(done -> {
             if (done.isSuccess()) {
                 channel = f.channel();
-                state = ListenerState.READY;
+                state.set(ListenerState.READY);
             }
         });
         return f;
     }
 
-    /** "backlog" of the bind line, else the frontend's, else its maxconn (HAProxy's listener_backlog()). */
+    /** "backlog" of the bind line, else the frontend's, else its maxconn (haproxy's listener_backlog()). */
     private int backlog() {
-        int i = bind.options().indexOf("backlog");
-        if (i >= 0 && i + 1 < bind.options().size()) {
-            return Integer.parseInt(bind.options().get(i + 1));
+        if (bind.backlog() > 0) {
+            return bind.backlog();
         }
         long b = frontend.config().number("backlog", 0);
         if (b > 0) {
             return (int) b;
         }
+        if (bind.maxconn() > 0) {
+            return bind.maxconn();
+        }
         long mc = frontend.config().number("maxconn", 0);
         return mc > 0 ? (int) mc : 1024;
     }
 
+    /** Would one more connection stay within the listener's, the frontend's and the process's limits? */
+    private boolean allowsMore() {
+        return (bind.maxconn() == 0 || nbconn.get() < bind.maxconn()) && frontend.feconn().get() < frontendMaxconn
+                && global.allowsMore();
+    }
+
+    /** A connection was accepted: counted everywhere, and accepting stops when a limit is reached. */
+    private void accepted(Channel child) {
+        nbconn.incrementAndGet();
+        frontend.feconn().incrementAndGet();
+        global.taken();
+        child.closeFuture().addListener(release);
+        if (!allowsMore()) {
+            hold();
+        }
+    }
+
+    private void released() {
+        nbconn.decrementAndGet();
+        frontend.feconn().decrementAndGet();
+        global.released();
+        resumeIfAllowed();
+    }
+
+    /** Stops accepting: FULL at the bind's own maxconn, LIMITED by the frontend or the process. */
+    private void hold() {
+        ListenerState held = bind.maxconn() > 0 && nbconn.get() >= bind.maxconn() ? ListenerState.FULL : ListenerState.LIMITED;
+        if (!state.compareAndSet(ListenerState.READY, held)) {
+            return;
+        }
+        global.waiting(1);
+        channel.config().setAutoRead(false);
+        // a connection may have ended between the count and the state change: look again
+        resumeIfAllowed();
+    }
+
+    /** Back to READY when the limits allow one more connection (haproxy's resume_listener()). */
+    void resumeIfAllowed() {
+        ListenerState s = state.get();
+        if ((s == ListenerState.FULL || s == ListenerState.LIMITED) && allowsMore() && state.compareAndSet(s, ListenerState.READY)) {
+            global.waiting(-1);
+            channel.config().setAutoRead(true);
+        }
+    }
+
     /** Stops accepting new connections (soft-stop: the established ones go on). */
     public ChannelFuture stop() {
-        state = ListenerState.PAUSED;
-        return channel == null ? null : channel.close();
+        ListenerState was = state.getAndSet(ListenerState.PAUSED);
+        if (was == ListenerState.FULL || was == ListenerState.LIMITED) {
+            global.waiting(-1);
+        }
+        Channel ch = channel;
+        return ch == null ? null : ch.close();
+    }
+
+    /** The listening channel's first handler: counts each accepted connection before it is set up. */
+    private final class Admission extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            accepted((Channel) msg);
+            ctx.fireChannelRead(msg);
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.jhaproxy.runtime.tcp.TcpStream;
 
 /**
  * Sets up an accepted connection for its frontend's mode: a TCP stream, or the HTTP/1.1
- * codec and an HTTP stream. Counts the frontend's current connections.
+ * codec and an HTTP stream. The listener counted it already.
  */
 public final class FrontendInitializer extends ChannelInitializer<Channel> {
     private final StreamContext ctx;
@@ -29,9 +29,7 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         Proxy fe = listener.frontend();
         ctx.clients().add(ch);
-        fe.feconn().incrementAndGet();
         fe.frontendConnection();
-        ch.closeFuture().addListener(f -> fe.feconn().decrementAndGet());
         if (fe.isHttp()) {
             ch.pipeline().addLast("h1-decoder", new HttpRequestDecoder(limits.maxInitialLine(), limits.maxHeaderSize(), limits.maxChunk()));
             ch.pipeline().addLast("h1-encoder", new HttpResponseEncoder());

@@ -1,0 +1,95 @@
+package org.jhaproxy.runtime.listener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jhaproxy.config.model.Config;
+
+/**
+ * The process-wide connection limit: haproxy's actconn against global "maxconn", and the
+ * listeners held back (LIMITED or FULL) that a released connection may resume, as haproxy's
+ * listener_release() dequeues its waiting listeners.
+ */
+public final class GlobalMaxconn {
+    /** haproxy's DEFAULT_MAXCONN, the floor of the computed value. */
+    private static final int DEFAULT_MAXCONN = 100;
+    /** global.maxsock before any listener: the descriptors haproxy reserves for itself. */
+    private static final int RESERVED_SOCKETS = 10;
+
+    private final int maxconn;
+    private final AtomicInteger actconn = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public GlobalMaxconn(int maxconn) {
+        this.maxconn = maxconn;
+    }
+
+    /**
+     * Global "maxconn", else what haproxy 2.6 computes from the descriptor limit when it is not
+     * set (compute_ideal_maxconn(), no SSL, no splicing): two descriptors per connection out of
+     * what the listeners and the pollers leave, never under 100.
+     */
+    public static GlobalMaxconn of(Config config, int listenerCount, int threads) {
+        long set = config.globalNumber("maxconn", 0);
+        if (set > 0) {
+            return new GlobalMaxconn((int) Math.min(Integer.MAX_VALUE, set));
+        }
+        long remain = openFilesLimit() - RESERVED_SOCKETS - listenerCount - 3L * threads;
+        return new GlobalMaxconn((int) Math.max(DEFAULT_MAXCONN, Math.min(Integer.MAX_VALUE, remain / 2)));
+    }
+
+    /** The larger of the soft and hard "Max open files" limits, as haproxy reads them at boot. */
+    private static long openFilesLimit() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (l.startsWith("Max open files")) {
+                    String[] w = l.substring("Max open files".length()).trim().split("\\s+");
+                    long soft = w[0].equals("unlimited") ? Integer.MAX_VALUE : Long.parseLong(w[0]);
+                    long hard = w[1].equals("unlimited") ? Integer.MAX_VALUE : Long.parseLong(w[1]);
+                    return Math.max(soft, hard);
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: haproxy's floor
+        }
+        return 2L * DEFAULT_MAXCONN + RESERVED_SOCKETS;
+    }
+
+    public int maxconn() {
+        return maxconn;
+    }
+
+    /** Connections currently accepted by the process. */
+    public int actconn() {
+        return actconn.get();
+    }
+
+    boolean allowsMore() {
+        return actconn.get() < maxconn;
+    }
+
+    void register(Listener l) {
+        listeners.add(l);
+    }
+
+    void taken() {
+        actconn.incrementAndGet();
+    }
+
+    /** A connection ended: the listeners held back get a chance to accept again. */
+    void released() {
+        actconn.decrementAndGet();
+        if (waiting.get() > 0) {
+            for (Listener l : listeners) {
+                l.resumeIfAllowed();
+            }
+        }
+    }
+
+    void waiting(int delta) {
+        waiting.addAndGet(delta);
+    }
+}
