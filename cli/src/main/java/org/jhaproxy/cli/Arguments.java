@@ -35,6 +35,9 @@ final class Arguments {
     String pidFile;
     String changeDir;
     String localPeer;
+    /** -sf (soft, SIGUSR1) or -st (terminate, SIGTERM): the old processes told to stop once we listen */
+    final List<Long> oldPids = new ArrayList<>();
+    boolean terminateOldPids;
     /** an alert haproxy prints before its usage text */
     String usageAlert;
 
@@ -92,11 +95,14 @@ final class Arguments {
                 i++;
             } else if (f0 == 's' && (f1 == 'f' || f1 == 't')) {
                 // pids of old processes to finish/terminate: positive numbers up to the next flag
+                a.terminateOldPids = f1 == 't';
                 while (i + 1 < argv.length && !argv[i + 1].startsWith("-")) {
                     i++;
-                    if (parsePid(argv[i]) <= 0) {
+                    long pid = parsePid(argv[i]);
+                    if (pid <= 0) {
                         return a.usage();
                     }
+                    a.oldPids.add(pid);
                 }
             } else if (f0 == '-' && f1 == '\0') {
                 for (i++; i < argv.length; i++) {

@@ -6,6 +6,8 @@ import org.jhaproxy.config.model.Config;
 import org.jhaproxy.runtime.Engine;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
 
 /**
@@ -26,8 +28,32 @@ final class Foreground {
         this.err = err;
     }
 
-    int run(Config config) throws InterruptedException {
+    /**
+     * Starts the engine, then (as haproxy's main() once its listeners are bound) tells the old
+     * processes of -sf/-st to finish or terminate, and calls {@code ready} (the daemon's parent
+     * waits for it); runs until stopped.
+     */
+    int run(Config config, Arguments args, Runnable ready) throws InterruptedException {
         diag.context(null);
+        // the signals are ours before the first connection is accepted: a SIGUSR1 that comes
+        // while the listeners are being bound soft-stops as soon as they are
+        AtomicReference<Engine> running = new AtomicReference<>();
+        AtomicBoolean softStopAsked = new AtomicBoolean();
+        Signal.handle(new Signal("USR1"), s -> {
+            softStopAsked.set(true);
+            Engine e = running.get();
+            if (e != null) {
+                e.softStop(diag::runtimeWarning);
+            }
+        });
+        Signal.handle(new Signal("TERM"), s -> hardStop());
+        Signal.handle(new Signal("INT"), s -> hardStop());
+        Signal.handle(new Signal("HUP"), s -> {
+            Engine e = running.get();
+            if (e != null) {
+                dumpServers(e);
+            }
+        });
         Engine engine;
         try {
             engine = Engine.start(config, diag::alert);
@@ -35,12 +61,31 @@ final class Foreground {
             diag.alert("[haproxy.main()] Some protocols failed to start their listeners! Exiting.");
             return 1;
         }
-        Signal.handle(new Signal("USR1"), s -> engine.softStop(diag::runtimeWarning));
-        Signal.handle(new Signal("TERM"), s -> hardStop());
-        Signal.handle(new Signal("INT"), s -> hardStop());
-        Signal.handle(new Signal("HUP"), s -> dumpServers(engine));
+        // SIGTTOU/SIGTTIN: a new haproxy that could not bind asks the old process to pause its
+        // listeners and, if it fails, to resume them (haproxy's sig_pause / sig_listen)
+        Signal.handle(new Signal("TTOU"), s -> engine.pauseListeners());
+        Signal.handle(new Signal("TTIN"), s -> engine.resumeListeners());
+        running.set(engine);
+        tellOldPids(args);
+        ready.run();
+        if (softStopAsked.get()) {
+            engine.softStop(diag::runtimeWarning);
+        }
         engine.awaitStopped();
         return 0;
+    }
+
+    /** -sf: SIGUSR1 (finish then exit), -st: SIGTERM, to each old pid; a gone process is skipped. */
+    private static void tellOldPids(Arguments args) {
+        String sig = args.terminateOldPids ? "TERM" : "USR1";
+        for (long pid : args.oldPids) {
+            try {
+                new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (Exception e) {
+                // as kill(2) failing in tell_old_pids(): nothing to report
+            }
+        }
     }
 
     private void hardStop() {

@@ -77,6 +77,10 @@ public final class Main {
             default -> {
             }
         }
+        if (args.daemon && !args.check && !args.checkConditionMode && !Daemon.isChild()) {
+            // the child does all the work and its messages are passed on: none printed twice
+            return Daemon.launch(argv, err);
+        }
         Map<String, String> vars = new HashMap<>(environment);
         if (args.localPeer != null) {
             vars.put("HAPROXY_LOCALPEER", args.localPeer);
@@ -138,7 +142,17 @@ public final class Main {
             diag.alert(missing.get().message());
             return 1;
         }
-        return new Foreground(diag, out, err).run(outcome.config());
+        Runnable ready = () -> {
+            if (Daemon.isChild()) {
+                try {
+                    Daemon.childReady(args.pidFile);
+                } catch (java.io.IOException e) {
+                    diag.alert("[" + progname() + ".main()] Cannot create pidfile " + args.pidFile);
+                    Runtime.getRuntime().halt(1);
+                }
+            }
+        };
+        return new Foreground(diag, out, err).run(outcome.config(), args, ready);
     }
 
     /** haproxy's usage(): the version on stdout, the flags on stderr, exit 1. */

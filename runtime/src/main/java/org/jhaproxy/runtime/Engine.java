@@ -23,6 +23,7 @@ import org.jhaproxy.runtime.proxy.Proxies;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
 import org.jhaproxy.runtime.stream.FrontendInitializer;
+import org.jhaproxy.runtime.stream.SoftStop;
 import org.jhaproxy.runtime.stream.StreamContext;
 
 /**
@@ -175,12 +176,25 @@ public final class Engine {
                     p.cumulatedFrontendConns(), p.cumulatedBackendConns()));
         }
         report.accept("Proxy <HTTPCLIENT> stopped (cumulated conns: FE: 0, BE: 0).");
+        for (io.netty.channel.Channel ch : clients) {
+            ch.eventLoop().execute(() -> ch.pipeline().fireUserEventTriggered(SoftStop.EVENT));
+        }
         // the streams in progress finish on their own; the process ends with the last one
         GlobalEventExecutor.INSTANCE.scheduleAtFixedRate(() -> {
             if (clients.isEmpty() && stopped.getCount() > 0 && !stopping) {
                 stop();
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** SIGTTOU: stop accepting for a while, the sockets stay bound. */
+    public void pauseListeners() {
+        listeners.forEach(Listener::pause);
+    }
+
+    /** SIGTTIN: accept again after a pause. */
+    public void resumeListeners() {
+        listeners.forEach(Listener::resume);
     }
 
     /** Closes everything now. */

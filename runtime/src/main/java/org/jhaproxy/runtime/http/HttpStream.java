@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stream.ServerConnector;
+import org.jhaproxy.runtime.stream.SoftStop;
 import org.jhaproxy.runtime.stream.StreamContext;
 
 /**
@@ -197,6 +198,13 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext c, Object evt) {
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             clientInputClosed = true;
+            if (txn == null) {
+                close();
+            }
+            return;
+        }
+        if (evt == SoftStop.EVENT) {
+            // an idle connection ends now; a transaction in progress ends with "connection: close"
             if (txn == null) {
                 close();
             }

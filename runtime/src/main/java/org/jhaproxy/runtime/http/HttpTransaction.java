@@ -282,7 +282,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private boolean clientKeepAlive(HttpResponse res) {
-        return ConnectionMode.wantsKeepAlive(request) && !mode.closesClient() && requestDone && lengthKnown(res);
+        // a stopping frontend (soft-stop) closes each connection after its transaction
+        return ConnectionMode.wantsKeepAlive(request) && !mode.closesClient() && requestDone && lengthKnown(res)
+                && stream.frontend().state() != org.jhaproxy.runtime.proxy.ProxyState.STOPPED;
     }
 
     /** The response's end is known without closing the connection. */

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,9 @@ import org.jhaproxy.runtime.proxy.Proxy;
  * process ends.
  */
 public final class Listener {
+    /** IPPROTO_IPV6 (41), IPV6_V6ONLY (26) on Linux. */
+    private static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+
     private final Proxy frontend;
     private final BindConf bind;
     private final SocketAddress address;
@@ -81,6 +85,10 @@ public final class Listener {
             b.childOption(ChannelOption.TCP_NODELAY, true);
             if (transport.isEpoll()) {
                 b.option(EpollChannelOption.SO_REUSEPORT, true);
+                if (((InetSocketAddress) address).getAddress() instanceof java.net.Inet6Address) {
+                    // "v6only" / "v4v6": whether "::" also takes IPv4 (Linux's default: it does)
+                    b.option(IPV6_V6ONLY, bind.v6only() ? 1 : 0);
+                }
             }
         }
         ChannelFuture f = Transport.isInherited(address) ? b.register() : b.bind(address);
@@ -152,6 +160,27 @@ public final class Listener {
             global.waiting(-1);
             channel.config().setAutoRead(true);
         }
+    }
+
+    /** Stops accepting, the socket stays bound (SIGTTOU). */
+    public void pause() {
+        ListenerState was = state.getAndSet(ListenerState.PAUSED);
+        if (was == ListenerState.FULL || was == ListenerState.LIMITED) {
+            global.waiting(-1);
+        }
+        Channel ch = channel;
+        if (ch != null && was != ListenerState.PAUSED) {
+            ch.config().setAutoRead(false);
+        }
+    }
+
+    /** Accepts again after a pause (SIGTTIN), or waits for a connection to end if a limit is reached. */
+    public void resume() {
+        Channel ch = channel;
+        if (ch == null || !ch.isOpen() || !state.compareAndSet(ListenerState.PAUSED, ListenerState.READY)) {
+            return;
+        }
+        ch.config().setAutoRead(true);
     }
 
     /** Stops accepting new connections (soft-stop: the established ones go on). */

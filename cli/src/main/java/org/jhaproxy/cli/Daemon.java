@@ -1,0 +1,85 @@
+package org.jhaproxy.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "-D": haproxy forks and its parent exits once the listeners are bound. A JVM cannot fork, so
+ * the parent re-executes this same command in a new session (setsid, no terminal, stdin from
+ * /dev/null) and waits until the child says it listens (or exits); it passes the child's
+ * start-up messages on and exits 0, or with the child's status when the start failed. The child
+ * writes the "-p" pidfile (its own pid, as haproxy's parent writes the worker's) before it says
+ * it is ready; its later output goes nowhere, as haproxy's daemon sends it to /dev/null.
+ */
+final class Daemon {
+    /** Set in the child's environment: where it reports that it is ready. */
+    static final String CHILD_ENV = "JHAPROXY_DAEMON_READY";
+    private static final long START_DEADLINE_MS = 120_000;
+
+    private Daemon() {
+    }
+
+    /** Is this process the re-executed child? */
+    static boolean isChild() {
+        return System.getenv(CHILD_ENV) != null;
+    }
+
+    /** The child: the pidfile, then the ready mark the parent polls for. */
+    static void childReady(String pidFile) throws IOException {
+        if (pidFile != null) {
+            Path p = Path.of(pidFile);
+            Files.deleteIfExists(p);
+            Files.writeString(p, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+        }
+        Files.writeString(Path.of(System.getenv(CHILD_ENV)), "ready\n", StandardCharsets.US_ASCII);
+    }
+
+    /** The parent: starts the child and waits for it to listen; returns the exit status. */
+    static int launch(String[] argv, PrintStream err) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("jhaproxy-daemon");
+        Path ready = dir.resolve("ready");
+        Path output = dir.resolve("output");
+        List<String> cmd = new ArrayList<>();
+        if (new File("/usr/bin/setsid").canExecute()) {
+            cmd.add("/usr/bin/setsid");
+        }
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(argv));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put(CHILD_ENV, ready.toString());
+        Process child = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MS);
+        int status = 0;
+        while (!Files.exists(ready)) {
+            if (child.waitFor(20, TimeUnit.MILLISECONDS)) {
+                status = child.exitValue();
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                err.println("jhaproxy: the daemon did not start within " + START_DEADLINE_MS / 1000 + " s");
+                status = 1;
+                break;
+            }
+        }
+        err.write(Files.readAllBytes(output));
+        err.flush();
+        // the child keeps writing to the unlinked file, i.e. nowhere
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(ready);
+        Files.deleteIfExists(dir);
+        return status;
+    }
+}
