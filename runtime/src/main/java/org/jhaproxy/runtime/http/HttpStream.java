@@ -9,12 +9,11 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.stream.Deadline;
 import org.jhaproxy.runtime.stream.ServerConnector;
 import org.jhaproxy.runtime.stream.SoftStop;
 import org.jhaproxy.runtime.stream.StreamContext;
@@ -36,7 +35,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean receivedSomething;
     private boolean clientInputClosed;
-    private ScheduledFuture<?> expiry;
+    private Deadline requestDeadline;
+    private Deadline serverDeadline;
 
     public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
         this.ctx = ctx;
@@ -59,6 +59,12 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
+        requestDeadline = new Deadline(client.eventLoop(), this::requestTimedOut);
+        serverDeadline = new Deadline(client.eventLoop(), () -> {
+            if (txn != null) {
+                txn.serverTimedOut();
+            }
+        });
         armRequestTimeout(true);
         client.read();
     }
@@ -182,7 +188,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
-        cancelExpiry();
+        requestDeadline.cancel();
+        serverDeadline.cancel();
         releasePending();
         if (txn != null) {
             txn.clientClosed();
@@ -235,13 +242,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         long ms = first ? (t.httpRequest() > 0 ? t.httpRequest() : t.client())
                 : (t.httpKeepAlive() > 0 ? t.httpKeepAlive() : t.httpRequest() > 0 ? t.httpRequest() : t.client());
         receivedSomething = false;
-        if (ms > 0) {
-            expiry = client.eventLoop().schedule(this::requestTimedOut, ms, TimeUnit.MILLISECONDS);
-        }
+        requestDeadline.arm(ms);
     }
 
     private void requestTimedOut() {
-        expiry = null;
         if (txn != null || closing) {
             return;
         }
@@ -252,10 +256,14 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     }
 
     private void cancelExpiry() {
-        if (expiry != null) {
-            expiry.cancel(false);
-            expiry = null;
+        if (requestDeadline != null) {
+            requestDeadline.disarm();
         }
+    }
+
+    /** "timeout server" of the transaction in progress, pushed back at each server read. */
+    Deadline serverDeadline() {
+        return serverDeadline;
     }
 
     /** Bytes haproxy sends as they are (its error messages), below the HTTP/1.1 encoder. */

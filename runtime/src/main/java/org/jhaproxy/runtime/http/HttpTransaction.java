@@ -10,10 +10,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
@@ -42,7 +40,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean responseDone;
     private boolean keepClient;
     private boolean ended;
-    private ScheduledFuture<?> serverTimeout;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession) {
         this.stream = stream;
@@ -353,22 +350,19 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     /** "timeout server": the server must answer (and go on answering) within it, else 504. */
     private void armServerTimeout() {
-        cancelServerTimeout();
         long ms = backend == null ? 0 : backend.timeouts().server();
-        if (ms > 0 && !ended) {
-            serverTimeout = stream.client().eventLoop().schedule(() -> {
-                serverTimeout = null;
-                if (!ended) {
-                    fail(504);
-                }
-            }, ms, TimeUnit.MILLISECONDS);
+        if (!ended) {
+            stream.serverDeadline().arm(ms);
         }
     }
 
     private void cancelServerTimeout() {
-        if (serverTimeout != null) {
-            serverTimeout.cancel(false);
-            serverTimeout = null;
+        stream.serverDeadline().disarm();
+    }
+
+    void serverTimedOut() {
+        if (!ended) {
+            fail(504);
         }
     }
 }
