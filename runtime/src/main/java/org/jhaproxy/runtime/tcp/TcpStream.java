@@ -30,6 +30,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private boolean clientInputClosed;
     private boolean serverInputClosed;
     private boolean ended;
+    /** What the client sent before its server connection was up (read along with an early FIN). */
+    private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
+    private boolean earlyShutdown;
 
     public TcpStream(StreamContext ctx, Proxy frontend) {
         this.ctx = ctx;
@@ -87,8 +90,43 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         client.pipeline().addLast(new Expiry(this));
         server.pipeline().addLast(new Expiry(this));
         client.pipeline().remove(this);
-        client.read();
+        Object m;
+        while ((m = early.poll()) != null) {
+            server.write(m, server.voidPromise());
+        }
+        server.flush();
+        if (earlyShutdown) {
+            // the client's FIN came with (or before) its data: it goes on to the server after it
+            inputClosed(client);
+            if (server instanceof io.netty.channel.socket.DuplexChannel d) {
+                server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> d.shutdownOutput());
+            }
+        } else {
+            client.read();
+        }
         server.read();
+    }
+
+    /**
+     * Netty reads a half-closing client even while reads are off (to see the end of input):
+     * what comes before the server connection is up is kept for it, not dropped.
+     */
+    @Override
+    public void channelRead(ChannelHandlerContext c, Object msg) {
+        if (ended) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        early.add(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext c, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            earlyShutdown = true;
+            return;
+        }
+        c.fireUserEventTriggered(evt);
     }
 
     /** One direction reached its end of input. */
@@ -139,6 +177,10 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             return;
         }
         ended = true;
+        Object m;
+        while ((m = early.poll()) != null) {
+            io.netty.util.ReferenceCountUtil.release(m);
+        }
         if (target != null) {
             target.connectionReleased();
             target.backend().lb().released(target);

@@ -1,0 +1,159 @@
+package org.jhaproxy.regtests.process;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A bin/jhaproxy process started on a configuration, as a user starts it, with Netty's leak
+ * detection at its most thorough (JHAPROXY_JAVA_OPTS); its merged output is kept in a file.
+ */
+final class RunningProxy implements AutoCloseable {
+    private final Process process;
+    private final Path dir;
+    private final Path output;
+
+    private RunningProxy(Process process, Path dir, Path output) {
+        this.process = process;
+        this.dir = dir;
+        this.output = output;
+    }
+
+    static RunningProxy start(String config, String... flags) throws IOException {
+        Path dir = Files.createTempDirectory("jhaproxy-proc");
+        Files.writeString(dir.resolve("t.cfg"), config);
+        Path out = dir.resolve("output");
+        List<String> cmd = new ArrayList<>(List.of(jhaproxy().toString(), "-f", "t.cfg"));
+        cmd.addAll(List.of(flags));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().put("JHAPROXY_JAVA_OPTS", "-Dio.netty.leakDetection.level=paranoid");
+        return new RunningProxy(pb.start(), dir, out);
+    }
+
+    static Path jhaproxy() {
+        String home = System.getProperty("jhaproxy.home");
+        Path top = home != null ? Path.of(home) : Path.of("..").toAbsolutePath().normalize();
+        return top.resolve("bin/jhaproxy");
+    }
+
+    /** A loopback port free at the time of the call. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Polls {@code condition} until it holds or {@code deadline} passes. */
+    static boolean within(Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.onSpinWait();
+            try {
+                // a poll interval, not a wait for an outcome: the condition decides
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+
+    /** Waits until the proxy accepts on {@code port}. */
+    RunningProxy listening(int port) {
+        boolean up = within(Duration.ofSeconds(60), () -> {
+            if (!process.isAlive()) {
+                return true;
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        if (!up || !process.isAlive()) {
+            throw new AssertionError("jhaproxy is not listening on " + port + ":\n" + output());
+        }
+        return this;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start().waitFor();
+    }
+
+    /** The exit status, once the process ended within {@code deadline}; -1 if it did not. */
+    int exitWithin(Duration deadline) throws InterruptedException {
+        return process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** Open TCP sockets of the process (its descriptors that are sockets, listeners included). */
+    int openSockets() {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return (int) fds.filter(f -> {
+                try {
+                    return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    /** No Netty leak report, no Java exception or stack trace in what the process printed. */
+    void assertCleanOutput() {
+        String out = output();
+        if (out.contains("LEAK:") || out.contains("Exception") || out.matches("(?s).*\\n\\s+at [\\w.$]+\\(.*")) {
+            throw new AssertionError("jhaproxy printed a leak report or an exception:\n" + out);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+}
