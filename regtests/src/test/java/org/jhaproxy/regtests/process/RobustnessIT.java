@@ -44,7 +44,7 @@ class RobustnessIT {
             int port = RunningProxy.freePort();
             try (RunningProxy p = RunningProxy.start(String.format(CONFIG, 1000, port, be.port()), "-db").listening(port)) {
                 assertOk(port);
-                int baseline = settledSockets(p, -1);
+                int baseline = 0;
                 for (int i = 0; i < 50; i++) {
                     try (Socket s = new Socket("127.0.0.1", port)) {
                         s.setSoTimeout(20_000);
@@ -62,7 +62,7 @@ class RobustnessIT {
                     }
                 }
                 assertOk(port);
-                assertEquals(baseline, settledSockets(p, baseline), "sockets left open");
+                assertEquals(baseline, settledConnections(p, port), "client connections left open");
                 p.assertCleanOutput();
             }
         }
@@ -74,7 +74,7 @@ class RobustnessIT {
             int port = RunningProxy.freePort();
             try (RunningProxy p = RunningProxy.start(String.format(CONFIG, 100, port, be.port()), "-db").listening(port)) {
                 assertOk(port);
-                int baseline = settledSockets(p, -1);
+                int baseline = 0;
                 ExecutorService pool = Executors.newFixedThreadPool(1000);
                 try {
                     List<Future<String>> answers = new ArrayList<>();
@@ -93,7 +93,7 @@ class RobustnessIT {
                 } finally {
                     pool.shutdownNow();
                 }
-                assertEquals(baseline, settledSockets(p, baseline), "sockets left open");
+                assertEquals(baseline, settledConnections(p, port), "client connections left open");
                 p.assertCleanOutput();
             }
         }
@@ -107,25 +107,9 @@ class RobustnessIT {
         }
     }
 
-    /**
-     * The process's socket count once it stops changing (the connections just closed take a
-     * moment to be released), or as soon as it is {@code expected}.
-     */
-    private static int settledSockets(RunningProxy p, int expected) {
-        int[] last = {p.openSockets()};
-        long[] stableSince = {System.nanoTime()};
-        RunningProxy.within(Duration.ofSeconds(30), () -> {
-            int now = p.openSockets();
-            if (now == expected) {
-                last[0] = now;
-                return true;
-            }
-            if (now != last[0]) {
-                last[0] = now;
-                stableSince[0] = System.nanoTime();
-            }
-            return expected < 0 && System.nanoTime() - stableSince[0] > TimeUnit.SECONDS.toNanos(2);
-        });
-        return last[0];
+    /** The process's accepted connections once they are all closed, else after a 30 s deadline. */
+    private static int settledConnections(RunningProxy p, int port) {
+        RunningProxy.within(Duration.ofSeconds(30), () -> p.acceptedConnections(port) == 0);
+        return p.acceptedConnections(port);
     }
 }

@@ -123,6 +123,44 @@ final class RunningProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Connections of the process accepted on {@code port} (and not yet closed): the sockets in
+     * /proc/net/tcp{,6} with that local port that belong to it, the listener excluded.
+     */
+    int acceptedConnections(int port) {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            fds.forEach(f -> {
+                try {
+                    String l = Files.readSymbolicLink(f).toString();
+                    if (l.startsWith("socket:[")) {
+                        inodes.add(l.substring(8, l.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return -1;
+        }
+        String hexPort = String.format(":%04X", port);
+        int n = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] w = line.trim().split("\\s+");
+                    // sl local remote st ... inode (field 9)
+                    if (w.length > 9 && w[1].endsWith(hexPort) && !w[3].equals("0A") && inodes.contains(w[9])) {
+                        n++;
+                    }
+                }
+            } catch (IOException e) {
+                // no IPv6
+            }
+        }
+        return n;
+    }
+
     String output() {
         try {
             return Files.readString(output, StandardCharsets.ISO_8859_1);

@@ -60,6 +60,20 @@ public final class ServerSide extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The server closed its side (the connection allows half-closure): the codec has already
+     * ended a close-delimited response; the connection is closed, so that a response cut short
+     * aborts its stream and an idle connection leaves the pool.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();

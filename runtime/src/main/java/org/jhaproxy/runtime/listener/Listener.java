@@ -148,9 +148,28 @@ public final class Listener {
             return;
         }
         global.waiting(1);
-        channel.config().setAutoRead(false);
+        applyState();
         // a connection may have ended between the count and the state change: look again
         resumeIfAllowed();
+    }
+
+    /**
+     * Accepting follows the state, on the listener's event loop only: a hold and a resume
+     * decided on two threads are applied in order there, the last one reading the final state.
+     */
+    private void applyState() {
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        if (!ch.eventLoop().inEventLoop()) {
+            ch.eventLoop().execute(this::applyState);
+            return;
+        }
+        boolean accept = state.get() == ListenerState.READY;
+        if (ch.config().isAutoRead() != accept) {
+            ch.config().setAutoRead(accept);
+        }
     }
 
     /** Back to READY when the limits allow one more connection (haproxy's resume_listener()). */
@@ -158,7 +177,7 @@ public final class Listener {
         ListenerState s = state.get();
         if ((s == ListenerState.FULL || s == ListenerState.LIMITED) && allowsMore() && state.compareAndSet(s, ListenerState.READY)) {
             global.waiting(-1);
-            channel.config().setAutoRead(true);
+            applyState();
         }
     }
 
@@ -168,10 +187,7 @@ public final class Listener {
         if (was == ListenerState.FULL || was == ListenerState.LIMITED) {
             global.waiting(-1);
         }
-        Channel ch = channel;
-        if (ch != null && was != ListenerState.PAUSED) {
-            ch.config().setAutoRead(false);
-        }
+        applyState();
     }
 
     /** Accepts again after a pause (SIGTTIN), or waits for a connection to end if a limit is reached. */
@@ -180,7 +196,7 @@ public final class Listener {
         if (ch == null || !ch.isOpen() || !state.compareAndSet(ListenerState.PAUSED, ListenerState.READY)) {
             return;
         }
-        ch.config().setAutoRead(true);
+        applyState();
     }
 
     /** Stops accepting new connections (soft-stop: the established ones go on). */
