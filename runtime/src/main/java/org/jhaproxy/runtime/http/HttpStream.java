@@ -284,6 +284,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     /** Connects {@code txn}'s request to a server of {@code backend}. */
     ServerConnector connector(Proxy backend, HttpTransaction t) {
         return new ServerConnector(ctx.transport(), client.eventLoop(), backend, t,
-                (InetSocketAddress) client.localAddress(), this::initServerChannel, t);
+                ServerConnector.ip(client.localAddress()), this::initServerChannel, t);
     }
 }

@@ -49,7 +49,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     @Override
     public InetSocketAddress source() {
-        return (InetSocketAddress) stream.client().remoteAddress();
+        return ServerConnector.ip(stream.client().remoteAddress());
     }
 
     @Override

@@ -59,6 +59,11 @@ public final class ServerConnector {
         this.callback = callback;
     }
 
+    /** An address of a client connection as an IP address and port; null on a UNIX socket ("unix@"). */
+    public static InetSocketAddress ip(java.net.SocketAddress a) {
+        return a instanceof InetSocketAddress i ? i : null;
+    }
+
     /** Starts with the balancer's choice. */
     public void start() {
         Server s = backend.lb() == null ? null : backend.lb().choose(request);

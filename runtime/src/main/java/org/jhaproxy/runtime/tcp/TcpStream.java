@@ -41,7 +41,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     @Override
     public InetSocketAddress source() {
-        return (InetSocketAddress) client.remoteAddress();
+        return ServerConnector.ip(client.remoteAddress());
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         backend.backendConnection();
         connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
-                (InetSocketAddress) client.localAddress(), (ch, s) -> { }, new ServerConnector.Callback() {
+                ServerConnector.ip(client.localAddress()), (ch, s) -> { }, new ServerConnector.Callback() {
                     @Override
                     public void connected(Channel ch, Server s) {
                         serverConnected(ch, s);
