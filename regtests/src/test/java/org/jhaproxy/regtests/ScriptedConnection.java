@@ -16,7 +16,7 @@ final class ScriptedConnection {
     /** How long one receiving step may wait. */
     static final long READ_DEADLINE_MS = 5000;
     /** How long expect-closed waits for the close before writing "still open". */
-    static final long CLOSE_DEADLINE_MS = 2000;
+    static final long CLOSE_DEADLINE_MS = 1000;
 
     private ScriptedConnection() {
     }
@@ -30,7 +30,8 @@ final class ScriptedConnection {
                 case "send" -> send(os, step.data(), 1, step, out);
                 case "send-repeat" -> send(os, step.data(), step.number(0), step, out);
                 case "recv-request" -> write(out, step, in.message(true, false, deadline));
-                case "recv-response" -> write(out, step, in.message(false, step.words().contains("head"), deadline));
+                case "recv-response" -> write(out, step, in.message(false, false, deadline));
+                case "recv-head" -> write(out, step, in.message(false, true, deadline));
                 case "recv" -> write(out, step, in.exactly(step.number(0), deadline));
                 case "recv-until-close" -> write(out, step, in.untilClose(deadline));
                 case "expect-closed" -> {

@@ -53,9 +53,10 @@ final class WireInput {
     /**
      * One HTTP/1.x message: the head, then a body framed by Transfer-Encoding: chunked or
      * Content-Length; a response with neither is delimited by the close. A request without
-     * either, a 1xx/204/304 response and a response to HEAD have no body.
+     * either and a 1xx/204/304 response have no body. With headOnly, only the head is read (a
+     * response to HEAD, or a request whose body is read later, after a 100-continue).
      */
-    Received message(boolean request, boolean head, long deadline) {
+    Received message(boolean request, boolean headOnly, long deadline) {
         taken = new ByteArrayOutputStream();
         int headEnd;
         while ((headEnd = headEnd()) < 0) {
@@ -86,10 +87,13 @@ final class WireInput {
                 }
             }
         }
+        if (headOnly) {
+            return done(null);
+        }
         if (!request) {
             String[] status = lines[0].split(" ");
             int code = status.length > 1 && status[1].matches("\\d{3}") ? Integer.parseInt(status[1]) : 200;
-            if (head || code < 200 || code == 204 || code == 304) {
+            if (code < 200 || code == 204 || code == 304) {
                 return done(null);
             }
         }
