@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jhaproxy.config.ConfigLoader;
 import org.jhaproxy.config.diag.Diagnostics;
-import org.jhaproxy.config.model.KeywordUse;
 import org.jhaproxy.config.source.Environment;
 import org.jhaproxy.runtime.RuntimeSupport;
 
@@ -134,20 +133,12 @@ public final class Main {
             }
             return 2;
         }
-        Optional<KeywordUse> missing = RuntimeSupport.current().firstUnsupported(outcome.builder());
+        Optional<RuntimeSupport.Unsupported> missing = RuntimeSupport.current().firstUnsupported(outcome.builder());
         if (missing.isPresent()) {
-            KeywordUse u = missing.get();
-            if (u.header()) {
-                diag.alert(String.format("parsing [%s:%d] : section '%s' is not supported by jhaproxy yet.",
-                        u.at().file(), u.at().line(), u.section()));
-            } else {
-                diag.alert(String.format("parsing [%s:%d] : '%s' in '%s' section is not supported by jhaproxy yet.",
-                        u.at().file(), u.at().line(), u.keyword(), u.section()));
-            }
+            diag.alert(missing.get().message());
             return 1;
         }
-        diag.alert("the traffic engine is not supported by jhaproxy yet.");
-        return 1;
+        return new Foreground(diag, out, err).run(outcome.config());
     }
 
     /** haproxy's usage(): the version on stdout, the flags on stderr, exit 1. */

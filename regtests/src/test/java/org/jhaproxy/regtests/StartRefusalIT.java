@@ -20,10 +20,10 @@ class StartRefusalIT {
     void startingNamesTheFirstLineNotExecutedAndFails() throws Exception {
         Path dir = Files.createTempDirectory("start");
         try {
-            Files.writeString(dir.resolve("t.cfg"), "global\n    maxconn 100\n\n"
+            Files.writeString(dir.resolve("t.cfg"), "global\n    nbthread 1\n\n"
                     + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
                     + "frontend fe\n    bind 127.0.0.1:18080\n    default_backend be\n\n"
-                    + "backend be\n    server s1 127.0.0.1:9\n");
+                    + "backend be\n    stick-table type ip size 1k\n    server s1 127.0.0.1:9\n");
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
             assertEquals("Configuration file is valid\n", check.normalized(dir));
@@ -31,7 +31,7 @@ class StartRefusalIT {
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
             String out = start.normalized(dir);
-            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:1] : section 'global' is not supported by jhaproxy yet."), out);
+            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'stick-table' in 'backend' section is not supported by jhaproxy yet."), out);
             assertTrue(!out.contains("Exception"), out);
         } finally {
             CorpusIT.deleteTree(dir);

@@ -91,6 +91,14 @@ public final class Diagnostics {
         emit(Level.WARNING, text);
     }
 
+    /**
+     * A warning of the running process (soft-stop reports, SIGHUP dumps): haproxy prints those
+     * without the version banner of the start-up messages.
+     */
+    public void runtimeWarning(String text) {
+        emit(Level.WARNING, text);
+    }
+
     public void notice(String text) {
         emit(Level.NOTICE, text);
     }

@@ -215,7 +215,7 @@ public final class ConfigReader {
                 diag.alert(String.format("parsing [%s:%d]: unknown keyword '%s' out of section.", file, lineNo, kw));
                 return fatalError();
             }
-            ctx.config().uses().add(new KeywordUse(cs.name(), kw, new Position(file, lineNo), header != null));
+            ctx.config().uses().add(new KeywordUse(cs.name(), kw, args.size() > 1 ? args.get(1) : "", new Position(file, lineNo), header != null));
             Line parsed = new Line(file, lineNo, args, kwm);
             ctx.currentLine(parsed, cs.name());
             int status = cs.parse(ctx, parsed);

@@ -1,0 +1,273 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.stream.ServerConnector;
+import org.jhaproxy.runtime.stream.StreamContext;
+
+/**
+ * An HTTP/1.1 client connection and its transactions, one at a time (HAProxy's session and its
+ * successive streams): a request is decoded, given a backend and a server, forwarded as it
+ * arrives (no aggregation), and the response is forwarded back the same way. Requests the
+ * client pipelines wait in {@link #pending} until the current transaction ends.
+ */
+public final class HttpStream extends ChannelInboundHandlerAdapter {
+    private final StreamContext ctx;
+    private final Proxy frontend;
+    private final HttpLimits limits;
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private Channel client;
+    private HttpTransaction txn;
+    private int transactions;
+    private boolean closing;
+    private boolean receivedSomething;
+    private boolean clientInputClosed;
+    private ScheduledFuture<?> expiry;
+
+    public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
+        this.ctx = ctx;
+        this.frontend = frontend;
+        this.limits = limits;
+    }
+
+    Channel client() {
+        return client;
+    }
+
+    StreamContext context() {
+        return ctx;
+    }
+
+    Proxy frontend() {
+        return frontend;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext c) {
+        client = c.channel();
+        armRequestTimeout(true);
+        client.read();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext c, Object msg) {
+        receivedSomething = true;
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (txn == null && pending.isEmpty()) {
+            accept(msg);
+        } else if (txn != null && txn.acceptsRequestPart()) {
+            txn.requestPart((HttpContent) msg);
+        } else {
+            pending.add(msg);
+        }
+    }
+
+    private void accept(Object msg) {
+        if (msg instanceof HttpRequest req) {
+            cancelExpiry();
+            transactions++;
+            txn = new HttpTransaction(this, req, transactions == 1);
+            txn.start();
+            if (msg instanceof HttpContent content) {
+                // a request the decoder could not parse comes as one full message
+                ReferenceCountUtil.release(content);
+            }
+        } else {
+            // body parts of a request that was answered already (an error): dropped
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext c) {
+        if (txn != null) {
+            txn.flushRequest();
+        }
+        readMoreIfWanted();
+    }
+
+    /** Reads on from the client while it is useful: no transaction, or a request body being forwarded. */
+    void readMoreIfWanted() {
+        if (closing || !client.isActive()) {
+            return;
+        }
+        if (txn == null ? pending.isEmpty() : txn.wantsMoreRequest()) {
+            client.read();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext c) {
+        if (txn != null) {
+            txn.clientWritabilityChanged();
+        }
+    }
+
+    /** A response part from the server connection this stream owns. */
+    void responsePart(Object msg) {
+        if (txn == null) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        txn.responsePart(msg);
+    }
+
+    void responseReadComplete() {
+        if (txn != null) {
+            txn.responseReadComplete();
+        }
+    }
+
+    void serverWritabilityChanged() {
+        readMoreIfWanted();
+    }
+
+    void serverClosed() {
+        if (txn != null) {
+            txn.serverClosed();
+        }
+    }
+
+    /** The transaction is over; the client connection goes on with the next request or closes. */
+    void transactionEnded(boolean keepClient) {
+        txn = null;
+        if (!keepClient || !client.isActive() || (clientInputClosed && pending.isEmpty())) {
+            close();
+            return;
+        }
+        armRequestTimeout(false);
+        while (!pending.isEmpty() && !closing) {
+            if (txn == null) {
+                accept(pending.poll());
+            } else if (txn.acceptsRequestPart()) {
+                txn.requestPart((HttpContent) pending.poll());
+            } else {
+                break;
+            }
+        }
+        if (txn != null) {
+            txn.flushRequest();
+        }
+        readMoreIfWanted();
+    }
+
+    /** Ends the client connection once what was written is sent. */
+    void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        cancelExpiry();
+        releasePending();
+        client.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext c) {
+        closing = true;
+        cancelExpiry();
+        releasePending();
+        if (txn != null) {
+            txn.clientClosed();
+            txn = null;
+        }
+    }
+
+    /**
+     * The client shut its side: an idle connection ends; a transaction in progress still gets
+     * its response (haproxy answers a request whose client half-closed), then the connection ends.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext c, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            clientInputClosed = true;
+            if (txn == null) {
+                close();
+            }
+            return;
+        }
+        c.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+        c.close();
+    }
+
+    private void releasePending() {
+        Object o;
+        while ((o = pending.poll()) != null) {
+            ReferenceCountUtil.release(o);
+        }
+    }
+
+    /**
+     * Waiting for a request: "timeout http-request" (else "timeout client") for a first request,
+     * "timeout http-keep-alive" (else http-request) between requests. A request that started
+     * and did not complete in time gets a 408; an idle keep-alive connection is just closed.
+     */
+    private void armRequestTimeout(boolean first) {
+        Proxy.Timeouts t = frontend.timeouts();
+        long ms = first ? (t.httpRequest() > 0 ? t.httpRequest() : t.client())
+                : (t.httpKeepAlive() > 0 ? t.httpKeepAlive() : t.httpRequest() > 0 ? t.httpRequest() : t.client());
+        receivedSomething = false;
+        if (ms > 0) {
+            expiry = client.eventLoop().schedule(this::requestTimedOut, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void requestTimedOut() {
+        expiry = null;
+        if (txn != null || closing) {
+            return;
+        }
+        if (receivedSomething || transactions == 0) {
+            writeRaw(HttpErrors.response(408));
+        }
+        close();
+    }
+
+    private void cancelExpiry() {
+        if (expiry != null) {
+            expiry.cancel(false);
+            expiry = null;
+        }
+    }
+
+    /** Bytes haproxy sends as they are (its error messages), below the HTTP/1.1 encoder. */
+    void writeRaw(io.netty.buffer.ByteBuf bytes) {
+        client.pipeline().context("h1-encoder").write(bytes);
+    }
+
+    HttpLimits limits() {
+        return limits;
+    }
+
+    /** The server-side pipeline of a new connection to {@code server}. */
+    void initServerChannel(Channel ch, Server server) {
+        ch.pipeline().addLast(new HttpClientCodec(limits.maxInitialLine(), limits.maxHeaderSize(), limits.maxChunk()));
+        ch.pipeline().addLast(new ServerSide(server));
+    }
+
+    /** Connects {@code txn}'s request to a server of {@code backend}. */
+    ServerConnector connector(Proxy backend, HttpTransaction t) {
+        return new ServerConnector(ctx.transport(), client.eventLoop(), backend, t,
+                (InetSocketAddress) client.localAddress(), this::initServerChannel, t);
+    }
+}

@@ -1,0 +1,21 @@
+package org.jhaproxy.runtime.lb;
+
+import java.net.InetSocketAddress;
+
+/**
+ * What a hashing algorithm may look at: the client's address and, in HTTP, the request's
+ * URI and headers (null in TCP mode).
+ */
+public interface LbRequest {
+    InetSocketAddress source();
+
+    /** The request URI as received, or null outside HTTP. */
+    default String uri() {
+        return null;
+    }
+
+    /** The first value of a request header, or null. */
+    default String header(String name) {
+        return null;
+    }
+}

@@ -1,0 +1,40 @@
+package org.jhaproxy.runtime.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jhaproxy.config.model.Config;
+import org.jhaproxy.config.model.ProxyConfig;
+
+/**
+ * Every running proxy of a configuration in declaration order, linked to one another
+ * (default_backend). A frontend and a backend may share a name, so lookups say which they want.
+ */
+public final class Proxies {
+    private final List<Proxy> all = new ArrayList<>();
+
+    public Proxies(Config config) {
+        for (ProxyConfig pc : config.proxies()) {
+            all.add(new Proxy(pc));
+        }
+        for (Proxy p : all) {
+            String def = p.config().defaultBackend();
+            if (def != null) {
+                p.defaultBackend(backend(def));
+            }
+        }
+    }
+
+    /** The proxy with the backend capability of that name, or null. */
+    public Proxy backend(String name) {
+        for (Proxy p : all) {
+            if (p.config().isBackend() && p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public List<Proxy> all() {
+        return List.copyOf(all);
+    }
+}

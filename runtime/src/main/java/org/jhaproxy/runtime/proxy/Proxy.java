@@ -1,0 +1,139 @@
+package org.jhaproxy.runtime.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jhaproxy.config.model.ProxyConfig;
+import org.jhaproxy.config.model.ProxyMode;
+import org.jhaproxy.config.model.TimeoutKind;
+import org.jhaproxy.runtime.lb.LbAlgorithm;
+import org.jhaproxy.runtime.lb.LbAlgorithms;
+import org.jhaproxy.runtime.server.Server;
+
+/**
+ * A running proxy (frontend, backend or both, as a listen section): its frozen configuration,
+ * its state, its servers and balancer, and the counters of its current connections. Settings
+ * are resolved once here, never per request.
+ */
+public final class Proxy {
+    private final ProxyConfig config;
+    private final List<Server> servers = new ArrayList<>();
+    private final LbAlgorithm lb;
+    private final AtomicInteger feconn = new AtomicInteger();
+    private final AtomicInteger beconn = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong cumulatedFe = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong cumulatedBe = new java.util.concurrent.atomic.AtomicLong();
+    private final Timeouts timeouts;
+    private final int retries;
+    private final boolean redispatch;
+    private volatile ProxyState state = ProxyState.READY;
+    private Proxy defaultBackend;
+
+    public Proxy(ProxyConfig config) {
+        this.config = config;
+        config.servers().forEach(s -> servers.add(new Server(s, this)));
+        this.lb = config.isBackend() ? LbAlgorithms.create(config, servers) : null;
+        this.timeouts = new Timeouts(config);
+        this.retries = (int) config.number("retries", 3);
+        this.redispatch = config.option("redispatch");
+    }
+
+    /** Links the frontend to its default backend once every proxy exists. */
+    void defaultBackend(Proxy backend) {
+        this.defaultBackend = backend;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ProxyConfig config() {
+        return config;
+    }
+
+    public boolean isHttp() {
+        return config.mode() == ProxyMode.HTTP;
+    }
+
+    public ProxyState state() {
+        return state;
+    }
+
+    public void state(ProxyState s) {
+        this.state = s;
+    }
+
+    /** The backend a stream goes to when no switching rule matched: itself for a listen section. */
+    public Proxy defaultBackend() {
+        if (defaultBackend != null) {
+            return defaultBackend;
+        }
+        return config.isBackend() ? this : null;
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    public Server server(String name) {
+        for (Server s : servers) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public LbAlgorithm lb() {
+        return lb;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    public int retries() {
+        return retries;
+    }
+
+    public boolean redispatch() {
+        return redispatch;
+    }
+
+    /** A connection was accepted by this frontend (cum_conn). */
+    public void frontendConnection() {
+        cumulatedFe.incrementAndGet();
+    }
+
+    /** A stream was assigned to this backend (cum_lbconn / cum_sess). */
+    public void backendConnection() {
+        cumulatedBe.incrementAndGet();
+    }
+
+    public long cumulatedFrontendConns() {
+        return cumulatedFe.get();
+    }
+
+    public long cumulatedBackendConns() {
+        return cumulatedBe.get();
+    }
+
+    public AtomicInteger feconn() {
+        return feconn;
+    }
+
+    public AtomicInteger beconn() {
+        return beconn;
+    }
+
+    /** The effective timeouts in milliseconds, 0 meaning none (TICK_ETERNITY). */
+    public record Timeouts(long client, long server, long connect, long queue, long tunnel, long httpRequest,
+                           long httpKeepAlive, long clientFin, long serverFin, long tarpit) {
+        Timeouts(ProxyConfig c) {
+            this(c.timeout(TimeoutKind.CLIENT), c.timeout(TimeoutKind.SERVER), c.timeout(TimeoutKind.CONNECT),
+                    c.timeout(TimeoutKind.QUEUE), c.timeout(TimeoutKind.TUNNEL), c.timeout(TimeoutKind.HTTP_REQUEST),
+                    c.timeout(TimeoutKind.HTTP_KEEP_ALIVE), c.timeout(TimeoutKind.CLIENT_FIN),
+                    c.timeout(TimeoutKind.SERVER_FIN), c.timeout(TimeoutKind.TARPIT));
+        }
+    }
+}

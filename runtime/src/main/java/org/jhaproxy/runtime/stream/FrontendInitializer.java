@@ -1,0 +1,43 @@
+package org.jhaproxy.runtime.stream;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import org.jhaproxy.runtime.http.HttpLimits;
+import org.jhaproxy.runtime.http.HttpStream;
+import org.jhaproxy.runtime.listener.Listener;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.tcp.TcpStream;
+
+/**
+ * Sets up an accepted connection for its frontend's mode: a TCP stream, or the HTTP/1.1
+ * codec and an HTTP stream. Counts the frontend's current connections.
+ */
+public final class FrontendInitializer extends ChannelInitializer<Channel> {
+    private final StreamContext ctx;
+    private final Listener listener;
+    private final HttpLimits limits;
+
+    public FrontendInitializer(StreamContext ctx, Listener listener) {
+        this.ctx = ctx;
+        this.listener = listener;
+        this.limits = HttpLimits.of(ctx.config());
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        Proxy fe = listener.frontend();
+        ctx.clients().add(ch);
+        fe.feconn().incrementAndGet();
+        fe.frontendConnection();
+        ch.closeFuture().addListener(f -> fe.feconn().decrementAndGet());
+        if (fe.isHttp()) {
+            ch.pipeline().addLast("h1-decoder", new HttpRequestDecoder(limits.maxInitialLine(), limits.maxHeaderSize(), limits.maxChunk()));
+            ch.pipeline().addLast("h1-encoder", new HttpResponseEncoder());
+            ch.pipeline().addLast("stream", new HttpStream(ctx, fe, limits));
+        } else {
+            ch.pipeline().addLast("stream", new TcpStream(ctx, fe));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.jhaproxy.runtime.tcp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.jhaproxy.runtime.lb.LbRequest;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.stream.ServerConnector;
+import org.jhaproxy.runtime.stream.StreamContext;
+
+/**
+ * A "mode tcp" stream: the accepted client connection is held (not read) until its server
+ * connection is up, then both are relayed until both directions are closed. A stream whose
+ * server cannot be reached is closed, as haproxy does in TCP mode.
+ */
+public final class TcpStream extends ChannelInboundHandlerAdapter implements LbRequest {
+    private final StreamContext ctx;
+    private final Proxy frontend;
+    private Channel client;
+    private Channel server;
+    private Server target;
+    private ServerConnector connector;
+    private boolean clientInputClosed;
+    private boolean serverInputClosed;
+    private boolean ended;
+
+    public TcpStream(StreamContext ctx, Proxy frontend) {
+        this.ctx = ctx;
+        this.frontend = frontend;
+    }
+
+    @Override
+    public InetSocketAddress source() {
+        return (InetSocketAddress) client.remoteAddress();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext c) {
+        client = c.channel();
+        Proxy backend = frontend.defaultBackend();
+        if (backend == null) {
+            client.close();
+            return;
+        }
+        backend.backendConnection();
+        connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
+                (InetSocketAddress) client.localAddress(), (ch, s) -> { }, new ServerConnector.Callback() {
+                    @Override
+                    public void connected(Channel ch, Server s) {
+                        serverConnected(ch, s);
+                    }
+
+                    @Override
+                    public void failed(ServerConnector.Failure failure, Server last) {
+                        abort();
+                    }
+                });
+        connector.start();
+    }
+
+    private void serverConnected(Channel ch, Server s) {
+        server = ch;
+        target = s;
+        if (!client.isActive()) {
+            abort();
+            return;
+        }
+        Proxy backend = s.backend();
+        long tunnel = backend.timeouts().tunnel();
+        long clientTo = tunnel > 0 ? tunnel : frontend.timeouts().client();
+        long serverTo = tunnel > 0 ? tunnel : backend.timeouts().server();
+        if (clientTo > 0) {
+            client.pipeline().addLast(new IdleStateHandler(0, 0, clientTo, TimeUnit.MILLISECONDS));
+        }
+        client.pipeline().addLast(new Relay(server, this));
+        if (serverTo > 0) {
+            server.pipeline().addLast(new IdleStateHandler(0, 0, serverTo, TimeUnit.MILLISECONDS));
+        }
+        server.pipeline().addLast(new Relay(client, this));
+        client.pipeline().addLast(new Expiry(this));
+        server.pipeline().addLast(new Expiry(this));
+        client.pipeline().remove(this);
+        client.read();
+        server.read();
+    }
+
+    /** One direction reached its end of input. */
+    void inputClosed(Channel which) {
+        if (which == client) {
+            clientInputClosed = true;
+        } else {
+            serverInputClosed = true;
+        }
+        if (clientInputClosed && serverInputClosed) {
+            finish();
+        }
+    }
+
+    /** One side went away: what was read from it is flushed to the other, which is then closed. */
+    void closed(Channel which) {
+        Channel other = which == client ? server : client;
+        if (other != null && other.isActive()) {
+            other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        end();
+    }
+
+    private void finish() {
+        client.close();
+        if (server != null) {
+            server.close();
+        }
+        end();
+    }
+
+    /** An error or a timeout: both sides are closed at once. */
+    void abort() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (connector != null) {
+            connector.abandon();
+        }
+        end();
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (target != null) {
+            target.connectionReleased();
+            target.backend().lb().released(target);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext c) {
+        // the client left before its server connection was up
+        abort();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+        abort();
+    }
+
+    /** Closes the stream when a side stayed idle past its timeout (client, server or tunnel). */
+    private static final class Expiry extends ChannelInboundHandlerAdapter {
+        private final TcpStream stream;
+
+        Expiry(TcpStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                stream.abort();
+                return;
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+}
