@@ -90,7 +90,7 @@ final class CaseRun {
         }
     }
 
-    /** The configuration with its ${NAME} placeholders filled: server ports, frontend ports, ${TMP}. */
+    /** The configuration with its ${NAME} placeholders filled: server ports, frontend ports, ${TMP}, ${FILES}. */
     static String fill(RuntimeCase c, Map<String, String> values, Path tmp) throws IOException {
         Matcher m = PLACEHOLDER.matcher(c.config());
         StringBuilder sb = new StringBuilder();
@@ -102,6 +102,8 @@ final class CaseRun {
                     value = Integer.toString(freePort());
                 } else if (name.equals("TMP")) {
                     value = tmp.toString();
+                } else if (name.equals("FILES")) {
+                    value = Path.of("src/test/resources/runtime/files").toAbsolutePath().toString();
                 } else {
                     throw new IllegalArgumentException(c.name() + ": no value for ${" + name + "} (servers are ${S1}.., frontends ${FE}, ${FE2}..)");
                 }

@@ -30,7 +30,8 @@ public final class RuntimeSupport {
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
-            "proxy http-reuse");
+            "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
+            "proxy errorfile", "global tune.bufsize", "global tune.maxrewrite");
 
     /** Bind options executed, with how many value words follow each. */
     private static final Map<String, Integer> BIND_OPTIONS = Map.of();

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.config.model.ProxyConfig;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
+import org.jhaproxy.runtime.http.HttpSettings;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.server.Server;
@@ -26,6 +27,7 @@ public final class Proxy {
     private final Timeouts timeouts;
     private final int retries;
     private final boolean redispatch;
+    private final HttpSettings http;
     private volatile ProxyState state = ProxyState.READY;
     private Proxy defaultBackend;
 
@@ -36,6 +38,7 @@ public final class Proxy {
         this.timeouts = new Timeouts(config);
         this.retries = (int) config.number("retries", 3);
         this.redispatch = config.option("redispatch");
+        this.http = HttpSettings.of(config);
     }
 
     /** Links the frontend to its default backend once every proxy exists. */
@@ -98,6 +101,11 @@ public final class Proxy {
 
     public boolean redispatch() {
         return redispatch;
+    }
+
+    /** The HTTP settings (connection mode, forwardfor, error replies), resolved at load. */
+    public HttpSettings http() {
+        return http;
     }
 
     /** A connection was accepted by this frontend (cum_conn). */

@@ -2,8 +2,6 @@ package org.jhaproxy.runtime.stream;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import org.jhaproxy.runtime.http.HttpLimits;
 import org.jhaproxy.runtime.http.HttpStream;
 import org.jhaproxy.runtime.listener.Listener;
@@ -33,9 +31,7 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         fe.frontendConnection();
         ch.closeFuture().addListener(f -> fe.feconn().decrementAndGet());
         if (fe.isHttp()) {
-            ch.pipeline().addLast("h1-decoder", new HttpRequestDecoder(limits.maxInitialLine(), limits.maxHeaderSize(), limits.maxChunk()));
-            ch.pipeline().addLast("h1-encoder", new HttpResponseEncoder());
-            ch.pipeline().addLast("stream", new HttpStream(ctx, fe, limits));
+            HttpStream.install(ch, ctx, fe, limits);
         } else {
             ch.pipeline().addLast("stream", new TcpStream(ctx, fe));
         }
