@@ -46,6 +46,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean bodyless;
     private boolean responseStarted;
     private boolean interim;
+    private boolean bodylessResponse;
     private boolean ended;
     private ScheduledFuture<?> serverTimeout;
 
@@ -75,13 +76,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (request instanceof LastHttpContent) {
             requestDone = true;
         }
-        bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding()) {
             // the H1 mux refuses the request: its raw 400, then the connection is closed
             requestDone = true;
             parsingError(400);
             return;
         }
+        bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         serverHead = MessageHeads.forServer(request);
         backend = stream.frontend().defaultBackend();
@@ -183,6 +184,15 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             ReferenceCountUtil.release(part);
             return;
         }
+        if (part.decoderResult().isFailure()) {
+            // a body the parser rejects (an invalid chunk size) once the head was forwarded:
+            // the HTTP layer answers 400 and both connections are closed, the server's gently
+            ReferenceCountUtil.release(part);
+            requestDone = false;
+            closeServer();
+            reply(400);
+            return;
+        }
         if (serverCh != null) {
             serverCh.write(part);
         } else {
@@ -248,6 +258,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
                 || flags.contentLength() || flags.chunked();
         conn.responseParsed(flags, lengthKnown);
+        bodylessResponse = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304;
         HttpResponse head = MessageHeads.forClient(res);
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
                 flags.transferEncoding(), stream.frontend().http(), false));
@@ -255,7 +266,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private void writeResponseContent(HttpContent c) {
-        stream.client().write(c);
+        if (bodylessResponse) {
+            // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
+            c.release();
+        } else {
+            stream.client().write(c);
+        }
         if (c instanceof LastHttpContent) {
             stream.client().flush();
             finish();
@@ -369,6 +385,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.writeRaw(HttpErrors.response(status));
         stream.client().flush();
         stream.transactionEnded(false);
+    }
+
+    private void closeServer() {
+        if (serverCh != null) {
+            serverSide.owner(null);
+            serverCh.close();
+            serverCh = null;
+        }
     }
 
     /** haproxy aborts a server connection it gives up on with a reset (SO_LINGER 0). */

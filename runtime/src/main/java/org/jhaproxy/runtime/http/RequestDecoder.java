@@ -22,7 +22,8 @@ final class RequestDecoder extends HttpRequestDecoder {
                 .setMaxInitialLineLength(limits.maxInitialLine())
                 .setMaxHeaderSize(limits.maxHeaderSize())
                 .setMaxChunkSize(limits.maxChunk())
-                .setAllowDuplicateContentLengths(true);
+                .setAllowDuplicateContentLengths(true)
+                .setHeadersFactory(H1Headers.FACTORY);
     }
 
     @Override
