@@ -31,7 +31,7 @@ public final class RuntimeSupport {
             "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
-            "proxy errorfile", "global tune.bufsize", "global tune.maxrewrite");
+            "proxy errorfile", "global tune.bufsize");
 
     /** Bind options executed, with how many value words follow each. */
     private static final Map<String, Integer> BIND_OPTIONS = Map.of();
