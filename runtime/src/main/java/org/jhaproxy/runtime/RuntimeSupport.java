@@ -30,7 +30,25 @@ public final class RuntimeSupport {
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
-            "proxy http-reuse");
+            "proxy http-reuse",
+            // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
+            // checked when the rules are compiled: accept and reject only)
+            "proxy acl", "proxy use_backend", "proxy redirect",
+            "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
+
+    /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
+    private static final Set<String> RULE_ACTIONS = ruleActions();
+
+    private static Set<String> ruleActions() {
+        Set<String> s = new java.util.HashSet<>();
+        for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.REQUEST) {
+            s.add("proxy http-request " + a);
+        }
+        for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.RESPONSE) {
+            s.add("proxy http-response " + a);
+        }
+        return Set.copyOf(s);
+    }
 
     /** Bind options executed, with how many value words follow each. */
     private static final Map<String, Integer> BIND_OPTIONS = Map.of();
@@ -50,12 +68,14 @@ public final class RuntimeSupport {
 
     /** What this build's runtime executes. */
     public static RuntimeSupport current() {
-        return new RuntimeSupport(EXECUTED);
+        Set<String> all = new java.util.HashSet<>(EXECUTED);
+        all.addAll(RULE_ACTIONS);
+        return new RuntimeSupport(all);
     }
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
-        return executed.contains(k) || executed.contains(k + " " + use.sub());
+        return executed.contains(k) || executed.contains(k + " " + action(use.sub()));
     }
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */
@@ -68,7 +88,7 @@ public final class RuntimeSupport {
             if (u.header()) {
                 return Optional.of(new Unsupported(u.at(), where + "section '" + u.section() + "' is not supported by jhaproxy yet."));
             }
-            String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + u.sub() : u.keyword();
+            String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + action(u.sub()) : u.keyword();
             return Optional.of(new Unsupported(u.at(), where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
         for (ProxyBuilder p : config.proxies()) {
@@ -107,7 +127,15 @@ public final class RuntimeSupport {
     }
 
     private static boolean selects(String keyword) {
-        return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance");
+        return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance")
+                || keyword.equals("http-request") || keyword.equals("http-response") || keyword.equals("tcp-request")
+                || keyword.equals("http-after-response") || keyword.equals("tcp-response");
+    }
+
+    /** "set-var(txn.x)" is the action "set-var". */
+    private static String action(String sub) {
+        int paren = sub.indexOf('(');
+        return paren < 0 ? sub : sub.substring(0, paren);
     }
 
     private static String sectionKind(String section) {

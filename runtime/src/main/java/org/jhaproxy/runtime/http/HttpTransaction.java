@@ -74,7 +74,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (request instanceof LastHttpContent) {
             requestDone = true;
         }
-        backend = stream.frontend().defaultBackend();
+        // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
+        org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        if (verdict != null) {
+            reply(verdict);
+            return;
+        }
+        backend = samples.backendAssigned() ? samples.backend() : null;
         if (backend == null) {
             fail(503);
             return;
@@ -211,6 +217,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 head.headers().add(HttpHeaderNames.CONNECTION, "keep-alive");
             }
             serverKeep = !mode.closesServer() && ConnectionMode.wantsKeepAlive(res) && lengthKnown(res);
+            org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+            if (denied != null) {
+                ReferenceCountUtil.release(msg);
+                closeServer();
+                responseStarted = false;
+                reply(denied);
+                return;
+            }
             client.write(head);
             if (msg instanceof HttpContent c) {
                 writeResponseContent(c);
@@ -224,6 +238,42 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         writeResponseContent((HttpContent) msg);
+    }
+
+    private org.jhaproxy.runtime.sample.SampleContext samples;
+
+    private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
+        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), (InetSocketAddress) stream.client().localAddress(),
+                stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request);
+        samples.requestComplete(requestComplete());
+        return samples;
+    }
+
+    /** The request was received whole, or has no body (the decoder's empty end part is still to come). */
+    private boolean requestComplete() {
+        return requestDone || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
+    }
+
+    /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
+    private void reply(org.jhaproxy.runtime.action.Reply r) {
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.REJECT) {
+            ended = true;
+            releaseQueued();
+            closeServer();
+            release();
+            stream.transactionEnded(false);
+            return;
+        }
+        ended = true;
+        cancelServerTimeout();
+        releaseQueued();
+        closeServer();
+        release();
+        stream.writeRaw(r.buffer());
+        stream.client().flush();
+        boolean keep = !r.close() && requestComplete() && ConnectionMode.wantsKeepAlive(request)
+                && !ConnectionMode.ofFrontend(stream.frontend()).closesClient();
+        stream.transactionEnded(keep);
     }
 
     private boolean informational;

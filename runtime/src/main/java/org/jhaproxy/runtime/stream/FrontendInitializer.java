@@ -28,6 +28,11 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         Proxy fe = listener.frontend();
+        if (!org.jhaproxy.runtime.action.TcpAnalyzer.acceptConnection(fe, ch)) {
+            // "tcp-request connection reject": closed before any stream exists
+            ch.close();
+            return;
+        }
         ctx.clients().add(ch);
         fe.feconn().incrementAndGet();
         fe.frontendConnection();
