@@ -113,4 +113,5 @@ final class HttpRules {
         px.rules(set.keyword()).add(at);
         return err;
     }
+
 }
