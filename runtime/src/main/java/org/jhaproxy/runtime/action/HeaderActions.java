@@ -69,15 +69,21 @@ final class HeaderActions {
         };
     }
 
+    /**
+     * Each comma-separated value the regex matches is rewritten; haproxy's rewrite takes the
+     * value with the blanks around it, so a rewritten value follows its comma directly, while
+     * the other values keep their bytes.
+     */
     private static String replaceEach(String line, Pattern p, String replacement) {
-        List<String> parts = new ArrayList<>();
-        HeaderValues.splitRaw(line, parts);
+        List<String> raw = HeaderValues.rawValues(line);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < parts.size(); i++) {
+        for (int i = 0; i < raw.size(); i++) {
             if (i > 0) {
-                sb.append(", ");
+                sb.append(',');
             }
-            sb.append(replaceOne(parts.get(i), p, replacement));
+            String segment = raw.get(i);
+            Matcher m = p.matcher(segment.strip());
+            sb.append(m.find() ? expand(replacement, m) : segment);
         }
         return sb.toString();
     }

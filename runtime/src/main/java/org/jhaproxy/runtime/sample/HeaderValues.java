@@ -33,9 +33,22 @@ public final class HeaderValues {
         return out;
     }
 
-    /** The comma-separated values of one header line, trimmed (for replace-value). */
-    public static void splitRaw(String v, List<String> out) {
-        split(v, out);
+    /** The comma-separated parts of one header line as they are, blanks included (for replace-value). */
+    public static List<String> rawValues(String v) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                out.add(v.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(v.substring(start));
+        return out;
     }
 
     static void split(String v, List<String> out) {
