@@ -111,6 +111,19 @@ public final class RuntimeSupport {
         return Optional.empty();
     }
 
+    /**
+     * The first rule whose fetch, converter, action or pattern the runtime cannot execute, found
+     * by compiling every proxy's rules as the start will (message "parsing [file:line] : ...").
+     */
+    public static Optional<String> firstUnexecutableRule(org.jhaproxy.config.model.Config config) {
+        try {
+            org.jhaproxy.runtime.action.ProxyRuleSets.compileAll(new org.jhaproxy.runtime.proxy.Proxies(config));
+            return Optional.empty();
+        } catch (org.jhaproxy.runtime.sample.NotSupported e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private static String firstUnsupportedBindOption(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
