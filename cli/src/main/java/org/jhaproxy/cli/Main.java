@@ -119,6 +119,10 @@ public final class Main {
         }
         boolean print = !diag.quiet();
         if (args.check) {
+            // haproxy's verdict stands; jhaproxy adds what its runtime would refuse to start on
+            for (RuntimeSupport.Unsupported u : RuntimeSupport.current().allUnsupported(outcome.builder())) {
+                diag.notice(u.message() + " Starting on this configuration would fail.");
+            }
             if (diag.warned() && print) {
                 out.println("Warnings were found.");
             }

@@ -27,6 +27,8 @@ class StartRefusalIT {
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
             assertEquals("Configuration file is valid\n", check.normalized(dir));
+            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'stick-table' in 'backend' section "
+                    + ProgramRun.RUNTIME_NOTICE + "\n"), check.output());
 
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());

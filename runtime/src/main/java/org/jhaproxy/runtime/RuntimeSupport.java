@@ -56,8 +56,8 @@ public final class RuntimeSupport {
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled");
 
-    /** A line the runtime would not execute: where, and the message naming it. */
-    public record Unsupported(Position at, String message) {
+    /** A line the runtime would not execute: where, what (the keyword or option), and the message naming it. */
+    public record Unsupported(Position at, String what, String message) {
     }
 
     private final Set<String> executed;
@@ -80,35 +80,48 @@ public final class RuntimeSupport {
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */
     public Optional<Unsupported> firstUnsupported(ConfigBuilder config) {
+        List<Unsupported> all = allUnsupported(config);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every keyword, bind option and server option not executed, each once (at its first use):
+     * what "-c" lists as notices, keywords first, then bind and server options.
+     */
+    public List<Unsupported> allUnsupported(ConfigBuilder config) {
+        java.util.Map<String, Unsupported> found = new java.util.LinkedHashMap<>();
         for (KeywordUse u : config.uses()) {
             if (executes(u)) {
                 continue;
             }
             String where = "parsing [" + u.at().file() + ":" + u.at().line() + "] : ";
             if (u.header()) {
-                return Optional.of(new Unsupported(u.at(), where + "section '" + u.section() + "' is not supported by jhaproxy yet."));
+                found.putIfAbsent("section " + u.section(), new Unsupported(u.at(), "section " + u.section(),
+                        where + "section '" + u.section() + "' is not supported by jhaproxy yet."));
+                continue;
             }
             String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + action(u.sub()) : u.keyword();
-            return Optional.of(new Unsupported(u.at(), where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
+            found.putIfAbsent(u.section() + " " + kw, new Unsupported(u.at(), kw,
+                    where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
         for (ProxyBuilder p : config.proxies()) {
             for (Bind b : p.binds()) {
                 String bad = firstUnsupportedBindOption(b.options());
                 if (bad != null) {
-                    return Optional.of(new Unsupported(b.at(), "parsing [" + b.at().file() + ":" + b.at().line()
+                    found.putIfAbsent("bind " + bad, new Unsupported(b.at(), bad, "parsing [" + b.at().file() + ":" + b.at().line()
                             + "] : bind option '" + bad + "' is not supported by jhaproxy yet."));
                 }
             }
             for (ServerBuilder s : p.servers()) {
                 for (String opt : s.options().keySet()) {
                     if (!SERVER_OPTIONS.contains(opt)) {
-                        return Optional.of(new Unsupported(s.at(), "parsing [" + s.at().file() + ":" + s.at().line()
+                        found.putIfAbsent("server " + opt, new Unsupported(s.at(), opt, "parsing [" + s.at().file() + ":" + s.at().line()
                                 + "] : server option '" + opt + "' is not supported by jhaproxy yet."));
                     }
                 }
             }
         }
-        return Optional.empty();
+        return List.copyOf(found.values());
     }
 
     /**
