@@ -142,6 +142,11 @@ public final class Main {
             diag.alert(missing.get().message());
             return 1;
         }
+        Optional<String> rule = RuntimeSupport.firstUnexecutableRule(outcome.config());
+        if (rule.isPresent()) {
+            diag.alert(rule.get());
+            return 1;
+        }
         return new Foreground(diag, out, err).run(outcome.config());
     }
 

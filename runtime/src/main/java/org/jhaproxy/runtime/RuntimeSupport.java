@@ -31,7 +31,25 @@ public final class RuntimeSupport {
             "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
-            "proxy errorfile", "global tune.bufsize");
+            "proxy errorfile", "global tune.bufsize",
+            // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
+            // checked when the rules are compiled: accept and reject only)
+            "proxy acl", "proxy use_backend", "proxy redirect",
+            "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
+
+    /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
+    private static final Set<String> RULE_ACTIONS = ruleActions();
+
+    private static Set<String> ruleActions() {
+        Set<String> s = new java.util.HashSet<>();
+        for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.REQUEST) {
+            s.add("proxy http-request " + a);
+        }
+        for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.RESPONSE) {
+            s.add("proxy http-response " + a);
+        }
+        return Set.copyOf(s);
+    }
 
     /** Bind options executed, with how many value words follow each. */
     private static final Map<String, Integer> BIND_OPTIONS = Map.of();
@@ -51,12 +69,14 @@ public final class RuntimeSupport {
 
     /** What this build's runtime executes. */
     public static RuntimeSupport current() {
-        return new RuntimeSupport(EXECUTED);
+        Set<String> all = new java.util.HashSet<>(EXECUTED);
+        all.addAll(RULE_ACTIONS);
+        return new RuntimeSupport(all);
     }
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
-        return executed.contains(k) || executed.contains(k + " " + use.sub());
+        return executed.contains(k) || executed.contains(k + " " + action(use.sub()));
     }
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */
@@ -81,7 +101,7 @@ public final class RuntimeSupport {
                         where + "section '" + u.section() + "' is not supported by jhaproxy yet."));
                 continue;
             }
-            String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + u.sub() : u.keyword();
+            String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + action(u.sub()) : u.keyword();
             found.putIfAbsent(u.section() + " " + kw, new Unsupported(u.at(), kw,
                     where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
@@ -105,6 +125,19 @@ public final class RuntimeSupport {
         return List.copyOf(found.values());
     }
 
+    /**
+     * The first rule whose fetch, converter, action or pattern the runtime cannot execute, found
+     * by compiling every proxy's rules as the start will (message "parsing [file:line] : ...").
+     */
+    public static Optional<String> firstUnexecutableRule(org.jhaproxy.config.model.Config config) {
+        try {
+            org.jhaproxy.runtime.action.ProxyRuleSets.compileAll(new org.jhaproxy.runtime.proxy.Proxies(config));
+            return Optional.empty();
+        } catch (org.jhaproxy.runtime.sample.NotSupported e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private static String firstUnsupportedBindOption(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -121,7 +154,15 @@ public final class RuntimeSupport {
     }
 
     private static boolean selects(String keyword) {
-        return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance");
+        return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance")
+                || keyword.equals("http-request") || keyword.equals("http-response") || keyword.equals("tcp-request")
+                || keyword.equals("http-after-response") || keyword.equals("tcp-response");
+    }
+
+    /** "set-var(txn.x)" is the action "set-var". */
+    private static String action(String sub) {
+        int paren = sub.indexOf('(');
+        return paren < 0 ? sub : sub.substring(0, paren);
     }
 
     private static String sectionKind(String section) {

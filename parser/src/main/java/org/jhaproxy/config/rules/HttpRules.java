@@ -103,15 +103,15 @@ final class HttpRules {
         err |= RuleWarnings.condConflicts(ctx, line, cond, set.places(ProxyTypes.has(px, ProxyCapability.FRONTEND),
                 ProxyTypes.has(px, ProxyCapability.BACKEND)));
         boolean isFinal = k.isFinal() && !(action.equals("redirect") && args.contains("ignore-empty"));
-        r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at, ruleWords(args, cur)));
+        // the action word and its arguments; actions reading their own condition (redirect) stop before it
+        List<String> words = args.subList(0, Math.max(1, Math.min(cur, args.size())));
+        if (ac.conditionParsed()) {
+            words = ProxyRules.wordsBeforeCondition(words, 0);
+        }
+        r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at, words));
         org.jhaproxy.config.check.RuleReferences.noteRule(px, set, args, at);
         px.rules(set.keyword()).add(at);
         return err;
     }
 
-    /** The action word and its arguments (args[1..cur)), clamped to the words there are. */
-    private static java.util.List<String> ruleWords(java.util.List<String> args, int cur) {
-        int end = Math.min(Math.max(cur, 2), args.size());
-        return args.subList(Math.min(1, end), end);
-    }
 }

@@ -84,8 +84,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
+        // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
+        org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        if (verdict != null) {
+            answer(verdict);
+            return;
+        }
         serverHead = MessageHeads.forServer(request);
-        backend = stream.frontend().defaultBackend();
+        backend = samples.backendAssigned() ? samples.backend() : null;
         if (backend == null) {
             reply(503);
             return;
@@ -262,7 +268,45 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpResponse head = MessageHeads.forClient(res);
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
                 flags.transferEncoding(), stream.frontend().http(), false));
+        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        if (denied != null) {
+            closeServer();
+            responseStarted = false;
+            answer(denied);
+            return;
+        }
         client.write(head);
+    }
+
+    private org.jhaproxy.runtime.sample.SampleContext samples;
+
+    private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
+        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), (InetSocketAddress) stream.client().localAddress(),
+                stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request);
+        samples.requestComplete(requestComplete());
+        return samples;
+    }
+
+    /** The request was received whole, or has no body (the decoder's empty end part is still to come). */
+    private boolean requestComplete() {
+        return requestDone || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
+    }
+
+    /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
+    private void answer(org.jhaproxy.runtime.action.Reply r) {
+        ended = true;
+        cancelServerTimeout();
+        releaseQueued();
+        closeServer();
+        release();
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.REJECT) {
+            stream.transactionEnded(false);
+            return;
+        }
+        stream.writeRaw(r.buffer());
+        stream.client().flush();
+        boolean keep = !r.close() && requestComplete() && !conn.closesClient();
+        stream.transactionEnded(keep);
     }
 
     private void writeResponseContent(HttpContent c) {

@@ -30,6 +30,7 @@ public final class Proxy {
     private final HttpSettings http;
     private volatile ProxyState state = ProxyState.READY;
     private Proxy defaultBackend;
+    private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
     public Proxy(ProxyConfig config) {
         this.config = config;
@@ -44,6 +45,15 @@ public final class Proxy {
     /** Links the frontend to its default backend once every proxy exists. */
     void defaultBackend(Proxy backend) {
         this.defaultBackend = backend;
+    }
+
+    /** Its compiled rules (ACLs, tcp/http rules, use_backend), set once at start-up. */
+    public org.jhaproxy.runtime.action.ProxyRuleSets rules() {
+        return rules;
+    }
+
+    public void rules(org.jhaproxy.runtime.action.ProxyRuleSets r) {
+        this.rules = r;
     }
 
     public String name() {

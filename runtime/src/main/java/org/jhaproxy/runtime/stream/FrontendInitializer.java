@@ -26,6 +26,12 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         Proxy fe = listener.frontend();
+        if (!org.jhaproxy.runtime.action.TcpAnalyzer.acceptConnection(fe, ch)) {
+            // "tcp-request connection reject": closed before any stream exists, with a reset as haproxy does
+            ch.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+            ch.close();
+            return;
+        }
         ctx.clients().add(ch);
         fe.feconn().incrementAndGet();
         fe.frontendConnection();
