@@ -59,6 +59,13 @@ public final class Engine {
      */
     public static Engine start(Config config, Consumer<String> alert) throws StartException {
         Engine e = new Engine(config);
+        try {
+            org.jhaproxy.runtime.action.ProxyRuleSets.compileAll(e.proxies);
+        } catch (org.jhaproxy.runtime.sample.NotSupported unsupported) {
+            alert.accept(unsupported.getMessage());
+            e.stop();
+            throw new StartException();
+        }
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {

@@ -61,9 +61,9 @@ public final class ServerSide extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The server closed its side (the connection allows half-closure): the codec has already
-     * ended a close-delimited response; the connection is closed, so that a response cut short
-     * aborts its stream and an idle connection leaves the pool.
+     * The server shut its side (the connection allows half-closure for TCP mode): Netty's
+     * decoder has already ended a close-delimited response; the connection is of no further
+     * use, so it is closed and the owner learns it as a server close.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {

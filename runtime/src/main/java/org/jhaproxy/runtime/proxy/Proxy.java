@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.config.model.ProxyConfig;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
+import org.jhaproxy.runtime.http.HttpSettings;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.server.Server;
@@ -26,8 +27,10 @@ public final class Proxy {
     private final Timeouts timeouts;
     private final int retries;
     private final boolean redispatch;
+    private final HttpSettings http;
     private volatile ProxyState state = ProxyState.READY;
     private Proxy defaultBackend;
+    private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
     public Proxy(ProxyConfig config) {
         this.config = config;
@@ -36,11 +39,21 @@ public final class Proxy {
         this.timeouts = new Timeouts(config);
         this.retries = (int) config.number("retries", 3);
         this.redispatch = config.option("redispatch");
+        this.http = HttpSettings.of(config);
     }
 
     /** Links the frontend to its default backend once every proxy exists. */
     void defaultBackend(Proxy backend) {
         this.defaultBackend = backend;
+    }
+
+    /** Its compiled rules (ACLs, tcp/http rules, use_backend), set once at start-up. */
+    public org.jhaproxy.runtime.action.ProxyRuleSets rules() {
+        return rules;
+    }
+
+    public void rules(org.jhaproxy.runtime.action.ProxyRuleSets r) {
+        this.rules = r;
     }
 
     public String name() {
@@ -98,6 +111,11 @@ public final class Proxy {
 
     public boolean redispatch() {
         return redispatch;
+    }
+
+    /** The HTTP settings (connection mode, forwardfor, error replies), resolved at load. */
+    public HttpSettings http() {
+        return http;
     }
 
     /** A connection was accepted by this frontend (cum_conn). */
