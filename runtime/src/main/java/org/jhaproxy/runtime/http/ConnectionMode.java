@@ -72,4 +72,9 @@ final class ConnectionMode {
     void closeServer() {
         serverClose = true;
     }
+
+    /** The frontend stopped (soft-stop) while the transaction ran: h1_set_cli_conn_mode() closes at the response too. */
+    void closeClient() {
+        clientClose = true;
+    }
 }

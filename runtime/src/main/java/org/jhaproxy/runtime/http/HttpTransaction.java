@@ -265,6 +265,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
                 || flags.contentLength() || flags.chunked();
         conn.responseParsed(flags, lengthKnown);
+        if (stream.frontend().state() == ProxyState.STOPPED) {
+            conn.closeClient();
+        }
         bodylessResponse = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304;
         HttpResponse head = MessageHeads.forClient(res);
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
