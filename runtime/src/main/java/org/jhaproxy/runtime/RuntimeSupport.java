@@ -28,7 +28,10 @@ public final class RuntimeSupport {
             "proxy mode", "proxy bind", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
-            "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
+            "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
+            "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
+            "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
+            "proxy timeout queue", "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse");
 
@@ -36,7 +39,8 @@ public final class RuntimeSupport {
     private static final Map<String, Integer> BIND_OPTIONS = Map.of();
 
     /** Server options executed (by name, as the server line parser records them). */
-    private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled");
+    private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled",
+            "maxconn", "maxqueue", "id");
 
     /** A line the runtime would not execute: where, and the message naming it. */
     public record Unsupported(Position at, String message) {
@@ -55,7 +59,13 @@ public final class RuntimeSupport {
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
-        return executed.contains(k) || executed.contains(k + " " + use.sub());
+        // "balance hdr(name)", "balance random(2)": the algorithm is the word before the parenthesis
+        String sub = use.sub();
+        int paren = sub.indexOf('(');
+        if (paren > 0) {
+            sub = sub.substring(0, paren);
+        }
+        return executed.contains(k) || executed.contains(k + " " + sub);
     }
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */

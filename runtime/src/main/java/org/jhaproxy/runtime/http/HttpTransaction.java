@@ -1,6 +1,7 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -81,20 +82,18 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         mode = ConnectionMode.of(stream.frontend(), backend);
         backend.backendConnection();
-        Server s = backend.lb() == null ? null : backend.lb().choose(this);
-        if (s == null) {
-            fail(503);
-            return;
-        }
-        Channel idle = mayReuse() ? s.idle().take(stream.client().eventLoop()) : null;
-        if (idle != null) {
-            s.connectionTaken();
-            idle.config().setAutoRead(false);
-            connected(idle, s);
-            return;
-        }
         connector = stream.connector(backend, this);
-        connector.start(s);
+        if (mayReuse()) {
+            EventLoop loop = stream.client().eventLoop();
+            connector.reuse(s -> {
+                Channel idle = s.idle().take(loop);
+                if (idle != null) {
+                    idle.config().setAutoRead(false);
+                }
+                return idle;
+            });
+        }
+        connector.start();
     }
 
     /** "http-reuse": never, safe (not for a session's first request), aggressive and always. */
@@ -337,7 +336,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void release() {
         if (server != null) {
             server.connectionReleased();
-            server.backend().lb().released(server);
             server = null;
         }
     }

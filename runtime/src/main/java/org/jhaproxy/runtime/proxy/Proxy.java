@@ -8,6 +8,8 @@ import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
+import org.jhaproxy.runtime.lb.Balancer;
+import org.jhaproxy.runtime.lb.ServerGroups;
 import org.jhaproxy.runtime.server.Server;
 
 /**
@@ -18,7 +20,7 @@ import org.jhaproxy.runtime.server.Server;
 public final class Proxy {
     private final ProxyConfig config;
     private final List<Server> servers = new ArrayList<>();
-    private final LbAlgorithm lb;
+    private final Balancer balancer;
     private final AtomicInteger feconn = new AtomicInteger();
     private final AtomicInteger beconn = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong cumulatedFe = new java.util.concurrent.atomic.AtomicLong();
@@ -26,16 +28,48 @@ public final class Proxy {
     private final Timeouts timeouts;
     private final int retries;
     private final boolean redispatch;
+    private final int redispatchInterval;
     private volatile ProxyState state = ProxyState.READY;
     private Proxy defaultBackend;
 
     public Proxy(ProxyConfig config) {
         this.config = config;
-        config.servers().forEach(s -> servers.add(new Server(s, this)));
-        this.lb = config.isBackend() ? LbAlgorithms.create(config, servers) : null;
+        int[] puids = puids(config);
+        for (int i = 0; i < puids.length; i++) {
+            servers.add(new Server(config.servers().get(i), this, puids[i]));
+        }
+        if (config.isBackend()) {
+            ServerGroups groups = ServerGroups.of(servers, config.option("allbackups"));
+            this.balancer = new Balancer(LbAlgorithms.create(config, servers, groups), groups);
+        } else {
+            this.balancer = null;
+        }
         this.timeouts = new Timeouts(config);
         this.retries = (int) config.number("retries", 3);
         this.redispatch = config.option("redispatch");
+        org.jhaproxy.config.source.Line rd = config.last("option", "redispatch");
+        // "option redispatch [interval]": -1 (the last retry) unless an interval is given
+        this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
+    }
+
+    /** Server ids as haproxy numbers them: the "id" given, else the lowest id not taken, in order. */
+    private static int[] puids(ProxyConfig config) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        config.servers().forEach(s -> used.add(s.id()));
+        int[] ids = new int[config.servers().size()];
+        int next = 1;
+        for (int i = 0; i < ids.length; i++) {
+            int id = config.servers().get(i).id();
+            if (id == 0) {
+                while (used.contains(next)) {
+                    next++;
+                }
+                id = next;
+                used.add(id);
+            }
+            ids[i] = id;
+        }
+        return ids;
     }
 
     /** Links the frontend to its default backend once every proxy exists. */
@@ -85,7 +119,12 @@ public final class Proxy {
     }
 
     public LbAlgorithm lb() {
-        return lb;
+        return balancer == null ? null : balancer.algorithm();
+    }
+
+    /** The backend's balancer: server assignment and queues; null for a frontend. */
+    public Balancer balancer() {
+        return balancer;
     }
 
     public Timeouts timeouts() {
@@ -97,7 +136,12 @@ public final class Proxy {
     }
 
     public boolean redispatch() {
-        return redispatch;
+        return redispatch && redispatchInterval != 0;
+    }
+
+    /** Redispatch every this many retries; negative counts back from the last retry. */
+    public int redispatchInterval() {
+        return redispatchInterval;
     }
 
     /** A connection was accepted by this frontend (cum_conn). */

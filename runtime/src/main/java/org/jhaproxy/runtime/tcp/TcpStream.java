@@ -141,7 +141,6 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         ended = true;
         if (target != null) {
             target.connectionReleased();
-            target.backend().lb().released(target);
         }
     }
 
