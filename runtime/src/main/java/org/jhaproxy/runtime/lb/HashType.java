@@ -24,7 +24,8 @@ final class HashType {
     static HashType of(Line hashType, List<Server> all, ServerGroups groups) {
         boolean consistent = hashType != null && hashType.arg(1).equals("consistent");
         HashFunction f = hashType == null ? HashFunction.SDBM : HashFunction.named(hashType.arg(2));
-        boolean aval = hashType != null && hashType.arg(3).equals("avalanche");
+        // "consistent hash uses sdbm and avalanche if no hash function is specified"
+        boolean aval = hashType != null && (hashType.arg(3).equals("avalanche") || consistent && hashType.arg(2).isEmpty());
         return consistent
                 ? new HashType(f, aval, null, new ConsistentHashTree(groups))
                 : new HashType(f, aval, new ServerMap(all, groups), null);
