@@ -119,6 +119,10 @@ public final class Main {
         }
         boolean print = !diag.quiet();
         if (args.check) {
+            // haproxy's verdict stands; jhaproxy adds what its runtime would refuse to start on
+            for (RuntimeSupport.Unsupported u : RuntimeSupport.current().allUnsupported(outcome.builder())) {
+                diag.notice(u.message() + " Starting on this configuration would fail.");
+            }
             if (diag.warned() && print) {
                 out.println("Warnings were found.");
             }
@@ -136,6 +140,11 @@ public final class Main {
         Optional<RuntimeSupport.Unsupported> missing = RuntimeSupport.current().firstUnsupported(outcome.builder());
         if (missing.isPresent()) {
             diag.alert(missing.get().message());
+            return 1;
+        }
+        Optional<String> rule = RuntimeSupport.firstUnexecutableRule(outcome.config());
+        if (rule.isPresent()) {
+            diag.alert(rule.get());
             return 1;
         }
         return new Foreground(diag, out, err).run(outcome.config());

@@ -27,11 +27,51 @@ class StartRefusalIT {
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
             assertEquals("Configuration file is valid\n", check.normalized(dir));
+            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'stick-table' in 'backend' section "
+                    + ProgramRun.RUNTIME_NOTICE + "\n"), check.output());
 
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
             String out = start.normalized(dir);
             assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'stick-table' in 'backend' section is not supported by jhaproxy yet."), out);
+            assertTrue(!out.contains("Exception"), out);
+        } finally {
+            CorpusIT.deleteTree(dir);
+        }
+    }
+
+    /** An http-request action the runtime does not execute is named with its keyword. */
+    @Test
+    void anActionNotExecutedIsNamed() throws Exception {
+        assertRefused("    http-request tarpit if { path /x }\n",
+                "[ALERT] config : parsing [t.cfg:8] : 'http-request tarpit' in 'frontend' section is not supported by jhaproxy yet.");
+    }
+
+    /** A sample fetch the runtime does not execute refuses the start when the rule is compiled. */
+    @Test
+    void aFetchNotExecutedIsNamed() throws Exception {
+        assertRefused("    http-request set-header X %[ssl_fc_sni]\n",
+                "[ALERT] config : parsing [t.cfg:8] : sample fetch 'ssl_fc_sni' is not supported by jhaproxy yet.");
+    }
+
+    /** Likewise a converter, in an ACL. */
+    @Test
+    void aConverterNotExecutedIsNamed() throws Exception {
+        assertRefused("    acl h req.hdr(host),sha1 -m found\n    http-request deny if h\n",
+                "[ALERT] config : parsing [t.cfg:9] : converter 'sha1' is not supported by jhaproxy yet.");
+    }
+
+    private static void assertRefused(String rules, String alert) throws Exception {
+        Path dir = Files.createTempDirectory("start");
+        try {
+            Files.writeString(dir.resolve("t.cfg"), "defaults\n    mode http\n    timeout connect 1s\n"
+                    + "    timeout client 1s\n    timeout server 1s\n\n"
+                    + "frontend fe\n" + rules + "    bind 127.0.0.1:18081\n    default_backend be\n\n"
+                    + "backend be\n    server s1 127.0.0.1:9\n");
+            ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
+            assertEquals(1, start.exitCode(), start.output());
+            String out = start.normalized(dir);
+            assertTrue(out.startsWith(alert), out);
             assertTrue(!out.contains("Exception"), out);
         } finally {
             CorpusIT.deleteTree(dir);

@@ -52,6 +52,13 @@ public final class Engine {
      */
     public static Engine start(Config config, Consumer<String> alert) throws StartException {
         Engine e = new Engine(config);
+        try {
+            org.jhaproxy.runtime.action.ProxyRuleSets.compileAll(e.proxies);
+        } catch (org.jhaproxy.runtime.sample.NotSupported unsupported) {
+            alert.accept(unsupported.getMessage());
+            e.stop();
+            throw new StartException();
+        }
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients);
         for (Proxy p : e.proxies.all()) {
             if (!p.config().isFrontend() || p.config().disabled()) {

@@ -33,7 +33,26 @@ public final class RuntimeSupport {
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
             "proxy timeout queue", "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
-            "proxy http-reuse");
+            "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
+            "proxy errorfile", "global tune.bufsize",
+            // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
+            // checked when the rules are compiled: accept and reject only)
+            "proxy acl", "proxy use_backend", "proxy redirect",
+            "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
+
+    /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
+    private static final Set<String> RULE_ACTIONS = ruleActions();
+
+    private static Set<String> ruleActions() {
+        Set<String> s = new java.util.HashSet<>();
+        for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.REQUEST) {
+            s.add("proxy http-request " + a);
+        }
+        for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.RESPONSE) {
+            s.add("proxy http-response " + a);
+        }
+        return Set.copyOf(s);
+    }
 
     /** Bind options executed, with how many value words follow each. */
     private static final Map<String, Integer> BIND_OPTIONS = Map.of();
@@ -42,8 +61,8 @@ public final class RuntimeSupport {
     private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled",
             "maxconn", "maxqueue", "id");
 
-    /** A line the runtime would not execute: where, and the message naming it. */
-    public record Unsupported(Position at, String message) {
+    /** A line the runtime would not execute: where, what (the keyword or option), and the message naming it. */
+    public record Unsupported(Position at, String what, String message) {
     }
 
     private final Set<String> executed;
@@ -54,51 +73,73 @@ public final class RuntimeSupport {
 
     /** What this build's runtime executes. */
     public static RuntimeSupport current() {
-        return new RuntimeSupport(EXECUTED);
+        Set<String> all = new java.util.HashSet<>(EXECUTED);
+        all.addAll(RULE_ACTIONS);
+        return new RuntimeSupport(all);
     }
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
-        // "balance hdr(name)", "balance random(2)": the algorithm is the word before the parenthesis
-        String sub = use.sub();
-        int paren = sub.indexOf('(');
-        if (paren > 0) {
-            sub = sub.substring(0, paren);
-        }
-        return executed.contains(k) || executed.contains(k + " " + sub);
+        return executed.contains(k) || executed.contains(k + " " + action(use.sub()));
     }
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */
     public Optional<Unsupported> firstUnsupported(ConfigBuilder config) {
+        List<Unsupported> all = allUnsupported(config);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every keyword, bind option and server option not executed, each once (at its first use):
+     * what "-c" lists as notices, keywords first, then bind and server options.
+     */
+    public List<Unsupported> allUnsupported(ConfigBuilder config) {
+        java.util.Map<String, Unsupported> found = new java.util.LinkedHashMap<>();
         for (KeywordUse u : config.uses()) {
             if (executes(u)) {
                 continue;
             }
             String where = "parsing [" + u.at().file() + ":" + u.at().line() + "] : ";
             if (u.header()) {
-                return Optional.of(new Unsupported(u.at(), where + "section '" + u.section() + "' is not supported by jhaproxy yet."));
+                found.putIfAbsent("section " + u.section(), new Unsupported(u.at(), "section " + u.section(),
+                        where + "section '" + u.section() + "' is not supported by jhaproxy yet."));
+                continue;
             }
-            String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + u.sub() : u.keyword();
-            return Optional.of(new Unsupported(u.at(), where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
+            String kw = selects(u.keyword()) && !u.sub().isEmpty() ? u.keyword() + " " + action(u.sub()) : u.keyword();
+            found.putIfAbsent(u.section() + " " + kw, new Unsupported(u.at(), kw,
+                    where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
         for (ProxyBuilder p : config.proxies()) {
             for (Bind b : p.binds()) {
                 String bad = firstUnsupportedBindOption(b.options());
                 if (bad != null) {
-                    return Optional.of(new Unsupported(b.at(), "parsing [" + b.at().file() + ":" + b.at().line()
+                    found.putIfAbsent("bind " + bad, new Unsupported(b.at(), bad, "parsing [" + b.at().file() + ":" + b.at().line()
                             + "] : bind option '" + bad + "' is not supported by jhaproxy yet."));
                 }
             }
             for (ServerBuilder s : p.servers()) {
                 for (String opt : s.options().keySet()) {
                     if (!SERVER_OPTIONS.contains(opt)) {
-                        return Optional.of(new Unsupported(s.at(), "parsing [" + s.at().file() + ":" + s.at().line()
+                        found.putIfAbsent("server " + opt, new Unsupported(s.at(), opt, "parsing [" + s.at().file() + ":" + s.at().line()
                                 + "] : server option '" + opt + "' is not supported by jhaproxy yet."));
                     }
                 }
             }
         }
-        return Optional.empty();
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * The first rule whose fetch, converter, action or pattern the runtime cannot execute, found
+     * by compiling every proxy's rules as the start will (message "parsing [file:line] : ...").
+     */
+    public static Optional<String> firstUnexecutableRule(org.jhaproxy.config.model.Config config) {
+        try {
+            org.jhaproxy.runtime.action.ProxyRuleSets.compileAll(new org.jhaproxy.runtime.proxy.Proxies(config));
+            return Optional.empty();
+        } catch (org.jhaproxy.runtime.sample.NotSupported e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static String firstUnsupportedBindOption(List<String> words) {
@@ -117,7 +158,15 @@ public final class RuntimeSupport {
     }
 
     private static boolean selects(String keyword) {
-        return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance");
+        return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance")
+                || keyword.equals("http-request") || keyword.equals("http-response") || keyword.equals("tcp-request")
+                || keyword.equals("http-after-response") || keyword.equals("tcp-response");
+    }
+
+    /** "set-var(txn.x)" is the action "set-var". */
+    private static String action(String sub) {
+        int paren = sub.indexOf('(');
+        return paren < 0 ? sub : sub.substring(0, paren);
     }
 
     private static String sectionKind(String section) {

@@ -137,10 +137,12 @@ public final class AclExprParser {
         }
         List<String> patterns = new ArrayList<>();
         boolean equality = true;
+        String operator = "eq";
         for (; !word(args, i).isEmpty(); i++) {
             String p = word(args, i);
             if (method == MatchMethod.INT && isOperator(p)) {
                 equality = p.equals("eq");
+                operator = p;
                 continue;
             }
             boolean dotted = method == MatchMethod.INT && dottedVersion(kwName);
@@ -155,9 +157,27 @@ public final class AclExprParser {
             } else {
                 AclPatterns.check(method, p);
             }
-            patterns.add(p);
+            patterns.add(dotted ? p : asRange(operator, p));
         }
         return new AclExpr(kwName, smp, method, ignoreCase, patterns, patternFiles);
+    }
+
+    /**
+     * An integer pattern after an operator, written as the range it means (pat_parse_int():
+     * "gt 5" is "6:", "le 5" is ":5"), so the pattern list alone says what matches.
+     */
+    private static String asRange(String operator, String p) {
+        if (operator.equals("eq") || p.indexOf(':') >= 0 || p.indexOf('-', 1) >= 0) {
+            return p;
+        }
+        long v = Long.parseLong(p.startsWith("+") ? p.substring(1) : p);
+        return switch (operator) {
+            case "gt" -> (v + 1) + ":";
+            case "ge" -> v + ":";
+            case "lt" -> ":" + (v - 1);
+            case "le" -> ":" + v;
+            default -> p;
+        };
     }
 
     private static boolean isOperator(String s) {

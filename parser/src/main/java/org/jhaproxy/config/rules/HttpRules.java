@@ -103,9 +103,15 @@ final class HttpRules {
         err |= RuleWarnings.condConflicts(ctx, line, cond, set.places(ProxyTypes.has(px, ProxyCapability.FRONTEND),
                 ProxyTypes.has(px, ProxyCapability.BACKEND)));
         boolean isFinal = k.isFinal() && !(action.equals("redirect") && args.contains("ignore-empty"));
-        r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at, args.subList(1, Math.max(2, Math.min(cur, args.size())))));
+        // the action word and its arguments; actions reading their own condition (redirect) stop before it
+        List<String> words = args.subList(0, Math.max(1, Math.min(cur, args.size())));
+        if (ac.conditionParsed()) {
+            words = ProxyRules.wordsBeforeCondition(words, 0);
+        }
+        r.rules(set).add(new ProxyRules.Rule(set, action, isFinal, cond, at, words));
         org.jhaproxy.config.check.RuleReferences.noteRule(px, set, args, at);
         px.rules(set.keyword()).add(at);
         return err;
     }
+
 }

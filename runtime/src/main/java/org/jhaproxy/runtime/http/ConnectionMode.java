@@ -1,54 +1,75 @@
 package org.jhaproxy.runtime.http;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpVersion;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.proxy.ProxyState;
 
 /**
- * HAProxy's HTTP connection modes (manual 4 "HTTP connection modes"): keep-alive by default,
- * "option http-server-close" closes the server side after each response, "option httpclose"
- * closes both sides. A frontend's "httpclose" or "http-server-close" applies to its backends.
+ * What HAProxy's H1 mux wants of each connection of a transaction once it ends (H1S_F_WANT_KAL
+ * or H1S_F_WANT_CLO; h1_set_cli_conn_mode and h1_set_srv_conn_mode), and the Connection value it
+ * writes for it. Both start as keep-alive and only move to close, as the messages are seen:
+ * the request when it is parsed, then the response.
  */
-public enum ConnectionMode {
-    KEEP_ALIVE, SERVER_CLOSE, CLOSE;
+final class ConnectionMode {
+    private boolean clientClose;
+    private boolean serverClose;
 
-    public static ConnectionMode of(Proxy frontend, Proxy backend) {
-        if (frontend.config().option("httpclose") || backend.config().option("httpclose")) {
-            return CLOSE;
+    /** The request was parsed: HTTP/1.0 without keep-alive, or an explicit close, closes the client. */
+    void requestParsed(H1Flags req, boolean teWithContentLength, Proxy frontend) {
+        if (!(req.ver11() || req.connKeepAlive()) || req.connClose() || teWithContentLength
+                || (req.transferEncoding() && !req.ver11()) || frontend.state() == ProxyState.STOPPED) {
+            clientClose = true;
         }
-        if (frontend.config().option("http-server-close") || backend.config().option("http-server-close")) {
-            return SERVER_CLOSE;
-        }
-        return KEEP_ALIVE;
     }
 
-    public static ConnectionMode ofFrontend(Proxy frontend) {
-        if (frontend.config().option("httpclose")) {
-            return CLOSE;
+    /**
+     * The request is written to the server: "option http-server-close" or "httpclose" on the
+     * frontend or the backend closes the server connection after the response. Returns the
+     * Connection value to append: "keep-alive" for an HTTP/1.0 request to a kept connection (or
+     * with "option http-pretend-keepalive"), "close" for an HTTP/1.1 one to a closed connection.
+     */
+    String requestToServer(boolean ver11, HttpSettings fe, HttpSettings be, boolean backendStopping) {
+        if (fe.mode() != HttpMode.KEEP_ALIVE || be.mode() != HttpMode.KEEP_ALIVE || backendStopping) {
+            serverClose = true;
         }
-        if (frontend.config().option("http-server-close")) {
-            return SERVER_CLOSE;
+        if (!serverClose || be.pretendKeepAlive()) {
+            return ver11 ? null : "keep-alive";
         }
-        return KEEP_ALIVE;
+        return ver11 ? "close" : null;
     }
 
-    /** The peer wants the connection kept after this message (HTTP/1.1 unless "close", HTTP/1.0 only with "keep-alive"). */
-    public static boolean wantsKeepAlive(HttpMessage m) {
-        HttpHeaders h = m.headers();
-        if (m.protocolVersion().equals(HttpVersion.HTTP_1_0) || m.protocolVersion().minorVersion() == 0) {
-            return h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true);
+    /** The server's response was parsed: no known length, "close", or HTTP/1.0 without keep-alive closes it. */
+    void responseParsed(H1Flags res, boolean lengthKnown) {
+        if (!lengthKnown || res.connClose() || !(res.ver11() || res.connKeepAlive())) {
+            serverClose = true;
         }
-        return !h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
     }
 
-    public boolean closesServer() {
-        return this != KEEP_ALIVE;
+    /**
+     * The final response is written to the client: a response of unknown length, "option
+     * httpclose" on the frontend, a reply of haproxy's own before the request ended, or a
+     * transfer-encoded HTTP/1.0 response close it. Returns the Connection value to append.
+     */
+    String responseToClient(boolean resVer11, boolean reqVer11, boolean lengthKnown, boolean transferEncoding,
+                            HttpSettings fe, boolean proxyReplyBeforeRequestEnd) {
+        if (!lengthKnown || fe.mode() == HttpMode.CLOSE || proxyReplyBeforeRequestEnd
+                || (transferEncoding && !resVer11)) {
+            clientClose = true;
+        }
+        if (!clientClose) {
+            return !resVer11 || !reqVer11 ? "keep-alive" : null;
+        }
+        return resVer11 ? "close" : null;
     }
 
-    public boolean closesClient() {
-        return this == CLOSE;
+    boolean closesClient() {
+        return clientClose;
+    }
+
+    boolean closesServer() {
+        return serverClose;
+    }
+
+    void closeServer() {
+        serverClose = true;
     }
 }

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * HAProxy 2.6's built-in error responses (http_err_msgs), byte for byte as haproxy sends them:
- * unlike forwarded messages their header names keep their case ("Content-length"). Each is a
- * complete response; the connection is closed after it where haproxy does.
+ * HAProxy 2.6's built-in error responses (http_err_msgs), byte for byte. The H1 layer sends a
+ * parsing error's message (400, 408) as these raw bytes, header names in their original case
+ * ("Content-length") and with "Connection: close"; errors of the HTTP layer go out as an
+ * {@link HttpReply} instead.
  */
 public final class HttpErrors {
     private static final Map<Integer, byte[]> BUILT_IN = Map.ofEntries(
@@ -45,6 +46,15 @@ public final class HttpErrors {
         }
         sb.append("Content-Type: text/html\r\n\r\n").append(body);
         return Map.entry(code, sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static java.util.Set<Integer> codes() {
+        return BUILT_IN.keySet();
+    }
+
+    /** The built-in message of a status, as haproxy's http_err_msgs holds it. */
+    static byte[] message(int status) {
+        return BUILT_IN.get(status);
     }
 
     /** The built-in response for a status, as a new buffer the caller writes (and so releases). */

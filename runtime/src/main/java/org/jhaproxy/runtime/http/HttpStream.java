@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -83,7 +82,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             cancelExpiry();
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1);
-            txn.start();
+            txn.start(client.pipeline().get(RequestDecoder.class).takeTeWithContentLength());
             if (msg instanceof HttpContent content) {
                 // a request the decoder could not parse comes as one full message
                 ReferenceCountUtil.release(content);
@@ -259,9 +258,17 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         return limits;
     }
 
+    /** The client-side pipeline of an accepted HTTP connection: the H1 parser and writer, then the stream. */
+    public static void install(Channel ch, StreamContext ctx, Proxy frontend, HttpLimits limits) {
+        ch.pipeline().addLast("h1-decoder", new RequestDecoder(limits));
+        ch.pipeline().addLast("h1-encoder", new H1Encoder());
+        ch.pipeline().addLast("stream", new HttpStream(ctx, frontend, limits));
+    }
+
     /** The server-side pipeline of a new connection to {@code server}. */
     void initServerChannel(Channel ch, Server server) {
-        ch.pipeline().addLast(new HttpClientCodec(limits.maxInitialLine(), limits.maxHeaderSize(), limits.maxChunk()));
+        ch.pipeline().addLast(new ResponseDecoder(limits));
+        ch.pipeline().addLast(new H1Encoder());
         ch.pipeline().addLast(new ServerSide(server));
     }
 

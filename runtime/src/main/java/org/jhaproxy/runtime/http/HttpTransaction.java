@@ -1,14 +1,13 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -17,37 +16,45 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.proxy.ProxyState;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stream.ServerConnector;
 
 /**
- * One HTTP request and its response (HAProxy's http_txn within a stream): picks the backend and
- * the server, reuses an idle server connection where "http-reuse" allows, forwards the request
- * and the response part by part, and answers with haproxy's error responses when it must.
+ * One HTTP request and its response (HAProxy's http_txn within a stream): checks what the H1
+ * parser would refuse, picks the backend and the server, reuses an idle server connection where
+ * "http-reuse" allows, forwards the request and the response part by part, and answers with
+ * haproxy's error replies when it must. {@link ConnectionMode} decides which connections outlive it.
  */
 final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private static final int MAX_QUEUED_PARTS = 64;
 
     private final HttpStream stream;
     private final HttpRequest request;
+    private final H1Flags requestFlags;
     private final boolean firstOfSession;
+    private final ConnectionMode conn = new ConnectionMode();
     private final ArrayDeque<HttpContent> queued = new ArrayDeque<>();
+    /** The head the server gets: the client's, as HTX holds it, plus what the HTTP layer adds. */
+    private HttpRequest serverHead;
     private Proxy backend;
-    private ConnectionMode mode;
     private ServerConnector connector;
     private Channel serverCh;
     private ServerSide serverSide;
     private Server server;
     private boolean requestDone;
+    /** The request has no body: it is complete with its head, as haproxy sees it (EOM). */
+    private boolean bodyless;
     private boolean responseStarted;
-    private boolean responseDone;
-    private boolean keepClient;
+    private boolean interim;
+    private boolean bodylessResponse;
     private boolean ended;
     private ScheduledFuture<?> serverTimeout;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession) {
         this.stream = stream;
         this.request = request;
+        this.requestFlags = H1Flags.of(request, true);
         this.firstOfSession = firstOfSession;
     }
 
@@ -66,22 +73,32 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         return request.headers().get(name);
     }
 
-    void start() {
-        if (request.decoderResult().isFailure()) {
-            requestDone = true;
-            fail(400);
-            return;
-        }
+    void start(boolean teWithContentLength) {
         if (request instanceof LastHttpContent) {
             requestDone = true;
         }
-        backend = stream.frontend().defaultBackend();
-        if (backend == null) {
-            fail(503);
+        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding()) {
+            // the H1 mux refuses the request: its raw 400, then the connection is closed
+            requestDone = true;
+            parsingError(400);
             return;
         }
-        mode = ConnectionMode.of(stream.frontend(), backend);
+        bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
+        conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
+        // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
+        org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        if (verdict != null) {
+            answer(verdict);
+            return;
+        }
+        serverHead = MessageHeads.forServer(request);
+        backend = samples.backendAssigned() ? samples.backend() : null;
+        if (backend == null) {
+            reply(503);
+            return;
+        }
         backend.backendConnection();
+        addForwardedFor();
         connector = stream.connector(backend, this);
         if (mayReuse()) {
             EventLoop loop = stream.client().eventLoop();
@@ -94,6 +111,24 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             });
         }
         connector.start();
+    }
+
+    /** "option forwardfor" of the frontend or the backend (http_process_request, step 9). */
+    private void addForwardedFor() {
+        ForwardFor fe = stream.frontend().http().forwardFor();
+        ForwardFor be = backend.http().forwardFor();
+        if (fe == null && be == null) {
+            return;
+        }
+        String name = be != null ? be.header() : fe.header();
+        boolean always = (fe != null && fe.always()) || (be != null && be.always());
+        if (!always && serverHead.headers().contains(name)) {
+            return;
+        }
+        InetSocketAddress src = source();
+        if ((fe == null || fe.covers(src)) && (be == null || be.covers(src))) {
+            serverHead.headers().add(name, ForwardFor.address(src));
+        }
     }
 
     /** "http-reuse": never, safe (not for a session's first request), aggressive and always. */
@@ -119,15 +154,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         server = s;
         serverSide = ch.pipeline().get(ServerSide.class);
         serverSide.owner(stream);
-        HttpRequest head = MessageHeads.forServer(request);
-        if (mode.closesServer()) {
-            if (!request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-                head.headers().add(HttpHeaderNames.CONNECTION, "close");
-            }
-        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-            head.headers().add(HttpHeaderNames.CONNECTION, "keep-alive");
-        }
-        serverCh.write(head);
+        ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
+        MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
+                stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
+        serverCh.write(serverHead);
         HttpContent part;
         while ((part = queued.poll()) != null) {
             serverCh.write(part);
@@ -144,7 +174,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     @Override
     public void failed(ServerConnector.Failure failure, Server last) {
         connector = null;
-        fail(failure == ServerConnector.Failure.CONNECT_TIMEOUT ? 503 : 503);
+        reply(503);
     }
 
     boolean acceptsRequestPart() {
@@ -157,6 +187,15 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         if (ended) {
             ReferenceCountUtil.release(part);
+            return;
+        }
+        if (part.decoderResult().isFailure()) {
+            // a body the parser rejects (an invalid chunk size) once the head was forwarded:
+            // the HTTP layer answers 400 and both connections are closed, the server's gently
+            ReferenceCountUtil.release(part);
+            requestDone = false;
+            closeServer();
+            reply(400);
             return;
         }
         if (serverCh != null) {
@@ -185,53 +224,98 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             ReferenceCountUtil.release(msg);
             return;
         }
-        Channel client = stream.client();
         if (msg instanceof HttpResponse res) {
-            if (res.decoderResult().isFailure()) {
-                ReferenceCountUtil.release(msg);
-                closeServer();
-                fail(502);
-                return;
-            }
-            if (res.status().code() >= 100 && res.status().code() < 200 && res.status().code() != 101) {
-                // an interim response goes to the client as is; the final one follows
-                client.write(MessageHeads.forClient(res, request.protocolVersion()));
-                informational = true;
-                ReferenceCountUtil.release(msg);
-                return;
-            }
-            responseStarted = true;
-            keepClient = clientKeepAlive(res);
-            HttpResponse head = MessageHeads.forClient(res, request.protocolVersion());
-            boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
-            if (!keepClient) {
-                head.headers().add(HttpHeaderNames.CONNECTION, "close");
-            } else if (keepClient && http10) {
-                head.headers().add(HttpHeaderNames.CONNECTION, "keep-alive");
-            }
-            serverKeep = !mode.closesServer() && ConnectionMode.wantsKeepAlive(res) && lengthKnown(res);
-            client.write(head);
-            if (msg instanceof HttpContent c) {
+            responseHead(res);
+            if (!ended && !interim && msg instanceof HttpContent c) {
                 writeResponseContent(c);
+            } else {
+                ReferenceCountUtil.release(msg);
             }
             return;
         }
-        if (informational) {
+        if (interim) {
             // the empty end Netty's decoder gives an interim response
-            informational = false;
+            interim = false;
             ReferenceCountUtil.release(msg);
             return;
         }
         writeResponseContent((HttpContent) msg);
     }
 
-    private boolean informational;
-    private boolean serverKeep;
+    private void responseHead(HttpResponse res) {
+        Channel client = stream.client();
+        if (res.decoderResult().isFailure()) {
+            // an invalid response: the server connection is reset, the client gets a 502
+            abortServer();
+            reply(502);
+            return;
+        }
+        int code = res.status().code();
+        if (code >= 100 && code < 200 && code != 101) {
+            // an interim response goes to the client as is; the final one follows
+            client.write(MessageHeads.forClient(res));
+            client.flush();
+            interim = true;
+            return;
+        }
+        responseStarted = true;
+        H1Flags flags = H1Flags.of(res, false);
+        boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
+                || flags.contentLength() || flags.chunked();
+        conn.responseParsed(flags, lengthKnown);
+        bodylessResponse = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304;
+        HttpResponse head = MessageHeads.forClient(res);
+        MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
+                flags.transferEncoding(), stream.frontend().http(), false));
+        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        if (denied != null) {
+            closeServer();
+            responseStarted = false;
+            answer(denied);
+            return;
+        }
+        client.write(head);
+    }
+
+    private org.jhaproxy.runtime.sample.SampleContext samples;
+
+    private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
+        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), (InetSocketAddress) stream.client().localAddress(),
+                stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request);
+        samples.requestComplete(requestComplete());
+        return samples;
+    }
+
+    /** The request was received whole, or has no body (the decoder's empty end part is still to come). */
+    private boolean requestComplete() {
+        return requestDone || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
+    }
+
+    /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
+    private void answer(org.jhaproxy.runtime.action.Reply r) {
+        ended = true;
+        cancelServerTimeout();
+        releaseQueued();
+        closeServer();
+        release();
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.REJECT) {
+            stream.transactionEnded(false);
+            return;
+        }
+        stream.writeRaw(r.buffer());
+        stream.client().flush();
+        boolean keep = !r.close() && requestComplete() && !conn.closesClient();
+        stream.transactionEnded(keep);
+    }
 
     private void writeResponseContent(HttpContent c) {
-        stream.client().write(c);
+        if (bodylessResponse) {
+            // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
+            c.release();
+        } else {
+            stream.client().write(c);
+        }
         if (c instanceof LastHttpContent) {
-            responseDone = true;
             stream.client().flush();
             finish();
         }
@@ -255,42 +339,36 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.readMoreIfWanted();
     }
 
-    /** The server closed its connection: a response cut short ends the client connection too. */
+    /** The server closed its connection: before a response, a 502; a response cut short ends the client connection too. */
     void serverClosed() {
         serverCh = null;
         if (ended) {
             return;
         }
         if (!responseStarted) {
-            fail(502);
+            reply(502);
             return;
         }
         ended = true;
+        cancelServerTimeout();
+        releaseQueued();
         release();
+        stream.client().flush();
         stream.transactionEnded(false);
     }
 
     void clientClosed() {
         ended = true;
+        cancelServerTimeout();
         if (connector != null) {
             connector.abandon();
         }
         releaseQueued();
-        closeServer();
+        abortServer();
         release();
     }
 
-    private boolean clientKeepAlive(HttpResponse res) {
-        return ConnectionMode.wantsKeepAlive(request) && !mode.closesClient() && requestDone && lengthKnown(res);
-    }
-
-    /** The response's end is known without closing the connection. */
-    private boolean lengthKnown(HttpResponse res) {
-        int code = res.status().code();
-        return request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
-                || HttpUtil.isContentLengthSet(res) || HttpUtil.isTransferEncodingChunked(res);
-    }
-
+    /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
     private void finish() {
         ended = true;
         cancelServerTimeout();
@@ -298,31 +376,58 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             Channel ch = serverCh;
             serverSide.owner(null);
             serverCh = null;
-            if (serverKeep && requestDone && ch.isActive()) {
+            if (!conn.closesServer() && requestEnded() && ch.isActive()) {
                 ch.config().setAutoRead(true);
                 server.idle().put(ch);
             } else {
-                ch.close();
+                reset(ch);
             }
         }
         release();
-        stream.transactionEnded(keepClient);
+        stream.transactionEnded(!conn.closesClient() && requestEnded());
     }
 
-    /** Answers with a built-in error, if nothing of the response was sent yet, and ends the transaction. */
-    private void fail(int status) {
+    private boolean requestEnded() {
+        return requestDone || bodyless;
+    }
+
+    /**
+     * haproxy's own reply from the HTTP layer (503, 502, 504...): it leaves like a server's
+     * response, in lower case and with the connection mode's header, and the client connection
+     * stays usable unless the request was not complete yet.
+     */
+    private void reply(int status) {
         ended = true;
         cancelServerTimeout();
         releaseQueued();
-        closeServer();
+        abortServer();
         release();
         if (!responseStarted) {
-            stream.writeRaw(HttpErrors.response(status));
+            HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
+            if (!r.isEmpty()) {
+                HttpResponse head = r.head();
+                HttpResponse out = MessageHeads.forClient(head);
+                H1Flags flags = H1Flags.of(head, false);
+                MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
+                        true, flags.transferEncoding(), stream.frontend().http(), !requestEnded()));
+                stream.client().write(out);
+                if (!request.method().equals(HttpMethod.HEAD)) {
+                    stream.client().write(r.body());
+                }
+            } else {
+                conn.responseToClient(true, true, false, false, stream.frontend().http(), true);
+            }
         }
-        boolean keep = status != 400 && status != 408 && requestDone && ConnectionMode.wantsKeepAlive(request)
-                && (mode == null || !mode.closesClient());
         stream.client().flush();
-        stream.transactionEnded(keep && !responseStarted);
+        stream.transactionEnded(!responseStarted && !conn.closesClient() && requestEnded());
+    }
+
+    /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */
+    private void parsingError(int status) {
+        ended = true;
+        stream.writeRaw(HttpErrors.response(status));
+        stream.client().flush();
+        stream.transactionEnded(false);
     }
 
     private void closeServer() {
@@ -331,6 +436,22 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             serverCh.close();
             serverCh = null;
         }
+    }
+
+    /** haproxy aborts a server connection it gives up on with a reset (SO_LINGER 0). */
+    private void abortServer() {
+        if (serverCh != null) {
+            serverSide.owner(null);
+            reset(serverCh);
+            serverCh = null;
+        }
+    }
+
+    private static void reset(Channel ch) {
+        if (ch.isActive()) {
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
+        ch.close();
     }
 
     private void release() {
@@ -355,7 +476,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             serverTimeout = stream.client().eventLoop().schedule(() -> {
                 serverTimeout = null;
                 if (!ended) {
-                    fail(504);
+                    if (responseStarted) {
+                        abortServer();
+                        serverClosed();
+                    } else {
+                        reply(504);
+                    }
                 }
             }, ms, TimeUnit.MILLISECONDS);
         }

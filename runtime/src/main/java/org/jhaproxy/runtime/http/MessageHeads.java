@@ -5,40 +5,96 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request and response heads as haproxy's H1 mux writes them: HAProxy 2.6 stores header
- * names in lower case (HTX) and emits them so, keeps the values and their order, and writes the
- * connection-management headers itself ({@link ConnectionMode}).
+ * The request and response heads as haproxy forwards them: header names in lower case (HTX
+ * stores them so), values and order kept; the Connection header loses its "close" and
+ * "keep-alive" tokens (the H1 mux writes its own, appended last) and disappears when nothing
+ * else is left; "te" keeps only "trailers"; an interim or 204 response loses its framing headers.
  */
-public final class MessageHeads {
+final class MessageHeads {
     private MessageHeads() {
     }
 
-    /** The head forwarded to the server, without the hop-by-hop Connection header. */
-    public static HttpRequest forServer(HttpRequest in) {
+    /** The request head for the server, before the HTTP layer appends its headers. */
+    static HttpRequest forServer(HttpRequest in) {
         DefaultHttpRequest out = new DefaultHttpRequest(in.protocolVersion(), in.method(), in.uri(), false);
-        copyHeaders(in.headers(), out.headers());
+        copyHeaders(in.headers(), out.headers(), false);
         return out;
     }
 
-    /** The head forwarded to the client. */
-    public static HttpResponse forClient(HttpResponse in, HttpVersion version) {
+    /** The response head for the client. */
+    static HttpResponse forClient(HttpResponse in) {
         DefaultHttpResponse out = new DefaultHttpResponse(in.protocolVersion(), in.status(), false);
-        copyHeaders(in.headers(), out.headers());
+        int code = in.status().code();
+        copyHeaders(in.headers(), out.headers(), code < 200 || code == 204);
         return out;
     }
 
-    private static void copyHeaders(HttpHeaders from, HttpHeaders to) {
+    /** Appends the Connection value the H1 mux decided, if any, as the last header. */
+    static void connection(HttpHeaders h, String value) {
+        if (value != null) {
+            h.add("connection", value);
+        }
+    }
+
+    private static void copyHeaders(HttpHeaders from, HttpHeaders to, boolean noFraming) {
         for (Map.Entry<String, String> h : from) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (name.equals("connection")) {
+            String value = h.getValue();
+            switch (name) {
+                case "connection" -> value = withoutPersistenceTokens(value);
+                case "te" -> value = value.contains("trailers") ? "trailers" : null;
+                case "transfer-encoding", "content-length" -> value = noFraming ? null : value;
+                default -> {
+                }
+            }
+            if (value != null) {
+                to.add(name, value);
+            }
+        }
+    }
+
+    /**
+     * A Connection value without "close" and "keep-alive", null if nothing is left. As
+     * h1_parse_connection_header does it: the value is kept as written up to the last token kept
+     * while nothing was removed before it; after a removal the kept tokens are joined by ",".
+     */
+    private static String withoutPersistenceTokens(String value) {
+        StringBuilder out = new StringBuilder();
+        boolean rewritten = false;
+        int i = 0;
+        int e = value.length();
+        while (i < e) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
                 continue;
             }
-            to.add(name, h.getValue());
+            int n = value.indexOf(',', i);
+            if (n < 0) {
+                n = e;
+            }
+            int wend = n;
+            while (wend > i && (value.charAt(wend - 1) == ' ' || value.charAt(wend - 1) == '\t')) {
+                wend--;
+            }
+            String word = value.substring(i, wend);
+            if (word.equalsIgnoreCase("close") || word.equalsIgnoreCase("keep-alive")) {
+                rewritten = true;
+            } else if (!rewritten) {
+                out.setLength(0);
+                out.append(value, 0, n);
+            } else {
+                if (out.length() > 0) {
+                    out.append(',');
+                }
+                out.append(word);
+            }
+            i = n + 1;
         }
+        return out.length() == 0 ? null : out.toString();
     }
 }

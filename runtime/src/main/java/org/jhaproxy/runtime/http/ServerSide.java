@@ -60,6 +60,20 @@ public final class ServerSide extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The server shut its side (the connection allows half-closure for TCP mode): Netty's
+     * decoder has already ended a close-delimited response; the connection is of no further
+     * use, so it is closed and the owner learns it as a server close.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.config.model.ProxyConfig;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
+import org.jhaproxy.runtime.http.HttpSettings;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.lb.Balancer;
@@ -29,8 +30,10 @@ public final class Proxy {
     private final int retries;
     private final boolean redispatch;
     private final int redispatchInterval;
+    private final HttpSettings http;
     private volatile ProxyState state = ProxyState.READY;
     private Proxy defaultBackend;
+    private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
     public Proxy(ProxyConfig config) {
         this.config = config;
@@ -50,6 +53,7 @@ public final class Proxy {
         org.jhaproxy.config.source.Line rd = config.last("option", "redispatch");
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
         this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
+        this.http = HttpSettings.of(config);
     }
 
     /** Server ids as haproxy numbers them: the "id" given, else the lowest id not taken, in order. */
@@ -75,6 +79,15 @@ public final class Proxy {
     /** Links the frontend to its default backend once every proxy exists. */
     void defaultBackend(Proxy backend) {
         this.defaultBackend = backend;
+    }
+
+    /** Its compiled rules (ACLs, tcp/http rules, use_backend), set once at start-up. */
+    public org.jhaproxy.runtime.action.ProxyRuleSets rules() {
+        return rules;
+    }
+
+    public void rules(org.jhaproxy.runtime.action.ProxyRuleSets r) {
+        this.rules = r;
     }
 
     public String name() {
@@ -142,6 +155,11 @@ public final class Proxy {
     /** Redispatch every this many retries; negative counts back from the last retry. */
     public int redispatchInterval() {
         return redispatchInterval;
+    }
+
+    /** The HTTP settings (connection mode, forwardfor, error replies), resolved at load. */
+    public HttpSettings http() {
+        return http;
     }
 
     /** A connection was accepted by this frontend (cum_conn). */

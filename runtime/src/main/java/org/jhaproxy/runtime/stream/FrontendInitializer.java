@@ -2,8 +2,6 @@ package org.jhaproxy.runtime.stream;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import org.jhaproxy.runtime.http.HttpLimits;
 import org.jhaproxy.runtime.http.HttpStream;
 import org.jhaproxy.runtime.listener.Listener;
@@ -28,14 +26,18 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         Proxy fe = listener.frontend();
+        if (!org.jhaproxy.runtime.action.TcpAnalyzer.acceptConnection(fe, ch)) {
+            // "tcp-request connection reject": closed before any stream exists, with a reset as haproxy does
+            ch.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+            ch.close();
+            return;
+        }
         ctx.clients().add(ch);
         fe.feconn().incrementAndGet();
         fe.frontendConnection();
         ch.closeFuture().addListener(f -> fe.feconn().decrementAndGet());
         if (fe.isHttp()) {
-            ch.pipeline().addLast("h1-decoder", new HttpRequestDecoder(limits.maxInitialLine(), limits.maxHeaderSize(), limits.maxChunk()));
-            ch.pipeline().addLast("h1-encoder", new HttpResponseEncoder());
-            ch.pipeline().addLast("stream", new HttpStream(ctx, fe, limits));
+            HttpStream.install(ch, ctx, fe, limits);
         } else {
             ch.pipeline().addLast("stream", new TcpStream(ctx, fe));
         }

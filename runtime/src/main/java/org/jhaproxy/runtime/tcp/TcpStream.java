@@ -44,7 +44,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
-        Proxy backend = frontend.defaultBackend();
+        Proxy backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(new org.jhaproxy.runtime.sample.SampleContext(
+                (InetSocketAddress) client.remoteAddress(), (InetSocketAddress) client.localAddress(), frontend,
+                org.jhaproxy.runtime.sample.Vars.session(client)));
         if (backend == null) {
             client.close();
             return;

@@ -1,0 +1,50 @@
+package org.jhaproxy.runtime.action;
+
+import io.netty.handler.codec.http.HttpRequest;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.SampleContext;
+
+/**
+ * The request analysers of an HTTP stream, in haproxy's order (process_stream(): tcp-request
+ * content, then http_process_req_common() for the frontend: http-request rules, then redirect
+ * rules; then the switching rules; then the same for the backend when it is another proxy).
+ */
+public final class HttpRequestAnalyzer {
+    private HttpRequestAnalyzer() {
+    }
+
+    /**
+     * Runs the rules on {@code req}, which they may change. Returns null to forward the request
+     * to {@code c.backend()} (null when there is no backend), else the reply that ends it.
+     */
+    public static Reply analyze(SampleContext c, HttpRequest req) {
+        Proxy fe = c.frontend();
+        ProxyRuleSets fr = fe.rules();
+        if (fr == ProxyRuleSets.none()) {
+            c.backend(fe.defaultBackend());
+            return null;
+        }
+        Reply r = proxyRules(fr, c, req);
+        if (r != null) {
+            return r;
+        }
+        Proxy be = SwitchingRule.choose(fr.switching, c, fr.proxies);
+        c.backend(be);
+        if (be == null || be == fe) {
+            return null;
+        }
+        return proxyRules(be.rules(), c, req);
+    }
+
+    private static Reply proxyRules(ProxyRuleSets rules, SampleContext c, HttpRequest req) {
+        if (!TcpRule.run(rules.tcpContent, c)) {
+            return Reply.REJECT;
+        }
+        Reply r = HttpRule.run(rules.httpRequest, c, req);
+        if (r != null && r != Reply.ALLOW) {
+            return r;
+        }
+        r = HttpRule.run(rules.redirects, c, req);
+        return r == Reply.ALLOW ? null : r;
+    }
+}

@@ -1,0 +1,40 @@
+package org.jhaproxy.runtime.action;
+
+import io.netty.handler.codec.http.HttpResponse;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.SampleContext;
+
+/**
+ * http-response rules (http_process_res_common()): the backend's first, then the frontend's
+ * when it is another proxy. "allow" ends one proxy's list only.
+ */
+public final class HttpResponseAnalyzer {
+    private HttpResponseAnalyzer() {
+    }
+
+    /** Runs the rules on {@code res} (the head going to the client); null to forward it, else the reply instead. */
+    public static Reply analyze(SampleContext c, HttpResponse res) {
+        Proxy be = c.backend();
+        Proxy fe = c.frontend();
+        if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
+            return null;
+        }
+        c.response(res);
+        c.responseDirection(true);
+        try {
+            Reply r = HttpRule.run(be.rules().httpResponse, c, res);
+            if (r != null && r != Reply.ALLOW) {
+                return r;
+            }
+            if (fe != be) {
+                r = HttpRule.run(fe.rules().httpResponse, c, res);
+                if (r != null && r != Reply.ALLOW) {
+                    return r;
+                }
+            }
+            return null;
+        } finally {
+            c.responseDirection(false);
+        }
+    }
+}

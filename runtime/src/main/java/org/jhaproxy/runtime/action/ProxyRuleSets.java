@@ -1,0 +1,131 @@
+package org.jhaproxy.runtime.action;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jhaproxy.config.action.RuleSet;
+import org.jhaproxy.config.model.Position;
+import org.jhaproxy.config.model.ProxyConfig;
+import org.jhaproxy.config.model.ProxyRules;
+import org.jhaproxy.runtime.acl.AclCompiler;
+import org.jhaproxy.runtime.acl.Condition;
+import org.jhaproxy.runtime.logformat.CompiledLogFormat;
+import org.jhaproxy.runtime.proxy.Proxies;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.CompileScope;
+import org.jhaproxy.runtime.sample.NotSupported;
+
+/**
+ * The rules of one proxy, compiled once at start-up from the frozen model: tcp-request
+ * connection and content rules, http-request, redirect and http-response rules, and the
+ * use_backend switching rules. A rule the runtime cannot execute refuses the start, naming its
+ * line.
+ */
+public final class ProxyRuleSets {
+    private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new HttpRule[0],
+            new HttpRule[0], new HttpRule[0], new SwitchingRule[0]);
+
+    final Proxies proxies;
+    final TcpRule[] tcpConnection;
+    final TcpRule[] tcpContent;
+    final HttpRule[] httpRequest;
+    final HttpRule[] redirects;
+    final HttpRule[] httpResponse;
+    final SwitchingRule[] switching;
+
+    private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpContent, HttpRule[] httpRequest,
+                          HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching) {
+        this.proxies = proxies;
+        this.tcpConnection = tcpConnection;
+        this.tcpContent = tcpContent;
+        this.httpRequest = httpRequest;
+        this.redirects = redirects;
+        this.httpResponse = httpResponse;
+        this.switching = switching;
+    }
+
+    public static ProxyRuleSets none() {
+        return NONE;
+    }
+
+    /** Compiles every proxy's rules and hands them to it; the first rule not executable is reported. */
+    public static void compileAll(Proxies proxies) throws NotSupported {
+        for (Proxy p : proxies.all()) {
+            p.rules(compile(p, proxies));
+        }
+    }
+
+    static ProxyRuleSets compile(Proxy p, Proxies proxies) throws NotSupported {
+        ProxyConfig pc = p.config();
+        AclCompiler acls = new AclCompiler(new CompileScope(p, proxies));
+        List<TcpRule> conn = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONN)) {
+            conn.add(new TcpRule(cond(acls, r), tcpAccept(r)));
+        }
+        List<TcpRule> content = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONT)) {
+            content.add(new TcpRule(cond(acls, r), tcpAccept(r)));
+        }
+        List<HttpRule> req = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_REQ)) {
+            req.add(new HttpRule(cond(acls, r), at(r.at(), () -> HttpActionCompiler.compile(r.words(), false, acls.scope()))));
+        }
+        List<HttpRule> redirects = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.redirects()) {
+            redirects.add(new HttpRule(cond(acls, r), at(r.at(), () -> Redirect.compile(r.words(), false, acls.scope()))));
+        }
+        List<HttpRule> res = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_RES)) {
+            res.add(new HttpRule(cond(acls, r), at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope()))));
+        }
+        List<SwitchingRule> sw = new ArrayList<>();
+        for (ProxyRules.BackendRef b : pc.useBackends()) {
+            Condition c = at(b.at(), () -> acls.compile(b.condition()));
+            if (b.dynamic()) {
+                sw.add(new SwitchingRule(c, null, at(b.at(), () -> CompiledLogFormat.compile(b.name(), acls.scope()))));
+            } else {
+                sw.add(new SwitchingRule(c, proxies.backend(b.name()), null));
+            }
+        }
+        if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()) {
+            return NONE;
+        }
+        return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
+                req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
+                sw.toArray(new SwitchingRule[0]));
+    }
+
+    private static boolean tcpAccept(ProxyRules.Rule r) throws NotSupported {
+        return switch (r.action()) {
+            case "accept" -> true;
+            case "reject" -> false;
+            default -> throw new NotSupported("parsing [" + r.at() + "] : '" + r.set().keyword() + " " + r.action()
+                    + "' is not supported by jhaproxy yet.");
+        };
+    }
+
+    private static Condition cond(AclCompiler acls, ProxyRules.Rule r) throws NotSupported {
+        return at(r.at(), () -> acls.compile(r.condition()));
+    }
+
+    private interface Step<T> {
+        T run() throws NotSupported;
+    }
+
+    /** Names the line in the message, as haproxy's "parsing [file:line] : ..." alerts do. */
+    private static <T> T at(Position pos, Step<T> s) throws NotSupported {
+        try {
+            return s.run();
+        } catch (NotSupported e) {
+            if (e.getMessage().startsWith("parsing [")) {
+                throw e;
+            }
+            throw new NotSupported("parsing [" + pos + "] : " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new NotSupported("parsing [" + pos + "] : cannot be executed by jhaproxy (" + e + ").");
+        }
+    }
+
+    public boolean hasHttpResponseRules() {
+        return httpResponse.length > 0;
+    }
+}

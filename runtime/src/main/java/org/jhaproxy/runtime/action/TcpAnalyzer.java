@@ -1,0 +1,40 @@
+package org.jhaproxy.runtime.action;
+
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.SampleContext;
+
+/**
+ * The rules of a new connection: "tcp-request connection" when it is accepted, and for a TCP
+ * stream "tcp-request content" then use_backend (the content rules need no payload here, since
+ * the fetches executed are connection ones, so they decide at once as haproxy's do).
+ */
+public final class TcpAnalyzer {
+    private TcpAnalyzer() {
+    }
+
+    /** tcp-request connection: false when the connection must be closed at once. */
+    public static boolean acceptConnection(Proxy fe, io.netty.channel.Channel ch) {
+        TcpRule[] rules = fe.rules().tcpConnection;
+        if (rules.length == 0) {
+            return true;
+        }
+        SampleContext c = new SampleContext((java.net.InetSocketAddress) ch.remoteAddress(),
+                (java.net.InetSocketAddress) ch.localAddress(), fe, null);
+        return TcpRule.run(rules, c);
+    }
+
+    /** A TCP stream's backend, or null when a rule rejected it (or there is none). */
+    public static Proxy backend(SampleContext c) {
+        Proxy fe = c.frontend();
+        ProxyRuleSets fr = fe.rules();
+        if (!TcpRule.run(fr.tcpContent, c)) {
+            return null;
+        }
+        Proxy be = SwitchingRule.choose(fr.switching, c, fr.proxies);
+        if (be != null && be != fe && !TcpRule.run(be.rules().tcpContent, c)) {
+            return null;
+        }
+        c.backend(be);
+        return be;
+    }
+}

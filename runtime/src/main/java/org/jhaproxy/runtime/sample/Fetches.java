@@ -1,0 +1,115 @@
+package org.jhaproxy.runtime.sample;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jhaproxy.config.sample.SampleArg;
+import org.jhaproxy.config.sample.SampleType;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.server.Server;
+
+/**
+ * The sample fetches the runtime executes (configuration.txt section 7.3), by name as the
+ * parser's registry spells them. Any other fetch refuses the start.
+ */
+public final class Fetches {
+    /** Builds a fetch from its parsed arguments, once, at start-up. */
+    @FunctionalInterface
+    public interface Factory {
+        Fetch create(List<SampleArg> args, CompileScope scope) throws NotSupported;
+    }
+
+    private static final Map<String, Factory> FACTORIES = new HashMap<>();
+
+    static {
+        // 7.3.1 internal states and constants
+        add("always_true", (a, s) -> c -> Sample.TRUE);
+        add("always_false", (a, s) -> c -> Sample.FALSE);
+        add("int", (a, s) -> {
+            Sample v = Sample.sint(Long.parseLong(a.get(0).text()));
+            return c -> v;
+        });
+        add("str", (a, s) -> {
+            Sample v = Sample.str(a.get(0).text());
+            return c -> v;
+        });
+        add("bool", (a, s) -> {
+            Sample v = Sample.bool(Long.parseLong(a.get(0).text()) != 0);
+            return c -> v;
+        });
+        add("env", (a, s) -> {
+            String name = a.get(0).text();
+            return c -> {
+                String v = System.getenv(name);
+                return v == null ? null : Sample.str(v);
+            };
+        });
+        add("date", (a, s) -> {
+            long offset = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
+            return c -> Sample.sint(System.currentTimeMillis() / 1000 + offset);
+        });
+        add("rand", (a, s) -> {
+            long range = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
+            return c -> {
+                long r = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32);
+                return Sample.sint(range > 0 ? (r * range) >>> 32 : r);
+            };
+        });
+        add("uuid", (a, s) -> c -> Sample.str(java.util.UUID.randomUUID().toString()));
+        add("fe_name", (a, s) -> c -> Sample.str(c.frontend().name()));
+        add("be_name", (a, s) -> c -> c.backendAssigned() || c.frontend().config().isBackend() ? Sample.str(c.backend().name()) : null);
+        add("nbsrv", Fetches::nbsrv);
+        add("var", (a, s) -> {
+            VarRef ref = VarRef.parse(a.get(0).text());
+            Sample dflt = a.size() > 1 && !a.get(1).text().isEmpty() ? Sample.str(a.get(1).text()) : null;
+            return c -> {
+                Sample v = ref.get(c);
+                return v != null ? v : dflt;
+            };
+        });
+        // 7.3.3 layer 4: the client connection
+        add("src", (a, s) -> c -> Sample.addr(c.src().getAddress()));
+        add("src_port", (a, s) -> c -> Sample.sint(c.src().getPort()));
+        add("dst", (a, s) -> c -> Sample.addr(c.dst().getAddress()));
+        add("dst_port", (a, s) -> c -> Sample.sint(c.dst().getPort()));
+        add("fe_conn", (a, s) -> c -> Sample.sint(c.frontend().feconn().get()));
+        // 7.3.4 layer 5: no TLS on jhaproxy's listeners yet, so never an SSL connection
+        add("ssl_fc", (a, s) -> c -> Sample.FALSE);
+        HttpFetches.register(FACTORIES);
+    }
+
+    private Fetches() {
+    }
+
+    private static void add(String name, Factory f) {
+        FACTORIES.put(name, f);
+    }
+
+    /** The fetch, compiled, or the reason it cannot be. */
+    public static Fetch create(String name, List<SampleArg> args, CompileScope scope) throws NotSupported {
+        Factory f = FACTORIES.get(name);
+        if (f == null) {
+            throw new NotSupported("sample fetch '" + name + "' is not supported by jhaproxy yet.");
+        }
+        return f.create(args, scope);
+    }
+
+    /** nbsrv([backend]): the usable servers of that backend (or of the current one). */
+    private static Fetch nbsrv(List<SampleArg> a, CompileScope scope) {
+        Proxy named = a.isEmpty() || a.get(0).text().isEmpty() ? null : scope.proxies().backend(a.get(0).text());
+        return c -> {
+            Proxy be = named != null ? named : c.backend();
+            long n = 0;
+            for (Server srv : be.servers()) {
+                if (srv.isUsable()) {
+                    n++;
+                }
+            }
+            return Sample.sint(n);
+        };
+    }
+
+    static Sample typed(SampleType t, Object v) {
+        return new Sample(t, v);
+    }
+}

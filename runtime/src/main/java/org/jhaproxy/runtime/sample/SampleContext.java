@@ -1,0 +1,105 @@
+package org.jhaproxy.runtime.sample;
+
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import java.net.InetSocketAddress;
+import org.jhaproxy.runtime.proxy.Proxy;
+
+/**
+ * What fetches read and actions change for one stream (HAProxy's session + stream + http_txn as
+ * seen from sample.c): the connection's addresses, the frontend and the backend chosen so far,
+ * the request head (and the response head once it arrived), and the variables.
+ */
+public final class SampleContext {
+    private final InetSocketAddress src;
+    private final InetSocketAddress dst;
+    private final Proxy frontend;
+    private final Vars sess;
+    private Proxy backend;
+    private HttpRequest request;
+    private HttpResponse response;
+    private Vars txn;
+    private Vars req;
+    private Vars res;
+    private boolean responseDirection;
+    private boolean requestComplete = true;
+
+    public SampleContext(InetSocketAddress src, InetSocketAddress dst, Proxy frontend, Vars sess) {
+        this.src = src;
+        this.dst = dst;
+        this.frontend = frontend;
+        this.sess = sess;
+    }
+
+    public InetSocketAddress src() {
+        return src;
+    }
+
+    public InetSocketAddress dst() {
+        return dst;
+    }
+
+    public Proxy frontend() {
+        return frontend;
+    }
+
+    /** The backend, once switching rules chose it (the frontend before, as haproxy's s->be). */
+    public Proxy backend() {
+        return backend != null ? backend : frontend;
+    }
+
+    public boolean backendAssigned() {
+        return backend != null;
+    }
+
+    public void backend(Proxy b) {
+        this.backend = b;
+    }
+
+    public HttpRequest request() {
+        return request;
+    }
+
+    public SampleContext request(HttpRequest r) {
+        this.request = r;
+        return this;
+    }
+
+    public HttpResponse response() {
+        return response;
+    }
+
+    public void response(HttpResponse r) {
+        this.response = r;
+    }
+
+    /** True while http-response rules run: "hdr" then reads the response (smp_fetch_chn_hdr). */
+    public boolean responseDirection() {
+        return responseDirection;
+    }
+
+    public void responseDirection(boolean r) {
+        this.responseDirection = r;
+    }
+
+    /** The whole request was received (a reply may then keep the connection alive). */
+    public boolean requestComplete() {
+        return requestComplete;
+    }
+
+    public void requestComplete(boolean done) {
+        this.requestComplete = done;
+    }
+
+    /** The variables of a scope; null for a transaction scope never written (reads see nothing). */
+    public Vars vars(Vars.Scope scope, boolean create) {
+        return switch (scope) {
+            case PROC -> Vars.proc();
+            case SESS -> sess;
+            case TXN -> txn != null || !create ? txn : (txn = new Vars());
+            case REQ -> req != null || !create ? req : (req = new Vars());
+            case RES -> res != null || !create ? res : (res = new Vars());
+            case CHECK -> null;
+        };
+    }
+}
