@@ -56,7 +56,10 @@ public final class Proxy {
         this.http = HttpSettings.of(config);
     }
 
-    /** Server ids as haproxy numbers them: the "id" given, else the lowest id not taken, in order. */
+    /**
+     * Server ids as haproxy numbers them: the "id" given, else the first id not taken from a
+     * counter that moves past every server in declaration order, numbered or not.
+     */
     private static int[] puids(ProxyConfig config) {
         java.util.Set<Integer> used = new java.util.HashSet<>();
         config.servers().forEach(s -> used.add(s.id()));
@@ -72,6 +75,7 @@ public final class Proxy {
                 used.add(id);
             }
             ids[i] = id;
+            next++;
         }
         return ids;
     }
