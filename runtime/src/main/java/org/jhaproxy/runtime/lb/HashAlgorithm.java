@@ -33,6 +33,11 @@ public abstract class HashAlgorithm implements LbAlgorithm {
         return type.next(avoid);
     }
 
+    @Override
+    public final boolean hashBased() {
+        return true;
+    }
+
     /** Whether only one server can be chosen, in which case haproxy does not hash. */
     final boolean single() {
         return groups.single();

@@ -30,10 +30,11 @@ public interface LbAlgorithm {
     }
 
     /**
-     * roundrobin, static-rr and random (BE_LB_KIND_RR): any server will do, so "option
-     * redispatch" sends every retry to another server.
+     * Whether the server is a function of the request (source, uri, url_param, hdr). With any
+     * other algorithm haproxy 2.6.12's "option redispatch" sends every retry to another server
+     * at once (observed with roundrobin, leastconn and first: no turn-around pause).
      */
-    default boolean roundRobinKind() {
+    default boolean hashBased() {
         return false;
     }
 }

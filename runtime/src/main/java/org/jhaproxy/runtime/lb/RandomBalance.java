@@ -46,8 +46,4 @@ public final class RandomBalance implements LbAlgorithm {
         return curr;
     }
 
-    @Override
-    public boolean roundRobinKind() {
-        return true;
-    }
 }

@@ -73,10 +73,6 @@ public final class RoundRobin implements LbAlgorithm {
         return true;
     }
 
-    @Override
-    public boolean roundRobinKind() {
-        return true;
-    }
 
     @Override
     public Server choose(LbRequest request, Server avoid) {

@@ -20,8 +20,4 @@ public final class StaticRoundRobin implements LbAlgorithm {
         return true;
     }
 
-    @Override
-    public boolean roundRobinKind() {
-        return true;
-    }
 }

@@ -219,8 +219,8 @@ public final class ServerConnector {
 
     /**
      * stream_choose_redispatch(): with "option redispatch [interval]", every interval-th retry
-     * (the last one by default) goes back to the balancer, and so does every retry of a
-     * round-robin backend with several active servers unless the server was imposed.
+     * (the last one by default) goes back to the balancer, and so does every retry of a backend
+     * with several active servers whose algorithm does not hash, unless the server was imposed.
      */
     private boolean redispatches() {
         if (!backend.redispatch()) {
@@ -233,7 +233,7 @@ public final class ServerConnector {
         if (after < 0 && retries % (backend.retries() + 1 + after) == 0) {
             return true;
         }
-        return !direct && backend.balancer().activeServers() > 1 && backend.balancer().algorithm().roundRobinKind();
+        return !direct && backend.balancer().activeServers() > 1 && !backend.balancer().algorithm().hashBased();
     }
 
     private void fail(Failure f, Server last) {
