@@ -31,7 +31,7 @@ public final class RuntimeSupport {
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
             "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
-            "proxy timeout queue", "proxy retries", "proxy option redispatch",
+            "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
             "proxy errorfile", "global tune.bufsize",

@@ -441,4 +441,14 @@ class LbSequencesTest {
                 "  server s4 127.0.0.1:9004 weight 1");
         assertEquals("s1 s3 s1 s2 s2 s3 s4 s1 s1 s3 s4 s4", chosen(be, HOSTS2));
     }
+
+    /** "balance random(3)" draws at random: only the validity and the spread can be checked. */
+    @Test
+    void randomReachesEveryUsableServer() throws Exception {
+        Proxy be = backend("  balance random(3)", "  server s1 127.0.0.1:9001", "  server s2 127.0.0.1:9002 weight 3",
+                "  server s3 127.0.0.1:9003 disabled", "  server s4 127.0.0.1:9004 backup");
+        String seq = chosen(be, 400, i -> request("/", null));
+        java.util.Set<String> seen = new java.util.TreeSet<>(List.of(seq.split(" ")));
+        assertEquals(java.util.Set.of("s1", "s2"), seen);
+    }
 }
