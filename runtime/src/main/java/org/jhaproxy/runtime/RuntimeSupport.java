@@ -110,6 +110,14 @@ public final class RuntimeSupport {
                     where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
         for (ProxyBuilder p : config.proxies()) {
+            org.jhaproxy.config.source.Line balance = p.lines().last("balance");
+            if (balance != null && balance.arg(1).equals("url_param") && balance.args().contains("check_post")) {
+                // hashing on a POST body parameter is not executed: the line must not run as plain url_param
+                Position at = new Position(balance.file(), balance.lineNo());
+                found.putIfAbsent("balance url_param check_post", new Unsupported(at, "balance url_param check_post",
+                        "parsing [" + balance.where() + "] : 'balance url_param check_post' in '" + p.sectionKeyword()
+                        + "' section is not supported by jhaproxy yet."));
+            }
             for (Bind b : p.binds()) {
                 String bad = firstUnsupportedBindOption(b.options());
                 if (bad != null) {
