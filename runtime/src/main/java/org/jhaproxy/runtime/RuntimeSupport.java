@@ -29,7 +29,10 @@ public final class RuntimeSupport {
             "proxy mode", "proxy bind", "proxy maxconn", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
-            "proxy balance roundrobin", "proxy retries", "proxy option redispatch",
+            "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
+            "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
+            "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
+            "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
             "proxy errorfile", "global tune.bufsize",
@@ -56,7 +59,8 @@ public final class RuntimeSupport {
     private static final Map<String, Integer> BIND_OPTIONS = BindConf.EXECUTED;
 
     /** Server options executed (by name, as the server line parser records them). */
-    private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled");
+    private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled",
+            "maxconn", "maxqueue", "id");
 
     /** A line the runtime would not execute: where, what (the keyword or option), and the message naming it. */
     public record Unsupported(Position at, String what, String message) {
@@ -107,6 +111,14 @@ public final class RuntimeSupport {
                     where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
         for (ProxyBuilder p : config.proxies()) {
+            org.jhaproxy.config.source.Line balance = p.lines().last("balance");
+            if (balance != null && balance.arg(1).equals("url_param") && balance.args().contains("check_post")) {
+                // hashing on a POST body parameter is not executed: the line must not run as plain url_param
+                Position at = new Position(balance.file(), balance.lineNo());
+                found.putIfAbsent("balance url_param check_post", new Unsupported(at, "balance url_param check_post",
+                        "parsing [" + balance.where() + "] : 'balance url_param check_post' in '" + p.sectionKeyword()
+                        + "' section is not supported by jhaproxy yet."));
+            }
             for (Bind b : p.binds()) {
                 String bad = firstUnsupportedBindOption(b.options());
                 if (bad != null) {

@@ -2,6 +2,7 @@ package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -95,20 +96,18 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         backend.backendConnection();
         addForwardedFor();
-        Server s = backend.lb() == null ? null : backend.lb().choose(this);
-        if (s == null) {
-            reply(503);
-            return;
-        }
-        Channel idle = mayReuse() ? s.idle().take(stream.client().eventLoop()) : null;
-        if (idle != null) {
-            s.connectionTaken();
-            idle.config().setAutoRead(false);
-            connected(idle, s);
-            return;
-        }
         connector = stream.connector(backend, this);
-        connector.start(s);
+        if (mayReuse()) {
+            EventLoop loop = stream.client().eventLoop();
+            connector.reuse(s -> {
+                Channel idle = s.idle().take(loop);
+                if (idle != null) {
+                    idle.config().setAutoRead(false);
+                }
+                return idle;
+            });
+        }
+        connector.start();
     }
 
     /** "option forwardfor" of the frontend or the backend (http_process_request, step 9). */
@@ -462,7 +461,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void release() {
         if (server != null) {
             server.connectionReleased();
-            server.backend().lb().released(server);
             server = null;
         }
     }

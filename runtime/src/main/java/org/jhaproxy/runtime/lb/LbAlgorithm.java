@@ -2,11 +2,39 @@ package org.jhaproxy.runtime.lb;
 
 import org.jhaproxy.runtime.server.Server;
 
-/** A backend's load-balancing algorithm ("balance"): picks a usable server for a request, or null. */
+/**
+ * A backend's load-balancing algorithm ("balance"), one class per haproxy lb_*.c. Every method
+ * is called under the backend balancer's lock ({@link Balancer}), as haproxy holds lbprm.lock.
+ */
 public interface LbAlgorithm {
-    Server choose(LbRequest request);
+    /**
+     * The server for this request, or null when none can take it. {@code avoid} is the server
+     * a redispatched stream just failed on: chosen only when nothing else is possible.
+     */
+    Server choose(LbRequest request, Server avoid);
 
-    /** A server's connection ended: algorithms that count connections (leastconn) update. */
+    /** A stream was assigned to the server (lbprm.server_take_conn). */
+    default void taken(Server server) {
+    }
+
+    /** A stream left the server (lbprm.server_drop_conn). */
     default void released(Server server) {
+    }
+
+    /**
+     * Whether streams queued in the backend mean every server is full, so a new stream queues
+     * at once without looking (assign_server() does so for roundrobin, static-rr and first).
+     */
+    default boolean queueMeansFull() {
+        return false;
+    }
+
+    /**
+     * Whether the server is a function of the request (source, uri, url_param, hdr). With any
+     * other algorithm haproxy 2.6.12's "option redispatch" sends every retry to another server
+     * at once (observed with roundrobin, leastconn and first: no turn-around pause).
+     */
+    default boolean hashBased() {
+        return false;
     }
 }

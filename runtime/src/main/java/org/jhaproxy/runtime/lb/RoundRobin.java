@@ -1,59 +1,207 @@
 package org.jhaproxy.runtime.lb;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jhaproxy.runtime.server.Server;
 
 /**
- * "balance roundrobin": servers in turn, each as often as its weight; the backup servers only
- * when no active one is usable (the first usable backup, unless "option allbackups").
+ * "balance roundrobin": haproxy's fast weighted round robin (lb_fwrr.c). Each server gets a
+ * position in a window as wide as the group's total effective weight and moves forward by
+ * total/weight each time it is picked, so heavier servers come back sooner; a server whose next
+ * position falls beyond the window waits in the "next" tree until the window turns. Servers are
+ * first taken heaviest first. This reproduces haproxy's exact order, e.g. weights 1/2/3 give
+ * s3 s2 s3 s1 s3 s2, repeated.
  */
 public final class RoundRobin implements LbAlgorithm {
-    private final List<Server> active;
-    private final List<Server> backup;
-    private final int[] current;
-    private final Object lock = new Object();
+    /** Effective weights are user weights times 16 (BE_WEIGHT_SCALE), at most 256 * 16. */
+    static final int WEIGHT_SCALE = 16;
+    static final int UWEIGHT_RANGE = 256;
+    static final int EWEIGHT_MAX = UWEIGHT_RANGE * WEIGHT_SCALE;
 
-    public RoundRobin(List<Server> servers) {
-        this.active = servers.stream().filter(s -> !s.isBackup()).toList();
-        this.backup = servers.stream().filter(Server::isBackup).toList();
-        this.current = new int[active.size()];
+    private final ServerGroups groups;
+    private final Map<Server, Node> nodes = new IdentityHashMap<>();
+    private final Group active;
+    private final Group backup;
+
+    private static final class Node extends LbTree.Node {
+        final Server server;
+        final int eweight;
+        long npos;
+        long rweight;
+
+        Node(Server server) {
+            this.server = server;
+            this.eweight = server.weight() * WEIGHT_SCALE;
+        }
+    }
+
+    /** The active or the backup servers' window and trees (struct fwrr_group). */
+    private static final class Group {
+        final LbTree<Node> curr = new LbTree<>();
+        LbTree<Node> init = new LbTree<>();
+        LbTree<Node> next = new LbTree<>();
+        long currPos;
+        long currWeight;
+        long nextWeight;
+    }
+
+    public RoundRobin(ServerGroups groups) {
+        this.groups = groups;
+        this.active = group(groups.active());
+        this.backup = group(groups.backup());
+    }
+
+    private Group group(List<Server> servers) {
+        Group g = new Group();
+        long total = 0;
+        for (Server s : servers) {
+            Node n = new Node(s);
+            nodes.put(s, n);
+            total += n.eweight;
+        }
+        g.currPos = g.currWeight = g.nextWeight = total;
+        for (Server s : servers) {
+            queueByWeight(g.init, nodes.get(s));
+        }
+        return g;
     }
 
     @Override
-    public Server choose(LbRequest request) {
-        Server s = smoothWeighted();
-        if (s != null) {
-            return s;
-        }
-        for (Server b : backup) {
-            if (b.isUsable() && b.hasFreeSlot()) {
-                return b;
-            }
-        }
-        return null;
+    public boolean queueMeansFull() {
+        return true;
     }
 
-    /** Smooth weighted round robin: each pick raises every server by its weight, the highest goes. */
-    private Server smoothWeighted() {
-        synchronized (lock) {
-            int total = 0;
-            int best = -1;
-            for (int i = 0; i < active.size(); i++) {
-                Server s = active.get(i);
-                if (!s.isUsable() || !s.hasFreeSlot()) {
-                    continue;
-                }
-                current[i] += s.weight();
-                total += s.weight();
-                if (best < 0 || current[i] > current[best]) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                return null;
-            }
-            current[best] -= total;
-            return active.get(best);
+
+    @Override
+    public Server choose(LbRequest request, Server avoid) {
+        Group g;
+        if (!groups.active().isEmpty()) {
+            g = active;
+        } else if (groups.firstBackup() != null) {
+            return groups.firstBackup();
+        } else if (!groups.backup().isEmpty()) {
+            g = backup;
+        } else {
+            return null;
         }
+        boolean switched = false;
+        Node avoided = null;
+        Node picked;
+        List<Node> full = new ArrayList<>(0);
+        pick:
+        while (true) {
+            if (g.currWeight == 0) {
+                g.currPos = g.currWeight = g.nextWeight;
+            }
+            while (true) {
+                picked = fromGroup(g);
+                if (picked != null) {
+                    break;
+                }
+                if (switched) {
+                    if (avoided != null) {
+                        picked = avoided;
+                        break pick;
+                    }
+                    requeue(g, full, null, true);
+                    return null;
+                }
+                switched = true;
+                switchTrees(g);
+            }
+            updatePosition(g, picked);
+            LbTree<Node> tree = treeOf(picked);
+            if (tree != null) {
+                tree.delete(picked);
+            }
+            g.currPos++;
+            if (!Saturation.full(picked.server)) {
+                if (picked.server != avoid || avoided != null) {
+                    break;
+                }
+                avoided = picked;
+            }
+            // saturated or avoided: put back once the pick is done, most recent first
+            full.add(0, picked);
+        }
+        queue(g, picked);
+        requeue(g, full, picked, switched);
+        return picked.server;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LbTree<Node> treeOf(Node n) {
+        return (LbTree<Node>) n.tree();
+    }
+
+    private void requeue(Group g, List<Node> full, Node picked, boolean switched) {
+        for (Node n : full) {
+            if (n == picked) {
+                continue;
+            }
+            if (switched) {
+                // the window turned: their place is lost, only their weight matters
+                queueByWeight(g.init, n);
+            } else {
+                queue(g, n);
+            }
+        }
+    }
+
+    /** The first server of the current window if its turn came, else the heaviest new one. */
+    private static Node fromGroup(Group g) {
+        Node s1 = g.curr.first();
+        if (s1 != null && s1.eweight > 0 && s1.npos <= g.currPos) {
+            return s1;
+        }
+        Node s2 = g.init.first();
+        if (s2 != null && s2.eweight > 0) {
+            s2.npos = 0;
+            s2.rweight = 0;
+            return s2;
+        }
+        return s1;
+    }
+
+    private static void switchTrees(Group g) {
+        LbTree<Node> swap = g.init;
+        g.init = g.next;
+        g.next = swap;
+        g.currWeight = g.nextWeight;
+        g.currPos = g.currWeight;
+    }
+
+    /** Moves the server forward by total/weight, carrying the remainder as haproxy does. */
+    private static void updatePosition(Group g, Node s) {
+        if (s.eweight == 0) {
+            return;
+        }
+        if (s.npos == 0) {
+            s.npos = g.currPos;
+        }
+        s.npos += g.nextWeight / s.eweight;
+        s.rweight += g.nextWeight % s.eweight;
+        if (s.rweight >= s.eweight) {
+            s.rweight -= s.eweight;
+            s.npos++;
+        }
+    }
+
+    /** Places the server in the current window at its next position, or in the next window. */
+    private static void queue(Group g, Node s) {
+        if (s.eweight <= 0 || s.npos >= 2 * g.currWeight || s.npos >= g.currWeight + g.nextWeight) {
+            s.npos -= g.currWeight;
+            queueByWeight(g.next, s);
+            return;
+        }
+        long key = UWEIGHT_RANGE * s.npos + (EWEIGHT_MAX + s.rweight - s.eweight) / WEIGHT_SCALE;
+        g.curr.insert(s, key);
+    }
+
+    /** Heaviest first. */
+    private static void queueByWeight(LbTree<Node> tree, Node s) {
+        tree.insert(s, EWEIGHT_MAX - s.eweight);
     }
 }

@@ -9,6 +9,8 @@ import org.jhaproxy.config.model.TimeoutKind;
 import org.jhaproxy.runtime.http.HttpSettings;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
+import org.jhaproxy.runtime.lb.Balancer;
+import org.jhaproxy.runtime.lb.ServerGroups;
 import org.jhaproxy.runtime.server.Server;
 
 /**
@@ -19,7 +21,7 @@ import org.jhaproxy.runtime.server.Server;
 public final class Proxy {
     private final ProxyConfig config;
     private final List<Server> servers = new ArrayList<>();
-    private final LbAlgorithm lb;
+    private final Balancer balancer;
     private final AtomicInteger feconn = new AtomicInteger();
     private final AtomicInteger beconn = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong cumulatedFe = new java.util.concurrent.atomic.AtomicLong();
@@ -27,6 +29,7 @@ public final class Proxy {
     private final Timeouts timeouts;
     private final int retries;
     private final boolean redispatch;
+    private final int redispatchInterval;
     private final HttpSettings http;
     private volatile ProxyState state = ProxyState.READY;
     private Proxy defaultBackend;
@@ -34,12 +37,47 @@ public final class Proxy {
 
     public Proxy(ProxyConfig config) {
         this.config = config;
-        config.servers().forEach(s -> servers.add(new Server(s, this)));
-        this.lb = config.isBackend() ? LbAlgorithms.create(config, servers) : null;
+        int[] puids = puids(config);
+        for (int i = 0; i < puids.length; i++) {
+            servers.add(new Server(config.servers().get(i), this, puids[i]));
+        }
+        if (config.isBackend()) {
+            ServerGroups groups = ServerGroups.of(servers, config.option("allbackups"));
+            this.balancer = new Balancer(LbAlgorithms.create(config, servers, groups), groups);
+        } else {
+            this.balancer = null;
+        }
         this.timeouts = new Timeouts(config);
         this.retries = (int) config.number("retries", 3);
         this.redispatch = config.option("redispatch");
+        org.jhaproxy.config.source.Line rd = config.last("option", "redispatch");
+        // "option redispatch [interval]": -1 (the last retry) unless an interval is given
+        this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
         this.http = HttpSettings.of(config);
+    }
+
+    /**
+     * Server ids as haproxy numbers them: the "id" given, else the first id not taken from a
+     * counter that moves past every server in declaration order, numbered or not.
+     */
+    private static int[] puids(ProxyConfig config) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        config.servers().forEach(s -> used.add(s.id()));
+        int[] ids = new int[config.servers().size()];
+        int next = 1;
+        for (int i = 0; i < ids.length; i++) {
+            int id = config.servers().get(i).id();
+            if (id == 0) {
+                while (used.contains(next)) {
+                    next++;
+                }
+                id = next;
+                used.add(id);
+            }
+            ids[i] = id;
+            next++;
+        }
+        return ids;
     }
 
     /** Links the frontend to its default backend once every proxy exists. */
@@ -98,7 +136,12 @@ public final class Proxy {
     }
 
     public LbAlgorithm lb() {
-        return lb;
+        return balancer == null ? null : balancer.algorithm();
+    }
+
+    /** The backend's balancer: server assignment and queues; null for a frontend. */
+    public Balancer balancer() {
+        return balancer;
     }
 
     public Timeouts timeouts() {
@@ -110,7 +153,12 @@ public final class Proxy {
     }
 
     public boolean redispatch() {
-        return redispatch;
+        return redispatch && redispatchInterval != 0;
+    }
+
+    /** Redispatch every this many retries; negative counts back from the last retry. */
+    public int redispatchInterval() {
+        return redispatchInterval;
     }
 
     /** The HTTP settings (connection mode, forwardfor, error replies), resolved at load. */

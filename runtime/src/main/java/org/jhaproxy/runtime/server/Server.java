@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.config.model.ServerConfig;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.queue.Queue;
 
 /**
  * A running server of a backend: its frozen configuration, the address it connects to, and
@@ -14,19 +15,24 @@ public final class Server {
     private final Proxy backend;
     private final InetSocketAddress address;
     private final int maxconn;
+    private final int maxqueue;
+    private final int puid;
     private final AtomicInteger currentConns = new AtomicInteger();
     private final AtomicInteger totalConns = new AtomicInteger();
     private final IdleConnections idle = new IdleConnections();
+    private final Queue queue = new Queue();
     private volatile ServerState state;
     private volatile int weight;
 
-    public Server(ServerConfig config, Proxy backend) {
+    public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
         this.backend = backend;
         String host = config.address() == null ? null : config.address().host();
         int port = config.address() == null ? 0 : config.address().port();
         this.address = host == null ? null : new InetSocketAddress(host, port);
         this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
+        this.maxqueue = Integer.parseInt(config.option("maxqueue", "0"));
+        this.puid = puid;
         this.weight = Integer.parseInt(config.option("weight", "1"));
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
     }
@@ -61,6 +67,7 @@ public final class Server {
         return config.backup();
     }
 
+    /** srv_willbe_usable(): running, not in maintenance, with a non-zero weight. */
     public boolean isUsable() {
         return state == ServerState.RUNNING && weight > 0 && address != null;
     }
@@ -81,21 +88,42 @@ public final class Server {
         return maxconn;
     }
 
-    /** A slot is free: no maxconn, or fewer connections than it. */
-    public boolean hasFreeSlot() {
-        return maxconn == 0 || currentConns.get() < maxconn;
+    /** The streams assigned to this server waiting for one of its "maxconn" slots. */
+    public Queue queue() {
+        return queue;
     }
 
+    /** "maxqueue": how many streams may wait for this server, 0 for no limit. */
+    public int maxqueue() {
+        return maxqueue;
+    }
+
+    /** The server's numeric id (puid): "id" or its rank in the backend; keys its consistent-hash nodes. */
+    public int puid() {
+        return puid;
+    }
+
+    /** How many streams this server serves now (haproxy's "served"): what maxconn limits. */
     public int currentConns() {
         return currentConns.get();
     }
 
+    /** A stream was assigned to this server (stream_add_srv_conn); called under the balancer's lock. */
     public void connectionTaken() {
         currentConns.incrementAndGet();
         totalConns.incrementAndGet();
     }
 
+    /**
+     * The stream assigned to this server ended (sess_change_server(s, NULL)): its slot goes to
+     * the oldest stream waiting for this server or its backend, as process_srv_queue() does.
+     */
     public void connectionReleased() {
+        backend.balancer().released(this);
+    }
+
+    /** Only the balancer changes the count, under its lock. */
+    public void servedDecrement() {
         currentConns.decrementAndGet();
     }
 

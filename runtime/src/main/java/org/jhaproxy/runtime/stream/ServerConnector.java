@@ -5,30 +5,42 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jhaproxy.runtime.Transport;
+import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.queue.PendingConnection;
 import org.jhaproxy.runtime.server.Server;
 
 /**
- * Establishes a stream's server connection the way HAProxy's back_handle_st_cer() does: on the
- * client's event loop, bounded by "timeout connect", retried "retries" times, after a pause of
- * MIN(1s, timeout connect) when the server refused, and sent to another server on the last
- * retry with "option redispatch".
+ * Gets a stream its server connection the way haproxy's back-end state machine does: the
+ * balancer assigns a server and one of its slots, or queues the stream until a slot frees up
+ * ("timeout queue", else "timeout connect"); the connection is made on the client's event loop
+ * within "timeout connect"; a failed attempt is retried "retries" times, after a pause of
+ * MIN(1s, timeout connect) when the server refused, and with "option redispatch" on another
+ * server as stream_choose_redispatch() decides. The slot is the caller's once connected; the
+ * caller gives it back with {@link Server#connectionReleased()}.
  */
 public final class ServerConnector {
-    /** How a connection attempt ended. */
+    /** How getting a connection ended. */
     public enum Failure {
-        /** No usable server at all (HAProxy's SF_ERR_SRVTO... 503 "No server is available"). */
+        /** No usable server at all (503 "No server is available"). */
         NO_SERVER,
         /** Every attempt failed (STRM_ET_CONN_ERR, also a 503 in HTTP). */
         CONNECT_ERROR,
         /** The last attempt timed out (STRM_ET_CONN_TO). */
-        CONNECT_TIMEOUT
+        CONNECT_TIMEOUT,
+        /** The stream waited longer than "timeout queue" (STRM_ET_QUEUE_TO, 503). */
+        QUEUE_TIMEOUT,
+        /** The server's queue was full, "maxqueue" (STRM_ET_QUEUE_ERR, 503). */
+        QUEUE_FULL
     }
 
     /** What the caller learns: the connected channel and its server, or a failure. */
@@ -45,8 +57,12 @@ public final class ServerConnector {
     private final InetSocketAddress clientDestination;
     private final BiConsumer<Channel, Server> pipeline;
     private final Callback callback;
-    private int attempts;
+    private Function<Server, Channel> reuse;
+    private boolean direct;
+    private int retries;
     private boolean abandoned;
+    private PendingConnection pending;
+    private ScheduledFuture<?> queueTimer;
 
     public ServerConnector(Transport transport, EventLoop loop, Proxy backend, LbRequest request,
                            InetSocketAddress clientDestination, BiConsumer<Channel, Server> pipeline, Callback callback) {
@@ -59,6 +75,12 @@ public final class ServerConnector {
         this.callback = callback;
     }
 
+    /** An idle connection to the assigned server to use instead of connecting, if it returns one. */
+    public ServerConnector reuse(Function<Server, Channel> idle) {
+        this.reuse = idle;
+        return this;
+    }
+
     /** An address of a client connection as an IP address and port; null on a UNIX socket ("unix@"). */
     public static InetSocketAddress ip(java.net.SocketAddress a) {
         return a instanceof InetSocketAddress i ? i : null;
@@ -66,27 +88,78 @@ public final class ServerConnector {
 
     /** Starts with the balancer's choice. */
     public void start() {
-        Server s = backend.lb() == null ? null : backend.lb().choose(request);
-        if (s == null) {
-            callback.failed(Failure.NO_SERVER, null);
-            return;
-        }
-        attempt(s);
+        assign(null, null);
     }
 
-    /** Starts with a server already chosen (use-server, persistence, a reused connection's server). */
+    /** Starts with a server already chosen (use-server, persistence): it is not redispatched for round robin. */
     public void start(Server server) {
+        direct = true;
+        assign(server, null);
+    }
+
+    /** The client went away: a queued stream leaves its queue, a pending attempt's result is dropped. */
+    public void abandon() {
+        abandoned = true;
+        cancelQueueTimer();
+        if (pending != null && backend.balancer().dequeue(pending)) {
+            pending = null;
+        }
+    }
+
+    private void assign(Server forced, Server avoid) {
+        Balancer.Assignment a = backend.balancer().assign(request, forced, avoid,
+                s -> loop.execute(() -> dequeued(s)));
+        switch (a.status()) {
+            case OK -> connect(a.server());
+            case NO_SERVER -> fail(Failure.NO_SERVER, null);
+            case FULL -> fail(Failure.QUEUE_FULL, a.server());
+            case QUEUED -> {
+                pending = a.pending();
+                long t = backend.timeouts().queue() > 0 ? backend.timeouts().queue() : backend.timeouts().connect();
+                if (t > 0) {
+                    queueTimer = loop.schedule(this::queueExpired, t, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    /** A slot of {@code server} was handed to this queued stream. */
+    private void dequeued(Server server) {
+        pending = null;
+        cancelQueueTimer();
+        if (abandoned) {
+            server.connectionReleased();
+            return;
+        }
+        connect(server);
+    }
+
+    private void queueExpired() {
+        queueTimer = null;
+        PendingConnection p = pending;
+        if (p != null && !abandoned && backend.balancer().dequeue(p)) {
+            pending = null;
+            fail(Failure.QUEUE_TIMEOUT, p.server());
+        }
+    }
+
+    private void cancelQueueTimer() {
+        if (queueTimer != null) {
+            queueTimer.cancel(false);
+            queueTimer = null;
+        }
+    }
+
+    private void connect(Server server) {
+        Channel idle = reuse == null ? null : reuse.apply(server);
+        if (idle != null) {
+            callback.connected(idle, server);
+            return;
+        }
         attempt(server);
     }
 
-    /** The client went away: a pending attempt's result is dropped and its channel closed. */
-    public void abandon() {
-        abandoned = true;
-    }
-
     private void attempt(Server server) {
-        attempts++;
-        server.connectionTaken();
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -114,28 +187,25 @@ public final class ServerConnector {
                 callback.connected(f.channel(), server);
                 return;
             }
-            server.connectionReleased();
-            boolean timeout = done.cause() instanceof io.netty.channel.ConnectTimeoutException;
-            retry(server, timeout);
+            retry(server, done.cause() instanceof ConnectTimeoutException);
         });
     }
 
+    /** back_handle_st_cer(): give up, retry the same server after a pause, or redispatch. */
     private void retry(Server failed, boolean timeout) {
-        // attempts counts the first try: "retries 3" allows 4 connections in all
-        if (attempts > backend.retries()) {
-            callback.failed(timeout ? Failure.CONNECT_TIMEOUT : Failure.CONNECT_ERROR, failed);
+        retries++;
+        if (retries >= backend.retries() + 1) {
+            failed.connectionReleased();
+            fail(timeout ? Failure.CONNECT_TIMEOUT : Failure.CONNECT_ERROR, failed);
             return;
         }
-        Server next = failed;
-        boolean lastRetry = attempts == backend.retries();
-        if (backend.redispatch() && lastRetry && backend.lb() != null) {
-            Server other = backend.lb().choose(request);
-            if (other != null) {
-                next = other;
-            }
+        if (redispatches()) {
+            failed.connectionReleased();
+            assign(null, failed);
+            return;
         }
-        if (timeout || next != failed) {
-            attempt(next);
+        if (timeout) {
+            attempt(failed);
             return;
         }
         long delay = 1000;
@@ -143,11 +213,35 @@ public final class ServerConnector {
         if (ct > 0 && ct < delay) {
             delay = ct;
         }
-        Server again = next;
         loop.schedule(() -> {
-            if (!abandoned) {
-                attempt(again);
+            if (abandoned) {
+                failed.connectionReleased();
+            } else {
+                attempt(failed);
             }
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * stream_choose_redispatch(): with "option redispatch [interval]", every interval-th retry
+     * (the last one by default) goes back to the balancer, and so does every retry of a backend
+     * with several active servers whose algorithm does not hash, unless the server was imposed.
+     */
+    private boolean redispatches() {
+        if (!backend.redispatch()) {
+            return false;
+        }
+        int after = backend.redispatchInterval();
+        if (after > 0 && retries % after == 0) {
+            return true;
+        }
+        if (after < 0 && retries % (backend.retries() + 1 + after) == 0) {
+            return true;
+        }
+        return !direct && backend.balancer().activeServers() > 1 && !backend.balancer().algorithm().hashBased();
+    }
+
+    private void fail(Failure f, Server last) {
+        callback.failed(f, last);
     }
 }

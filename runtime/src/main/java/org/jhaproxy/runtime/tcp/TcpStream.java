@@ -185,7 +185,6 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         if (target != null) {
             target.connectionReleased();
-            target.backend().lb().released(target);
         }
     }
 
