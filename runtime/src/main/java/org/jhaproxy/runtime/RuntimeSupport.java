@@ -72,6 +72,18 @@ public final class RuntimeSupport {
         this.executed = Set.copyOf(executed);
     }
 
+    /**
+     * Prints what the runtime executes, one entry a line, sorted: doc/update-keywords.sh puts it
+     * in the keyword matrix so the documentation says what runs, not only what parses.
+     */
+    public static void main(String[] args) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        current().executed.forEach(e -> lines.add(e));
+        BIND_OPTIONS.keySet().forEach(o -> lines.add("bind " + o));
+        SERVER_OPTIONS.forEach(o -> lines.add("server " + o));
+        lines.stream().sorted().forEach(System.out::println);
+    }
+
     /** What this build's runtime executes. */
     public static RuntimeSupport current() {
         Set<String> all = new java.util.HashSet<>(EXECUTED);
