@@ -381,8 +381,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             serverSide.owner(null);
             serverCh = null;
             if (!conn.closesServer() && requestEnded() && ch.isActive()) {
-                ch.config().setAutoRead(true);
-                server.idle().put(ch);
+                if (server.idle().put(ch)) {
+                    ch.config().setAutoRead(true);
+                } else {
+                    ch.close();
+                }
             } else {
                 reset(ch);
             }

@@ -2,44 +2,74 @@ package org.jhaproxy.runtime.server;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.AttributeKey;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A server's idle HTTP connections, one list per event loop as haproxy keeps one per thread: a
  * stream only takes a connection of its own loop, so a client and its server connection always
- * share a thread. Only touched from the owning loop.
+ * share a thread. Each list is only touched from its loop.
+ *
+ * <p>Bounded like haproxy's pools (which stop keeping idle connections past a share of the
+ * process's sockets, tune.pool-high-fd-ratio): past {@link #MAX_PER_LOOP} live idle connections a
+ * released connection is closed instead of kept. A connection the server closes while idle only
+ * leaves the count; its entry is dropped when met, so no step scans the list per request.
  */
 public final class IdleConnections {
-    private final Map<EventLoop, Deque<Channel>> byLoop = new ConcurrentHashMap<>();
+    static final int MAX_PER_LOOP = 1000;
+    private static final AttributeKey<Boolean> POOLED = AttributeKey.valueOf("jhaproxy.pooled");
+
+    private final Map<EventLoop, Pool> byLoop = new ConcurrentHashMap<>();
+
+    /** The idle connections of one loop, most recently released first. */
+    private static final class Pool {
+        final ArrayDeque<Channel> channels = new ArrayDeque<>();
+        int live;
+    }
 
     /** The most recently used live idle connection of this loop, or null. */
     public Channel take(EventLoop loop) {
-        Deque<Channel> d = byLoop.get(loop);
-        if (d == null) {
+        Pool p = byLoop.get(loop);
+        if (p == null) {
             return null;
         }
         Channel c;
-        while ((c = d.pollFirst()) != null) {
-            if (c.isActive()) {
-                return c;
+        while ((c = p.channels.pollFirst()) != null) {
+            if (Boolean.TRUE.equals(c.attr(POOLED).getAndSet(false))) {
+                p.live--;
+                if (c.isActive()) {
+                    return c;
+                }
             }
         }
         return null;
     }
 
-    public void put(Channel c) {
-        Deque<Channel> d = byLoop.computeIfAbsent(c.eventLoop(), k -> new ArrayDeque<>());
-        d.addFirst(c);
+    /** Keeps {@code c} for a later request; false when the pool is full (the caller closes it). */
+    public boolean put(Channel c) {
+        Pool p = byLoop.computeIfAbsent(c.eventLoop(), k -> new Pool());
+        if (p.live >= MAX_PER_LOOP) {
+            return false;
+        }
+        if (p.channels.size() >= 2 * MAX_PER_LOOP) {
+            // entries of connections closed while idle, dropped at most once per MAX_PER_LOOP releases
+            p.channels.removeIf(ch -> !Boolean.TRUE.equals(ch.attr(POOLED).get()));
+        }
+        c.attr(POOLED).set(true);
+        p.channels.addFirst(c);
+        p.live++;
+        return true;
     }
 
-    /** A connection closed by its server while idle leaves the list (called on its loop). */
+    /** A connection closed by its server while idle leaves the count (called on its loop). */
     public void remove(Channel c) {
-        Deque<Channel> d = byLoop.get(c.eventLoop());
-        if (d != null) {
-            d.remove(c);
+        if (Boolean.TRUE.equals(c.attr(POOLED).getAndSet(false))) {
+            Pool p = byLoop.get(c.eventLoop());
+            if (p != null) {
+                p.live--;
+            }
         }
     }
 }
