@@ -27,7 +27,7 @@ class BindFormsIT {
         Path sock = dir.resolve("fe.sock");
         try (TestBackend be = new TestBackend(TestBackend.OK)) {
             int a = RunningProxy.freePort();
-            int r = RunningProxy.freePort();
+            int r = RunningProxy.freePortPair();
             int v6 = RunningProxy.freePort();
             String cfg = "defaults\n    mode http\n    timeout connect 5s\n    timeout client 10s\n    timeout server 10s\n\n"
                     + "frontend fe\n    bind 127.0.0.1:" + a + ",127.0.0.1:" + r + "-" + (r + 1) + "\n"

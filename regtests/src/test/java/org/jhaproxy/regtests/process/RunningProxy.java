@@ -53,6 +53,25 @@ final class RunningProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Two consecutive free ports for a "bind addr:p-p+1" range, taken below the kernel's ephemeral
+     * range (32768+) so that no outgoing connection of the test, of its backends or of the proxy
+     * can be holding one of them when the proxy binds.
+     */
+    static int freePortPair() throws IOException {
+        java.util.Random rnd = new java.util.Random();
+        for (int i = 0; i < 200; i++) {
+            int p = 20000 + rnd.nextInt(10000);
+            try (ServerSocket a = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress());
+                 ServerSocket b = new ServerSocket(p + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return p;
+            } catch (IOException busy) {
+                // try another pair
+            }
+        }
+        throw new IOException("no two consecutive free ports found");
+    }
+
     /** Polls {@code condition} until it holds or {@code deadline} passes. */
     static boolean within(Duration deadline, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
