@@ -28,12 +28,7 @@ public record Config(List<String> files, Map<String, GlobalBuilder.Setting> glob
 
     /** The last global line with this keyword, or null. */
     public org.jhaproxy.config.source.Line globalLine(String keyword) {
-        for (int i = globalLines.size() - 1; i >= 0; i--) {
-            if (globalLines.get(i).keyword().equals(keyword)) {
-                return globalLines.get(i);
-            }
-        }
-        return null;
+        return ProxyLines.last(globalLines, keyword, null);
     }
 
     /** A numeric global setting ("maxconn", "nbthread", "tune.bufsize"), {@code dflt} when not set. */

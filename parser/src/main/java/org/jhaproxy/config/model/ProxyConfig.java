@@ -50,13 +50,7 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
 
     /** The last line of this section (inherited ones included) starting with these words, or null. */
     public Line last(String keyword, String sub) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            Line l = lines.get(i);
-            if (l.keyword().equals(keyword) && (sub == null || l.arg(1).equals(sub))) {
-                return l;
-            }
-        }
-        return null;
+        return ProxyLines.last(lines, keyword, sub);
     }
 
     public Line last(String keyword) {

@@ -29,6 +29,11 @@ public final class ProxyLines {
 
     /** The last line whose first word is {@code keyword} (and, if given, second word {@code sub}). */
     public Line last(String keyword, String sub) {
+        return last(lines, keyword, sub);
+    }
+
+    /** The last of {@code lines} starting with {@code keyword} [{@code sub}]: HAProxy's last-line-wins. */
+    static Line last(List<Line> lines, String keyword, String sub) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             Line l = lines.get(i);
             if (l.keyword().equals(keyword) && (sub == null || l.arg(1).equals(sub))) {
