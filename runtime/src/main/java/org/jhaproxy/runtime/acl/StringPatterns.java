@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import org.jhaproxy.runtime.sample.Sample;
 
@@ -27,53 +28,23 @@ final class StringPatterns {
     }
 
     static PatternMatcher beg(List<String> patterns, boolean icase) {
-        String[] ps = patterns.toArray(new String[0]);
-        return s -> {
-            String v = s.asString();
-            if (v == null) {
-                return false;
-            }
-            for (String p : ps) {
-                if (v.regionMatches(icase, 0, p, 0, p.length())) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        return any(patterns.toArray(new String[0]), (v, p) -> v.regionMatches(icase, 0, p, 0, p.length()));
     }
 
     static PatternMatcher end(List<String> patterns, boolean icase) {
-        String[] ps = patterns.toArray(new String[0]);
-        return s -> {
-            String v = s.asString();
-            if (v == null) {
-                return false;
-            }
-            for (String p : ps) {
-                if (p.length() <= v.length() && v.regionMatches(icase, v.length() - p.length(), p, 0, p.length())) {
+        return any(patterns.toArray(new String[0]),
+                (v, p) -> p.length() <= v.length() && v.regionMatches(icase, v.length() - p.length(), p, 0, p.length()));
+    }
+
+    static PatternMatcher sub(List<String> patterns, boolean icase) {
+        return any(patterns.toArray(new String[0]), (v, p) -> {
+            for (int i = 0; i + p.length() <= v.length(); i++) {
+                if (v.regionMatches(icase, i, p, 0, p.length())) {
                     return true;
                 }
             }
             return false;
-        };
-    }
-
-    static PatternMatcher sub(List<String> patterns, boolean icase) {
-        String[] ps = patterns.toArray(new String[0]);
-        return s -> {
-            String v = s.asString();
-            if (v == null) {
-                return false;
-            }
-            for (String p : ps) {
-                for (int i = 0; i + p.length() <= v.length(); i++) {
-                    if (v.regionMatches(icase, i, p, 0, p.length())) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        };
+        });
     }
 
     static PatternMatcher reg(List<String> patterns, boolean icase) {
@@ -81,13 +52,18 @@ final class StringPatterns {
         for (int i = 0; i < ps.length; i++) {
             ps[i] = Pattern.compile(patterns.get(i), icase ? Pattern.CASE_INSENSITIVE : 0);
         }
+        return any(ps, (v, p) -> p.matcher(v).find());
+    }
+
+    /** A sample matches when its string form matches any of the (compiled) patterns. */
+    private static <P> PatternMatcher any(P[] patterns, BiPredicate<String, P> matches) {
         return s -> {
             String v = s.asString();
             if (v == null) {
                 return false;
             }
-            for (Pattern p : ps) {
-                if (p.matcher(v).find()) {
+            for (P p : patterns) {
+                if (matches.test(v, p)) {
                     return true;
                 }
             }
@@ -110,18 +86,7 @@ final class StringPatterns {
         for (int i = 0; i < ps.length; i++) {
             ps[i] = stripDelimiters(patterns.get(i), delims);
         }
-        return s -> {
-            String v = s.asString();
-            if (v == null) {
-                return false;
-            }
-            for (String p : ps) {
-                if (matchWord(v, p, icase, delims)) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        return any(ps, (v, p) -> matchWord(v, p, icase, delims));
     }
 
     private static String stripDelimiters(String p, String delims) {
