@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.model.Config;
 import org.jhaproxy.runtime.Engine;
+import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +57,7 @@ final class Foreground {
         });
         Engine engine;
         try {
-            engine = Engine.start(config, diag::alert);
+            engine = Engine.start(config, new Events(diag::alert, diag::runtimeWarning, diag::notice, (px, level, msg) -> { }));
         } catch (Engine.StartException e) {
             diag.alert("[haproxy.main()] Some protocols failed to start their listeners! Exiting.");
             return 1;

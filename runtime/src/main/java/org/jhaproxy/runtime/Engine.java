@@ -19,6 +19,7 @@ import org.jhaproxy.config.model.Position;
 import org.jhaproxy.runtime.listener.BindConf;
 import org.jhaproxy.runtime.listener.GlobalMaxconn;
 import org.jhaproxy.runtime.listener.Listener;
+import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.proxy.Proxies;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
@@ -38,11 +39,13 @@ public final class Engine {
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<Listener> listeners = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Events events;
     private volatile boolean stopping;
     private GlobalMaxconn global;
 
-    private Engine(Config config) {
+    private Engine(Config config, Events events) {
         this.config = config;
+        this.events = events;
         this.transport = Transport.create(threads(config));
         this.proxies = new Proxies(config);
     }
@@ -57,8 +60,9 @@ public final class Engine {
      * Binds every listener; on a bind failure reports it as haproxy does ("Starting frontend
      * fe: cannot bind socket (Address already in use) [127.0.0.1:80]") and stops.
      */
-    public static Engine start(Config config, Consumer<String> alert) throws StartException {
-        Engine e = new Engine(config);
+    public static Engine start(Config config, Events events) throws StartException {
+        Consumer<String> alert = events::alert;
+        Engine e = new Engine(config, events);
         try {
             org.jhaproxy.runtime.action.ProxyRuleSets.compileAll(e.proxies);
         } catch (org.jhaproxy.runtime.sample.NotSupported unsupported) {
@@ -158,6 +162,15 @@ public final class Engine {
 
     public Proxies proxies() {
         return proxies;
+    }
+
+    /** Where process events (server state changes, stops) are reported: stderr and the logs. */
+    public Events events() {
+        return events;
+    }
+
+    public Config config() {
+        return config;
     }
 
     /** The process's connection limit and count (global maxconn, actconn). */

@@ -58,9 +58,21 @@ public final class RuntimeSupport {
     /** Bind options executed, with how many value words follow each. */
     private static final Map<String, Integer> BIND_OPTIONS = BindConf.EXECUTED;
 
+    /**
+     * Keywords executed by the features outside the proxying core (logs, checks, stats...): each
+     * feature keeps its own set next to its code and is listed here once.
+     */
+    private static final List<Set<String>> FEATURES = List.of();
+
     /** Server options executed (by name, as the server line parser records them). */
-    private static final Set<String> SERVER_OPTIONS = Set.of("weight", "backup", "disabled", "enabled",
-            "maxconn", "maxqueue", "id");
+    private static final Set<String> SERVER_OPTIONS = union(List.of(
+            Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id")));
+
+    private static Set<String> union(List<Set<String>> sets) {
+        Set<String> all = new java.util.HashSet<>();
+        sets.forEach(all::addAll);
+        return Set.copyOf(all);
+    }
 
     /** A line the runtime would not execute: where, what (the keyword or option), and the message naming it. */
     public record Unsupported(Position at, String what, String message) {
@@ -88,6 +100,7 @@ public final class RuntimeSupport {
     public static RuntimeSupport current() {
         Set<String> all = new java.util.HashSet<>(EXECUTED);
         all.addAll(RULE_ACTIONS);
+        FEATURES.forEach(all::addAll);
         return new RuntimeSupport(all);
     }
 

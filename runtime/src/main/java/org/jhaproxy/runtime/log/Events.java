@@ -1,0 +1,55 @@
+package org.jhaproxy.runtime.log;
+
+import java.util.function.Consumer;
+import org.jhaproxy.runtime.proxy.Proxy;
+
+/**
+ * Where the running process reports what happens outside a stream: server and backend state
+ * changes, proxy stops. haproxy prints those on stderr (ha_warning(), ha_alert(), ha_notice(),
+ * "[WARNING]  (pid) : ...") and sends them to the proxy's log targets (send_log()); each caller
+ * decides which of the two, as haproxy's code does.
+ */
+public final class Events {
+    private final Consumer<String> alert;
+    private final Consumer<String> warning;
+    private final Consumer<String> notice;
+    private final EventSender sender;
+
+    public Events(Consumer<String> alert, Consumer<String> warning, Consumer<String> notice, EventSender sender) {
+        this.alert = alert;
+        this.warning = warning;
+        this.notice = notice;
+        this.sender = sender;
+    }
+
+    /** Nothing reported anywhere: for tests that start an engine without a process around it. */
+    public static Events silent() {
+        return new Events(m -> { }, m -> { }, m -> { }, (p, l, m) -> { });
+    }
+
+    /** send_log(): the message to the log targets of the proxy (the global ones for null). */
+    public void log(Proxy proxy, LogLevel level, String message) {
+        sender.send(proxy, level, message);
+    }
+
+    /** ha_alert(): "[ALERT]    (pid) : message" on stderr. */
+    public void alert(String message) {
+        alert.accept(message);
+    }
+
+    /** ha_warning(): "[WARNING]  (pid) : message" on stderr. */
+    public void warning(String message) {
+        warning.accept(message);
+    }
+
+    /** ha_notice(): "[NOTICE]   (pid) : message" on stderr. */
+    public void notice(String message) {
+        notice.accept(message);
+    }
+
+    /** Sends a process event (not a stream's log line) to a proxy's log targets. */
+    @FunctionalInterface
+    public interface EventSender {
+        void send(Proxy proxy, LogLevel level, String message);
+    }
+}
