@@ -39,7 +39,8 @@ public final class Engine {
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<Listener> listeners = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Events events;
+    private Events events;
+    private org.jhaproxy.runtime.log.Logging logging;
     private volatile boolean stopping;
     private GlobalMaxconn global;
 
@@ -70,6 +71,15 @@ public final class Engine {
             e.stop();
             throw new StartException();
         }
+        try {
+            e.logging = org.jhaproxy.runtime.log.Logging.start(config, e.proxies, e.transport.group().next(),
+                    () -> e.global == null ? 0 : e.global.actconn());
+        } catch (java.io.IOException | org.jhaproxy.runtime.sample.NotSupported failed) {
+            alert.accept("Cannot open the log targets: " + failed.getMessage());
+            e.stop();
+            throw new StartException();
+        }
+        e.events = events.withSender(e.logging::send);
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
@@ -224,6 +234,9 @@ public final class Engine {
             l.stop();
         }
         clients.close();
+        if (logging != null) {
+            logging.close();
+        }
         transport.group().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).addListener(f -> stopped.countDown());
     }
 

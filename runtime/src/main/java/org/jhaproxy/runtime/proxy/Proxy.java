@@ -32,6 +32,7 @@ public final class Proxy {
     private final int redispatchInterval;
     private final HttpSettings http;
     private volatile ProxyState state = ProxyState.READY;
+    private org.jhaproxy.runtime.log.ProxyLog log;
     private Proxy defaultBackend;
     private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
@@ -92,6 +93,15 @@ public final class Proxy {
 
     public void rules(org.jhaproxy.runtime.action.ProxyRuleSets r) {
         this.rules = r;
+    }
+
+    /** What this proxy logs and where, set once at start-up. */
+    public org.jhaproxy.runtime.log.ProxyLog log() {
+        return log;
+    }
+
+    public void log(org.jhaproxy.runtime.log.ProxyLog l) {
+        this.log = l;
     }
 
     public String name() {
@@ -171,9 +181,15 @@ public final class Proxy {
         cumulatedFe.incrementAndGet();
     }
 
-    /** A stream was assigned to this backend (cum_lbconn / cum_sess). */
+    /** A stream was assigned to this backend (cum_lbconn / cum_sess, beconn). */
     public void backendConnection() {
         cumulatedBe.incrementAndGet();
+        beconn.incrementAndGet();
+    }
+
+    /** A stream assigned to this backend ended (beconn). */
+    public void backendReleased() {
+        beconn.decrementAndGet();
     }
 
     public long cumulatedFrontendConns() {
