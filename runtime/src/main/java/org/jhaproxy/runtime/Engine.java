@@ -42,6 +42,7 @@ public final class Engine {
     private final Events events;
     private volatile boolean stopping;
     private GlobalMaxconn global;
+    private org.jhaproxy.runtime.cli.StatsSockets statsSockets;
 
     private Engine(Config config, Events events) {
         this.config = config;
@@ -101,6 +102,13 @@ public final class Engine {
                 throw new StartException();
             }
             e.listeners.add(l);
+        }
+        try {
+            e.statsSockets = org.jhaproxy.runtime.cli.StatsSockets.start(e, e.transport);
+        } catch (org.jhaproxy.runtime.cli.StatsSocket.StartFailure f) {
+            alert.accept(f.getMessage());
+            e.stop();
+            throw new StartException();
         }
         return e;
     }
@@ -178,6 +186,11 @@ public final class Engine {
         return global;
     }
 
+    /** The stats sockets ("stats socket" lines) serving the CLI. */
+    public org.jhaproxy.runtime.cli.StatsSockets statsSockets() {
+        return statsSockets;
+    }
+
     public List<Listener> listeners() {
         return List.copyOf(listeners);
     }
@@ -224,6 +237,9 @@ public final class Engine {
             l.stop();
         }
         clients.close();
+        if (statsSockets != null) {
+            statsSockets.close();
+        }
         transport.group().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).addListener(f -> stopped.countDown());
     }
 
