@@ -42,7 +42,7 @@ final class ShowInfo implements CliCommand {
         for (Proxy p : e.proxies().all()) {
             cumConns += p.cumulatedFrontendConns();
         }
-        int curr = g.actconn() + cli.currentConns();
+        int curr = g.actconn();
         int listeners = e.listeners().size() + cli.listeners();
         long ulimit = openFiles();
         Map<String, Object> f = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ final class ShowInfo implements CliCommand {
         f.put("Idle_pct", 100);
         f.put("node", node(e));
         f.put("Stopping", e.proxies().all().stream().anyMatch(p -> p.state() == org.jhaproxy.runtime.proxy.ProxyState.STOPPED) ? 1 : 0);
-        f.put("Jobs", listeners + curr);
+        f.put("Jobs", listeners + curr + cli.currentConns());
         f.put("Unstoppable Jobs", 0);
         f.put("Listeners", listeners);
         for (String k : List.of("ActivePeers", "ConnectedPeers", "DroppedLogs", "BusyPolling", "FailedResolutions",
