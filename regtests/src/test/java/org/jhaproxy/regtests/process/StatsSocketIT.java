@@ -202,4 +202,13 @@ class StatsSocketIT {
         assertTrue(info.startsWith("Name: HAProxy\nVersion: N\n"), info);
         assertTrue(info.endsWith("Tainted: 0\n\n"), info);
     }
+
+    @Test
+    void backendsWeightsAndEnvironment() throws IOException {
+        assertEquals("# name\nb\n\n", same("admin.sock", "show backend\n"));
+        assertEquals("20 (initial 20)\n\n", same("user.sock", "get weight b/s2\n"));
+        same("admin.sock", "get weight b/x;get weight x/s1;get weight b;get weight;get weight fe/s1;get weight b/#1\n");
+        assertEquals("Variable not found\n\n", same("admin.sock", "show env JHAPROXY_NO_SUCH_VARIABLE\n"));
+        assertEquals("Permission denied\n\n", same("user.sock", "show env\n"));
+    }
 }
