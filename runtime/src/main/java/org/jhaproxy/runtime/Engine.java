@@ -43,6 +43,7 @@ public final class Engine {
     private org.jhaproxy.runtime.log.Logging logging;
     private volatile boolean stopping;
     private GlobalMaxconn global;
+    private org.jhaproxy.runtime.cli.StatsSockets statsSockets;
 
     private Engine(Config config, Events events) {
         this.config = config;
@@ -111,6 +112,13 @@ public final class Engine {
                 throw new StartException();
             }
             e.listeners.add(l);
+        }
+        try {
+            e.statsSockets = org.jhaproxy.runtime.cli.StatsSockets.start(e, e.transport);
+        } catch (org.jhaproxy.runtime.cli.StatsSocket.StartFailure f) {
+            alert.accept(f.getMessage());
+            e.stop();
+            throw new StartException();
         }
         return e;
     }
@@ -188,6 +196,11 @@ public final class Engine {
         return global;
     }
 
+    /** The stats sockets ("stats socket" lines) serving the CLI. */
+    public org.jhaproxy.runtime.cli.StatsSockets statsSockets() {
+        return statsSockets;
+    }
+
     public List<Listener> listeners() {
         return List.copyOf(listeners);
     }
@@ -234,6 +247,9 @@ public final class Engine {
             l.stop();
         }
         clients.close();
+        if (statsSockets != null) {
+            statsSockets.close();
+        }
         if (logging != null) {
             logging.close();
         }
