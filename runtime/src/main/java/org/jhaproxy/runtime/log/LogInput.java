@@ -10,8 +10,8 @@ import org.jhaproxy.runtime.sample.SampleContext;
  * @param logCount the frontend's log line counter (%lc)
  */
 public record LogInput(SampleContext samples, StreamLog log, int actconn, long logCount) {
-    /** A rule's header value, redirect location or reply body. */
+    /** A rule's header value, redirect location or reply body (no samples for a constant one built at load). */
     public static LogInput of(SampleContext samples) {
-        return new LogInput(samples, samples.log(), 0, 0);
+        return new LogInput(samples, samples == null ? null : samples.log(), 0, 0);
     }
 }
