@@ -102,6 +102,7 @@ public final class Engine {
             }
             e.listeners.add(l);
         }
+        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.transport, events);
         return e;
     }
 
