@@ -14,8 +14,12 @@ import org.jhaproxy.runtime.server.Server;
  * do not all fire at once.
  */
 public final class HealthChecks {
-    /** The keywords this package executes ({@code RuntimeSupport.FEATURES} entries). */
-    public static final Set<String> KEYWORDS = Set.of(
+    /**
+     * The keywords this package executes ({@code RuntimeSupport.FEATURES} entries).
+     * "default-server" is here because its options reach each server's own options (the
+     * parser copies them, srv_settings_cpy()), where the server option check sees them.
+     */
+    public static final Set<String> KEYWORDS = Set.of("proxy default-server",
             "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
             "proxy timeout check");
 
