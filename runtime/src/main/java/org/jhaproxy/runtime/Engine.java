@@ -120,6 +120,7 @@ public final class Engine {
             e.stop();
             throw new StartException();
         }
+        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.transport, e.events);
         return e;
     }
 

@@ -10,7 +10,6 @@ import org.jhaproxy.runtime.http.HttpSettings;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.lb.Balancer;
-import org.jhaproxy.runtime.lb.ServerGroups;
 import org.jhaproxy.runtime.server.Server;
 
 /**
@@ -43,8 +42,8 @@ public final class Proxy {
             servers.add(new Server(config.servers().get(i), this, puids[i]));
         }
         if (config.isBackend()) {
-            ServerGroups groups = ServerGroups.of(servers, config.option("allbackups"));
-            this.balancer = new Balancer(LbAlgorithms.create(config, servers, groups), groups);
+            this.balancer = new Balancer(servers, config.option("allbackups"),
+                    groups -> LbAlgorithms.create(config, servers, groups));
         } else {
             this.balancer = null;
         }
