@@ -120,7 +120,8 @@ public final class CliSocket {
     private void await(Selector selector, long deadline) throws IOException {
         long left = deadline - System.nanoTime();
         if (left <= 0 || selector.select(Math.max(1, left / 1_000_000)) == 0 && System.nanoTime() >= deadline) {
-            throw new IOException("no answer within " + timeout.toSeconds() + " s");
+            long ms = timeout.toMillis();
+            throw new IOException("no answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"));
         }
         selector.selectedKeys().clear();
     }
