@@ -62,7 +62,7 @@ public final class RuntimeSupport {
      * Keywords executed by the features outside the proxying core (logs, checks, stats...): each
      * feature keeps its own set next to its code and is listed here once.
      */
-    private static final List<Set<String>> FEATURES = List.of();
+    private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.stats.StatsSettings.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

@@ -82,8 +82,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
+        HttpCounting.request(stream.frontend());
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        verdict = verdict != null ? verdict : org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
         if (verdict != null) {
             answer(verdict);
             return;
@@ -95,6 +97,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         backend.backendConnection();
+        HttpCounting.backendRequest(backend);
         addForwardedFor();
         connector = stream.connector(backend, this);
         if (mayReuse()) {
@@ -159,6 +162,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         serverCh.write(serverHead);
+        HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         HttpContent part;
         while ((part = queued.poll()) != null) {
             serverCh.write(part);
@@ -199,6 +203,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             reply(400);
             return;
         }
+        HttpCounting.requestBytes(stream.frontend(), backend, server, part.content().readableBytes());
         if (serverCh != null) {
             serverCh.write(part);
         } else {
@@ -272,6 +277,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
                 flags.transferEncoding(), stream.frontend().http(), false));
         org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head);
         if (denied != null) {
             closeServer();
             responseStarted = false;
@@ -306,6 +312,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             stream.transactionEnded(false);
             return;
         }
+        HttpCounting.answered(stream.frontend(), backend, r);
         stream.writeRaw(r.buffer());
         stream.client().flush();
         boolean keep = !r.close() && requestComplete() && !conn.closesClient();
@@ -317,6 +324,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
             c.release();
         } else {
+            HttpCounting.responseBytes(stream.frontend(), backend, server, c.content().readableBytes());
             stream.client().write(c);
         }
         if (c instanceof LastHttpContent) {
@@ -413,6 +421,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
             if (!r.isEmpty()) {
                 HttpResponse head = r.head();
+                HttpCounting.reply(stream.frontend(), backend, head, r.bodyLength());
                 HttpResponse out = MessageHeads.forClient(head);
                 H1Flags flags = H1Flags.of(head, false);
                 MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
@@ -432,6 +441,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */
     private void parsingError(int status) {
         ended = true;
+        HttpCounting.parsingError(stream.frontend(), status);
         stream.writeRaw(HttpErrors.response(status));
         stream.client().flush();
         stream.transactionEnded(false);

@@ -153,6 +153,7 @@ public final class ServerConnector {
     private void connect(Server server) {
         Channel idle = reuse == null ? null : reuse.apply(server);
         if (idle != null) {
+            server.connectionReused();
             callback.connected(idle, server);
             return;
         }
@@ -160,6 +161,7 @@ public final class ServerConnector {
     }
 
     private void attempt(Server server) {
+        server.connectAttempted();
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -196,9 +198,11 @@ public final class ServerConnector {
         retries++;
         if (retries >= backend.retries() + 1) {
             failed.connectionReleased();
+            failed.connectFailed();
             fail(timeout ? Failure.CONNECT_TIMEOUT : Failure.CONNECT_ERROR, failed);
             return;
         }
+        failed.connectRetried(redispatches());
         if (redispatches()) {
             failed.connectionReleased();
             assign(null, failed);
