@@ -29,10 +29,15 @@ final class RunningProxy implements AutoCloseable {
     }
 
     static RunningProxy start(String config, String... flags) throws IOException {
+        return start(jhaproxy(), config, flags);
+    }
+
+    /** The same with another program (haproxy, for a differential test). */
+    static RunningProxy start(Path program, String config, String... flags) throws IOException {
         Path dir = Files.createTempDirectory("jhaproxy-proc");
         Files.writeString(dir.resolve("t.cfg"), config);
         Path out = dir.resolve("output");
-        List<String> cmd = new ArrayList<>(List.of(jhaproxy().toString(), "-f", "t.cfg"));
+        List<String> cmd = new ArrayList<>(List.of(program.toString(), "-f", "t.cfg"));
         cmd.addAll(List.of(flags));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());

@@ -90,6 +90,18 @@ final class HttpCounting {
         response(fe, null, null, status);
     }
 
+    /**
+     * The client connection closed. One that never sent a byte counts as haproxy's H1 mux counts
+     * it: a request (req_tot) that was invalid (ereq) and got a 400, though nothing is sent.
+     */
+    static void closed(Proxy fe, boolean empty) {
+        if (empty) {
+            request(fe);
+            fe.frontendCounters().failedReq.increment();
+            response(fe, null, null, 400);
+        }
+    }
+
     /** A rule answered instead of forwarding (deny, return, redirect, the stats page). */
     static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r) {
         if (r.kind() != org.jhaproxy.runtime.action.Reply.Kind.RESPONSE || r.bytes().length < 12) {

@@ -187,6 +187,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
+        HttpCounting.closed(frontend, transactions == 0 && !receivedSomething);
         requestDeadline.cancel();
         serverDeadline.cancel();
         releasePending();

@@ -17,9 +17,6 @@ import org.jhaproxy.runtime.server.ServerState;
  * its FRONTEND line, then its servers, then its BACKEND line.
  */
 public final class StatRows {
-    /** The proxy ids start at 2: haproxy's internal HTTP client proxy is numbered first. */
-    private static final int FIRST_PROXY_ID = 2;
-
     private StatRows() {
     }
 
@@ -29,7 +26,7 @@ public final class StatRows {
      */
     public static List<StatRow> of(Proxies proxies, boolean legends) {
         List<StatRow> rows = new ArrayList<>();
-        int iid = FIRST_PROXY_ID;
+        int iid = proxies.firstId();
         for (Proxy p : proxies.all()) {
             rows.addAll(of(p, iid++, proxies, legends));
         }
@@ -121,9 +118,10 @@ public final class StatRows {
             }
         }
         r.set("wrew", c.failedRewrites.sum()).set("connect", c.connect.sum()).set("reuse", c.reuse.sum());
-        r.set("srv_icur", 0L);
+        r.set("srv_icur", (long) s.idle().size());
         r.set("eint", c.internalErrors.sum());
-        r.set("idle_conn_cur", 0L).set("safe_conn_cur", 0L);
+        // jhaproxy does not tell safe from unsafe idle connections: all are shown as unsafe
+        r.set("idle_conn_cur", (long) s.idle().size()).set("safe_conn_cur", 0L);
         r.set("used_conn_cur", (long) s.currentConns()).set("need_conn_est", c.connMax.get());
         r.set("ssl_sess", 0L).set("ssl_reused_sess", 0L).set("ssl_failed_handshake", 0L);
         return r;

@@ -100,7 +100,7 @@ public final class StatsApplet {
         String after = path(uri).length() >= st.uri().length() ? path(uri).substring(st.uri().length()) : "";
         boolean legends = st.showLegends();
         List<List<StatRow>> shown = new ArrayList<>();
-        int iid = 2;
+        int iid = proxies.firstId();
         for (Proxy p : proxies.all()) {
             shown.add(st.shows(p.name()) ? StatRows.of(p, iid, proxies, legends) : List.of());
             iid++;
