@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jhaproxy.config.ConfigLoader;
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.source.Environment;
+import org.jhaproxy.cli.shell.Shell;
 import org.jhaproxy.runtime.RuntimeSupport;
 
 /** The jhaproxy command: haproxy's command line and start-up sequence (haproxy.c init()). */
@@ -49,6 +50,10 @@ public final class Main {
     }
 
     int run(String[] argv) throws Exception {
+        if (argv.length > 0 && argv[0].equals("shell")) {
+            // jhaproxy's own subcommand: haproxy would take the word for a bad argument
+            return Shell.run(java.util.Arrays.asList(argv).subList(1, argv.length), out, err);
+        }
         Arguments args = Arguments.parse(argv);
         switch (args.action) {
             case VERSION -> {

@@ -162,4 +162,14 @@ class MainTest {
         assertEquals("[WARNING]  (P) : config : parsing [warn.cfg:2]: 'w'.\n", alerts(w.err()));
         assertEquals(1, run("-dW", "-c", "-f", "warn.cfg").exit());
     }
+
+    @Test
+    void shellIsASubcommandBeforeHaproxysFlags() throws Exception {
+        Path sock = dir.resolve("missing.sock");
+        assertEquals(new Run(1, "", "jhaproxy shell: cannot reach " + sock + ": No such file or directory\n"),
+                run("shell", sock.toString(), "-c", "show info"));
+        Run usage = run("shell", "-x");
+        assertEquals(1, usage.exit());
+        assertTrue(usage.err().startsWith("Usage: jhaproxy shell [SOCKET | host:port]"), usage.err());
+    }
 }

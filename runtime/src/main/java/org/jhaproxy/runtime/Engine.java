@@ -39,9 +39,11 @@ public final class Engine {
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<Listener> listeners = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Events events;
+    private Events events;
+    private org.jhaproxy.runtime.log.Logging logging;
     private volatile boolean stopping;
     private GlobalMaxconn global;
+    private org.jhaproxy.runtime.cli.StatsSockets statsSockets;
 
     private Engine(Config config, Events events) {
         this.config = config;
@@ -70,6 +72,15 @@ public final class Engine {
             e.stop();
             throw new StartException();
         }
+        try {
+            e.logging = org.jhaproxy.runtime.log.Logging.start(config, e.proxies, e.transport.group().next(),
+                    () -> e.global == null ? 0 : e.global.actconn());
+        } catch (java.io.IOException | org.jhaproxy.runtime.sample.NotSupported failed) {
+            alert.accept("Cannot open the log targets: " + failed.getMessage());
+            e.stop();
+            throw new StartException();
+        }
+        e.events = events.withSender(e.logging::send);
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
@@ -102,6 +113,14 @@ public final class Engine {
             }
             e.listeners.add(l);
         }
+        try {
+            e.statsSockets = org.jhaproxy.runtime.cli.StatsSockets.start(e, e.transport);
+        } catch (org.jhaproxy.runtime.cli.StatsSocket.StartFailure f) {
+            alert.accept(f.getMessage());
+            e.stop();
+            throw new StartException();
+        }
+        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.transport, e.events);
         return e;
     }
 
@@ -178,6 +197,11 @@ public final class Engine {
         return global;
     }
 
+    /** The stats sockets ("stats socket" lines) serving the CLI. */
+    public org.jhaproxy.runtime.cli.StatsSockets statsSockets() {
+        return statsSockets;
+    }
+
     public List<Listener> listeners() {
         return List.copyOf(listeners);
     }
@@ -224,6 +248,12 @@ public final class Engine {
             l.stop();
         }
         clients.close();
+        if (statsSockets != null) {
+            statsSockets.close();
+        }
+        if (logging != null) {
+            logging.close();
+        }
         transport.group().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).addListener(f -> stopped.countDown());
     }
 

@@ -62,11 +62,13 @@ public final class RuntimeSupport {
      * Keywords executed by the features outside the proxying core (logs, checks, stats...): each
      * feature keeps its own set next to its code and is listed here once.
      */
-    private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.stats.StatsSettings.EXECUTED);
+    private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.cli.StatsSockets.EXECUTED,
+            org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.stats.StatsSettings.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
-            Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id")));
+            Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
+            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();

@@ -107,7 +107,7 @@ public final class LogFormatParser {
                 fmt.charAt(at), at, fmt));
     }
 
-    /** A "%name" variable (with its "%{flags}" if any): known, allowed in this mode, and kept unless "%o". */
+    /** A "%name" variable (with its "%{flags}" if any): known and allowed in this mode. */
     private static void variable(String var, String arg, boolean httpMode, StringBuilder text, List<LogFormatNode> nodes)
             throws ExprError {
         Boolean needsHttp = VARIABLES.get(var);
@@ -118,9 +118,8 @@ public final class LogFormatParser {
             throw new ExprError("format variable '" + var + "' is reserved for HTTP mode");
         }
         flush(text, nodes);
-        if (!var.equals("o")) {
-            nodes.add(new LogFormatNode.Variable(var, arg));
-        }
+        // "%o" writes nothing: its flags become the default of the nodes after it
+        nodes.add(new LogFormatNode.Variable(var, arg));
     }
 
     /**

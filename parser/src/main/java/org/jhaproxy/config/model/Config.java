@@ -5,8 +5,9 @@ import java.util.Map;
 
 /** The validated configuration the runtime starts from. Immutable. */
 public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<ProxyConfig> proxies,
-                     List<org.jhaproxy.config.source.Line> globalLines) {
+                     List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets) {
     public Config {
+        logTargets = List.copyOf(logTargets);
         globalLines = List.copyOf(globalLines);
         files = List.copyOf(files);
         global = Map.copyOf(global);

@@ -80,7 +80,7 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all());
+                global.lines().all(), global.logTargets());
     }
 
     // ---- h9: status codes listed on each "errorfiles <name> <code>..." line, by its position ----

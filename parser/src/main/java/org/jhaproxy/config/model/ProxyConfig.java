@@ -17,7 +17,7 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
                           Set<String> options, String httpConnectionMode, String balanceAlgorithm,
                           String defaultBackend, List<ProxyRules.BackendRef> useBackends,
                           Map<RuleSet, List<ProxyRules.Rule>> rules, List<ProxyRules.Rule> redirects,
-                          List<Line> lines) {
+                          List<Line> lines, ProxyLogging logging) {
     public ProxyConfig {
         caps = Set.copyOf(caps);
         binds = List.copyOf(binds);

@@ -32,7 +32,7 @@ final class RunningProxy implements AutoCloseable {
         return start(jhaproxy(), config, flags);
     }
 
-    /** The same with another program (haproxy, for a differential test). */
+    /** The same with another program (haproxy itself, for a differential test). */
     static RunningProxy start(Path program, String config, String... flags) throws IOException {
         Path dir = Files.createTempDirectory("jhaproxy-proc");
         Files.writeString(dir.resolve("t.cfg"), config);

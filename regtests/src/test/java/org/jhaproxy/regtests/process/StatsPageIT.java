@@ -50,10 +50,11 @@ class StatsPageIT {
     private static final Set<String> IDLE = Set.of("h1_open_connections", "h1_open_streams", "srv_icur",
             "idle_conn_cur");
 
-    private static String config(int stats, int fe, int server) {
+    private static String config(int stats, int fe, int server, Path socket) {
         return """
                 global
                     maxconn 1000
+                    stats socket %s mode 600 level admin
                 defaults
                     mode http
                     timeout connect 5s
@@ -73,17 +74,20 @@ class StatsPageIT {
                 backend b
                     server s1 127.0.0.1:%d
                     server s2 127.0.0.1:%d backup
-                """.formatted(stats, fe, server, server);
+                """.formatted(socket, stats, fe, server, server);
     }
 
     /** What one program answered in the scripted scenario. */
-    private record Answers(String unauthorized, String csvHead, String csv, String json, String html) {
+    private record Answers(String unauthorized, String csvHead, String csv, String json, String html, String showStat,
+                           String showStatTyped, String schema) {
     }
 
     private static Answers scenario(Path program, TestBackend backend) throws Exception {
         int stats = RunningProxy.freePort();
         int fe = RunningProxy.freePort();
-        try (RunningProxy p = RunningProxy.start(program, config(stats, fe, backend.port()), "-db")) {
+        Path socketDir = Files.createTempDirectory("stats-sock");
+        Path socket = socketDir.resolve("admin.sock");
+        try (RunningProxy p = RunningProxy.start(program, config(stats, fe, backend.port(), socket), "-db")) {
             // no probe connection waits for the ports (each would count): the first requests are retried until bound
             for (int i = 0; i < 3; i++) {
                 String r = exchangeOnceBound(fe, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -93,9 +97,30 @@ class StatsPageIT {
             String csv = exchange(stats, "GET /stats;csv HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
             String json = exchange(stats, "GET /stats;json HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
             String html = exchange(stats, "GET /stats;norefresh HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String showStat = command(socket, "show stat");
+            String typed = command(socket, "show stat typed");
+            String schema = command(socket, "show schema json");
             int end = csv.indexOf("\r\n\r\n");
             return new Answers(unauthorized, csv.substring(0, end), dechunk(csv.substring(end + 4)),
-                    dechunk(json.substring(json.indexOf("\r\n\r\n") + 4)), dechunk(html.substring(html.indexOf("\r\n\r\n") + 4)));
+                    dechunk(json.substring(json.indexOf("\r\n\r\n") + 4)), dechunk(html.substring(html.indexOf("\r\n\r\n") + 4)),
+                    showStat, typed, schema);
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socketDir);
+        }
+    }
+
+    /** One command on the stats socket (non-interactive: the answer ends with the connection). */
+    private static String command(Path socket, String line) throws IOException {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
+            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.ISO_8859_1)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(65536);
+            while (ch.read(buf) >= 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            return out.toString(StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -112,7 +137,7 @@ class StatsPageIT {
             assertEquals("3", rows.get("fe/FRONTEND").get("stot"));
             assertEquals("3", rows.get("fe/FRONTEND").get("hrsp_2xx"));
             assertEquals("3", rows.get("b/s1").get("hrsp_2xx"));
-            assertTrue(jh.json().startsWith("[[{\"objType\":\"Frontend\",\"proxyId\":1,\"id\":0,\"field\":{\"pos\":0,"
+            assertTrue(jh.json().startsWith("[[{\"objType\":\"Frontend\",\"proxyId\":2,\"id\":0,\"field\":{\"pos\":0,"
                     + "\"name\":\"pxname\"},\"processNum\":1,\"tags\":{\"origin\":\"Key\",\"nature\":\"Name\","
                     + "\"scope\":\"Service\"},\"value\":{\"type\":\"str\",\"value\":\"stats\"}}"), jh.json());
             Path haproxy = haproxy();
@@ -126,9 +151,22 @@ class StatsPageIT {
             assertEquals(ha.csv().lines().findFirst().orElseThrow(), jh.csv().lines().findFirst().orElseThrow(),
                     "the CSV header line");
             Map<String, Map<String, String>> expected = rows(ha.csv());
-            assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(rows.keySet()), "the CSV lines");
             List<String> differ = new ArrayList<>();
-            for (String line : expected.keySet()) {
+            compareRows(expected, rows, differ, "");
+            compareRows(rows(ha.showStat()), rows(jh.showStat()), differ, "show stat ");
+            assertEquals(List.of(), differ, "CSV fields that differ");
+            assertEquals(ha.showStat().lines().findFirst(), jh.showStat().lines().findFirst(), "show stat's header line");
+            assertEquals(typedFields(ha.showStatTyped()), typedFields(jh.showStatTyped()), "show stat typed: the fields of each object");
+            assertEquals(ha.schema(), jh.schema(), "show schema json");
+            assertEquals(jsonFields(ha.json()), jsonFields(jh.json()), "the JSON fields of each object");
+        }
+    }
+
+    /** Each line's fields, timing and the known differences aside; what differs goes to {@code differ}. */
+    private static void compareRows(Map<String, Map<String, String>> expected, Map<String, Map<String, String>> rows,
+                                    List<String> differ, String what) {
+        assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(rows.keySet()), what + "lines");
+        for (String line : expected.keySet()) {
                 for (Map.Entry<String, String> f : expected.get(line).entrySet()) {
                     String name = f.getKey();
                     if (TIMING.contains(name) || line.startsWith("stats/") && STATS_PROXY_OWN.contains(name)
@@ -136,13 +174,18 @@ class StatsPageIT {
                         continue;
                     }
                     if (!f.getValue().equals(rows.get(line).get(name))) {
-                        differ.add(line + " " + name + ": haproxy " + f.getValue() + ", jhaproxy " + rows.get(line).get(name));
+                        differ.add(what + line + " " + name + ": haproxy " + f.getValue() + ", jhaproxy " + rows.get(line).get(name));
                     }
                 }
             }
-            assertEquals(List.of(), differ, "CSV fields that differ");
-            assertEquals(jsonFields(ha.json()), jsonFields(jh.json()), "the JSON fields of each object");
-        }
+    }
+
+    /** "show stat typed" without the values: "F.2.0.0.pxname.1:KNS:str" per field. */
+    private static List<String> typedFields(String typed) {
+        return typed.lines().filter(l -> !l.isEmpty()).map(l -> {
+            String[] p = l.split(":", 4);
+            return p[0] + ":" + p[1] + ":" + p[2];
+        }).toList();
     }
 
     @Test

@@ -105,6 +105,6 @@ final class Redirect implements HttpAction {
         if (noCache) {
             sb.append("cache-control: no-cache\r\n");
         }
-        return Reply.response(sb.append("\r\n").toString(), close);
+        return Reply.local(sb.append("\r\n").toString(), close);
     }
 }

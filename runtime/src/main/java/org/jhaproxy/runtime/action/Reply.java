@@ -9,16 +9,30 @@ import java.nio.charset.StandardCharsets;
  * redirect), or a silent close (tcp-request reject). {@link #ALLOW} stops the rule set and
  * goes on with the request.
  */
-public record Reply(Kind kind, byte[] bytes, boolean close) {
+public record Reply(Kind kind, byte[] bytes, boolean close, boolean local) {
     public enum Kind {
         ALLOW, RESPONSE, REJECT
     }
 
-    public static final Reply ALLOW = new Reply(Kind.ALLOW, null, false);
-    public static final Reply REJECT = new Reply(Kind.REJECT, null, true);
+    public static final Reply ALLOW = new Reply(Kind.ALLOW, null, false, false);
+    public static final Reply REJECT = new Reply(Kind.REJECT, null, true, false);
 
+    /** A refusal (deny): the log shows the proxy ended the stream ("PR"). */
     public static Reply response(String text, boolean close) {
-        return new Reply(Kind.RESPONSE, text.getBytes(StandardCharsets.ISO_8859_1), close);
+        return new Reply(Kind.RESPONSE, text.getBytes(StandardCharsets.ISO_8859_1), close, false);
+    }
+
+    /** A reply the proxy gives as a service (return, redirect): not an error, logged "LR". */
+    public static Reply local(String text, boolean close) {
+        return new Reply(Kind.RESPONSE, text.getBytes(StandardCharsets.ISO_8859_1), close, true);
+    }
+
+    /** The status code of the response ("HTTP/1.1 302 ..."), -1 for a silent close. */
+    public int status() {
+        if (bytes == null || bytes.length < 12) {
+            return -1;
+        }
+        return (bytes[9] - '0') * 100 + (bytes[10] - '0') * 10 + (bytes[11] - '0');
     }
 
     /** The bytes as a new buffer the caller writes (and so releases). */

@@ -33,7 +33,7 @@ final class Return implements HttpAction {
         this.contentType = contentType;
         this.body = body;
         boolean dynamic = !body.isConstant() || hdrValues.stream().anyMatch(f -> !f.isConstant());
-        this.constant = dynamic ? null : Reply.response(build(null), false);
+        this.constant = dynamic ? null : Reply.local(build(null), false);
     }
 
     static Return compile(List<String> w, CompileScope scope) throws NotSupported {
@@ -74,7 +74,7 @@ final class Return implements HttpAction {
         if (constant != null && c.requestComplete()) {
             return constant;
         }
-        return Reply.response(build(c), !c.requestComplete());
+        return Reply.local(build(c), !c.requestComplete());
     }
 
     private String build(SampleContext c) {

@@ -67,6 +67,6 @@ public record ForwardFor(String header, int exceptNet, int exceptMask, boolean a
     /** The client's address as haproxy writes it (dotted quad, or inet_ntop's IPv6 form). */
     static String address(InetSocketAddress client) {
         InetAddress a = client.getAddress();
-        return a.getHostAddress();
+        return org.jhaproxy.runtime.sample.Addresses.text(a);
     }
 }

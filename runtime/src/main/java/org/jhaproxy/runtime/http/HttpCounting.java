@@ -104,11 +104,9 @@ final class HttpCounting {
 
     /** A rule answered instead of forwarding (deny, return, redirect, the stats page). */
     static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r) {
-        if (r.kind() != org.jhaproxy.runtime.action.Reply.Kind.RESPONSE || r.bytes().length < 12) {
-            return;
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE && r.status() > 0) {
+            response(fe, be, null, r.status());
         }
-        int status = Integer.parseInt(new String(r.bytes(), 9, 3, java.nio.charset.StandardCharsets.ISO_8859_1));
-        response(fe, be, null, status);
     }
 
     /** The HTX size of a message head (start line, headers, end of headers). */

@@ -10,7 +10,10 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import org.jhaproxy.runtime.log.StreamLog;
+import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stream.Deadline;
 import org.jhaproxy.runtime.stream.ServerConnector;
@@ -36,6 +39,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private boolean clientInputClosed;
     private Deadline requestDeadline;
     private Deadline serverDeadline;
+    /** The log record of the next transaction, dated from the accept or the end of the previous one. */
+    private StreamLog nextLog;
+    private long bytesInBefore;
+    private long bytesOutBefore;
 
     public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
         this.ctx = ctx;
@@ -58,6 +65,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
+        nextLog = logsStreams() ? StreamLog.acceptedNow() : null;
         requestDeadline = new Deadline(client.eventLoop(), this::requestTimedOut);
         serverDeadline = new Deadline(client.eventLoop(), () -> {
             if (txn != null) {
@@ -88,7 +96,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest req) {
             cancelExpiry();
             transactions++;
-            txn = new HttpTransaction(this, req, transactions == 1);
+            txn = new HttpTransaction(this, req, transactions == 1, nextLog);
             txn.start(client.pipeline().get(RequestDecoder.class).takeTeWithContentLength());
             if (msg instanceof HttpContent content) {
                 // a request the decoder could not parse comes as one full message
@@ -153,6 +161,12 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     /** The transaction is over; the client connection goes on with the next request or closes. */
     void transactionEnded(boolean keepClient) {
         txn = null;
+        if (nextLog != null) {
+            nextLog = StreamLog.next();
+            ByteCounter bytes = client.pipeline().get(ByteCounter.class);
+            bytesInBefore = bytes.received();
+            bytesOutBefore = bytes.sent();
+        }
         if (!keepClient || !client.isActive() || (clientInputClosed && pending.isEmpty())) {
             close();
             return;
@@ -251,6 +265,15 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         }
         if (receivedSomething || transactions == 0) {
             writeRaw(HttpErrors.response(408));
+            if (nextLog != null) {
+                // sess_log() of h1_handle_req_tout(): the 408 is logged with "cR"
+                nextLog.status = 408;
+                nextLog.end(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
+                nextLog.closed();
+                frontend.log().streamEnded(nextLog, new org.jhaproxy.runtime.sample.SampleContext(
+                        ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
+                        org.jhaproxy.runtime.sample.Vars.session(client)));
+            }
         }
         close();
     }
@@ -269,6 +292,19 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     /** Bytes haproxy sends as they are (its error messages), below the HTTP/1.1 encoder. */
     void writeRaw(io.netty.buffer.ByteBuf bytes) {
         client.pipeline().context("h1-encoder").write(bytes);
+    }
+
+    private boolean logsStreams() {
+        return frontend.log() != null && frontend.log().logsStreams();
+    }
+
+    /** Bytes the connection had received and sent before the current transaction. */
+    long bytesInBefore() {
+        return bytesInBefore;
+    }
+
+    long bytesOutBefore() {
+        return bytesOutBefore;
     }
 
     HttpLimits limits() {

@@ -13,6 +13,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import org.jhaproxy.runtime.lb.LbRequest;
+import org.jhaproxy.runtime.log.StreamLog;
+import org.jhaproxy.runtime.log.TermState;
+import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
 import org.jhaproxy.runtime.server.Server;
@@ -47,12 +50,18 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean interim;
     private boolean bodylessResponse;
     private boolean ended;
+    /** The log record, null when the frontend logs no line per stream. */
+    private final StreamLog log;
+    private boolean logged;
+    private boolean queuedForServer;
+    private boolean backendCounted;
 
-    HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession) {
+    HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
         this.request = request;
         this.requestFlags = H1Flags.of(request, true);
         this.firstOfSession = firstOfSession;
+        this.log = log;
     }
 
     @Override
@@ -80,6 +89,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             parsingError(400);
             return;
         }
+        if (log != null) {
+            log.requestReceived();
+            log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
+        }
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
@@ -93,11 +106,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         serverHead = MessageHeads.forServer(request);
         backend = samples.backendAssigned() ? samples.backend() : null;
         if (backend == null) {
+            endAs(TermState.Cause.PROXY, TermState.Phase.REQUEST);
             reply(503);
             return;
         }
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
+        backendCounted = true;
         addForwardedFor();
         connector = stream.connector(backend, this);
         if (mayReuse()) {
@@ -147,12 +162,34 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     @Override
+    public void assigned(Server s) {
+        if (log != null) {
+            log.serverAssigned();
+            log.server = s.name();
+        }
+    }
+
+    @Override
+    public void queued() {
+        queuedForServer = true;
+    }
+
+    @Override
     public void connected(Channel ch, Server s) {
+        if (log != null && connector != null) {
+            log.retries = Math.min(connector.retries(), backend.retries());
+            log.redispatched = connector.redispatched();
+        }
         connector = null;
         if (ended) {
             s.connectionReleased();
             ch.close();
             return;
+        }
+        if (log != null) {
+            log.connected();
+            log.serverLocal = ServerConnector.ip(ch.localAddress());
+            log.serverRemote = ServerConnector.ip(ch.remoteAddress());
         }
         serverCh = ch;
         server = s;
@@ -178,6 +215,16 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     @Override
     public void failed(ServerConnector.Failure failure, Server last) {
+        if (log != null) {
+            log.retries = Math.min(connector.retries(), backend.retries());
+            log.redispatched = connector.redispatched();
+            switch (failure) {
+                case NO_SERVER, CONNECT_ERROR -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
+                case CONNECT_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.CONNECT);
+                case QUEUE_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.QUEUE);
+                case QUEUE_FULL -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.QUEUE);
+            }
+        }
         connector = null;
         reply(503);
     }
@@ -200,6 +247,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             ReferenceCountUtil.release(part);
             requestDone = false;
             closeServer();
+            endAs(TermState.Cause.PROXY, TermState.Phase.DATA);
             reply(400);
             return;
         }
@@ -253,6 +301,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (res.decoderResult().isFailure()) {
             // an invalid response: the server connection is reset, the client gets a 502
             abortServer();
+            endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             reply(502);
             return;
         }
@@ -265,6 +314,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         responseStarted = true;
+        if (log != null) {
+            log.responseReceived();
+            log.status = code;
+        }
         H1Flags flags = H1Flags.of(res, false);
         boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
                 || flags.contentLength() || flags.chunked();
@@ -281,6 +334,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (denied != null) {
             closeServer();
             responseStarted = false;
+            endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             answer(denied);
             return;
         }
@@ -308,13 +362,19 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         releaseQueued();
         closeServer();
         release();
+        endAs(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
         if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.REJECT) {
+            streamEnded();
             stream.transactionEnded(false);
             return;
         }
         HttpCounting.answered(stream.frontend(), backend, r);
+        if (log != null) {
+            log.status = r.status();
+        }
         stream.writeRaw(r.buffer());
         stream.client().flush();
+        streamEnded();
         boolean keep = !r.close() && requestComplete() && !conn.closesClient();
         stream.transactionEnded(keep);
     }
@@ -358,6 +418,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         if (!responseStarted) {
+            endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
             return;
         }
@@ -365,11 +426,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         cancelServerTimeout();
         releaseQueued();
         release();
+        endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
         stream.client().flush();
+        streamEnded();
         stream.transactionEnded(false);
     }
 
     void clientClosed() {
+        boolean wasEnded = ended;
         ended = true;
         cancelServerTimeout();
         if (connector != null) {
@@ -378,6 +442,63 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         releaseQueued();
         abortServer();
         release();
+        if (!wasEnded) {
+            endAs(TermState.Cause.CLIENT_CLOSE, clientAbortPhase());
+            streamEnded();
+        }
+    }
+
+    /** Where a client abort found the stream: queued, connecting, waiting for the response, or in the data. */
+    private TermState.Phase clientAbortPhase() {
+        if (responseStarted) {
+            return TermState.Phase.DATA;
+        }
+        if (serverCh != null || (log != null && log.connect >= 0)) {
+            return TermState.Phase.HEADERS;
+        }
+        if (backend == null) {
+            return TermState.Phase.REQUEST;
+        }
+        return queuedForServer && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT;
+    }
+
+    private void endAs(TermState.Cause cause, TermState.Phase phase) {
+        if (log != null) {
+            log.end(cause, phase);
+        }
+    }
+
+    /**
+     * The stream is over (stream_free()): the backend no longer counts it, and its line is logged,
+     * once, after the server slot was given back as haproxy's counters show it.
+     */
+    private void streamEnded() {
+        if (logged) {
+            return;
+        }
+        logged = true;
+        if (backendCounted) {
+            backend.backendReleased();
+        }
+        if (log == null) {
+            return;
+        }
+        if (backend != null) {
+            log.backend = backend.name();
+        }
+        log.serverConns = log.server == null || backend == null ? 0 : serverConns(backend, log.server);
+        ByteCounter bytes = stream.client().pipeline().get(ByteCounter.class);
+        if (bytes != null) {
+            log.bytesIn = bytes.received() - stream.bytesInBefore();
+            log.bytesOut = bytes.sent() - stream.bytesOutBefore();
+        }
+        log.closed();
+        stream.frontend().log().streamEnded(log, samples != null ? samples : rulesContext());
+    }
+
+    private static int serverConns(Proxy backend, String name) {
+        Server s = backend.server(name);
+        return s == null ? 0 : s.currentConns();
     }
 
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
@@ -399,6 +520,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             }
         }
         release();
+        streamEnded();
         stream.transactionEnded(!conn.closesClient() && requestEnded());
     }
 
@@ -417,6 +539,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         releaseQueued();
         abortServer();
         release();
+        if (log != null && !responseStarted) {
+            log.status = status;
+        }
         if (!responseStarted) {
             HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
             if (!r.isEmpty()) {
@@ -435,6 +560,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             }
         }
         stream.client().flush();
+        streamEnded();
         stream.transactionEnded(!responseStarted && !conn.closesClient() && requestEnded());
     }
 
@@ -444,6 +570,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.parsingError(stream.frontend(), status);
         stream.writeRaw(HttpErrors.response(status));
         stream.client().flush();
+        if (log != null) {
+            // sess_log(): no stream was created, the mux reports the error
+            log.status = status;
+            log.end(TermState.Cause.PROXY, TermState.Phase.REQUEST);
+        }
+        streamEnded();
         stream.transactionEnded(false);
     }
 
@@ -503,9 +635,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         if (responseStarted) {
+            endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.DATA);
             abortServer();
             serverClosed();
         } else {
+            endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
             reply(504);
         }
     }

@@ -1,6 +1,8 @@
 package org.jhaproxy.runtime.lb;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jhaproxy.runtime.queue.PendingConnection;
 import org.jhaproxy.runtime.queue.Queue;
 import org.jhaproxy.runtime.server.Server;
@@ -27,16 +29,73 @@ public final class Balancer {
     public record Assignment(Status status, Server server, PendingConnection pending) {
     }
 
+    /**
+     * The usable servers once a server's state changed (srv_act, srv_bck), how many there were
+     * before, and how many waiting streams the change moved (pendconn_grab_from_px()).
+     */
+    public record Recount(int before, int active, int backup, int transferred) {
+        /** The last usable server just left (set_backend_down()). */
+        public boolean backendWentDown() {
+            return before > 0 && active == 0 && backup == 0;
+        }
+    }
+
     private final Object lock = new Object();
-    private final LbAlgorithm algorithm;
-    private final ServerGroups groups;
+    private final List<Server> servers;
+    private final boolean allBackups;
+    private final Function<ServerGroups, LbAlgorithm> algorithms;
+    private volatile LbAlgorithm algorithm;
+    private volatile ServerGroups groups;
     private final Queue queue = new Queue();
     private long queued;
     private int streams;
 
-    public Balancer(LbAlgorithm algorithm, ServerGroups groups) {
-        this.algorithm = algorithm;
-        this.groups = groups;
+    /**
+     * @param algorithms builds the algorithm over a set of usable servers; called again each
+     *                   time a server goes up or down
+     */
+    public Balancer(List<Server> servers, boolean allBackups, Function<ServerGroups, LbAlgorithm> algorithms) {
+        this.servers = servers;
+        this.allBackups = allBackups;
+        this.algorithms = algorithms;
+        this.groups = ServerGroups.of(servers, allBackups);
+        this.algorithm = algorithms.apply(groups);
+    }
+
+    /**
+     * Applies a server's state change under the lock and tells the algorithm (haproxy's
+     * set_server_status_up/down): the usable servers are recounted and the algorithm's trees
+     * rebuilt over them. A server that became usable takes the streams waiting in the backend's
+     * queue that its free slots allow.
+     */
+    public Recount statusChanged(Server s, Runnable change) {
+        synchronized (lock) {
+            int before = groups.active().size() + groups.backup().size();
+            change.run();
+            groups = ServerGroups.of(servers, allBackups);
+            algorithm = algorithms.apply(groups);
+            int moved = s.isUsable() ? grabFromBackendQueue(s) : 0;
+            return new Recount(before, groups.active().size(), groups.backup().size(), moved);
+        }
+    }
+
+    /** How many backup servers are usable (srv_bck). */
+    public int backupServers() {
+        return groups.backup().size();
+    }
+
+    private int grabFromBackendQueue(Server s) {
+        if (!groups.servesBackendQueue(s)) {
+            return 0;
+        }
+        int moved = 0;
+        PendingConnection p;
+        while ((s.maxconn() == 0 || s.currentConns() < s.maxconn()) && (p = queue.poll()) != null) {
+            take(s);
+            p.assign(s);
+            moved++;
+        }
+        return moved;
     }
 
     public LbAlgorithm algorithm() {

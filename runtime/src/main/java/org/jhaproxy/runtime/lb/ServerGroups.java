@@ -8,7 +8,7 @@ import org.jhaproxy.runtime.server.Server;
  * active ones, the usable backup ones, and the one backup used alone when no active server is
  * usable, unless "option allbackups" asks for all of them.
  *
- * <p>Server states do not change at run time yet (no health checks), so this is computed once.
+ * <p>Recomputed by the balancer each time a server goes up or down.
  */
 public record ServerGroups(List<Server> active, List<Server> backup, Server firstBackup) {
 

@@ -27,6 +27,11 @@ public final class Events {
         return new Events(m -> { }, m -> { }, m -> { }, (p, l, m) -> { });
     }
 
+    /** The same stderr reports, with the log targets of a running engine. */
+    public Events withSender(EventSender s) {
+        return new Events(alert, warning, notice, s);
+    }
+
     /** send_log(): the message to the log targets of the proxy (the global ones for null). */
     public void log(Proxy proxy, LogLevel level, String message) {
         sender.send(proxy, level, message);

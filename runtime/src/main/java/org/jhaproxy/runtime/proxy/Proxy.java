@@ -10,7 +10,6 @@ import org.jhaproxy.runtime.http.HttpSettings;
 import org.jhaproxy.runtime.lb.LbAlgorithm;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.lb.Balancer;
-import org.jhaproxy.runtime.lb.ServerGroups;
 import org.jhaproxy.runtime.server.Server;
 
 /**
@@ -36,6 +35,7 @@ public final class Proxy {
     /** When the proxy started, for the backend's "lastchg" (seconds since its last state change). */
     private final long lastChange = System.currentTimeMillis();
     private volatile ProxyState state = ProxyState.READY;
+    private org.jhaproxy.runtime.log.ProxyLog log;
     private Proxy defaultBackend;
     private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
@@ -46,8 +46,8 @@ public final class Proxy {
             servers.add(new Server(config.servers().get(i), this, puids[i]));
         }
         if (config.isBackend()) {
-            ServerGroups groups = ServerGroups.of(servers, config.option("allbackups"));
-            this.balancer = new Balancer(LbAlgorithms.create(config, servers, groups), groups);
+            this.balancer = new Balancer(servers, config.option("allbackups"),
+                    groups -> LbAlgorithms.create(config, servers, groups));
         } else {
             this.balancer = null;
         }
@@ -97,6 +97,15 @@ public final class Proxy {
 
     public void rules(org.jhaproxy.runtime.action.ProxyRuleSets r) {
         this.rules = r;
+    }
+
+    /** What this proxy logs and where, set once at start-up. */
+    public org.jhaproxy.runtime.log.ProxyLog log() {
+        return log;
+    }
+
+    public void log(org.jhaproxy.runtime.log.ProxyLog l) {
+        this.log = l;
     }
 
     public String name() {
@@ -178,19 +187,15 @@ public final class Proxy {
         feCounters.session(feconn.get());
     }
 
-    /** A stream was assigned to this backend (cum_lbconn / cum_sess). */
+    /** A stream was assigned to this backend (cum_lbconn / cum_sess, beconn). */
     public void backendConnection() {
         cumulatedBe.incrementAndGet();
-        beCounters.session(servedStreams() + 1);
+        beCounters.session(beconn.incrementAndGet());
     }
 
-    /** The streams its servers serve now: the backend's current sessions (beconn). */
-    public int servedStreams() {
-        int n = 0;
-        for (Server s : servers) {
-            n += s.currentConns();
-        }
-        return n;
+    /** A stream assigned to this backend ended (beconn). */
+    public void backendReleased() {
+        beconn.decrementAndGet();
     }
 
     /** The frontend side's counters (fe_counters). */

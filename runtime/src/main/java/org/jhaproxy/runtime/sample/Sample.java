@@ -44,7 +44,7 @@ public record Sample(SampleType type, Object value) {
             case STR, METH -> (String) value;
             case SINT -> Long.toString((Long) value);
             case BOOL -> (Boolean) value ? "1" : "0";
-            case IPV4, IPV6, ADDR -> ((InetAddress) value).getHostAddress();
+            case IPV4, IPV6, ADDR -> Addresses.text((InetAddress) value);
             case BIN -> new String((byte[]) value, StandardCharsets.ISO_8859_1);
             default -> null;
         };

@@ -23,6 +23,7 @@ public final class SampleContext {
     private Vars res;
     private boolean responseDirection;
     private boolean requestComplete = true;
+    private org.jhaproxy.runtime.log.StreamLog log;
 
     public SampleContext(InetSocketAddress src, InetSocketAddress dst, Proxy frontend, Vars sess) {
         this.src = src;
@@ -89,6 +90,16 @@ public final class SampleContext {
 
     public void requestComplete(boolean done) {
         this.requestComplete = done;
+    }
+
+    /** The stream's log record (timers, status, termination state), null outside a stream. */
+    public org.jhaproxy.runtime.log.StreamLog log() {
+        return log;
+    }
+
+    public SampleContext log(org.jhaproxy.runtime.log.StreamLog l) {
+        this.log = l;
+        return this;
     }
 
     /** The variables of a scope; null for a transaction scope never written (reads see nothing). */

@@ -71,14 +71,15 @@ public final class Server {
 
     /** srv_willbe_usable(): running, not in maintenance, with a non-zero weight. */
     public boolean isUsable() {
-        return state == ServerState.RUNNING && weight > 0 && address != null;
+        return state.takesTraffic() && weight > 0 && address != null;
     }
 
     public ServerState state() {
         return state;
     }
 
-    public void state(ServerState s) {
+    /** Only a {@link StateChange} changes it, under the backend balancer's lock. */
+    void state(ServerState s) {
         if (s != this.state) {
             lastChange = System.currentTimeMillis();
         }

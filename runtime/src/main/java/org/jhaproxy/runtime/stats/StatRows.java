@@ -132,7 +132,7 @@ public final class StatRows {
         StatRow r = new StatRow();
         r.set("pxname", p.name()).set("svname", "BACKEND").set("mode", mode(p));
         r.set("qcur", (long) p.balancer().queue().length()).set("qmax", c.queueMax.get());
-        r.set("scur", (long) p.servedStreams()).set("smax", c.connMax.get()).set("slim", (long) fullconn(p, all));
+        r.set("scur", (long) p.beconn().get()).set("smax", c.connMax.get()).set("slim", (long) fullconn(p, all));
         r.set("stot", c.cumConn.sum()).set("bin", c.bytesIn.sum()).set("bout", c.bytesOut.sum());
         r.set("dreq", c.deniedReq.sum()).set("dresp", c.deniedResp.sum());
         r.set("econ", c.failedConns.sum()).set("eresp", c.failedResp.sum());

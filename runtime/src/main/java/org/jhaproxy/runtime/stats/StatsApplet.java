@@ -52,7 +52,7 @@ public final class StatsApplet {
         }
         if (!st.auth().isEmpty() && !authorized(st, req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
             byte[] body = UNAUTHORIZED_BODY.getBytes(StandardCharsets.ISO_8859_1);
-            return Reply.response("HTTP/1.1 401 Unauthorized\r\ncontent-length: " + body.length
+            return Reply.local("HTTP/1.1 401 Unauthorized\r\ncontent-length: " + body.length
                     + "\r\ncache-control: no-cache\r\ncontent-type: text/html\r\nwww-authenticate: Basic realm=\""
                     + st.realm() + "\"\r\n\r\n" + UNAUTHORIZED_BODY, false);
         }
@@ -138,10 +138,10 @@ public final class StatsApplet {
             if (bytes.length > 0) {
                 sb.append(Integer.toHexString(bytes.length)).append("\r\n").append(body).append("\r\n");
             }
-            return Reply.response(sb.append("0\r\n\r\n").toString(), false);
+            return Reply.local(sb.append("0\r\n\r\n").toString(), false);
         }
         sb.append("\r\n");
         // without chunking the end of the page is the end of the connection
-        return Reply.response(head ? sb.toString() : sb.append(body).toString(), true);
+        return Reply.local(head ? sb.toString() : sb.append(body).toString(), true);
     }
 }

@@ -34,6 +34,12 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         }
         ctx.clients().add(ch);
         fe.frontendConnection();
+        if (fe.log() != null) {
+            fe.log().accepted(ch.remoteAddress(), ch.localAddress());
+            if (fe.log().logsStreams()) {
+                ch.pipeline().addFirst(ByteCounter.NAME, new ByteCounter());
+            }
+        }
         if (fe.isHttp()) {
             HttpStream.install(ch, ctx, fe, limits);
         } else {

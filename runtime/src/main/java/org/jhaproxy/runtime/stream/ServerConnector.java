@@ -48,6 +48,14 @@ public final class ServerConnector {
         void connected(Channel channel, Server server);
 
         void failed(Failure failure, Server lastServer);
+
+        /** A server (and one of its slots) was assigned, at once or out of a queue: the log's t_queue. */
+        default void assigned(Server server) {
+        }
+
+        /** The stream waits in a queue (SC_ST_QUE): a failure now ends it in the queue phase. */
+        default void queued() {
+        }
     }
 
     private final Transport transport;
@@ -59,6 +67,7 @@ public final class ServerConnector {
     private final Callback callback;
     private Function<Server, Channel> reuse;
     private boolean direct;
+    private boolean redispatched;
     private int retries;
     private boolean abandoned;
     private PendingConnection pending;
@@ -97,6 +106,16 @@ public final class ServerConnector {
         assign(server, null);
     }
 
+    /** Failed connection attempts so far (the log's retries, %rc). */
+    public int retries() {
+        return retries;
+    }
+
+    /** A retry went to another server (SF_REDISP, "+" before %rc). */
+    public boolean redispatched() {
+        return redispatched;
+    }
+
     /** The client went away: a queued stream leaves its queue, a pending attempt's result is dropped. */
     public void abandon() {
         abandoned = true;
@@ -110,10 +129,14 @@ public final class ServerConnector {
         Balancer.Assignment a = backend.balancer().assign(request, forced, avoid,
                 s -> loop.execute(() -> dequeued(s)));
         switch (a.status()) {
-            case OK -> connect(a.server());
+            case OK -> {
+                callback.assigned(a.server());
+                connect(a.server());
+            }
             case NO_SERVER -> fail(Failure.NO_SERVER, null);
             case FULL -> fail(Failure.QUEUE_FULL, a.server());
             case QUEUED -> {
+                callback.queued();
                 pending = a.pending();
                 long t = backend.timeouts().queue() > 0 ? backend.timeouts().queue() : backend.timeouts().connect();
                 if (t > 0) {
@@ -131,6 +154,7 @@ public final class ServerConnector {
             server.connectionReleased();
             return;
         }
+        callback.assigned(server);
         connect(server);
     }
 
@@ -204,6 +228,7 @@ public final class ServerConnector {
         }
         failed.connectRetried(redispatches());
         if (redispatches()) {
+            redispatched = true;
             failed.connectionReleased();
             assign(null, failed);
             return;

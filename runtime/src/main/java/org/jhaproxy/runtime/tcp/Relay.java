@@ -66,6 +66,6 @@ public final class Relay extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // a reset or broken pipe ends the stream; nothing escapes to the event loop's logger
-        stream.abort();
+        stream.failed(ctx.channel());
     }
 }

@@ -10,6 +10,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.lb.LbRequest;
+import org.jhaproxy.runtime.log.StreamLog;
+import org.jhaproxy.runtime.log.TermState;
+import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stream.ServerConnector;
@@ -33,6 +36,11 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     /** What the client sent before its server connection was up (read along with an early FIN). */
     private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
     private boolean earlyShutdown;
+    private boolean queued;
+    /** The log record, null when the frontend logs no line per stream. */
+    private StreamLog log;
+    private org.jhaproxy.runtime.sample.SampleContext samples;
+    private Proxy backend;
 
     public TcpStream(StreamContext ctx, Proxy frontend) {
         this.ctx = ctx;
@@ -47,13 +55,20 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
-        Proxy backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(new org.jhaproxy.runtime.sample.SampleContext(
+        if (frontend.log() != null && frontend.log().logsStreams()) {
+            log = StreamLog.acceptedNow();
+        }
+        samples = new org.jhaproxy.runtime.sample.SampleContext(
                 ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
-                org.jhaproxy.runtime.sample.Vars.session(client)));
+                org.jhaproxy.runtime.sample.Vars.session(client));
+        backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(samples);
         if (backend == null) {
-            client.close();
+            // rejected by "tcp-request content reject" (SF_ERR_PRXCOND, SF_FINST_R)
+            endAs(TermState.Cause.PROXY, TermState.Phase.REQUEST);
+            abort();
             return;
         }
+        samples.backend(backend);
         backend.backendConnection();
         connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
                 ServerConnector.ip(client.localAddress()), (ch, s) -> { }, new ServerConnector.Callback() {
@@ -64,7 +79,21 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
                     @Override
                     public void failed(ServerConnector.Failure failure, Server last) {
+                        endAs(failure);
                         abort();
+                    }
+
+                    @Override
+                    public void assigned(Server s) {
+                        if (log != null) {
+                            log.serverAssigned();
+                            log.server = s.name();
+                        }
+                    }
+
+                    @Override
+                    public void queued() {
+                        queued = true;
                     }
                 });
         connector.start();
@@ -73,6 +102,11 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private void serverConnected(Channel ch, Server s) {
         server = ch;
         target = s;
+        if (log != null) {
+            log.connected();
+            log.serverLocal = ServerConnector.ip(ch.localAddress());
+            log.serverRemote = ServerConnector.ip(ch.remoteAddress());
+        }
         if (!client.isActive()) {
             abort();
             return;
@@ -145,6 +179,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     /** One side went away: what was read from it is flushed to the other, which is then closed. */
     void closed(Channel which) {
+        if (!ended) {
+            endAs(which == client ? TermState.Cause.CLIENT_CLOSE : TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
+        }
         Channel other = which == client ? server : client;
         if (other != null && other.isActive()) {
             other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -158,6 +195,38 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             server.close();
         }
         end();
+    }
+
+    /** A read or write error on one side (a reset): the stream ends as that side's abort. */
+    void failed(Channel which) {
+        if (!ended) {
+            endAs(which == client ? TermState.Cause.CLIENT_CLOSE : TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
+        }
+        abort();
+    }
+
+    /** A side stayed idle past its timeout: "cD" for the client, "sD" for the server. */
+    void expired(Channel which) {
+        if (!ended) {
+            endAs(which == client ? TermState.Cause.CLIENT_TIMEOUT : TermState.Cause.SERVER_TIMEOUT, TermState.Phase.DATA);
+        }
+        abort();
+    }
+
+    private void endAs(TermState.Cause cause, TermState.Phase phase) {
+        if (log != null) {
+            log.end(cause, phase);
+        }
+    }
+
+    /** default_srv_error(): how a connection that could not be made ends the stream. */
+    private void endAs(ServerConnector.Failure f) {
+        switch (f) {
+            case NO_SERVER, CONNECT_ERROR -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
+            case CONNECT_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.CONNECT);
+            case QUEUE_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.QUEUE);
+            case QUEUE_FULL -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.QUEUE);
+        }
     }
 
     /** An error or a timeout: both sides are closed at once. */
@@ -186,16 +255,42 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (target != null) {
             target.connectionReleased();
         }
+        if (backend != null) {
+            backend.backendReleased();
+        }
+        if (log != null) {
+            writeLog();
+        }
+    }
+
+    private void writeLog() {
+        ByteCounter bytes = client.pipeline().get(ByteCounter.class);
+        if (bytes != null) {
+            log.bytesIn = bytes.received();
+            log.bytesOut = bytes.sent();
+        }
+        if (backend != null) {
+            log.backend = backend.name();
+        }
+        if (connector != null) {
+            log.retries = Math.min(connector.retries(), backend.retries());
+            log.redispatched = connector.redispatched();
+        }
+        log.serverConns = target == null ? 0 : target.currentConns();
+        log.closed();
+        frontend.log().streamEnded(log, samples);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext c) {
-        // the client left before its server connection was up
+        // the client left before its server connection was up: "CQ" in a queue, else "CC"
+        endAs(TermState.Cause.CLIENT_CLOSE, queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
         abort();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+        endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.CONNECT);
         abort();
     }
 
@@ -210,7 +305,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof IdleStateEvent) {
-                stream.abort();
+                stream.expired(ctx.channel());
                 return;
             }
             ctx.fireUserEventTriggered(evt);

@@ -1,0 +1,231 @@
+package org.jhaproxy.regtests.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `jhaproxy shell` driven through a real terminal (a tmux pane of its own server) against the
+ * stats socket of a real haproxy 2.6 process: completion of a command and of a server name,
+ * history, `show stat` as a table, a bad command; and the scriptable forms (-c, stdin, an
+ * unreachable socket).
+ */
+class ShellIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static Path dir;
+    private static Path socket;
+    private static Process haproxy;
+
+    @BeforeAll
+    static void startHaproxy() throws IOException {
+        Path exe = haproxyBinary();
+        if (exe == null || !onPath("tmux")) {
+            String why = exe == null ? "haproxy is not installed" : "tmux is not installed";
+            System.out.println("ShellIT skipped: " + why);
+            Assumptions.assumeTrue(false, why);
+        }
+        dir = Files.createTempDirectory("jhaproxy-shell");
+        socket = dir.resolve("admin.sock");
+        int port = RunningProxy.freePort();
+        Files.writeString(dir.resolve("h.cfg"), """
+                global
+                    stats socket %s mode 600 level admin
+                defaults
+                    mode http
+                    timeout connect 1s
+                    timeout client 5s
+                    timeout server 5s
+                frontend fe_main
+                    bind 127.0.0.1:%d
+                    default_backend be_app
+                backend be_app
+                    server web1 127.0.0.1:9
+                    server web2 127.0.0.1:9
+                backend be_static
+                    server s1 127.0.0.1:9 disabled
+                """.formatted(socket, port));
+        haproxy = new ProcessBuilder(exe.toString(), "-f", "h.cfg", "-db").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
+        assertTrue(RunningProxy.within(DEADLINE, () -> Files.exists(socket) || !haproxy.isAlive()));
+        assertTrue(haproxy.isAlive(), "haproxy did not start: " + Files.readString(dir.resolve("haproxy.out")));
+    }
+
+    @AfterAll
+    static void stopHaproxy() throws InterruptedException {
+        if (haproxy != null) {
+            haproxy.destroy();
+            haproxy.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void interactiveCompletionHistoryTableAndBadCommand() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        try (Pane pane = Pane.start(dir.resolve("tmux.sock"), "JHAPROXY_JAVA_OPTS=-Duser.home=" + home,
+                RunningProxy.jhaproxy() + " shell " + socket)) {
+            String prompt = socket + "> ";
+            pane.await("the prompt", s -> lastLine(s).equals(prompt.trim()));
+
+            // a command word: "disa" is only "disable"
+            pane.keys("disa", "Tab");
+            pane.await("'disable' completed", s -> lastLine(s).equals(prompt + "disable"));
+            pane.keys("serv", "Tab");
+            pane.await("'server' completed", s -> lastLine(s).equals(prompt + "disable server"));
+            // a server name from the live socket: both of be_app's servers are offered
+            pane.keys("be_app/", "Tab");
+            pane.await("be_app's servers listed", s -> s.contains("be_app/web1") && s.contains("be_app/web2")
+                    && !s.contains("be_static/s1"));
+            pane.await("the common part completed", s -> s.contains(prompt + "disable server be_app/web"));
+            pane.keys("1", "Enter");
+
+            // show stat as a table: aligned columns, the server just disabled in MAINT
+            pane.keys("show stat", "Enter");
+            pane.await("the stat table", s -> s.contains("pxname     svname    status")
+                    && s.matches("(?s).*\\nbe_app     web1      MAINT .*")
+                    && s.matches("(?s).*\\nfe_main    FRONTEND  OPEN .*"));
+
+            // a bad command: haproxy's own answer
+            pane.keys("frobnicate now", "Enter");
+            pane.await("haproxy's answer to a bad command",
+                    s -> s.contains("Unknown command, but maybe one of the following ones is a better match:"));
+            pane.await("the prompt again", s -> lastLine(s).equals(prompt.trim()));
+
+            // history: up arrow recalls the lines in reverse order
+            pane.keys("Up");
+            pane.await("the last line recalled", s -> lastLine(s).equals(prompt + "frobnicate now"));
+            pane.keys("Up");
+            pane.await("the line before recalled", s -> lastLine(s).equals(prompt + "show stat"));
+            pane.keys("C-u", "C-d");
+            assertTrue(RunningProxy.within(DEADLINE, () -> !pane.alive()), "ctrl-d ends the shell");
+        }
+        List<String> history = Files.readAllLines(home.resolve(".jhaproxy_history"));
+        assertEquals(List.of("disable server be_app/web1", "show stat", "frobnicate now"),
+                history.stream().map(l -> l.substring(l.indexOf(':') + 1)).toList());
+    }
+
+    @Test
+    void commandFlagPrintsTheRawAnswer() throws Exception {
+        Run run = Run.of(null, RunningProxy.jhaproxy().toString(), "shell", socket.toString(), "-c", "show backend");
+        assertEquals(new Run(0, "# name\nbe_app\nbe_static\n\n"), run);
+    }
+
+    @Test
+    void commandsOnStdinOneAnswerEach() throws Exception {
+        Run run = Run.of("show backend\nfrobnicate\n", RunningProxy.jhaproxy().toString(), "shell", socket.toString());
+        assertEquals(0, run.exit());
+        assertTrue(run.output().startsWith("# name\nbe_app\nbe_static\n\nUnknown command"), run.output());
+    }
+
+    @Test
+    void anUnreachableSocketIsNamedWithItsErrno() throws Exception {
+        Path missing = dir.resolve("missing.sock");
+        Run run = Run.of(null, RunningProxy.jhaproxy().toString(), "shell", missing.toString(), "-c", "show info");
+        assertEquals(new Run(1, "jhaproxy shell: cannot reach " + missing + ": No such file or directory\n"), run);
+    }
+
+    private static String lastLine(String screen) {
+        String[] lines = screen.stripTrailing().split("\n");
+        return lines[lines.length - 1].stripTrailing();
+    }
+
+    private static boolean onPath(String program) {
+        for (String d : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path haproxyBinary() {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin"));
+        return dirs.stream().map(d -> Path.of(d, "haproxy")).filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    /** A finished program: its exit status and its merged output. */
+    record Run(int exit, String output) {
+        static Run of(String stdin, String... cmd) throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            return new Run(p.exitValue(), out);
+        }
+    }
+
+    /** A 200x50 tmux pane on a private tmux server, so no other tmux user is disturbed. */
+    record Pane(Path server) implements AutoCloseable {
+        static Pane start(Path server, String env, String command) throws IOException, InterruptedException {
+            Pane pane = new Pane(server);
+            pane.tmux("new-session", "-d", "-s", "shell", "-x", "200", "-y", "50", "env " + env + " " + command);
+            return pane;
+        }
+
+        void keys(String... keys) throws IOException, InterruptedException {
+            List<String> args = new ArrayList<>(List.of("send-keys", "-t", "shell"));
+            args.addAll(List.of(keys));
+            tmux(args.toArray(String[]::new));
+        }
+
+        String screen() {
+            try {
+                return tmux("capture-pane", "-p", "-t", "shell");
+            } catch (IOException | InterruptedException e) {
+                return "";
+            }
+        }
+
+        boolean alive() {
+            try {
+                return tmux("has-session", "-t", "shell") != null;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }
+
+        /** Polls the screen until {@code condition} holds; the screen is in the failure message. */
+        void await(String what, Predicate<String> condition) {
+            if (!RunningProxy.within(DEADLINE, () -> condition.test(screen()))) {
+                throw new AssertionError("no " + what + " on the terminal within " + DEADLINE.toSeconds()
+                        + " s; the screen:\n" + screen());
+            }
+        }
+
+        private String tmux(String... args) throws IOException, InterruptedException {
+            List<String> cmd = new ArrayList<>(List.of("tmux", "-S", server.toString()));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("tmux " + String.join(" ", args) + ": " + out);
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            try {
+                tmux("kill-server");
+            } catch (IOException | InterruptedException e) {
+                // the server ended with its last session
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.jhaproxy.regtests.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stats socket (management.txt section 9.3), differential: the same commands, sent as the
+ * same bytes to jhaproxy and to haproxy 2.6.12 running the same configuration, get the same
+ * answer bytes. Only the process's identity and timings (pid, uptime, version, counters of
+ * "show info") are normalised. Without haproxy installed, the haproxy half is skipped and only
+ * the answers known by heart are checked.
+ */
+class StatsSocketIT {
+    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+
+    private static Path dir;
+    private static RunningProxy jhaproxy;
+    private static Process haproxy;
+    private static int jTcp;
+    private static int hTcp;
+
+    static String config(Path sockets, int cliPort, int fePort) {
+        return "global\n"
+                + "    stats socket " + sockets.resolve("admin.sock") + " mode 600 level admin\n"
+                + "    stats socket " + sockets.resolve("user.sock") + " level user\n"
+                + "    stats socket " + sockets.resolve("op.sock") + " level operator\n"
+                + "    stats socket ipv4@127.0.0.1:" + cliPort + "\n"
+                + "    stats timeout 30s\n\n"
+                + "defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n\n"
+                + "frontend fe\n    bind 127.0.0.1:" + fePort + "\n    default_backend b\n\n"
+                + "backend b\n    server s1 127.0.0.1:9\n    server s2 127.0.0.1:9 weight 20\n";
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("statssock");
+        Files.createDirectories(dir.resolve("j"));
+        jTcp = RunningProxy.freePort();
+        int jFe = RunningProxy.freePort();
+        jhaproxy = RunningProxy.start(config(dir.resolve("j"), jTcp, jFe), "-db").listening(jFe);
+        if (Files.isExecutable(HAPROXY)) {
+            Files.createDirectories(dir.resolve("h"));
+            hTcp = RunningProxy.freePort();
+            int hFe = RunningProxy.freePort();
+            Files.writeString(dir.resolve("h/t.cfg"), config(dir.resolve("h"), hTcp, hFe));
+            haproxy = new ProcessBuilder(HAPROXY.toString(), "-f", "t.cfg", "-db").directory(dir.resolve("h").toFile())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("h/output").toFile()).start();
+            assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> Files.exists(dir.resolve("h/admin.sock"))),
+                    "haproxy did not start");
+        } else {
+            System.out.println("StatsSocketIT: " + HAPROXY + " is not installed, the haproxy half is skipped");
+        }
+        assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> Files.exists(dir.resolve("j/admin.sock"))));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (haproxy != null) {
+            haproxy.destroy();
+            haproxy.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (jhaproxy != null) {
+            jhaproxy.assertCleanOutput();
+            jhaproxy.close();
+        }
+    }
+
+    /** Sends {@code request} on a socket ("admin.sock", ..., or "tcp"), shuts the write side, reads to the end. */
+    static String exchange(String side, String socket, String request) throws IOException {
+        SocketChannel ch;
+        if (socket.equals("tcp")) {
+            ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", side.equals("j") ? jTcp : hTcp));
+        } else {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(dir.resolve(side).resolve(socket)));
+        }
+        try (ch) {
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+            ch.shutdownOutput();
+            // read until the proxy closes, within a deadline
+            ch.configureBlocking(false);
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            StringBuilder out = new StringBuilder();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try (Selector sel = Selector.open()) {
+                ch.register(sel, SelectionKey.OP_READ);
+                while (System.nanoTime() < end) {
+                    sel.select(200);
+                    int n = ch.read(buf);
+                    if (n < 0) {
+                        return out.toString();
+                    }
+                    buf.flip();
+                    out.append(StandardCharsets.ISO_8859_1.decode(buf));
+                    buf.clear();
+                }
+            }
+            return out + "<not closed>";
+        }
+    }
+
+    /** The answer of jhaproxy, checked equal to haproxy's when it is installed. */
+    static String same(String socket, String request) throws IOException {
+        String j = normalised(exchange("j", socket, request));
+        if (haproxy != null) {
+            assertEquals(normalised(exchange("h", socket, request)), j, "answer to " + request.replace("\n", "\\n") + " on " + socket);
+        }
+        return j;
+    }
+
+    /** Values that name the process or its timings, and the process's counters, become "N". */
+    static String normalised(String answer) {
+        List<String> out = new ArrayList<>();
+        for (String l : answer.split("\n", -1)) {
+            int colon = l.indexOf(": ");
+            String k = colon < 0 ? "" : l.substring(0, colon);
+            if (List.of("Version", "Release_date", "Build info", "Pid", "Uptime", "Uptime_sec", "Ulimit-n", "Maxsock",
+                    "Maxconn", "Hard_maxconn", "CurrConns", "CumConns", "CumReq", "Tasks", "Jobs", "TotalBytesOut",
+                    "BytesOutRate", "PoolAlloc_bytes", "PoolUsed_bytes", "Start_time_sec", "node").contains(k)) {
+                l = k + ": N";
+            }
+            out.add(l);
+        }
+        return String.join("\n", out);
+    }
+
+    @Test
+    void helpIsHaproxysCommandList() throws IOException {
+        String help = same("admin.sock", "help\n");
+        assertTrue(help.startsWith("The following commands are valid at this level:\n  abort ssl ca-file"), help);
+        assertTrue(help.endsWith("  quit                                    : disconnect\n\n"), help);
+    }
+
+    @Test
+    void unknownCommandsGetHaproxysSuggestions() throws IOException {
+        assertTrue(same("admin.sock", "foo\n").startsWith("Unknown command, but maybe one of the following ones is a better match:\n"));
+        same("admin.sock", "show inf\n");
+        same("admin.sock", "shoow servers state\n");
+        same("admin.sock", "help show servers\n");
+        assertTrue(same("admin.sock", "\n").startsWith("Unknown command. Please enter one of the following commands only:\n"));
+        same("admin.sock", "debug dev exit\n");
+    }
+
+    @Test
+    void levelsAreEnforced() throws IOException {
+        assertEquals("admin\n\n", same("admin.sock", "show cli level\n"));
+        assertEquals("user\n\n", same("user.sock", "show cli level\n"));
+        assertEquals("operator\n\n", same("op.sock", "show cli level\n"));
+        assertEquals("operator\n\n", same("tcp", "show cli level\n"));
+        assertEquals("Permission denied\n\n", same("user.sock", "operator\n"));
+        assertEquals("\nuser\n\nPermission denied\n\n", same("admin.sock", "user;show cli level;operator\n"));
+    }
+
+    @Test
+    void chainsEscapesAndIncompleteLines() throws IOException {
+        assertEquals("admin\n\nadmin\n\n", same("admin.sock", "show cli level;show cli level\n"));
+        assertEquals("admin\n\nadmin\n\n", same("admin.sock", "show cli level\nshow cli level\n"));
+        same("admin.sock", "show cli level\\;x\n");
+        same("admin.sock", "show\\ cli level\n");
+        assertEquals("", same("admin.sock", "show cli level"));
+        assertEquals("admin\n\n", same("admin.sock", "show cli level\r\n"));
+    }
+
+    @Test
+    void promptModeFramesEachAnswer() throws IOException {
+        assertEquals("\n> admin\n\n> ", same("admin.sock", "prompt\nshow cli level\n"));
+        assertEquals("\n> admin\n\n> ", same("admin.sock", "prompt\nshow cli level\nquit\n"));
+        assertEquals("\n> \nadmin\n\n", same("admin.sock", "prompt\nprompt\nshow cli level\n"));
+        same("user.sock", "prompt\noperator\nfoo bar\n");
+    }
+
+    @Test
+    void setTimeoutCli() throws IOException {
+        assertEquals("\n", same("admin.sock", "set timeout cli 5\n"));
+        same("admin.sock", "set timeout cli\n");
+        same("admin.sock", "set timeout cli 0\n");
+        same("admin.sock", "set timeout server 5\n");
+    }
+
+    @Test
+    void showInfoFieldsInHaproxysOrder() throws IOException {
+        String info = same("admin.sock", "show info\n");
+        assertTrue(info.startsWith("Name: HAProxy\nVersion: N\n"), info);
+        assertTrue(info.endsWith("Tainted: 0\n\n"), info);
+    }
+
+    @Test
+    void backendsWeightsAndEnvironment() throws IOException {
+        assertEquals("# name\nb\n\n", same("admin.sock", "show backend\n"));
+        assertEquals("20 (initial 20)\n\n", same("user.sock", "get weight b/s2\n"));
+        same("admin.sock", "get weight b/x;get weight x/s1;get weight b;get weight;get weight fe/s1;get weight b/#1\n");
+        assertEquals("Variable not found\n\n", same("admin.sock", "show env JHAPROXY_NO_SUCH_VARIABLE\n"));
+        assertEquals("Permission denied\n\n", same("user.sock", "show env\n"));
+    }
+}

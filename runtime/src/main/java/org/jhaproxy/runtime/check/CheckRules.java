@@ -1,0 +1,171 @@
+package org.jhaproxy.runtime.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jhaproxy.config.model.ProxyConfig;
+import org.jhaproxy.config.source.Line;
+
+/**
+ * A backend's check program, compiled once from "option tcp-check" / "tcp-check ..." or
+ * "option httpchk" / "http-check ..." lines, or the plain layer-4 connect of a bare "check".
+ * The rules of the backend's own section win over those inherited from defaults, as haproxy
+ * 2.6 takes a defaults section's rules only when the proxy has none.
+ */
+record CheckRules(Kind kind, List<CheckRule> rules) {
+    enum Kind {
+        /** A bare connect: "Layer4 check passed". */
+        LAYER4,
+        /** "option tcp-check": failures name the step ("at step 2 of tcp-check"). */
+        TCP,
+        /** "option httpchk": one request, its response's status or body checked. */
+        HTTP
+    }
+
+    /** Whether a step of this program is the implicit first connect (step 0). */
+    boolean implicitConnect() {
+        return rules.isEmpty() || !(rules.get(0) instanceof CheckRule.Connect);
+    }
+
+    static CheckRules of(ProxyConfig backend) {
+        String type = checkType(backend);
+        if (type.equals("httpchk")) {
+            return http(backend);
+        }
+        if (type.equals("tcp-check")) {
+            List<CheckRule> rules = new ArrayList<>();
+            for (Line l : own(backend, "tcp-check")) {
+                rules.add(tcpRule(l));
+            }
+            return new CheckRules(Kind.TCP, List.copyOf(rules));
+        }
+        return new CheckRules(Kind.LAYER4, List.of());
+    }
+
+    /** The check type options exclude each other: the last "option httpchk|tcp-check" wins. */
+    private static String checkType(ProxyConfig backend) {
+        String type = "";
+        for (Line l : backend.lines()) {
+            if (l.keyword().equals("option") && (l.arg(1).equals("httpchk") || l.arg(1).equals("tcp-check"))) {
+                type = l.modifier() == org.jhaproxy.config.source.KeywordModifier.STD ? l.arg(1) : "";
+            }
+        }
+        return type;
+    }
+
+    /** The section's own lines of this keyword, else the ones inherited from its defaults. */
+    private static List<Line> own(ProxyConfig backend, String keyword) {
+        List<Line> inherited = new ArrayList<>();
+        List<Line> own = new ArrayList<>();
+        for (Line l : backend.lines()) {
+            if (!l.keyword().equals(keyword)) {
+                continue;
+            }
+            boolean mine = l.file().equals(backend.at().file()) && l.lineNo() > backend.at().line();
+            (mine ? own : inherited).add(l);
+        }
+        return own.isEmpty() ? inherited : own;
+    }
+
+    private static CheckRule tcpRule(Line l) {
+        String verb = l.arg(1);
+        return switch (verb) {
+            case "connect" -> new CheckRule.Connect(l.args().contains("port")
+                    ? Integer.parseInt(l.arg(l.args().indexOf("port") + 1)) : 0);
+            case "send" -> new CheckRule.Send(l.arg(2).getBytes(StandardCharsets.ISO_8859_1));
+            case "send-binary" -> new CheckRule.Send(HexFormat.of().parseHex(l.arg(2)));
+            case "expect" -> expect(l, false);
+            default -> throw new IllegalArgumentException("tcp-check " + verb);
+        };
+    }
+
+    private static CheckRule.Expect expect(Line l, boolean http) {
+        int i = 2;
+        boolean inverse = l.arg(i).equals("!");
+        if (inverse) {
+            i++;
+        }
+        String what = l.arg(i);
+        String pattern = l.arg(i + 1);
+        CheckRule.Match m = switch (what) {
+            case "string" -> CheckRule.Match.STRING;
+            case "rstring" -> CheckRule.Match.RSTRING;
+            case "binary" -> CheckRule.Match.BINARY;
+            case "status" -> CheckRule.Match.STATUS;
+            case "rstatus" -> CheckRule.Match.RSTATUS;
+            default -> throw new IllegalArgumentException("expect " + what);
+        };
+        byte[] bytes = m == CheckRule.Match.BINARY ? HexFormat.of().parseHex(pattern)
+                : pattern.getBytes(StandardCharsets.ISO_8859_1);
+        Pattern regex = m == CheckRule.Match.RSTRING || m == CheckRule.Match.RSTATUS ? Pattern.compile(pattern) : null;
+        return new CheckRule.Expect(m, inverse, pattern, bytes, regex, http);
+    }
+
+    /**
+     * "option httpchk [meth] [uri] [ver]" then "http-check send" / "http-check expect": the
+     * request haproxy 2.6 writes (an HTTP/1.1 request gets "connection: close", header names
+     * are lower-cased), and by default any 2xx or 3xx status passes.
+     */
+    private static CheckRules http(ProxyConfig backend) {
+        Line opt = backend.last("option", "httpchk");
+        String meth = "OPTIONS";
+        String uri = "/";
+        String ver = "HTTP/1.0";
+        List<String[]> headers = new ArrayList<>();
+        String body = "";
+        if (opt != null && opt.count() > 2) {
+            if (opt.count() == 3) {
+                uri = opt.arg(2);
+            } else {
+                meth = opt.arg(2);
+                uri = opt.arg(3);
+                if (!opt.arg(4).isEmpty()) {
+                    String[] v = opt.arg(4).split("\r\n", -1);
+                    ver = v[0];
+                    for (int k = 1; k < v.length; k++) {
+                        int colon = v[k].indexOf(':');
+                        if (colon > 0) {
+                            headers.add(new String[] {v[k].substring(0, colon).trim(), v[k].substring(colon + 1).trim()});
+                        }
+                    }
+                }
+            }
+        }
+        CheckRule.Expect expect = null;
+        for (Line l : own(backend, "http-check")) {
+            if (l.arg(1).equals("send")) {
+                for (int k = 2; k < l.count(); k++) {
+                    switch (l.arg(k)) {
+                        case "meth" -> meth = l.arg(++k);
+                        case "uri" -> uri = l.arg(++k);
+                        case "ver" -> ver = l.arg(++k);
+                        case "hdr" -> headers.add(new String[] {l.arg(++k), l.arg(++k)});
+                        case "body" -> body = l.arg(++k);
+                        default -> throw new IllegalArgumentException("http-check send " + l.arg(k));
+                    }
+                }
+            } else if (l.arg(1).equals("expect")) {
+                expect = expect(l, true);
+            }
+        }
+        StringBuilder req = new StringBuilder(meth).append(' ').append(uri).append(' ').append(ver).append("\r\n");
+        boolean http11 = ver.equalsIgnoreCase("HTTP/1.1");
+        for (String[] h : headers) {
+            req.append(http11 ? h[0].toLowerCase(java.util.Locale.ROOT) : h[0]).append(": ").append(h[1]).append("\r\n");
+        }
+        if (!body.isEmpty()) {
+            req.append(http11 ? "content-length" : "Content-Length").append(": ").append(body.length()).append("\r\n");
+        }
+        if (http11) {
+            req.append("connection: close\r\n");
+        }
+        req.append("\r\n").append(body);
+        List<CheckRule> rules = new ArrayList<>();
+        rules.add(new CheckRule.Send(req.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        rules.add(expect != null ? expect
+                : new CheckRule.Expect(CheckRule.Match.STATUS, false, "200-399", null, null, true));
+        return new CheckRules(Kind.HTTP, List.copyOf(rules));
+    }
+}

@@ -1,0 +1,293 @@
+package org.jhaproxy.runtime.check;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jhaproxy.runtime.Transport;
+
+/**
+ * One run of a server's check program on an event loop (tcpcheck_main()): connect, send, wait
+ * for what an expect rule wants, and report one {@link CheckOutcome} with haproxy's status and
+ * info text. Never blocks; every step is a callback on the loop.
+ */
+@io.netty.channel.ChannelHandler.Sharable
+final class CheckRun extends ChannelInboundHandlerAdapter {
+    private final CheckRules program;
+    private final CheckSettings settings;
+    private final EventLoop loop;
+    private final Transport transport;
+    private final Consumer<CheckOutcome> done;
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private Channel channel;
+    private ScheduledFuture<?> timer;
+    private int next;
+    private boolean finished;
+
+    CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Consumer<CheckOutcome> done) {
+        this.program = program;
+        this.settings = settings;
+        this.loop = loop;
+        this.transport = transport;
+        this.done = done;
+    }
+
+    void start() {
+        if (program.implicitConnect()) {
+            connect(settings.address(), -1);
+        } else {
+            step();
+        }
+    }
+
+    /** The step number haproxy names in its messages: the implicit first connect is step 0. */
+    private int stepId(int index) {
+        return index + 1;
+    }
+
+    private void connect(InetSocketAddress to, int index) {
+        if (channel != null) {
+            channel.close();
+            received.reset();
+        }
+        Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout()))
+                .option(ChannelOption.AUTO_READ, true)
+                .handler(this);
+        ChannelFuture f = b.connect(to);
+        channel = f.channel();
+        f.addListener(r -> {
+            if (finished) {
+                f.channel().close();
+                return;
+            }
+            if (!r.isSuccess()) {
+                connectFailed(r.cause(), index);
+                return;
+            }
+            armTimer();
+            step();
+        });
+    }
+
+    private void connectFailed(Throwable cause, int index) {
+        String where = "";
+        if (program.kind() == CheckRules.Kind.TCP) {
+            where = index < 0 ? " at initial connection step of tcp-check"
+                    : " at step " + stepId(index) + " of tcp-check (connect"
+                    + (((CheckRule.Connect) program.rules().get(index)).port() > 0
+                        ? " port " + ((CheckRule.Connect) program.rules().get(index)).port() : "") + ")";
+        }
+        if (cause instanceof ConnectTimeoutException) {
+            finish(CheckOutcome.of(CheckStatus.L4TOUT, where));
+            return;
+        }
+        String err = SocketErrors.strerror(cause);
+        finish(CheckOutcome.of(CheckStatus.L4CON, err == null ? where : err + where));
+    }
+
+    private void armTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timer = loop.schedule(this::expired, settings.readTimeout(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the rules from {@link #next} until one waits for the server or the program ends. */
+    private void step() {
+        while (!finished && next < program.rules().size()) {
+            CheckRule r = program.rules().get(next);
+            if (r instanceof CheckRule.Connect c) {
+                int index = next++;
+                int port = c.port() > 0 ? c.port() : settings.address().getPort();
+                connect(new InetSocketAddress(settings.address().getAddress(), port), index);
+                return;
+            }
+            if (r instanceof CheckRule.Send s) {
+                channel.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()));
+                next++;
+                continue;
+            }
+            CheckRule.Expect e = (CheckRule.Expect) r;
+            Boolean verdict = evaluate(e, false);
+            if (verdict == null) {
+                return;
+            }
+            next++;
+        }
+        if (!finished) {
+            finish(success());
+        }
+    }
+
+    private CheckOutcome success() {
+        if (program.rules().isEmpty() || program.rules().get(program.rules().size() - 1) instanceof CheckRule.Connect) {
+            return CheckOutcome.of(CheckStatus.L4OK, "");
+        }
+        if (program.kind() == CheckRules.Kind.HTTP) {
+            return new CheckOutcome(CheckStatus.L7OKD, HttpCheckResponse.parse(received.toByteArray()).status(), "");
+        }
+        return CheckOutcome.of(CheckStatus.L7OKD, "(tcp-check)");
+    }
+
+    /** True when the rule passed, null when more data is needed; a failure finishes the run. */
+    private Boolean evaluate(CheckRule.Expect e, boolean lastRead) {
+        byte[] data = received.toByteArray();
+        if (e.http()) {
+            return evaluateHttp(e, data, lastRead);
+        }
+        if (data.length == 0) {
+            if (lastRead) {
+                finish(CheckOutcome.of(CheckStatus.L7RSP, "TCPCHK got an empty response at step " + stepId(next)));
+                return false;
+            }
+            return null;
+        }
+        boolean match = switch (e.match()) {
+            case STRING, BINARY -> indexOf(data, e.bytes()) >= 0;
+            case RSTRING -> e.regex().matcher(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
+            default -> false;
+        };
+        if (!match && !lastRead && (e.match() == CheckRule.Match.RSTRING || data.length < 16384)) {
+            if (e.match() != CheckRule.Match.RSTRING && data.length < e.bytes().length) {
+                return null;
+            }
+            return null;
+        }
+        if (match ^ e.inverse()) {
+            return true;
+        }
+        String what = switch (e.match()) {
+            case STRING -> " '" + e.pattern() + "'";
+            case BINARY -> " (binary)";
+            default -> " (regex)";
+        };
+        finish(CheckOutcome.of(CheckStatus.L7RSP, (match ? "TCPCHK matched unwanted content" : "TCPCHK did not match content")
+                + what + " at step " + stepId(next)));
+        return false;
+    }
+
+    private Boolean evaluateHttp(CheckRule.Expect e, byte[] data, boolean lastRead) {
+        HttpCheckResponse rsp = HttpCheckResponse.parse(data);
+        if (rsp == null || (!rsp.complete() && !lastRead && (e.match() == CheckRule.Match.STRING || e.match() == CheckRule.Match.RSTRING))) {
+            if (lastRead) {
+                finish(CheckOutcome.of(CheckStatus.L7RSP, ""));
+                return false;
+            }
+            return null;
+        }
+        boolean bodyRule = e.match() == CheckRule.Match.STRING || e.match() == CheckRule.Match.RSTRING;
+        if (bodyRule && rsp.body().isEmpty()) {
+            finish(CheckOutcome.of(CheckStatus.L7RSP, "HTTP content check could not find a response body"));
+            return false;
+        }
+        boolean match = switch (e.match()) {
+            case STATUS -> StatusRanges.matches(e.pattern(), rsp.status());
+            case RSTATUS -> e.regex().matcher(String.valueOf(rsp.status())).find();
+            case STRING -> rsp.body().contains(e.pattern());
+            default -> e.regex().matcher(rsp.body()).find();
+        };
+        if (match ^ e.inverse()) {
+            return true;
+        }
+        boolean statusRule = e.match() == CheckRule.Match.STATUS || e.match() == CheckRule.Match.RSTATUS;
+        String info = statusRule ? rsp.reason()
+                : e.inverse() ? "HTTP check matched unwanted content" : "HTTP content check did not match";
+        finish(new CheckOutcome(statusRule ? CheckStatus.L7STS : CheckStatus.L7RSP, rsp.status(), info));
+        return false;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        try {
+            if (ctx.channel() == channel && !finished) {
+                buf.readBytes(received, buf.readableBytes());
+            }
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        } finally {
+            buf.release();
+        }
+        if (ctx.channel() == channel && !finished) {
+            step();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (ctx.channel() != channel || finished) {
+            return;
+        }
+        if (next < program.rules().size() && program.rules().get(next) instanceof CheckRule.Expect e) {
+            if (evaluate(e, true) == Boolean.TRUE) {
+                next++;
+                step();
+            }
+            return;
+        }
+        step();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ctx.channel() == channel && !finished) {
+            finish(CheckOutcome.of(CheckStatus.SOCKERR, SocketErrors.strerrorOr(cause, "")));
+        }
+    }
+
+    /** The check's time ran out while waiting for the server (L7TOUT after a connection). */
+    private void expired() {
+        if (finished) {
+            return;
+        }
+        String info = "";
+        if (program.kind() == CheckRules.Kind.TCP && next < program.rules().size()
+                && program.rules().get(next) instanceof CheckRule.Expect e) {
+            info = " at step " + stepId(next) + " of tcp-check (expect " + switch (e.match()) {
+                case STRING -> "string '" + e.pattern() + "')";
+                case BINARY -> "binary '" + e.pattern() + "')";
+                default -> "regex)";
+            };
+        }
+        finish(CheckOutcome.of(CheckStatus.L7TOUT, info));
+    }
+
+    private void finish(CheckOutcome outcome) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (channel != null) {
+            channel.close();
+        }
+        done.accept(outcome);
+    }
+}

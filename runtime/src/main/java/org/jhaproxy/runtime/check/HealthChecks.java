@@ -1,0 +1,66 @@
+package org.jhaproxy.runtime.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jhaproxy.runtime.Transport;
+import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.server.Server;
+
+/**
+ * Starts the health checks of every server with "check" (start_checks()): each on an event
+ * loop of its own choosing, the first runs spread over the shortest interval so that checks
+ * do not all fire at once.
+ */
+public final class HealthChecks {
+    /**
+     * The keywords this package executes ({@code RuntimeSupport.FEATURES} entries).
+     * "default-server" is here because its options reach each server's own options (the
+     * parser copies them, srv_settings_cpy()), where the server option check sees them.
+     */
+    public static final Set<String> KEYWORDS = Set.of("proxy default-server",
+            "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
+            "proxy timeout check");
+
+    /** The server options this package executes. */
+    public static final Set<String> SERVER_OPTIONS = Set.of(
+            "check", "no-check", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr");
+
+    /** Checks shorter than this do not dictate the spreading of the others (SRV_CHK_INTER_THRES). */
+    private static final long SPREAD_THRESHOLD = 1000;
+
+    private HealthChecks() {
+    }
+
+    public static void start(List<Proxy> proxies, Transport transport, Events events) {
+        List<HealthCheck> checks = new ArrayList<>();
+        for (Proxy p : proxies) {
+            if (!p.config().isBackend() || p.config().disabled()) {
+                continue;
+            }
+            CheckRules program = null;
+            for (Server s : p.servers()) {
+                if (!s.config().check() || s.config().disabled() || s.address(null) == null) {
+                    continue;
+                }
+                if (program == null) {
+                    program = CheckRules.of(p.config());
+                }
+                CheckSettings settings = CheckSettings.of(s.config(), p.config(), s.address(null));
+                checks.add(new HealthCheck(s, program, settings, transport.group().next(), transport, events));
+            }
+        }
+        long mininter = 0;
+        for (HealthCheck c : checks) {
+            if (c.inter() >= SPREAD_THRESHOLD && (mininter == 0 || c.inter() < mininter)) {
+                mininter = c.inter();
+            }
+        }
+        for (int pos = 0; pos < checks.size(); pos++) {
+            HealthCheck c = checks.get(pos);
+            long spread = Math.max(mininter, c.inter());
+            c.start(spread * pos / checks.size());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.jhaproxy.runtime.cli;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty side of a stats socket connection: bytes in, the session's answer out, the close
+ * when the session ends, and the idle timeout ("stats timeout", 10s by default) after which
+ * haproxy closes a silent CLI connection.
+ */
+final class CliHandler extends ChannelInboundHandlerAdapter {
+    private final CliSession session;
+    private ScheduledFuture<?> idle;
+
+    CliHandler(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session.sockets().opened();
+        armTimeout(ctx);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        String bytes;
+        try {
+            bytes = buf.toString(StandardCharsets.ISO_8859_1);
+        } finally {
+            buf.release();
+        }
+        answer(ctx, session.received(bytes, false));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            answer(ctx, session.received("", true));
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void answer(ChannelHandlerContext ctx, String out) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (!out.isEmpty()) {
+            ctx.write(Unpooled.wrappedBuffer(out.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        if (session.ended()) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.flush();
+            armTimeout(ctx);
+        }
+    }
+
+    private void armTimeout(ChannelHandlerContext ctx) {
+        if (idle != null) {
+            idle.cancel(false);
+        }
+        idle = ctx.executor().schedule(() -> {
+            ctx.close();
+        }, session.timeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.sockets().closed();
+        if (idle != null) {
+            idle.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

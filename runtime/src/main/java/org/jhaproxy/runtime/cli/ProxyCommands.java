@@ -1,0 +1,80 @@
+package org.jhaproxy.runtime.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jhaproxy.runtime.proxy.Proxy;
+
+/** Commands reading the process and its proxies: show backend, get weight, show env. */
+final class ProxyCommands {
+    private ProxyCommands() {
+    }
+
+    static List<CliCommand> all() {
+        return List.of(
+                CliCommand.of("show backend", ProxyCommands::showBackend),
+                CliCommand.of("get weight", ProxyCommands::getWeight),
+                CliCommand.of("show env", ProxyCommands::showEnv));
+    }
+
+    /** The backends, last declared first as haproxy keeps its proxy list. */
+    private static String showBackend(CliRequest r) {
+        StringBuilder out = new StringBuilder("# name\n");
+        List<Proxy> all = new ArrayList<>(r.engine().proxies().all());
+        java.util.Collections.reverse(all);
+        for (Proxy p : all) {
+            if (p.config().isBackend()) {
+                out.append(p.name()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The current weight and the configured one. */
+    private static String getWeight(CliRequest r) {
+        ServerLookup s = ServerLookup.of(r, r.arg(2));
+        if (s.error() != null) {
+            return s.error();
+        }
+        return s.server().weight() + " (initial " + s.server().config().option("weight", "1") + ")\n";
+    }
+
+    /** The process's environment in its order (environ), or one variable. */
+    private static String showEnv(CliRequest r) {
+        if (!r.requires(CliLevel.OPERATOR)) {
+            return CliRequest.PERMISSION_DENIED;
+        }
+        List<String> env = environ();
+        if (r.arg(2).isEmpty()) {
+            StringBuilder out = new StringBuilder();
+            env.forEach(v -> out.append(v).append('\n'));
+            return out.toString();
+        }
+        for (String v : env) {
+            if (v.startsWith(r.arg(2) + "=")) {
+                return v + "\n";
+            }
+        }
+        return "Variable not found\n";
+    }
+
+    private static List<String> environ() {
+        try {
+            String all = new String(Files.readAllBytes(Path.of("/proc/self/environ")), StandardCharsets.ISO_8859_1);
+            List<String> out = new ArrayList<>();
+            for (String v : all.split("\0")) {
+                if (!v.isEmpty()) {
+                    out.add(v);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            List<String> out = new ArrayList<>();
+            System.getenv().forEach((k, v) -> out.add(k + "=" + v));
+            return out;
+        }
+    }
+}

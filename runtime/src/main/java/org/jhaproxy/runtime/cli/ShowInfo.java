@@ -1,0 +1,132 @@
+package org.jhaproxy.runtime.cli;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jhaproxy.runtime.Engine;
+import org.jhaproxy.runtime.listener.GlobalMaxconn;
+import org.jhaproxy.runtime.proxy.Proxy;
+
+/**
+ * "show info": the process information, haproxy 2.6's info fields in their order as "Name:
+ * value" lines. Values jhaproxy has no equivalent for (SSL, pipes, pools, compression) are 0,
+ * as in a haproxy that does not use them.
+ */
+final class ShowInfo implements CliCommand {
+    /** What "Version" and "Build info" say: haproxy's release, with jhaproxy as the distribution suffix. */
+    static final String VERSION = "2.6.12-jhaproxy";
+    static final String RELEASE_DATE = "2026/11/23";
+
+    @Override
+    public List<String> keywords() {
+        return List.of("show", "info");
+    }
+
+    @Override
+    public String run(CliRequest r) {
+        StringBuilder out = new StringBuilder();
+        fields(r.session()).forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+        return out.toString();
+    }
+
+    /** The info fields (stats_fill_info()), in haproxy's order. */
+    static Map<String, Object> fields(CliSession session) {
+        Engine e = session.engine();
+        StatsSockets cli = session.sockets();
+        GlobalMaxconn g = e.global();
+        long start = ProcessHandle.current().info().startInstant().map(i -> i.getEpochSecond())
+                .orElse(System.currentTimeMillis() / 1000);
+        long up = Math.max(0, System.currentTimeMillis() / 1000 - start);
+        long cumConns = cli.cumulatedConns();
+        for (Proxy p : e.proxies().all()) {
+            cumConns += p.cumulatedFrontendConns();
+        }
+        int curr = g.actconn();
+        int listeners = e.listeners().size() + cli.listeners();
+        long ulimit = openFiles();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("Name", "HAProxy");
+        f.put("Version", VERSION);
+        f.put("Release_date", RELEASE_DATE);
+        f.put("Nbthread", e.config().globalNumber("nbthread", Runtime.getRuntime().availableProcessors()));
+        f.put("Nbproc", 1);
+        f.put("Process_num", 1);
+        f.put("Pid", ProcessHandle.current().pid());
+        f.put("Uptime", uptime(up));
+        f.put("Uptime_sec", up);
+        f.put("Memmax_MB", 0);
+        f.put("PoolAlloc_MB", 0);
+        f.put("PoolUsed_MB", 0);
+        f.put("PoolFailed", 0);
+        f.put("Ulimit-n", ulimit);
+        f.put("Maxsock", ulimit);
+        f.put("Maxconn", g.maxconn());
+        f.put("Hard_maxconn", g.maxconn());
+        f.put("CurrConns", curr);
+        f.put("CumConns", cumConns);
+        f.put("CumReq", cumConns);
+        for (String k : List.of("MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree",
+                "ConnRate", "ConnRateLimit", "MaxConnRate", "SessRate", "SessRateLimit", "MaxSessRate", "SslRate",
+                "SslRateLimit", "MaxSslRate", "SslFrontendKeyRate", "SslFrontendMaxKeyRate",
+                "SslFrontendSessionReuse_pct", "SslBackendKeyRate", "SslBackendMaxKeyRate", "SslCacheLookups",
+                "SslCacheMisses", "CompressBpsIn", "CompressBpsOut", "CompressBpsRateLim")) {
+            f.put(k, 0);
+        }
+        f.put("Tasks", listeners + curr);
+        f.put("Run_queue", 0);
+        f.put("Idle_pct", 100);
+        f.put("node", node(e));
+        f.put("Stopping", e.proxies().all().stream().anyMatch(p -> p.state() == org.jhaproxy.runtime.proxy.ProxyState.STOPPED) ? 1 : 0);
+        f.put("Jobs", listeners + curr + cli.currentConns());
+        f.put("Unstoppable Jobs", 0);
+        f.put("Listeners", listeners);
+        for (String k : List.of("ActivePeers", "ConnectedPeers", "DroppedLogs", "BusyPolling", "FailedResolutions",
+                "TotalBytesOut", "TotalSplicdedBytesOut", "BytesOutRate", "DebugCommandsIssued", "CumRecvLogs")) {
+            f.put(k, 0);
+        }
+        f.put("Build info", VERSION);
+        f.put("Memmax_bytes", 0);
+        long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        f.put("PoolAlloc_bytes", used);
+        f.put("PoolUsed_bytes", used);
+        f.put("Start_time_sec", start);
+        f.put("Tainted", 0);
+        return f;
+    }
+
+    /** "0d 0h03m13s". */
+    static String uptime(long s) {
+        Duration d = Duration.ofSeconds(s);
+        return String.format("%dd %dh%02dm%02ds", d.toDays(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
+    }
+
+    /** The global "node" name, else the host name as haproxy takes it at boot. */
+    private static String node(Engine e) {
+        org.jhaproxy.config.source.Line l = e.config().globalLine("node");
+        if (l != null) {
+            return l.arg(1);
+        }
+        try {
+            String h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+            return h;
+        } catch (java.io.IOException ex) {
+            return "";
+        }
+    }
+
+    /** The process's open-files limit (haproxy reports its own as Ulimit-n and Maxsock). */
+    private static long openFiles() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))) {
+                if (l.startsWith("Max open files")) {
+                    String w = l.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return w.equals("unlimited") ? 0 : Long.parseLong(w);
+                }
+            }
+        } catch (Exception ex) {
+            // not Linux
+        }
+        return 0;
+    }
+}

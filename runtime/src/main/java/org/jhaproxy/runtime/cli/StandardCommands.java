@@ -1,0 +1,21 @@
+package org.jhaproxy.runtime.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every stats socket command jhaproxy executes. A new command is one more entry here; its
+ * keywords must be those of an entry of haproxy's table (haproxy-commands.txt).
+ */
+final class StandardCommands {
+    private StandardCommands() {
+    }
+
+    static List<CliCommand> all() {
+        List<CliCommand> all = new ArrayList<>(SessionCommands.all());
+        all.add(new ShowInfo());
+        all.addAll(ProxyCommands.all());
+        all.addAll(org.jhaproxy.runtime.stats.StatCommands.all());
+        return all;
+    }
+}

@@ -1,0 +1,99 @@
+package org.jhaproxy.runtime.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jhaproxy.config.model.Config;
+import org.jhaproxy.config.source.Line;
+import org.jhaproxy.runtime.Engine;
+import org.jhaproxy.runtime.Transport;
+
+/**
+ * The process's stats sockets (haproxy's GLOBAL proxy and its CLI listeners): started with the
+ * engine, closed with it. Counts its connections, which haproxy counts in "show info" as any
+ * other (CurrConns, CumConns, Jobs).
+ */
+public final class StatsSockets {
+    /** The keywords this package executes, listed in RuntimeSupport.FEATURES. */
+    public static final Set<String> EXECUTED = Set.of("global stats socket", "global stats timeout");
+    /** "stats timeout" when not set: 10 seconds. */
+    private static final long DEFAULT_TIMEOUT_MS = 10_000;
+
+    private final Engine engine;
+    private final CliKeywords keywords;
+    private final long timeoutMs;
+    private final List<StatsSocket> sockets = new ArrayList<>();
+    private final AtomicInteger current = new AtomicInteger();
+    private final AtomicLong cumulated = new AtomicLong();
+
+    private StatsSockets(Engine engine, CliKeywords keywords, long timeoutMs) {
+        this.engine = engine;
+        this.keywords = keywords;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Binds every "stats socket" line; a failure closes those already bound and is reported by the caller. */
+    public static StatsSockets start(Engine engine, Transport transport) throws StatsSocket.StartFailure {
+        Config config = engine.config();
+        StatsSockets group = new StatsSockets(engine, CliKeywords.standard(), timeout(config));
+        for (Line l : config.globalLines()) {
+            if (l.keyword().equals("stats") && l.arg(1).equals("socket")) {
+                try {
+                    group.sockets.add(StatsSocket.start(group, transport, l, StatsSocket.settings(l)));
+                } catch (StatsSocket.StartFailure f) {
+                    group.close();
+                    throw f;
+                }
+            }
+        }
+        return group;
+    }
+
+    /** The last "stats timeout", else 10s. */
+    private static long timeout(Config config) {
+        long t = DEFAULT_TIMEOUT_MS;
+        for (Line l : config.globalLines()) {
+            if (l.keyword().equals("stats") && l.arg(1).equals("timeout")) {
+                t = StatsSocket.timeMs(l.arg(2), org.jhaproxy.config.proxy.TimeValue.Unit.MS);
+            }
+        }
+        return t;
+    }
+
+    CliSession session(CliLevel level) {
+        return new CliSession(engine, this, level, timeoutMs);
+    }
+
+    public CliKeywords keywords() {
+        return keywords;
+    }
+
+    /** How many sockets listen: haproxy counts them in "Listeners". */
+    public int listeners() {
+        return sockets.size();
+    }
+
+    /** CLI connections open now. */
+    public int currentConns() {
+        return current.get();
+    }
+
+    public long cumulatedConns() {
+        return cumulated.get();
+    }
+
+    void opened() {
+        current.incrementAndGet();
+        cumulated.incrementAndGet();
+    }
+
+    void closed() {
+        current.decrementAndGet();
+    }
+
+    public void close() {
+        sockets.forEach(StatsSocket::close);
+    }
+}

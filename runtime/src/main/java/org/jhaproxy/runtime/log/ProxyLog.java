@@ -1,0 +1,113 @@
+package org.jhaproxy.runtime.log;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import org.jhaproxy.config.model.LogFormatSource;
+import org.jhaproxy.config.model.ProxyConfig;
+import org.jhaproxy.config.model.ProxyMode;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.CompileScope;
+import org.jhaproxy.runtime.sample.NotSupported;
+import org.jhaproxy.runtime.sample.SampleContext;
+
+/**
+ * What a frontend logs (strm_log(), sess_log(), frontend_accept()): a line per stream in its
+ * log-format, or without one the "Connect from" line at accept; nothing without log targets.
+ */
+public final class ProxyLog {
+    /** The default formats of 2.6 (log.c), for "option tcplog" when "option httplog" falls back. */
+    static final String TCP_LOG_FORMAT = "%ci:%cp [%t] %ft %b/%s %Tw/%Tc/%Tt %B %ts %ac/%fc/%bc/%sc/%rc %sq/%bq";
+
+    private final Proxy proxy;
+    private final List<LogServer> servers;
+    private final String tag;
+    private final LogLine format;
+    private final Syslog syslog;
+    private final IntSupplier actconn;
+    private final boolean dontLogNull;
+    private final boolean separateErrors;
+    private final AtomicLong count = new AtomicLong();
+
+    private ProxyLog(Proxy proxy, List<LogServer> servers, String tag, LogLine format, Syslog syslog, IntSupplier actconn) {
+        this.proxy = proxy;
+        this.servers = servers;
+        this.tag = tag;
+        this.format = format;
+        this.syslog = syslog;
+        this.actconn = actconn;
+        this.dontLogNull = proxy.config().option("dontlognull");
+        this.separateErrors = proxy.config().option("log-separate-errors");
+    }
+
+    /** The logger of {@code proxy}: its targets opened, its format compiled. */
+    public static ProxyLog of(Proxy proxy, List<LogServer> servers, String globalTag, Syslog syslog, IntSupplier actconn,
+                              CompileScope scope) throws NotSupported {
+        ProxyConfig c = proxy.config();
+        org.jhaproxy.config.source.Line tagLine = c.last("log-tag");
+        String tag = tagLine != null ? tagLine.arg(1) : globalTag;
+        String fmt = c.logging().format();
+        boolean http = c.mode() == ProxyMode.HTTP;
+        LogFormatSource src = c.logging().source();
+        if (!http && (src == LogFormatSource.HTTPLOG || src == LogFormatSource.HTTPLOG_CLF || src == LogFormatSource.HTTPSLOG)) {
+            // "'option httplog' not usable with frontend 'fe' (needs 'mode http'). Falling back to 'option tcplog'."
+            fmt = TCP_LOG_FORMAT;
+        }
+        LogLine line = fmt == null || fmt.isEmpty() || servers.isEmpty() ? null : LogLine.compile(fmt, http, LogOptions.LOG_LINE, scope);
+        return new ProxyLog(proxy, servers, tag, line, syslog, actconn);
+    }
+
+    /** The proxy has log targets. */
+    public boolean enabled() {
+        return !servers.isEmpty();
+    }
+
+    /** The proxy logs a line per stream (it has a log-format); else only the accept line. */
+    public boolean logsStreams() {
+        return format != null;
+    }
+
+    /**
+     * frontend_accept() without a log-format: "Connect from 127.0.0.1:40000 to 127.0.0.1:80 (fe/HTTP)".
+     */
+    public void accepted(java.net.SocketAddress client, java.net.SocketAddress local) {
+        if (servers.isEmpty() || format != null) {
+            return;
+        }
+        String mode = proxy.isHttp() ? "HTTP" : "TCP";
+        String msg;
+        if (client instanceof InetSocketAddress c) {
+            InetSocketAddress l = (InetSocketAddress) local;
+            msg = String.format("Connect from %s:%d to %s:%d (%s/%s)", org.jhaproxy.runtime.sample.Addresses.text(c.getAddress()),
+                    c.getPort(), org.jhaproxy.runtime.sample.Addresses.text(l.getAddress()), l.getPort(), proxy.name(), mode);
+        } else {
+            msg = String.format("Connect to unix:%d (%s/%s)", 1, proxy.name(), mode);
+        }
+        syslog.send(servers, tag, LogLevel.INFO, msg, "-");
+    }
+
+    /**
+     * strm_log(): the stream's line, at "info", or "err" for an error with "option
+     * log-separate-errors"; with "option dontlognull" a stream that received nothing from the
+     * client is not logged.
+     */
+    public void streamEnded(StreamLog log, SampleContext samples) {
+        if (format == null) {
+            return;
+        }
+        if (dontLogNull && log.bytesIn == 0) {
+            return;
+        }
+        boolean err = log.isError(proxy.isHttp(), 0);
+        LogLevel level = err && separateErrors ? LogLevel.ERR : LogLevel.INFO;
+        long n = count.incrementAndGet();
+        String line = format.build(new LogInput(samples.log(log), log, actconn.getAsInt(), n));
+        syslog.send(servers, tag, level, line, "-");
+    }
+
+    /** send_log() for this proxy: process events (server state changes...) with its tag. */
+    public void event(LogLevel level, String message) {
+        syslog.send(servers, tag, level, message, "-");
+    }
+}

@@ -1,0 +1,44 @@
+package org.jhaproxy.runtime.log;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollDomainDatagramChannel;
+import io.netty.channel.unix.DomainDatagramPacket;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local syslog socket such as /dev/log (a UNIX datagram socket): Java has no such channel,
+ * Netty's epoll transport does. Writes are queued to the channel's event loop, never blocking.
+ */
+final class UnixDatagramSink implements LogSink {
+    private final Channel channel;
+    private final DomainSocketAddress target;
+    private final AtomicLong dropped;
+
+    UnixDatagramSink(EventLoop loop, String path, AtomicLong dropped) {
+        this.target = new DomainSocketAddress(path);
+        this.dropped = dropped;
+        this.channel = new EpollDomainDatagramChannel();
+        loop.register(channel).syncUninterruptibly();
+    }
+
+    @Override
+    public void send(byte[] line) {
+        if (!channel.isWritable()) {
+            dropped.incrementAndGet();
+            return;
+        }
+        channel.writeAndFlush(new DomainDatagramPacket(Unpooled.wrappedBuffer(line), target)).addListener(f -> {
+            if (!f.isSuccess()) {
+                dropped.incrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+}
