@@ -16,10 +16,12 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
     static final String DEFAULT_URI = "/haproxy?stats";
     static final String DEFAULT_REALM = "HAProxy Statistics";
 
-    /** The "stats" keywords executed, as RuntimeSupport lists them. */
+    /**
+     * The "stats" keywords executed, as RuntimeSupport lists them (StatsPageIT shows each).
+     * "hide-version" and "scope" are read here but stay refused until a test shows them.
+     */
     public static final Set<String> EXECUTED = Set.of("proxy stats enable", "proxy stats uri", "proxy stats realm",
-            "proxy stats auth", "proxy stats refresh", "proxy stats hide-version", "proxy stats show-legends",
-            "proxy stats scope");
+            "proxy stats auth", "proxy stats refresh", "proxy stats show-legends");
 
     /** The proxy's settings, or null when it has no "stats" line (no stats page). */
     public static StatsSettings of(ProxyConfig c) {
