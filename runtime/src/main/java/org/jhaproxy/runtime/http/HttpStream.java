@@ -195,6 +195,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
+        HttpCounting.closed(frontend, transactions == 0 && !receivedSomething);
         requestDeadline.cancel();
         serverDeadline.cancel();
         releasePending();
@@ -297,6 +298,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The client-side pipeline of an accepted HTTP connection: the H1 parser and writer, then the stream. */
     public static void install(Channel ch, StreamContext ctx, Proxy frontend, HttpLimits limits) {
+        ch.pipeline().addLast("h1-traffic", new H1Traffic(frontend.frontendCounters().h1));
         ch.pipeline().addLast("h1-decoder", new RequestDecoder(limits));
         ch.pipeline().addLast("h1-encoder", new H1Encoder());
         ch.pipeline().addLast("stream", new HttpStream(ctx, frontend, limits));
@@ -304,6 +306,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The server-side pipeline of a new connection to {@code server}. */
     void initServerChannel(Channel ch, Server server) {
+        ch.pipeline().addLast(new H1Traffic(server.backend().backendCounters().h1));
         ch.pipeline().addLast(new ResponseDecoder(limits));
         ch.pipeline().addLast(new H1Encoder());
         ch.pipeline().addLast(new ServerSide(server));

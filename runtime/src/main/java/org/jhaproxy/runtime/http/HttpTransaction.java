@@ -99,8 +99,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
+        HttpCounting.request(stream.frontend());
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        verdict = verdict != null ? verdict : org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
         if (verdict != null) {
             answer(verdict);
             return;
@@ -113,6 +115,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         backend.backendConnection();
+        HttpCounting.backendRequest(backend);
         backendCounted = true;
         addForwardedFor();
         connector = stream.connector(backend, this);
@@ -200,6 +203,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         serverCh.write(serverHead);
+        HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         HttpContent part;
         while ((part = queued.poll()) != null) {
             serverCh.write(part);
@@ -255,6 +259,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (part instanceof LastHttpContent last && requestFlags.chunked()) {
             bytesIn += HtxSize.chunkedEnd(last.trailingHeaders());
         }
+        HttpCounting.requestBytes(stream.frontend(), backend, server, part.content().readableBytes());
         if (serverCh != null) {
             serverCh.write(part);
         } else {
@@ -336,6 +341,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
                 flags.transferEncoding(), stream.frontend().http(), false));
         org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head);
         if (denied != null) {
             closeServer();
             responseStarted = false;
@@ -374,6 +380,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             stream.transactionEnded(false);
             return;
         }
+        HttpCounting.answered(stream.frontend(), backend, r);
         if (log != null) {
             log.status = r.status();
         }
@@ -394,6 +401,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             if (c instanceof LastHttpContent last && responseChunked) {
                 bytesOut += HtxSize.chunkedEnd(last.trailingHeaders());
             }
+            HttpCounting.responseBytes(stream.frontend(), backend, server, c.content().readableBytes());
             stream.client().write(c);
         }
         if (c instanceof LastHttpContent) {
@@ -552,6 +560,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
             if (!r.isEmpty()) {
                 HttpResponse head = r.head();
+                HttpCounting.reply(stream.frontend(), backend, head, r.bodyLength());
                 HttpResponse out = MessageHeads.forClient(head);
                 H1Flags flags = H1Flags.of(head, false);
                 MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
@@ -575,6 +584,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */
     private void parsingError(int status) {
         ended = true;
+        HttpCounting.parsingError(stream.frontend(), status);
         stream.writeRaw(HttpErrors.response(status));
         stream.client().flush();
         if (log != null) {
