@@ -64,8 +64,8 @@ public final class Balancer {
 
     /**
      * Applies a server's state change under the lock and tells the algorithm (haproxy's
-     * set_server_status_up/down): the usable servers are recounted and the algorithm's trees
-     * rebuilt over them. A server that became usable takes the streams waiting in the backend's
+     * set_server_status_up/down): the usable servers are recounted and the algorithm updates
+     * its trees in place (or is rebuilt when it keeps no positions). A server that became usable takes the streams waiting in the backend's
      * queue that its free slots allow.
      */
     public Recount statusChanged(Server s, Runnable change) {
@@ -73,7 +73,9 @@ public final class Balancer {
             int before = groups.active().size() + groups.backup().size();
             change.run();
             groups = ServerGroups.of(servers, allBackups);
-            algorithm = algorithms.apply(groups);
+            if (!algorithm.statusChanged(s, groups)) {
+                algorithm = algorithms.apply(groups);
+            }
             int moved = s.isUsable() ? grabFromBackendQueue(s) : 0;
             return new Recount(before, groups.active().size(), groups.backup().size(), moved);
         }

@@ -13,6 +13,16 @@ public interface LbAlgorithm {
      */
     Server choose(LbRequest request, Server avoid);
 
+    /**
+     * The server became usable or stopped being usable (lbprm.set_server_status_up/down), or
+     * neither; {@code groups} are the servers recounted after the change. An algorithm that
+     * updates its trees in place, as haproxy does, returns true; false makes the balancer build
+     * the algorithm again over the new groups (right for those that keep no position).
+     */
+    default boolean statusChanged(Server server, ServerGroups groups) {
+        return false;
+    }
+
     /** A stream was assigned to the server (lbprm.server_take_conn). */
     default void taken(Server server) {
     }

@@ -11,7 +11,7 @@ import org.jhaproxy.runtime.server.Server;
  * the servers of equal load, which makes equal servers alternate as in round robin.
  */
 public final class LeastConn implements LbAlgorithm {
-    private final ServerGroups groups;
+    private ServerGroups groups;
     private final Map<Server, Node> nodes = new IdentityHashMap<>();
     private final LbTree<Node> active = new LbTree<>();
     private final LbTree<Node> backup = new LbTree<>();
@@ -36,6 +36,27 @@ public final class LeastConn implements LbAlgorithm {
             nodes.put(s, n);
             tree.insert(n, key(s));
         }
+    }
+
+    /**
+     * fwlc_set_server_status_down/up(): a server going down leaves its tree; one coming up is
+     * queued at its load's place, after the servers of equal load, so it comes last among the
+     * idle ones.
+     */
+    @Override
+    public boolean statusChanged(Server s, ServerGroups now) {
+        groups = now;
+        Node n = nodes.computeIfAbsent(s, Node::new);
+        if (!s.isUsable()) {
+            @SuppressWarnings("unchecked")
+            LbTree<Node> tree = (LbTree<Node>) n.tree();
+            if (tree != null) {
+                tree.delete(n);
+            }
+        } else if (n.tree() == null) {
+            (s.isBackup() ? backup : active).insert(n, key(s));
+        }
+        return true;
     }
 
     /** (inflight + 1) * EWEIGHT_MAX / eweight, or 0 for an idle server. */

@@ -20,15 +20,16 @@ public final class RoundRobin implements LbAlgorithm {
     static final int UWEIGHT_RANGE = 256;
     static final int EWEIGHT_MAX = UWEIGHT_RANGE * WEIGHT_SCALE;
 
-    private final ServerGroups groups;
+    private ServerGroups groups;
     private final Map<Server, Node> nodes = new IdentityHashMap<>();
     private final Group active;
     private final Group backup;
 
     private static final class Node extends LbTree.Node {
         final Server server;
-        final int eweight;
+        int eweight;
         long npos;
+        long lpos;
         long rweight;
 
         Node(Server server) {
@@ -70,6 +71,34 @@ public final class RoundRobin implements LbAlgorithm {
 
     @Override
     public boolean queueMeansFull() {
+        return true;
+    }
+
+    /**
+     * fwrr_set_server_status_down/up(): the trees are updated in place so that the others keep
+     * their positions. A server going down leaves its tree and its weight leaves the group's
+     * next window; one coming back joins the current window at a position as far ahead as its
+     * share of what is left of the window, keeping the remainder it had.
+     */
+    @Override
+    public boolean statusChanged(Server s, ServerGroups now) {
+        groups = now;
+        Group g = s.isBackup() ? backup : active;
+        Node n = nodes.computeIfAbsent(s, Node::new);
+        if (!s.isUsable()) {
+            if (n.tree() != null) {
+                g.nextWeight -= n.eweight;
+                treeOf(n).delete(n);
+            }
+            return true;
+        }
+        if (n.tree() != null) {
+            return true;
+        }
+        n.eweight = s.weight() * WEIGHT_SCALE;
+        g.nextWeight += n.eweight;
+        n.npos = g.currPos + (g.nextWeight + g.currWeight - g.currPos) / n.eweight;
+        queue(g, n);
         return true;
     }
 
@@ -181,6 +210,7 @@ public final class RoundRobin implements LbAlgorithm {
         if (s.npos == 0) {
             s.npos = g.currPos;
         }
+        s.lpos = s.npos;
         s.npos += g.nextWeight / s.eweight;
         s.rweight += g.nextWeight % s.eweight;
         if (s.rweight >= s.eweight) {
