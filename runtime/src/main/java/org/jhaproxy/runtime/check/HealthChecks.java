@@ -21,7 +21,7 @@ public final class HealthChecks {
      */
     public static final Set<String> KEYWORDS = Set.of("proxy default-server",
             "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
-            "proxy timeout check");
+            "proxy timeout check", "proxy option log-health-checks");
 
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
