@@ -81,6 +81,24 @@ public final class Balancer {
         }
     }
 
+    /**
+     * pendconn_redistribute(): the streams waiting for this server, which went down, leave its
+     * queue and go back to the balancer, which may send them to another server. Returns how many.
+     * Only with "option redispatch" (and not "option persist"), which the caller checks.
+     */
+    public int redistribute(Server s) {
+        synchronized (lock) {
+            int moved = 0;
+            PendingConnection p;
+            while ((p = s.queue().poll()) != null) {
+                streams--;
+                p.redistribute();
+                moved++;
+            }
+            return moved;
+        }
+    }
+
     /** How many backup servers are usable (srv_bck). */
     public int backupServers() {
         return groups.backup().size();

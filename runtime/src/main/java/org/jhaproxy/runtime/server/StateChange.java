@@ -25,14 +25,16 @@ public final class StateChange {
         }
         boolean wasStopping = was == ServerState.STOPPING;
         Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.STOPPED));
+        // the streams queued on it go to another server if they may (pendconn_redistribute())
+        boolean redispatch = s.backend().config().option("redispatch") && !s.backend().config().option("persist");
+        int requeued = redispatch ? s.backend().balancer().redistribute(s) : 0;
         StringBuilder msg = new StringBuilder();
         msg.append(s.isBackup() ? "Backup " : "").append("Server ").append(s.backend().name()).append('/').append(s.name())
                 .append(" is DOWN");
         cause.appendTo(msg);
-        // pendconn_redistribute() moves nothing yet: the streams queued on a server wait for it
         msg.append(". ").append(r.active()).append(" active and ").append(r.backup()).append(" backup servers left.")
                 .append(runningOnBackup(r)).append(' ').append(s.currentConns()).append(" sessions active, ")
-                .append(0).append(" requeued, ").append(s.queue().length()).append(" remaining in queue");
+                .append(requeued).append(" requeued, ").append(s.queue().length()).append(" remaining in queue");
         report(s.backend(), msg.toString(), wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
         backendDown(s.backend(), r, events);
     }
