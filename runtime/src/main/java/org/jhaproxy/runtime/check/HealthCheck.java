@@ -92,7 +92,7 @@ final class HealthCheck {
         if (!passed && health == 0) {
             StateChange.stopped(server, transition, events);
         } else if (passed && health >= settings.rise()) {
-            StateChange.running(server, transition, events);
+            StateChange.running(server, transition, events, loop);
         }
     }
 

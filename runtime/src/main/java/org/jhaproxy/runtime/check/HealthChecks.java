@@ -25,7 +25,7 @@ public final class HealthChecks {
 
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
-            "check", "no-check", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr");
+            "check", "no-check", "slowstart", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr");
 
     /** Checks shorter than this do not dictate the spreading of the others (SRV_CHK_INTER_THRES). */
     private static final long SPREAD_THRESHOLD = 1000;

@@ -72,6 +72,7 @@ public final class Balancer {
         synchronized (lock) {
             int before = groups.active().size() + groups.backup().size();
             change.run();
+            s.recalcEweight(algorithm.dynamicWeights());
             groups = ServerGroups.of(servers, allBackups);
             if (!algorithm.statusChanged(s, groups)) {
                 algorithm = algorithms.apply(groups);
@@ -96,6 +97,24 @@ public final class Balancer {
                 moved++;
             }
             return moved;
+        }
+    }
+
+    /**
+     * server_recalc_eweight() then lbprm.update_server_eweight: a warming-up server's effective
+     * weight is recomputed (it may reach RUNNING) and the algorithm moves it; with more weight
+     * it may take streams waiting in the backend's queue (pendconn_grab_from_px()).
+     */
+    public void weightChanged(Server s) {
+        synchronized (lock) {
+            s.recalcEweight(algorithm.dynamicWeights());
+            groups = ServerGroups.of(servers, allBackups);
+            if (!algorithm.weightChanged(s, groups)) {
+                algorithm = algorithms.apply(groups);
+            }
+            if (s.isUsable()) {
+                grabFromBackendQueue(s);
+            }
         }
     }
 

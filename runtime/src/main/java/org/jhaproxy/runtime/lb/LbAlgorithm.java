@@ -23,6 +23,22 @@ public interface LbAlgorithm {
         return false;
     }
 
+    /**
+     * The server's effective weight changed ("slowstart" warm-up; lbprm.update_server_eweight).
+     * Same contract as {@link #statusChanged}.
+     */
+    default boolean weightChanged(Server server, ServerGroups groups) {
+        return false;
+    }
+
+    /**
+     * Whether effective weights may change while running (BE_LB_PROP_DYN): a warming-up server
+     * then gets a growing share; the others give it its full weight at once.
+     */
+    default boolean dynamicWeights() {
+        return false;
+    }
+
     /** A stream was assigned to the server (lbprm.server_take_conn). */
     default void taken(Server server) {
     }

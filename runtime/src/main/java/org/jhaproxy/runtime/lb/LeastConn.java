@@ -62,7 +62,7 @@ public final class LeastConn implements LbAlgorithm {
     /** (inflight + 1) * EWEIGHT_MAX / eweight, or 0 for an idle server. */
     private static long key(Server s) {
         long inflight = s.currentConns() + s.queue().length();
-        int eweight = Math.max(1, s.weight() * RoundRobin.WEIGHT_SCALE);
+        int eweight = Math.max(1, s.eweight());
         return inflight == 0 ? 0 : (inflight + 1) * RoundRobin.EWEIGHT_MAX / eweight;
     }
 
@@ -88,6 +88,26 @@ public final class LeastConn implements LbAlgorithm {
             }
         }
         return avoided;
+    }
+
+    @Override
+    public boolean dynamicWeights() {
+        return true;
+    }
+
+    /** fwlc_update_server_weight(): requeued at its new load, behind the servers of equal load. */
+    @Override
+    public boolean weightChanged(Server s, ServerGroups now) {
+        Node n = nodes.get(s);
+        if (n == null || n.tree() == null || !s.isUsable()) {
+            return statusChanged(s, now);
+        }
+        groups = now;
+        @SuppressWarnings("unchecked")
+        LbTree<Node> tree = (LbTree<Node>) n.tree();
+        tree.delete(n);
+        tree.insert(n, key(s));
+        return true;
     }
 
     @Override

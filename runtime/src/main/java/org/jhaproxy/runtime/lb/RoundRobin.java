@@ -34,7 +34,7 @@ public final class RoundRobin implements LbAlgorithm {
 
         Node(Server server) {
             this.server = server;
-            this.eweight = server.weight() * WEIGHT_SCALE;
+            this.eweight = server.eweight();
         }
     }
 
@@ -95,7 +95,7 @@ public final class RoundRobin implements LbAlgorithm {
         if (n.tree() != null) {
             return true;
         }
-        n.eweight = s.weight() * WEIGHT_SCALE;
+        n.eweight = s.eweight();
         g.nextWeight += n.eweight;
         n.npos = g.currPos + (g.nextWeight + g.currWeight - g.currPos) / n.eweight;
         queue(g, n);
@@ -160,8 +160,55 @@ public final class RoundRobin implements LbAlgorithm {
         return picked.server;
     }
 
+    @Override
+    public boolean dynamicWeights() {
+        return true;
+    }
+
+    /**
+     * fwrr_update_server_weight(): a server staying usable with another effective weight keeps
+     * its place if it is new in this window ("init"), else its next position is brought
+     * closer or pushed back by its new step from its last one, never past where it was.
+     */
+    @Override
+    public boolean weightChanged(Server s, ServerGroups now) {
+        Node n = nodes.get(s);
+        if (n == null || n.tree() == null || !s.isUsable()) {
+            return statusChanged(s, now);
+        }
+        groups = now;
+        Group g = s.isBackup() ? backup : active;
+        int next = s.eweight();
+        g.nextWeight = g.nextWeight - n.eweight + next;
+        if (n.tree() == g.init) {
+            g.init.delete(n);
+            n.eweight = next;
+            queueByWeight(g.init, n);
+            return true;
+        }
+        if (n.tree() == g.next) {
+            n.npos += g.currWeight;
+        }
+        if (next > 0) {
+            long before = n.npos;
+            long step = g.nextWeight / next;
+            n.npos = Math.min(n.lpos + step, before);
+            n.rweight = 0;
+            if (n.npos < g.currPos + 2) {
+                n.npos = g.currPos + step;
+            }
+        } else {
+            n.npos = g.currPos + g.currWeight;
+        }
+        treeOf(n).delete(n);
+        n.eweight = next;
+        queue(g, n);
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private static LbTree<Node> treeOf(Node n) {
+        // a node of a server taken out of its tree (down) has no tree
         return (LbTree<Node>) n.tree();
     }
 

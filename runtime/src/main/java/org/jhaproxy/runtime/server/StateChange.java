@@ -1,5 +1,6 @@
 package org.jhaproxy.runtime.server;
 
+import java.util.concurrent.ScheduledExecutorService;
 import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
@@ -24,7 +25,10 @@ public final class StateChange {
             return;
         }
         boolean wasStopping = was == ServerState.STOPPING;
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.STOPPED));
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.state(ServerState.STOPPED);
+            s.changedNow();
+        });
         // the streams queued on it go to another server if they may (pendconn_redistribute())
         boolean redispatch = s.backend().config().option("redispatch") && !s.backend().config().option("persist");
         int requeued = redispatch ? s.backend().balancer().redistribute(s) : 0;
@@ -41,10 +45,25 @@ public final class StateChange {
 
     /** srv_set_running(): the server comes UP unless it already is. */
     public static void running(Server s, StatusCause cause, Events events) {
-        if (s.state() == ServerState.RUNNING) {
+        running(s, cause, events, null);
+    }
+
+    /**
+     * srv_set_running(); a server with "slowstart" comes up STARTING, its weight growing each
+     * second on {@code warmupLoop} (server_warmup()) until it is RUNNING.
+     */
+    public static void running(Server s, StatusCause cause, Events events, ScheduledExecutorService warmupLoop) {
+        if (s.state() == ServerState.RUNNING || s.state() == ServerState.STARTING) {
             return;
         }
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.RUNNING));
+        ServerState to = s.slowstart() > 0 ? ServerState.STARTING : ServerState.RUNNING;
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.state(to);
+            s.changedNow();
+        });
+        if (s.state() == ServerState.STARTING && warmupLoop != null) {
+            Warmup.schedule(s, warmupLoop);
+        }
         StringBuilder msg = new StringBuilder();
         msg.append(s.isBackup() ? "Backup " : "").append("Server ").append(s.backend().name()).append('/').append(s.name())
                 .append(" is UP");

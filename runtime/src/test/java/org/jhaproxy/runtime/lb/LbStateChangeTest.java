@@ -149,4 +149,26 @@ class LbStateChangeTest {
                 s2 s3 s2 s3 s1 s3 s2 s3""",
                 play(backend("static-rr", W123), "r4,d s3,r5,u s3,r8"));
     }
+
+    /** "slowstart": a server coming back starts at 1/16 of its weight (the first second of its warm-up). */
+    @Test
+    void roundRobinSlowStartBeginsAtOneSixteenth() throws Exception {
+        assertEquals("""
+                s1 s2 s1 s2
+                [d s1]
+                s2 s2 s2
+                [u s1]
+                s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s1 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2 s2""",
+                play(backend("roundrobin", "server s1 127.0.0.1:9001 slowstart 60s", "server s2 127.0.0.1:9002 slowstart 60s"),
+                        "r4,d s1,r3,u s1,r40"));
+        assertEquals("""
+                s2 s3 s2 s3 s1 s2
+                [d s1]
+                s3 s2 s3
+                [u s1]
+                s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3 s2 s3""",
+                play(backend("roundrobin", "server s1 127.0.0.1:9001 weight 2 slowstart 60s",
+                        "server s2 127.0.0.1:9002 weight 3 slowstart 60s", "server s3 127.0.0.1:9003 weight 3"),
+                        "r6,d s1,r3,u s1,r30"));
+    }
 }
