@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
-import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stream.Deadline;
 import org.jhaproxy.runtime.stream.ServerConnector;
@@ -41,8 +40,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private Deadline serverDeadline;
     /** The log record of the next transaction, dated from the accept or the end of the previous one. */
     private StreamLog nextLog;
-    private long bytesInBefore;
-    private long bytesOutBefore;
 
     public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
         this.ctx = ctx;
@@ -163,9 +160,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         txn = null;
         if (nextLog != null) {
             nextLog = StreamLog.next();
-            ByteCounter bytes = client.pipeline().get(ByteCounter.class);
-            bytesInBefore = bytes.received();
-            bytesOutBefore = bytes.sent();
         }
         if (!keepClient || !client.isActive() || (clientInputClosed && pending.isEmpty())) {
             close();
@@ -295,15 +289,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     private boolean logsStreams() {
         return frontend.log() != null && frontend.log().logsStreams();
-    }
-
-    /** Bytes the connection had received and sent before the current transaction. */
-    long bytesInBefore() {
-        return bytesInBefore;
-    }
-
-    long bytesOutBefore() {
-        return bytesOutBefore;
     }
 
     HttpLimits limits() {
