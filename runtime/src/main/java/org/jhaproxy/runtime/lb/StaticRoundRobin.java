@@ -4,7 +4,7 @@ import org.jhaproxy.runtime.server.Server;
 
 /** "balance static-rr": the server map (lb_map.c) walked in turn; weights are fixed at start. */
 public final class StaticRoundRobin implements LbAlgorithm {
-    private final ServerMap map;
+    private ServerMap map;
 
     StaticRoundRobin(ServerMap map) {
         this.map = map;
@@ -13,6 +13,13 @@ public final class StaticRoundRobin implements LbAlgorithm {
     @Override
     public Server choose(LbRequest request, Server avoid) {
         return map.next(avoid);
+    }
+
+    /** recalc_server_map(): the map is filled again, the walk goes on from the same slot index. */
+    @Override
+    public boolean statusChanged(Server server, ServerGroups groups) {
+        map = map.rebuilt(groups);
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jhaproxy.runtime.server;
 
+import java.util.concurrent.ScheduledExecutorService;
 import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
@@ -24,25 +25,45 @@ public final class StateChange {
             return;
         }
         boolean wasStopping = was == ServerState.STOPPING;
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.STOPPED));
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.state(ServerState.STOPPED);
+            s.changedNow();
+        });
+        // the streams queued on it go to another server if they may (pendconn_redistribute())
+        boolean redispatch = s.backend().config().option("redispatch") && !s.backend().config().option("persist");
+        int requeued = redispatch ? s.backend().balancer().redistribute(s) : 0;
         StringBuilder msg = new StringBuilder();
         msg.append(s.isBackup() ? "Backup " : "").append("Server ").append(s.backend().name()).append('/').append(s.name())
                 .append(" is DOWN");
         cause.appendTo(msg);
-        // pendconn_redistribute() moves nothing yet: the streams queued on a server wait for it
         msg.append(". ").append(r.active()).append(" active and ").append(r.backup()).append(" backup servers left.")
                 .append(runningOnBackup(r)).append(' ').append(s.currentConns()).append(" sessions active, ")
-                .append(0).append(" requeued, ").append(s.queue().length()).append(" remaining in queue");
+                .append(requeued).append(" requeued, ").append(s.queue().length()).append(" remaining in queue");
         report(s.backend(), msg.toString(), wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
         backendDown(s.backend(), r, events);
     }
 
     /** srv_set_running(): the server comes UP unless it already is. */
     public static void running(Server s, StatusCause cause, Events events) {
-        if (s.state() == ServerState.RUNNING) {
+        running(s, cause, events, null);
+    }
+
+    /**
+     * srv_set_running(); a server with "slowstart" comes up STARTING, its weight growing each
+     * second on {@code warmupLoop} (server_warmup()) until it is RUNNING.
+     */
+    public static void running(Server s, StatusCause cause, Events events, ScheduledExecutorService warmupLoop) {
+        if (s.state() == ServerState.RUNNING || s.state() == ServerState.STARTING) {
             return;
         }
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.RUNNING));
+        ServerState to = s.slowstart() > 0 ? ServerState.STARTING : ServerState.RUNNING;
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.state(to);
+            s.changedNow();
+        });
+        if (s.state() == ServerState.STARTING && warmupLoop != null) {
+            Warmup.schedule(s, warmupLoop);
+        }
         StringBuilder msg = new StringBuilder();
         msg.append(s.isBackup() ? "Backup " : "").append("Server ").append(s.backend().name()).append('/').append(s.name())
                 .append(" is UP");
