@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The log lines a runtime case produces: a syslog receiver on a loopback UDP port (${LOG}), the
  * configuration given "log" lines that send to it when the case does not log by itself, and the
  * lines written into the transcript with what varies from run to run (dates, pids, client ports,
- * timers) replaced, the "-1" of a timer that did not run kept.
+ * timers, the counts of connections open at that instant) replaced, the "-1" of a timer that did
+ * not run and the retries kept.
  */
 final class CaseLogs implements AutoCloseable {
     /** How long the log must stay silent, after the clients ended, before it is read as complete. */
@@ -57,11 +58,15 @@ final class CaseLogs implements AutoCloseable {
         }
     }
 
-    /** Waits until no line came for a while (the last streams' lines are sent as they end). */
+    /**
+     * Waits until no line came for a while since the call (the last streams' lines are sent as
+     * they end, just after the clients got their last bytes).
+     */
     synchronized void awaitQuiet() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
+        long called = System.nanoTime();
+        long deadline = called + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
         while (System.nanoTime() < deadline) {
-            long quietFor = System.nanoTime() - lastArrival;
+            long quietFor = System.nanoTime() - Math.max(lastArrival, called);
             long left = TimeUnit.MILLISECONDS.toNanos(QUIET_MS) - quietFor;
             if (left <= 0) {
                 return;
@@ -92,6 +97,8 @@ final class CaseLogs implements AutoCloseable {
     private static final Pattern CLIENT = Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+|[0-9a-f:]+):\\d+ \\[");
     private static final Pattern CONNECT_FROM = Pattern.compile("^Connect from (\\S+):\\d+ to");
     /** After "[date] frontend backend/server ": the timers, 5 in httplog, 3 in tcplog. */
+    /** "%ac/%fc/%bc/%sc/%rc": the first four count the connections open at that instant. */
+    private static final Pattern CONNS = Pattern.compile(" \d+/\d+/\d+/\d+/(\+?\d+) (\d+/\d+)(?= |$)");
     private static final Pattern TIMERS = Pattern.compile("(\\[DATE\\] \\S+ \\S+ )(\\+?-?\\d+(?:/\\+?-?\\d+){2,4})( )");
 
     /** One line with the syslog date and pid, the accept date, the client's port and the timers replaced. */
@@ -102,6 +109,9 @@ final class CaseLogs implements AutoCloseable {
         msg = DATE.matcher(msg).replaceAll("[DATE]");
         msg = CLIENT.matcher(msg).replaceFirst("$1:CPORT [");
         msg = CONNECT_FROM.matcher(msg).replaceFirst("Connect from $1:CPORT to");
+        // how many connections are open when a line is written depends on when the previous
+        // client's close was processed, in haproxy as in jhaproxy: a timing, like the timers
+        msg = CONNS.matcher(msg).replaceFirst(" N/N/N/N/$1 $2");
         Matcher m = TIMERS.matcher(msg);
         if (m.find()) {
             String timers = m.group(2).replaceAll("(?<![-\\d])\\d+", "N");

@@ -60,10 +60,10 @@ final class HttpCounting {
         }
     }
 
-    /** A response head and its HTX size: counted as sent (hrsp_*, bout). */
-    static void responseHead(Proxy fe, Proxy be, Server s, HttpResponse head) {
+    /** A response head and its HTX size ({@link HtxSize#response}): counted as sent (hrsp_*, bout). */
+    static void responseHead(Proxy fe, Proxy be, Server s, HttpResponse head, long htxSize) {
         response(fe, be, s, head.status().code());
-        responseBytes(fe, be, s, htx(head));
+        responseBytes(fe, be, s, htxSize);
     }
 
     /** The request head goes to the server: bin, and the server's cum_req. */

@@ -92,7 +92,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             parsingError(400);
             return;
         }
-        bytesIn = HtxSize.head(request);
+        // req.total starts with the request as HTX holds it: without the persistence tokens
+        bytesIn = log == null ? 0 : HtxSize.head(MessageHeads.forServer(request));
         if (log != null) {
             log.requestReceived();
             log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
@@ -110,7 +111,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         serverHead = MessageHeads.forServer(request);
         backend = samples.backendAssigned() ? samples.backend() : null;
         if (backend == null) {
-            endAs(TermState.Cause.PROXY, TermState.Phase.REQUEST);
+            // no backend to go to: haproxy logs it as a connection that found no server ("SC"),
+            // without the request time
+            if (log != null) {
+                log.request = -1;
+            }
+            endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
             reply(503);
             return;
         }
@@ -251,7 +257,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             ReferenceCountUtil.release(part);
             requestDone = false;
             closeServer();
-            endAs(TermState.Cause.PROXY, TermState.Phase.DATA);
+            endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             reply(400);
             return;
         }
@@ -317,17 +323,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (code >= 100 && code < 200 && code != 101) {
             // an interim response goes to the client as is; the final one follows
             HttpResponse interimHead = MessageHeads.forClient(res);
-            bytesOut += HtxSize.head(interimHead);
+            bytesOut += HtxSize.response(interimHead, res);
             client.write(interimHead);
             client.flush();
             interim = true;
             return;
         }
         responseStarted = true;
-        if (log != null) {
-            log.responseReceived();
-            log.status = code;
-        }
         H1Flags flags = H1Flags.of(res, false);
         responseChunked = flags.chunked();
         boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
@@ -338,18 +340,29 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         bodylessResponse = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304;
         HttpResponse head = MessageHeads.forClient(res);
-        MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
-                flags.transferEncoding(), stream.frontend().http(), false));
+        // res.total counts the response as it entered the channel, before the http-response rules
+        long size = HtxSize.response(head, res);
+        // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
-        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head);
+        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);
         if (denied != null) {
+            // what was read of the response stays counted: its head and a small body read with it
+            long length = HttpUtil.getContentLength(res, -1L);
+            bytesOut += size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0);
             closeServer();
             responseStarted = false;
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             answer(denied);
             return;
         }
-        bytesOut += HtxSize.head(head);
+        if (log != null) {
+            // t_data: the response passed the analysers
+            log.responseReceived();
+            log.status = head.status().code();
+        }
+        MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
+                flags.transferEncoding(), stream.frontend().http(), false));
+        bytesOut += size;
         client.write(head);
     }
 
@@ -563,9 +576,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 HttpCounting.reply(stream.frontend(), backend, head, r.bodyLength());
                 HttpResponse out = MessageHeads.forClient(head);
                 H1Flags flags = H1Flags.of(head, false);
+                // haproxy's own message as HTX holds it, its own Connection header included
+                bytesOut += HtxSize.head(head);
                 MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
                         true, flags.transferEncoding(), stream.frontend().http(), !requestEnded()));
-                bytesOut += HtxSize.head(out);
                 stream.client().write(out);
                 if (!request.method().equals(HttpMethod.HEAD)) {
                     LastHttpContent body = r.body();

@@ -32,6 +32,25 @@ final class HtxSize {
         return n + headers(m.headers()) + END_BLOCK;
     }
 
+    /**
+     * A response head as haproxy holds it before the H1 mux writes it out: {@code head} is what
+     * the client gets without the Connection header the mux appends, {@code original} the
+     * server's, whose framing headers (content-length of a 204, for instance) stay in HTX even
+     * though the mux does not write them.
+     */
+    static long response(HttpResponse head, HttpResponse original) {
+        long n = head(head);
+        int code = original.status().code();
+        if (code < 200 || code == 204) {
+            for (String name : new String[] {"content-length", "transfer-encoding"}) {
+                for (String v : original.headers().getAll(name)) {
+                    n += name.length() + v.length();
+                }
+            }
+        }
+        return n;
+    }
+
     /** The end of a chunked message: its trailers and the end-of-trailers block. */
     static long chunkedEnd(HttpHeaders trailers) {
         return headers(trailers) + END_BLOCK;

@@ -68,6 +68,8 @@ public final class ServerConnector {
     private Function<Server, Channel> reuse;
     private boolean direct;
     private boolean redispatched;
+    /** The server a redispatch left: SF_REDISP is set only if the balancer picks another one. */
+    private Server previous;
     private int retries;
     private boolean abandoned;
     private PendingConnection pending;
@@ -106,6 +108,12 @@ public final class ServerConnector {
         assign(server, null);
     }
 
+    private void redispatchedTo(Server s) {
+        if (previous != null && previous != s) {
+            redispatched = true;
+        }
+    }
+
     /** Failed connection attempts so far (the log's retries, %rc). */
     public int retries() {
         return retries;
@@ -130,6 +138,7 @@ public final class ServerConnector {
                 s -> loop.execute(() -> dequeued(s)));
         switch (a.status()) {
             case OK -> {
+                redispatchedTo(a.server());
                 callback.assigned(a.server());
                 connect(a.server());
             }
@@ -162,6 +171,7 @@ public final class ServerConnector {
             server.connectionReleased();
             return;
         }
+        redispatchedTo(server);
         callback.assigned(server);
         connect(server);
     }
@@ -236,7 +246,7 @@ public final class ServerConnector {
         }
         failed.connectRetried(redispatches());
         if (redispatches()) {
-            redispatched = true;
+            previous = failed;
             failed.connectionReleased();
             assign(null, failed);
             return;
