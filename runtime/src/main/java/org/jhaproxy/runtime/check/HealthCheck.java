@@ -24,6 +24,7 @@ final class HealthCheck {
     private final Transport transport;
     private final Events events;
     private int health;
+    private boolean paused;
 
     HealthCheck(Server server, CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Events events) {
         this.server = server;
@@ -47,6 +48,16 @@ final class HealthCheck {
     private void run() {
         if (loop.isShuttingDown()) {
             return;
+        }
+        if (server.inMaintenance()) {
+            // maintenance pauses the checks; they resume from "rise", the server up (srv_update_status())
+            paused = true;
+            loop.schedule(this::run, settings.inter(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (paused) {
+            paused = false;
+            health = settings.rise();
         }
         long start = System.nanoTime();
         new CheckRun(program, settings, loop, transport, outcome -> {

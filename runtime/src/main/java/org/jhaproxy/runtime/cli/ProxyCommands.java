@@ -39,7 +39,7 @@ final class ProxyCommands {
         if (s.error() != null) {
             return s.error();
         }
-        return s.server().weight() + " (initial " + s.server().config().option("weight", "1") + ")\n";
+        return s.server().weight() + " (initial " + s.server().initialWeight() + ")\n";
     }
 
     /** The process's environment in its order (environ), or one variable. */

@@ -15,6 +15,7 @@ final class StandardCommands {
         List<CliCommand> all = new ArrayList<>(SessionCommands.all());
         all.add(new ShowInfo());
         all.addAll(ProxyCommands.all());
+        all.addAll(ServerCommands.all());
         return all;
     }
 }

@@ -79,6 +79,13 @@ public final class Balancer {
         }
     }
 
+    /** A server's "maxconn" changed ("set maxconn server"): new slots go to waiting streams. */
+    public void limitChanged(Server s) {
+        synchronized (lock) {
+            processQueue(s);
+        }
+    }
+
     /** How many backup servers are usable (srv_bck). */
     public int backupServers() {
         return groups.backup().size();

@@ -14,15 +14,18 @@ public final class Server {
     private final ServerConfig config;
     private final Proxy backend;
     private final InetSocketAddress address;
-    private final int maxconn;
+    private volatile int maxconn;
     private final int maxqueue;
     private final int puid;
     private final AtomicInteger currentConns = new AtomicInteger();
     private final AtomicInteger totalConns = new AtomicInteger();
     private final IdleConnections idle = new IdleConnections();
     private final Queue queue = new Queue();
+    private final int initialWeight;
     private volatile ServerState state;
+    private volatile int admin;
     private volatile int weight;
+    private volatile long lastChange = System.currentTimeMillis() / 1000;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -33,8 +36,11 @@ public final class Server {
         this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
         this.maxqueue = Integer.parseInt(config.option("maxqueue", "0"));
         this.puid = puid;
-        this.weight = Integer.parseInt(config.option("weight", "1"));
+        this.initialWeight = Integer.parseInt(config.option("weight", "1"));
+        this.weight = initialWeight;
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
+        // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
+        this.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0;
     }
 
     public String name() {
@@ -67,9 +73,34 @@ public final class Server {
         return config.backup();
     }
 
-    /** srv_willbe_usable(): running, not in maintenance, with a non-zero weight. */
+    /** srv_willbe_usable(): running, neither in maintenance nor draining, with a non-zero weight. */
     public boolean isUsable() {
-        return state.takesTraffic() && weight > 0 && address != null;
+        return state.takesTraffic() && weight > 0 && address != null
+                && (admin & (AdminFlags.MAINT | AdminFlags.DRAIN)) == 0;
+    }
+
+    /** The administrative flags (SRV_ADMF_*), as "show servers state" prints them. */
+    public int admin() {
+        return admin;
+    }
+
+    /** In maintenance (any of SRV_ADMF_MAINT): no traffic, no health checks. */
+    public boolean inMaintenance() {
+        return (admin & AdminFlags.MAINT) != 0;
+    }
+
+    /** Only an {@link AdminChange}, under the backend balancer's lock. */
+    void admin(int flags) {
+        this.admin = flags;
+    }
+
+    /** When the state last changed, in seconds since the epoch (srv->last_change). */
+    public long lastChange() {
+        return lastChange;
+    }
+
+    void changedNow() {
+        this.lastChange = System.currentTimeMillis() / 1000;
     }
 
     public ServerState state() {
@@ -78,15 +109,35 @@ public final class Server {
 
     /** Only a {@link StateChange} changes it, under the backend balancer's lock. */
     void state(ServerState s) {
+        if (s != state) {
+            changedNow();
+        }
         this.state = s;
     }
 
+    /** The user weight (uweight): the configured one until "set weight" changes it. */
     public int weight() {
         return weight;
     }
 
+    /** The configured weight (iweight). */
+    public int initialWeight() {
+        return initialWeight;
+    }
+
+    /** Only an {@link AdminChange}, under the backend balancer's lock. */
+    void weight(int w) {
+        this.weight = w;
+    }
+
     public int maxconn() {
         return maxconn;
+    }
+
+    /** "set maxconn server": the new limit; the balancer then serves the queue the new slots allow. */
+    public void maxconn(int m) {
+        this.maxconn = m;
+        backend.balancer().limitChanged(this);
     }
 
     /** The streams assigned to this server waiting for one of its "maxconn" slots. */

@@ -1,0 +1,150 @@
+package org.jhaproxy.runtime.server;
+
+import org.jhaproxy.runtime.lb.Balancer;
+import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.log.LogLevel;
+
+/**
+ * A server's administrative changes (srv_set_admin_flag(), srv_clr_admin_flag() then the admin
+ * half of srv_update_status()): maintenance and drain set or lifted by the operator, and weight
+ * changes. Each is applied under the backend balancer's lock, so that the balancer stops (or
+ * starts again) choosing the server, and reported with haproxy's words on stderr (a warning)
+ * and to the backend's logs: "Server be/s1 is going DOWN for maintenance. ...",
+ * "Server be/s1 is UP/READY (leaving forced maintenance).", "Server be/s1 enters drain
+ * state. ...", "Server be/s1 is UP (leaving forced drain)."
+ */
+public final class AdminChange {
+    private AdminChange() {
+    }
+
+    /** srv_adm_set_maint(): "disable server", "set server ... state maint". */
+    public static void maint(Server s, Events events) {
+        set(s, AdminFlags.FMAINT, events);
+        clear(s, AdminFlags.FDRAIN, events);
+    }
+
+    /** srv_adm_set_drain(): "set server ... state drain". */
+    public static void drain(Server s, Events events) {
+        set(s, AdminFlags.FDRAIN, events);
+        clear(s, AdminFlags.FMAINT, events);
+    }
+
+    /** srv_adm_set_ready(): "enable server", "set server ... state ready". */
+    public static void ready(Server s, Events events) {
+        clear(s, AdminFlags.FDRAIN, events);
+        clear(s, AdminFlags.FMAINT, events);
+    }
+
+    /**
+     * A new user weight ("set weight", "set server ... weight"): the balancer's weights are
+     * recomputed; the last usable server set to 0 takes the backend down.
+     */
+    public static void weight(Server s, int w, Events events) {
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.weight(w));
+        StateChange.backendDown(s.backend(), r, events);
+        remainsDraining(s, events);
+    }
+
+    private static void set(Server s, int flag, Events events) {
+        if ((s.admin() & flag) == 0) {
+            update(s, s.admin() | flag, events);
+        }
+    }
+
+    private static void clear(Server s, int flag, Events events) {
+        if ((s.admin() & flag) != 0) {
+            update(s, s.admin() & ~flag, events);
+        }
+    }
+
+    private static boolean maint(int flags) {
+        return (flags & AdminFlags.MAINT) != 0;
+    }
+
+    private static boolean drain(int flags) {
+        return (flags & AdminFlags.DRAIN) != 0;
+    }
+
+    private static void update(Server s, int next, Events events) {
+        int cur = s.admin();
+        boolean wasStopping = s.state() == ServerState.STOPPING || drain(cur);
+        Balancer balancer = s.backend().balancer();
+        if (!maint(cur) && maint(next)) {
+            if (s.state() == ServerState.STOPPED) {
+                balancer.statusChanged(s, () -> s.admin(next));
+                report(s, name(s, "was DOWN and now enters maintenance"), LogLevel.NOTICE, events);
+                return;
+            }
+            Balancer.Recount r = balancer.statusChanged(s, () -> {
+                s.admin(next);
+                s.state(ServerState.STOPPED);
+            });
+            report(s, StateChange.left(new StringBuilder(name(s, "is going DOWN for maintenance")), s, r),
+                    wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+            StateChange.backendDown(s.backend(), r, events);
+            return;
+        }
+        if (maint(cur) && !maint(next)) {
+            // leaving maintenance: a server without checks, or whose checks restart from "rise", is up
+            Balancer.Recount r = balancer.statusChanged(s, () -> {
+                s.admin(next);
+                s.state(ServerState.RUNNING);
+            });
+            if ((cur & AdminFlags.FMAINT) != 0 && (next & AdminFlags.FMAINT) == 0) {
+                report(s, name(s, "is UP/" + (drain(next) ? "DRAIN" : "READY") + " (leaving forced maintenance)"),
+                        LogLevel.NOTICE, events);
+            }
+            StateChange.backendDown(s.backend(), r, events);
+            remainsDraining(s, events);
+            return;
+        }
+        if (maint(next)) {
+            // staying in maintenance: a drain flag set or lifted meanwhile is not reported
+            balancer.statusChanged(s, () -> s.admin(next));
+            return;
+        }
+        if (!drain(cur) && drain(next)) {
+            Balancer.Recount r = balancer.statusChanged(s, () -> {
+                s.admin(next);
+                s.changedNow();
+            });
+            StringBuilder msg = new StringBuilder(name(s, "enters drain state"));
+            report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r) : StateChange.online(msg, s, r),
+                    LogLevel.NOTICE, events);
+            StateChange.backendDown(s.backend(), r, events);
+        } else if (drain(cur) && !drain(next)) {
+            balancer.statusChanged(s, () -> {
+                s.admin(next);
+                s.changedNow();
+            });
+            String up = s.state() == ServerState.STOPPED ? "DOWN" : "UP";
+            // haproxy 2.6 says "forced" when the forced flag is the one gone (and the reverse)
+            report(s, name(s, "is " + up + ((next & AdminFlags.FDRAIN) == 0 ? " (leaving forced drain)" : " (leaving drain)")),
+                    LogLevel.NOTICE, events);
+        } else {
+            balancer.statusChanged(s, () -> s.admin(next));
+        }
+    }
+
+    /**
+     * After any change of a draining server that leaves it draining, srv_update_status()
+     * reports that it still is.
+     */
+    static void remainsDraining(Server s, Events events) {
+        int a = s.admin();
+        if (maint(a) || !drain(a)) {
+            return;
+        }
+        report(s, name(s, (a & AdminFlags.FDRAIN) != 0 ? "remains in forced drain mode"
+                : "is leaving forced drain but remains in drain mode"), LogLevel.NOTICE, events);
+    }
+
+    private static String name(Server s, String what) {
+        return (s.isBackup() ? "Backup " : "") + "Server " + s.backend().name() + "/" + s.name() + " " + what;
+    }
+
+    private static void report(Server s, CharSequence msg, LogLevel level, Events events) {
+        events.warning(msg + ".");
+        events.log(s.backend(), level, msg + ".");
+    }
+}
