@@ -20,12 +20,10 @@ final class ProxyCommands {
                 CliCommand.of("show env", ProxyCommands::showEnv));
     }
 
-    /** The backends, last declared first as haproxy keeps its proxy list. */
+    /** The backends in declaration order (haproxy reverses its proxy list once parsed). */
     private static String showBackend(CliRequest r) {
         StringBuilder out = new StringBuilder("# name\n");
-        List<Proxy> all = new ArrayList<>(r.engine().proxies().all());
-        java.util.Collections.reverse(all);
-        for (Proxy p : all) {
+        for (Proxy p : r.engine().proxies().all()) {
             if (p.config().isBackend()) {
                 out.append(p.name()).append('\n');
             }
