@@ -322,4 +322,20 @@ class StatsSocketIT {
         same("admin.sock", "set weight lb/s1 100%\n");
         messages("lb/");
     }
+
+    @Test
+    void frontendsAndMaxconn() throws IOException {
+        same("admin.sock", "set maxconn frontend fe 10;set maxconn frontend fe;set maxconn frontend x 10\n");
+        same("admin.sock", "set maxconn frontend fe abc;set maxconn frontend b 10;set maxconn frontend;set maxconn frontend fe -3\n");
+        same("admin.sock", "set maxconn global 100;set maxconn global;set maxconn global 0;set maxconn global 99999999\n");
+        same("admin.sock", "set maxconn global x;set maxconn global -5;set maxconn server adm/s2 3\n");
+        same("admin.sock", "disable frontend fe2;disable frontend fe2;disable frontend x;disable frontend\n");
+        same("admin.sock", "enable frontend fe2;enable frontend fe2;enable frontend b;set maxconn frontend fe 0\n");
+        assertTrue(getThroughLb());
+        same("admin.sock", "set maxconn frontend fe 1000\n");
+        assertEquals("Permission denied\n\n", same("op.sock", "disable frontend fe2\n"));
+        assertEquals("Permission denied\n\n", same("op.sock", "set maxconn global 10\n"));
+        assertEquals(List.of("[WARNING]  (PID) : Paused frontend fe2.", "[WARNING]  (PID) : Resumed frontend fe2."),
+                messages("frontend fe2"));
+    }
 }

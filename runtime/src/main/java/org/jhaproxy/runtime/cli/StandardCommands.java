@@ -16,6 +16,7 @@ final class StandardCommands {
         all.add(new ShowInfo());
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());
+        all.addAll(FrontendCommands.all());
         return all;
     }
 }
