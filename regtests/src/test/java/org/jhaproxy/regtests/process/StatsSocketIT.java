@@ -338,4 +338,37 @@ class StatsSocketIT {
         assertEquals(List.of("[WARNING]  (PID) : Paused frontend fe2.", "[WARNING]  (PID) : Resumed frontend fe2."),
                 messages("frontend fe2"));
     }
+
+    /** "show servers state" with the seconds since each server's last change (column 10) as "N". */
+    static String serversState(String request) throws IOException {
+        String a = exchange("j", "admin.sock", request);
+        java.util.function.UnaryOperator<String> norm = t -> t.replaceAll("(?m)^((?:\\S+ ){9})\\d+ ", "$1N ");
+        if (haproxy != null) {
+            assertEquals(norm.apply(exchange("h", "admin.sock", request)), norm.apply(a), request);
+        }
+        return norm.apply(a);
+    }
+
+    @Test
+    void showServersStateAndConn() throws IOException {
+        String st = serversState("set server lb/s2 state drain;show servers state st;set server lb/s2 state ready\n");
+        assertTrue(st.contains("\n# be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state srv_uweight"), st);
+        assertTrue(st.endsWith("\n7 st 1 s1 127.0.0.1 2 0 1 1 N 1 0 2 0 0 0 0 - 9 - 0 0 - - 0\n\n\n"), st);
+        serversState("disable server lb/s1;show servers state lb;enable server lb/s1;show servers state lb\n");
+        serversState("show servers state x;show servers state fe\n");
+        same("admin.sock", "show servers conn st;show servers conn x;show servers conn lb\n");
+        same("user.sock", "show servers conn b\n");
+    }
+
+    @Test
+    void showErrorsEmpty() throws IOException {
+        String date = "\\[\\d\\d/\\w\\w\\w/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\]";
+        String j = exchange("j", "admin.sock", "show errors;show errors fe;show errors x;show errors 3;show errors fe request\n");
+        if (haproxy != null) {
+            String h = exchange("h", "admin.sock", "show errors;show errors fe;show errors x;show errors 3;show errors fe request\n");
+            assertEquals(h.replaceAll(date, "[D]"), j.replaceAll(date, "[D]"));
+        }
+        assertTrue(j.matches("Total events captured on " + date + " : 0\n\n(?s).*"), j);
+        assertEquals("Permission denied\n\n", same("user.sock", "show errors\n"));
+    }
 }

@@ -85,6 +85,8 @@ final class HealthCheck {
                 health = 0;
             }
         }
+        // CHK_RES_PASSED (3) or CHK_RES_FAILED (2)
+        server.check().checked(outcome.status().id(), outcome.status().passed() ? 3 : 2, health);
         StatusCause cause = new StatusCause(outcome.status().description(),
                 outcome.status().hasCode() ? outcome.code() : -1, outcome.info(), duration);
         if (!outcome.status().passed() && health == 0) {

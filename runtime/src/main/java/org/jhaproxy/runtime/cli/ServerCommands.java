@@ -76,9 +76,18 @@ final class ServerCommands {
                 return "";
             case "health":
                 switch (v) {
-                    case "up" -> StateChange.running(s, FROM_CLI, events(r));
-                    case "stopping" -> StateChange.stopping(s, FROM_CLI, events(r));
-                    case "down" -> StateChange.stopped(s, FROM_CLI, events(r));
+                    case "up" -> {
+                        s.check().forcedUp();
+                        StateChange.running(s, FROM_CLI, events(r));
+                    }
+                    case "stopping" -> {
+                        s.check().forcedUp();
+                        StateChange.stopping(s, FROM_CLI, events(r));
+                    }
+                    case "down" -> {
+                        s.check().forcedDown();
+                        StateChange.stopped(s, FROM_CLI, events(r));
+                    }
                     default -> {
                         return "'set server <srv> health' expects 'up', 'stopping', or 'down'.\n";
                     }

@@ -17,6 +17,7 @@ final class StandardCommands {
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());
         all.addAll(FrontendCommands.all());
+        all.addAll(ShowServers.all());
         return all;
     }
 }

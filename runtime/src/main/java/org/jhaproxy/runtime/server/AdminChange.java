@@ -70,11 +70,13 @@ public final class AdminChange {
         boolean wasStopping = s.state() == ServerState.STOPPING || drain(cur);
         Balancer balancer = s.backend().balancer();
         if (!maint(cur) && maint(next)) {
+            s.check().maintenance(true);
             if (s.state() == ServerState.STOPPED) {
                 balancer.statusChanged(s, () -> s.admin(next));
                 report(s, name(s, "was DOWN and now enters maintenance"), LogLevel.NOTICE, events);
                 return;
             }
+            s.check().forcedDown();
             Balancer.Recount r = balancer.statusChanged(s, () -> {
                 s.admin(next);
                 s.state(ServerState.STOPPED);
@@ -86,6 +88,7 @@ public final class AdminChange {
         }
         if (maint(cur) && !maint(next)) {
             // leaving maintenance: a server without checks, or whose checks restart from "rise", is up
+            s.check().maintenance(false);
             Balancer.Recount r = balancer.statusChanged(s, () -> {
                 s.admin(next);
                 s.state(ServerState.RUNNING);

@@ -26,6 +26,7 @@ public final class Server {
     private volatile int admin;
     private volatile int weight;
     private volatile long lastChange = System.currentTimeMillis() / 1000;
+    private final CheckView check;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -41,6 +42,7 @@ public final class Server {
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
         // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
         this.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0;
+        this.check = new CheckView(config);
     }
 
     public String name() {
@@ -77,6 +79,11 @@ public final class Server {
     public boolean isUsable() {
         return state.takesTraffic() && weight > 0 && address != null
                 && (admin & (AdminFlags.MAINT | AdminFlags.DRAIN)) == 0;
+    }
+
+    /** What is known of its health check (struct check's status, result, health, state). */
+    public CheckView check() {
+        return check;
     }
 
     /** The administrative flags (SRV_ADMF_*), as "show servers state" prints them. */
