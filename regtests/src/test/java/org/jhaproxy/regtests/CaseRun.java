@@ -35,14 +35,16 @@ final class CaseRun {
         List<ScriptedServer> servers = new ArrayList<>();
         Process process = null;
         Path output = tmp.resolve("program.out");
+        CaseLogs logs = new CaseLogs();
         try {
             Map<String, String> values = new LinkedHashMap<>();
+            values.put("LOG", Integer.toString(logs.port()));
             for (RuntimeCase.Script s : c.servers()) {
                 ScriptedServer server = new ScriptedServer(s);
                 servers.add(server);
                 values.put(s.name().toUpperCase(), Integer.toString(server.port()));
             }
-            String config = fill(c, values, tmp);
+            String config = fill(c.withConfig(CaseLogs.inject(c.config())), values, tmp);
             Files.writeString(tmp.resolve("haproxy.cfg"), config, StandardCharsets.UTF_8);
             servers.forEach(ScriptedServer::start);
 
@@ -69,17 +71,20 @@ final class CaseRun {
                 for (ScriptedServer s : servers) {
                     s.awaitIdle(deadline);
                 }
+                logs.awaitQuiet();
             }
             stop(process);
             for (ScriptedServer s : servers) {
                 transcript.append(s.finish());
             }
+            transcript.append(logs.section());
             String programOutput = Files.readString(output, StandardCharsets.ISO_8859_1);
             if (programOutput.contains("LEAK:")) {
                 transcript.append("program reported a Netty leak:\n").append(programOutput);
             }
             return normalise(transcript.toString(), values);
         } finally {
+            logs.close();
             if (process != null) {
                 process.destroyForcibly();
             }

@@ -14,6 +14,11 @@ import java.util.List;
  * that directory's README.md.
  */
 record RuntimeCase(String name, String pending, String config, List<Script> servers, List<Script> clients) {
+    /** The same case with another configuration text (the harness adds its log target). */
+    RuntimeCase withConfig(String text) {
+        return new RuntimeCase(name, pending, text, servers, clients);
+    }
+
 
     /** A scripted peer: a backend server (answers connections from the proxy) or a client. */
     record Script(String name, boolean server, String target, int repeat, boolean loop, List<List<Step>> connections) {

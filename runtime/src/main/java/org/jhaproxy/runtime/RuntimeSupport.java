@@ -63,7 +63,8 @@ public final class RuntimeSupport {
      * feature keeps its own set next to its code and is listed here once.
      */
     private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.cli.StatsSockets.EXECUTED,
-            org.jhaproxy.runtime.check.HealthChecks.KEYWORDS);
+            org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
+            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

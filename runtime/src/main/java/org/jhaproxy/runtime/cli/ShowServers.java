@@ -63,7 +63,7 @@ final class ShowServers {
             if (!p.config().isBackend()) {
                 continue;
             }
-            int uuid = uuid(all, p);
+            int uuid = uuid(r, all, p);
             for (Server s : p.servers()) {
                 if (conn) {
                     connLine(out, p, uuid, s, threads);
@@ -75,12 +75,9 @@ final class ShowServers {
         return out.toString();
     }
 
-    /**
-     * The proxy's id: numbered from 1 in declaration order after the CLI's own GLOBAL proxy
-     * (which exists since this is answering on a stats socket). An "id" keyword is not honoured yet.
-     */
-    static int uuid(List<Proxy> all, Proxy p) {
-        return all.indexOf(p) + 2;
+    /** The proxy's id (declaration order after the GLOBAL proxy); an "id" keyword is not honoured yet. */
+    private static int uuid(CliRequest r, List<Proxy> all, Proxy p) {
+        return all.indexOf(p) + r.engine().proxies().firstId();
     }
 
     private static void stateLine(StringBuilder out, Proxy p, int uuid, Server s) {
@@ -90,7 +87,7 @@ final class ShowServers {
         out.append(uuid).append(' ').append(p.name()).append(' ').append(s.puid()).append(' ').append(s.name()).append(' ')
                 .append(addr(s)).append(' ').append(opState(s.state())).append(' ').append(s.admin()).append(' ')
                 .append(s.weight()).append(' ').append(s.initialWeight()).append(' ')
-                .append(Math.max(0, System.currentTimeMillis() / 1000 - s.lastChange())).append(' ')
+                .append(Math.max(0, (System.currentTimeMillis() - s.lastChange()) / 1000)).append(' ')
                 .append(s.check().status()).append(' ').append(s.check().result()).append(' ').append(s.check().health())
                 .append(' ').append(s.check().state()).append(' ').append(0).append(' ')
                 .append(p.config().last("id") != null ? 1 : 0).append(' ').append(s.config().id() != 0 ? 1 : 0).append(' ')

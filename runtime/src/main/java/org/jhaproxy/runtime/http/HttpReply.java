@@ -67,6 +67,11 @@ public final class HttpReply {
         return new DefaultLastHttpContent(Unpooled.wrappedBuffer(body));
     }
 
+    /** The body's length, for the stats' byte counts. */
+    long bodyLength() {
+        return body.length;
+    }
+
     /** Nothing is to be sent (an empty errorfile). */
     boolean isEmpty() {
         return head == null;

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
-import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stream.Deadline;
 import org.jhaproxy.runtime.stream.ServerConnector;
@@ -41,8 +40,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private Deadline serverDeadline;
     /** The log record of the next transaction, dated from the accept or the end of the previous one. */
     private StreamLog nextLog;
-    private long bytesInBefore;
-    private long bytesOutBefore;
 
     public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
         this.ctx = ctx;
@@ -163,9 +160,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         txn = null;
         if (nextLog != null) {
             nextLog = StreamLog.next();
-            ByteCounter bytes = client.pipeline().get(ByteCounter.class);
-            bytesInBefore = bytes.received();
-            bytesOutBefore = bytes.sent();
         }
         if (!keepClient || !client.isActive() || (clientInputClosed && pending.isEmpty())) {
             close();
@@ -201,6 +195,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
+        HttpCounting.closed(frontend, transactions == 0 && !receivedSomething);
         requestDeadline.cancel();
         serverDeadline.cancel();
         releasePending();
@@ -297,21 +292,13 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         return frontend.log() != null && frontend.log().logsStreams();
     }
 
-    /** Bytes the connection had received and sent before the current transaction. */
-    long bytesInBefore() {
-        return bytesInBefore;
-    }
-
-    long bytesOutBefore() {
-        return bytesOutBefore;
-    }
-
     HttpLimits limits() {
         return limits;
     }
 
     /** The client-side pipeline of an accepted HTTP connection: the H1 parser and writer, then the stream. */
     public static void install(Channel ch, StreamContext ctx, Proxy frontend, HttpLimits limits) {
+        ch.pipeline().addLast("h1-traffic", new H1Traffic(frontend.frontendCounters().h1));
         ch.pipeline().addLast("h1-decoder", new RequestDecoder(limits));
         ch.pipeline().addLast("h1-encoder", new H1Encoder());
         ch.pipeline().addLast("stream", new HttpStream(ctx, frontend, limits));
@@ -319,6 +306,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The server-side pipeline of a new connection to {@code server}. */
     void initServerChannel(Channel ch, Server server) {
+        ch.pipeline().addLast(new H1Traffic(server.backend().backendCounters().h1));
         ch.pipeline().addLast(new ResponseDecoder(limits));
         ch.pipeline().addLast(new H1Encoder());
         ch.pipeline().addLast(new ServerSide(server));

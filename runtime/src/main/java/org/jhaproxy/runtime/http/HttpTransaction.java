@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
-import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
 import org.jhaproxy.runtime.server.Server;
@@ -55,6 +54,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean logged;
     private boolean queuedForServer;
     private boolean backendCounted;
+    private boolean responseChunked;
+    /** The request's and the response's sizes as haproxy counts them (HTX), for the log and the counters. */
+    private long bytesIn;
+    private long bytesOut;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -89,14 +92,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             parsingError(400);
             return;
         }
+        bytesIn = HtxSize.head(request);
         if (log != null) {
             log.requestReceived();
             log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
         }
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
+        HttpCounting.request(stream.frontend());
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        verdict = verdict != null ? verdict : org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
         if (verdict != null) {
             answer(verdict);
             return;
@@ -109,6 +115,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         backend.backendConnection();
+        HttpCounting.backendRequest(backend);
         backendCounted = true;
         addForwardedFor();
         connector = stream.connector(backend, this);
@@ -196,6 +203,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         serverCh.write(serverHead);
+        HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         HttpContent part;
         while ((part = queued.poll()) != null) {
             serverCh.write(part);
@@ -247,6 +255,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             reply(400);
             return;
         }
+        bytesIn += part.content().readableBytes();
+        if (part instanceof LastHttpContent last && requestFlags.chunked()) {
+            bytesIn += HtxSize.chunkedEnd(last.trailingHeaders());
+        }
+        HttpCounting.requestBytes(stream.frontend(), backend, server, part.content().readableBytes());
         if (serverCh != null) {
             serverCh.write(part);
         } else {
@@ -303,7 +316,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         int code = res.status().code();
         if (code >= 100 && code < 200 && code != 101) {
             // an interim response goes to the client as is; the final one follows
-            client.write(MessageHeads.forClient(res));
+            HttpResponse interimHead = MessageHeads.forClient(res);
+            bytesOut += HtxSize.head(interimHead);
+            client.write(interimHead);
             client.flush();
             interim = true;
             return;
@@ -314,6 +329,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             log.status = code;
         }
         H1Flags flags = H1Flags.of(res, false);
+        responseChunked = flags.chunked();
         boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
                 || flags.contentLength() || flags.chunked();
         conn.responseParsed(flags, lengthKnown);
@@ -325,6 +341,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
                 flags.transferEncoding(), stream.frontend().http(), false));
         org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head);
         if (denied != null) {
             closeServer();
             responseStarted = false;
@@ -332,6 +349,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             answer(denied);
             return;
         }
+        bytesOut += HtxSize.head(head);
         client.write(head);
     }
 
@@ -362,9 +380,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             stream.transactionEnded(false);
             return;
         }
+        HttpCounting.answered(stream.frontend(), backend, r);
         if (log != null) {
             log.status = r.status();
         }
+        bytesOut += HtxSize.raw(r.bytes());
         stream.writeRaw(r.buffer());
         stream.client().flush();
         streamEnded();
@@ -377,6 +397,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
             c.release();
         } else {
+            bytesOut += c.content().readableBytes();
+            if (c instanceof LastHttpContent last && responseChunked) {
+                bytesOut += HtxSize.chunkedEnd(last.trailingHeaders());
+            }
+            HttpCounting.responseBytes(stream.frontend(), backend, server, c.content().readableBytes());
             stream.client().write(c);
         }
         if (c instanceof LastHttpContent) {
@@ -479,11 +504,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             log.backend = backend.name();
         }
         log.serverConns = log.server == null || backend == null ? 0 : serverConns(backend, log.server);
-        ByteCounter bytes = stream.client().pipeline().get(ByteCounter.class);
-        if (bytes != null) {
-            log.bytesIn = bytes.received() - stream.bytesInBefore();
-            log.bytesOut = bytes.sent() - stream.bytesOutBefore();
-        }
+        log.bytesIn = bytesIn;
+        log.bytesOut = bytesOut;
         log.closed();
         stream.frontend().log().streamEnded(log, samples != null ? samples : rulesContext());
     }
@@ -538,13 +560,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
             if (!r.isEmpty()) {
                 HttpResponse head = r.head();
+                HttpCounting.reply(stream.frontend(), backend, head, r.bodyLength());
                 HttpResponse out = MessageHeads.forClient(head);
                 H1Flags flags = H1Flags.of(head, false);
                 MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
                         true, flags.transferEncoding(), stream.frontend().http(), !requestEnded()));
+                bytesOut += HtxSize.head(out);
                 stream.client().write(out);
                 if (!request.method().equals(HttpMethod.HEAD)) {
-                    stream.client().write(r.body());
+                    LastHttpContent body = r.body();
+                    bytesOut += body.content().readableBytes();
+                    stream.client().write(body);
                 }
             } else {
                 conn.responseToClient(true, true, false, false, stream.frontend().http(), true);
@@ -558,6 +584,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */
     private void parsingError(int status) {
         ended = true;
+        HttpCounting.parsingError(stream.frontend(), status);
         stream.writeRaw(HttpErrors.response(status));
         stream.client().flush();
         if (log != null) {

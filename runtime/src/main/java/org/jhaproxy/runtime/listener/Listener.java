@@ -47,6 +47,7 @@ public final class Listener {
         // a frontend without "maxconn" takes the global one (proxy_adjust_all_maxconn())
         this.frontendMaxconn = fe > 0 ? (int) Math.min(Integer.MAX_VALUE, fe) : global.maxconn();
         global.register(this);
+        frontend.maxconn(frontendMaxconn);
     }
 
     public Proxy frontend() {

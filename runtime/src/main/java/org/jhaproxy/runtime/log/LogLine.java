@@ -56,18 +56,9 @@ public final class LogLine {
         LogOptions defaults = base;
         for (LogFormatNode n : lf.nodes()) {
             if (n instanceof LogFormatNode.Text t) {
-                String s = t.text();
-                parts.add((in, out) -> {
-                    out.sb.append(s);
-                    out.lastSpace = false;
-                });
+                text(t.text(), base.mandatory(), parts);
             } else if (n instanceof LogFormatNode.Separator) {
-                parts.add((in, out) -> {
-                    if (!out.lastSpace) {
-                        out.sb.append(' ');
-                        out.lastSpace = true;
-                    }
-                });
+                parts.add(SEPARATOR);
             } else if (n instanceof LogFormatNode.Expression e) {
                 parts.add(expression(SampleCompiler.compile(e.expr(), scope), defaults.with(e.flags())));
             } else {
@@ -80,6 +71,44 @@ public final class LogLine {
             }
         }
         return new LogLine(List.copyOf(parts), lf.isDynamic() ? null : constant(lf));
+    }
+
+    /** A space of a log line's format (LOG_FMT_SEPARATOR): written once after anything but another space. */
+    private static final Part SEPARATOR = (in, out) -> {
+        if (!out.lastSpace) {
+            out.sb.append(' ');
+            out.lastSpace = true;
+        }
+    };
+
+    /**
+     * Literal text; in a log line (LOG_OPT_MERGE_SPACES) each space is a separator, so that a
+     * variable writing nothing does not leave two spaces.
+     */
+    private static void text(String s, boolean mergeSpaces, List<Part> parts) {
+        if (!mergeSpaces) {
+            parts.add(literal(s));
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == ' ') {
+                if (i > start) {
+                    parts.add(literal(s.substring(start, i)));
+                }
+                if (i < s.length()) {
+                    parts.add(SEPARATOR);
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    private static Part literal(String s) {
+        return (in, out) -> {
+            out.sb.append(s);
+            out.lastSpace = false;
+        };
     }
 
     private static String constant(LogFormat lf) {

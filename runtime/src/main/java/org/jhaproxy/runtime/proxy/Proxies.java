@@ -11,8 +11,13 @@ import org.jhaproxy.config.model.ProxyConfig;
  */
 public final class Proxies {
     private final List<Proxy> all = new ArrayList<>();
+    private final int firstId;
 
     public Proxies(Config config) {
+        // proxy ids (uuid, "iid" in the stats) are numbered from 1 in declaration order, after
+        // the stats socket's internal "GLOBAL" proxy when there is one
+        boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
+        this.firstId = socket ? 2 : 1;
         for (ProxyConfig pc : config.proxies()) {
             all.add(new Proxy(pc));
         }
@@ -32,6 +37,11 @@ public final class Proxies {
             }
         }
         return null;
+    }
+
+    /** The id of the first declared proxy; the others follow in order. */
+    public int firstId() {
+        return firstId;
     }
 
     public List<Proxy> all() {

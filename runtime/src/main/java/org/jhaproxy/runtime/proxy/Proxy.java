@@ -30,6 +30,10 @@ public final class Proxy {
     private final boolean redispatch;
     private final int redispatchInterval;
     private final HttpSettings http;
+    private final FrontendCounters feCounters = new FrontendCounters();
+    private final BackendCounters beCounters = new BackendCounters();
+    /** When the proxy started, for the backend's "lastchg" (seconds since its last state change). */
+    private final long lastChange = System.currentTimeMillis();
     private volatile ProxyState state = ProxyState.READY;
     private org.jhaproxy.runtime.log.ProxyLog log;
     private Proxy defaultBackend;
@@ -54,6 +58,7 @@ public final class Proxy {
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
         this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
         this.http = HttpSettings.of(config);
+        this.stats = org.jhaproxy.runtime.stats.StatsSettings.of(config);
     }
 
     /**
@@ -178,17 +183,51 @@ public final class Proxy {
     /** A connection was accepted by this frontend (cum_conn). */
     public void frontendConnection() {
         cumulatedFe.incrementAndGet();
+        feCounters.connection();
+        feCounters.session(feconn.get());
     }
 
     /** A stream was assigned to this backend (cum_lbconn / cum_sess, beconn). */
     public void backendConnection() {
         cumulatedBe.incrementAndGet();
-        beconn.incrementAndGet();
+        beCounters.session(beconn.incrementAndGet());
     }
 
     /** A stream assigned to this backend ended (beconn). */
     public void backendReleased() {
         beconn.decrementAndGet();
+    }
+
+    /** The frontend side's counters (fe_counters). */
+    public FrontendCounters frontendCounters() {
+        return feCounters;
+    }
+
+    /** The backend side's counters (be_counters). */
+    public BackendCounters backendCounters() {
+        return beCounters;
+    }
+
+    private volatile int maxconn;
+    private final org.jhaproxy.runtime.stats.StatsSettings stats;
+
+    /** Its "stats" settings (the stats page it serves), null without any "stats" line. */
+    public org.jhaproxy.runtime.stats.StatsSettings stats() {
+        return stats;
+    }
+
+    /** The frontend's effective maxconn (its own, else the process's), as its listeners apply it. */
+    public void maxconn(int n) {
+        this.maxconn = n;
+    }
+
+    public int maxconn() {
+        return maxconn;
+    }
+
+    /** When its state last changed (ms since the epoch): its start until states change. */
+    public long lastChange() {
+        return lastChange;
     }
 
     public long cumulatedFrontendConns() {

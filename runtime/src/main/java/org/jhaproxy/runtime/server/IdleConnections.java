@@ -63,6 +63,15 @@ public final class IdleConnections {
         return true;
     }
 
+    /** How many idle connections are kept now, all loops together (for the stats: read unlocked). */
+    public int size() {
+        int n = 0;
+        for (Pool p : byLoop.values()) {
+            n += p.live;
+        }
+        return n;
+    }
+
     /** A connection closed by its server while idle leaves the count (called on its loop). */
     public void remove(Channel c) {
         if (Boolean.TRUE.equals(c.attr(POOLED).getAndSet(false))) {

@@ -25,7 +25,8 @@ public final class Server {
     private volatile ServerState state;
     private volatile int admin;
     private volatile int weight;
-    private volatile long lastChange = System.currentTimeMillis() / 1000;
+    private final org.jhaproxy.runtime.proxy.BackendCounters counters = new org.jhaproxy.runtime.proxy.BackendCounters();
+    private volatile long lastChange = System.currentTimeMillis();
     private final CheckView check;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
@@ -101,13 +102,8 @@ public final class Server {
         this.admin = flags;
     }
 
-    /** When the state last changed, in seconds since the epoch (srv->last_change). */
-    public long lastChange() {
-        return lastChange;
-    }
-
     void changedNow() {
-        this.lastChange = System.currentTimeMillis() / 1000;
+        this.lastChange = System.currentTimeMillis();
     }
 
     public ServerState state() {
@@ -116,7 +112,7 @@ public final class Server {
 
     /** Only a {@link StateChange} changes it, under the backend balancer's lock. */
     void state(ServerState s) {
-        if (s != state) {
+        if (s != this.state) {
             changedNow();
         }
         this.state = s;
@@ -169,8 +165,45 @@ public final class Server {
 
     /** A stream was assigned to this server (stream_add_srv_conn); called under the balancer's lock. */
     public void connectionTaken() {
-        currentConns.incrementAndGet();
+        int n = currentConns.incrementAndGet();
         totalConns.incrementAndGet();
+        counters.session(n);
+        counters.cumLbconn.increment();
+        backend.backendCounters().cumLbconn.increment();
+    }
+
+    /** What this server counts (its be_counters) for the stats. */
+    public org.jhaproxy.runtime.proxy.BackendCounters counters() {
+        return counters;
+    }
+
+    /** A new connection to this server is attempted (connect). */
+    public void connectAttempted() {
+        counters.connect.increment();
+        backend.backendCounters().connect.increment();
+    }
+
+    /** An idle connection to this server is reused (reuse). */
+    public void connectionReused() {
+        counters.reuse.increment();
+        backend.backendCounters().reuse.increment();
+    }
+
+    /** The connection attempts gave up (econ). */
+    public void connectFailed() {
+        counters.failedConns.increment();
+        backend.backendCounters().failedConns.increment();
+    }
+
+    /** A failed attempt is tried again (wretr), on another server when redispatched (wredis). */
+    public void connectRetried(boolean redispatched) {
+        (redispatched ? counters.redispatches : counters.retries).increment();
+        (redispatched ? backend.backendCounters().redispatches : backend.backendCounters().retries).increment();
+    }
+
+    /** When its state last changed (ms since the epoch), for "lastchg". */
+    public long lastChange() {
+        return lastChange;
     }
 
     /**

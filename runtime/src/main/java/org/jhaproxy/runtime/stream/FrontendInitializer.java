@@ -36,7 +36,8 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         fe.frontendConnection();
         if (fe.log() != null) {
             fe.log().accepted(ch.remoteAddress(), ch.localAddress());
-            if (fe.log().logsStreams()) {
+            if (fe.log().logsStreams() && !fe.isHttp()) {
+                // an HTTP stream counts its messages' sizes as haproxy does (HTX), not socket bytes
                 ch.pipeline().addFirst(ByteCounter.NAME, new ByteCounter());
             }
         }

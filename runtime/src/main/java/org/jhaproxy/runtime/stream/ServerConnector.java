@@ -177,6 +177,7 @@ public final class ServerConnector {
     private void connect(Server server) {
         Channel idle = reuse == null ? null : reuse.apply(server);
         if (idle != null) {
+            server.connectionReused();
             callback.connected(idle, server);
             return;
         }
@@ -184,6 +185,7 @@ public final class ServerConnector {
     }
 
     private void attempt(Server server) {
+        server.connectAttempted();
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -220,9 +222,11 @@ public final class ServerConnector {
         retries++;
         if (retries >= backend.retries() + 1) {
             failed.connectionReleased();
+            failed.connectFailed();
             fail(timeout ? Failure.CONNECT_TIMEOUT : Failure.CONNECT_ERROR, failed);
             return;
         }
+        failed.connectRetried(redispatches());
         if (redispatches()) {
             redispatched = true;
             failed.connectionReleased();

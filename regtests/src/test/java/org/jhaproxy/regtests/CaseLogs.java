@@ -1,0 +1,177 @@
+package org.jhaproxy.regtests;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The log lines a runtime case produces: a syslog receiver on a loopback UDP port (${LOG}), the
+ * configuration given "log" lines that send to it when the case does not log by itself, and the
+ * lines written into the transcript with what varies from run to run (dates, pids, client ports,
+ * timers) replaced, the "-1" of a timer that did not run kept.
+ */
+final class CaseLogs implements AutoCloseable {
+    /** How long the log must stay silent, after the clients ended, before it is read as complete. */
+    private static final long QUIET_MS = 250;
+    private static final long MAX_WAIT_MS = 3000;
+
+    private final DatagramSocket socket;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread receiver;
+    private long lastArrival = System.nanoTime();
+
+    CaseLogs() throws IOException {
+        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        receiver = new Thread(this::receive, "case-logs");
+        receiver.setDaemon(true);
+        receiver.start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    private void receive() {
+        byte[] buf = new byte[65536];
+        while (!socket.isClosed()) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (IOException e) {
+                return;
+            }
+            String line = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+            synchronized (this) {
+                lines.add(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+                lastArrival = System.nanoTime();
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no line came for a while (the last streams' lines are sent as they end). */
+    synchronized void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
+        while (System.nanoTime() < deadline) {
+            long quietFor = System.nanoTime() - lastArrival;
+            long left = TimeUnit.MILLISECONDS.toNanos(QUIET_MS) - quietFor;
+            if (left <= 0) {
+                return;
+            }
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+    }
+
+    /** The transcript's log section: "log:" then a line per message, normalised. */
+    synchronized String section() {
+        StringBuilder sb = new StringBuilder("log:\n");
+        if (lines.isEmpty()) {
+            sb.append("  <no line>\n");
+        }
+        for (String l : lines) {
+            sb.append("  ").append(normalise(l)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    private static final Pattern HEADER = Pattern.compile("^(<\\d+>)[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ([^\\[ ]+)\\[\\d+\\]: ");
+    private static final Pattern DATE = Pattern.compile("\\[\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\]");
+    private static final Pattern CLIENT = Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+|[0-9a-f:]+):\\d+ \\[");
+    private static final Pattern CONNECT_FROM = Pattern.compile("^Connect from (\\S+):\\d+ to");
+    /** After "[date] frontend backend/server ": the timers, 5 in httplog, 3 in tcplog. */
+    private static final Pattern TIMERS = Pattern.compile("(\\[DATE\\] \\S+ \\S+ )(\\+?-?\\d+(?:/\\+?-?\\d+){2,4})( )");
+
+    /** One line with the syslog date and pid, the accept date, the client's port and the timers replaced. */
+    static String normalise(String line) {
+        Matcher h = HEADER.matcher(line);
+        String head = h.find() ? h.group(1) + "DATE " + h.group(2) + "[PID]: " : "";
+        String msg = head.isEmpty() ? line : line.substring(h.end());
+        msg = DATE.matcher(msg).replaceAll("[DATE]");
+        msg = CLIENT.matcher(msg).replaceFirst("$1:CPORT [");
+        msg = CONNECT_FROM.matcher(msg).replaceFirst("Connect from $1:CPORT to");
+        Matcher m = TIMERS.matcher(msg);
+        if (m.find()) {
+            String timers = m.group(2).replaceAll("(?<![-\\d])\\d+", "N");
+            msg = msg.substring(0, m.start(2)) + timers + msg.substring(m.end(2));
+        }
+        return head + msg;
+    }
+
+    /**
+     * The configuration with logging to ${LOG} added, unless the case sets up logging itself
+     * (any "log", "log-format" or "option httplog|tcplog" line): a global target, and in every
+     * frontend and listen section "log global" with "option httplog" in HTTP mode, "option
+     * tcplog" in TCP mode, so that every case's log line is compared with haproxy's.
+     */
+    static String inject(String config) {
+        if (Pattern.compile("(?m)^\\s*(log\\s|log-format|option\\s+(httplog|tcplog)|no\\s+log)").matcher(config).find()) {
+            return config;
+        }
+        StringBuilder out = new StringBuilder();
+        String[] lines = config.split("\n", -1);
+        String section = null;
+        String defaultsMode = "tcp";
+        String sectionMode = null;
+        boolean sawGlobal = false;
+        List<String> pending = new ArrayList<>();
+        for (String line : lines) {
+            String t = line.trim();
+            boolean header = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !t.startsWith("#");
+            if (header) {
+                closeSection(out, section, sectionMode == null ? defaultsMode : sectionMode);
+                section = t.split("\\s+")[0];
+                sectionMode = null;
+                out.append(line).append('\n');
+                if (section.equals("global")) {
+                    sawGlobal = true;
+                    out.append("    log 127.0.0.1:${LOG} local0\n");
+                }
+                continue;
+            }
+            if (t.startsWith("mode ")) {
+                String mode = t.substring(5).trim();
+                if ("defaults".equals(section)) {
+                    defaultsMode = mode;
+                } else {
+                    sectionMode = mode;
+                }
+            }
+            out.append(line).append('\n');
+        }
+        closeSection(out, section, sectionMode == null ? defaultsMode : sectionMode);
+        String result = out.toString();
+        if (result.endsWith("\n") && !config.endsWith("\n")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        if (!sawGlobal) {
+            result = "global\n    log 127.0.0.1:${LOG} local0\n" + result;
+        }
+        return result;
+    }
+
+    private static void closeSection(StringBuilder out, String section, String mode) {
+        if (section == null || !(section.equals("frontend") || section.equals("listen"))) {
+            return;
+        }
+        // the section's trailing blank lines stay after what is added
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n' && end > 1 && out.charAt(end - 2) == '\n') {
+            end--;
+        }
+        String add = "    log global\n    option " + (mode.equals("http") ? "httplog" : "tcplog") + "\n";
+        out.insert(end, add);
+    }
+}

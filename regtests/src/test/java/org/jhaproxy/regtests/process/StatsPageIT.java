@@ -1,0 +1,334 @@
+package org.jhaproxy.regtests.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stats page (configuration.txt 4.2 "stats *", management.txt 9.1): the same configuration
+ * and requests through bin/jhaproxy and haproxy 2.6. The CSV header line must be equal, and each
+ * line field by field once the values that depend on timing (rates, ages, durations) are set
+ * aside; the 401 of "stats auth" must be the same bytes. The HTML page is rendered by headless
+ * Chromium where it is installed: one table per proxy, a row per server.
+ */
+class StatsPageIT {
+    private static final String AUTH = "Authorization: Basic YWRtaW46c2VjcmV0\r\n";
+
+    /** Fields whose value depends on when the requests ran, not on what they were. */
+    private static final Set<String> TIMING = Set.of("rate", "rate_max", "req_rate", "req_rate_max", "conn_rate",
+            "conn_rate_max", "lastchg", "lastsess", "downtime", "qtime", "ctime", "rtime", "ttime", "qtime_max",
+            "ctime_max", "rtime_max", "ttime_max", "smax", "need_conn_est");
+
+    /**
+     * Fields left aside in the stats proxy's own lines: haproxy counts the stats streams' bytes and
+     * aborts when its applet ends them, which jhaproxy does not reproduce yet.
+     */
+    private static final Set<String> STATS_PROXY_OWN = Set.of("bin", "bout", "cli_abrt", "h1_bytes_out",
+            "h1_open_connections", "h1_open_streams", "scur");
+
+    /**
+     * Idle server connections: how many haproxy keeps after each client closes (2 of 3 here)
+     * differs from jhaproxy's pool (a runtime difference reported to the integrator).
+     */
+    private static final Set<String> IDLE = Set.of("h1_open_connections", "h1_open_streams", "srv_icur",
+            "idle_conn_cur");
+
+    private static String config(int stats, int fe, int server, Path socket) {
+        return """
+                global
+                    maxconn 1000
+                    stats socket %s mode 600 level admin
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                listen stats
+                    bind 127.0.0.1:%d
+                    stats enable
+                    stats uri /stats
+                    stats realm MyRealm
+                    stats auth admin:secret
+                    stats refresh 5s
+                    stats show-legends
+                frontend fe
+                    bind 127.0.0.1:%d
+                    default_backend b
+                backend b
+                    server s1 127.0.0.1:%d
+                    server s2 127.0.0.1:%d backup
+                """.formatted(socket, stats, fe, server, server);
+    }
+
+    /** What one program answered in the scripted scenario. */
+    private record Answers(String unauthorized, String csvHead, String csv, String json, String html, String showStat,
+                           String showStatTyped, String schema) {
+    }
+
+    private static Answers scenario(Path program, TestBackend backend) throws Exception {
+        int stats = RunningProxy.freePort();
+        int fe = RunningProxy.freePort();
+        Path socketDir = Files.createTempDirectory("stats-sock");
+        Path socket = socketDir.resolve("admin.sock");
+        try (RunningProxy p = RunningProxy.start(program, config(stats, fe, backend.port(), socket), "-db")) {
+            // no probe connection waits for the ports (each would count): the first requests are retried until bound
+            for (int i = 0; i < 3; i++) {
+                String r = exchangeOnceBound(fe, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n");
+                assertTrue(r.startsWith("HTTP/1.1 200"), r);
+            }
+            String unauthorized = exchangeOnceBound(stats, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n");
+            String csv = exchange(stats, "GET /stats;csv HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String json = exchange(stats, "GET /stats;json HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String html = exchange(stats, "GET /stats;norefresh HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String showStat = command(socket, "show stat");
+            String typed = command(socket, "show stat typed");
+            String schema = command(socket, "show schema json");
+            int end = csv.indexOf("\r\n\r\n");
+            return new Answers(unauthorized, csv.substring(0, end), dechunk(csv.substring(end + 4)),
+                    dechunk(json.substring(json.indexOf("\r\n\r\n") + 4)), dechunk(html.substring(html.indexOf("\r\n\r\n") + 4)),
+                    showStat, typed, schema);
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socketDir);
+        }
+    }
+
+    /** One command on the stats socket (non-interactive: the answer ends with the connection). */
+    private static String command(Path socket, String line) throws IOException {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
+            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.ISO_8859_1)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(65536);
+            while (ch.read(buf) >= 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            return out.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void csvAndAuthMatchHaproxy() throws Exception {
+        try (TestBackend backend = new TestBackend(TestBackend.OK)) {
+            Answers jh = scenario(RunningProxy.jhaproxy(), backend);
+            assertEquals("HTTP/1.1 200 OK\r\ncache-control: no-cache\r\ncontent-type: text/plain\r\nrefresh: 5\r\n"
+                    + "transfer-encoding: chunked", jh.csvHead());
+            assertTrue(jh.csv().startsWith("# pxname,svname,qcur,qmax,scur,smax,slim,stot,bin,bout,"), jh.csv());
+            Map<String, Map<String, String>> rows = rows(jh.csv());
+            assertEquals(List.of("stats/FRONTEND", "stats/BACKEND", "fe/FRONTEND", "b/s1", "b/s2", "b/BACKEND"),
+                    new ArrayList<>(rows.keySet()));
+            assertEquals("3", rows.get("fe/FRONTEND").get("stot"));
+            assertEquals("3", rows.get("fe/FRONTEND").get("hrsp_2xx"));
+            assertEquals("3", rows.get("b/s1").get("hrsp_2xx"));
+            assertTrue(jh.json().startsWith("[[{\"objType\":\"Frontend\",\"proxyId\":2,\"id\":0,\"field\":{\"pos\":0,"
+                    + "\"name\":\"pxname\"},\"processNum\":1,\"tags\":{\"origin\":\"Key\",\"nature\":\"Name\","
+                    + "\"scope\":\"Service\"},\"value\":{\"type\":\"str\",\"value\":\"stats\"}}"), jh.json());
+            Path haproxy = haproxy();
+            if (haproxy == null) {
+                System.out.println("StatsPageIT: haproxy not installed, the CSV and the 401 are not compared with it");
+                return;
+            }
+            Answers ha = scenario(haproxy, backend);
+            assertEquals(ha.unauthorized(), jh.unauthorized(), "the 401 of stats auth");
+            assertEquals(ha.csvHead(), jh.csvHead(), "the CSV response head");
+            assertEquals(ha.csv().lines().findFirst().orElseThrow(), jh.csv().lines().findFirst().orElseThrow(),
+                    "the CSV header line");
+            Map<String, Map<String, String>> expected = rows(ha.csv());
+            List<String> differ = new ArrayList<>();
+            compareRows(expected, rows, differ, "");
+            compareRows(rows(ha.showStat()), rows(jh.showStat()), differ, "show stat ");
+            assertEquals(List.of(), differ, "CSV fields that differ");
+            assertEquals(ha.showStat().lines().findFirst(), jh.showStat().lines().findFirst(), "show stat's header line");
+            assertEquals(typedFields(ha.showStatTyped()), typedFields(jh.showStatTyped()), "show stat typed: the fields of each object");
+            assertEquals(ha.schema(), jh.schema(), "show schema json");
+            assertEquals(jsonFields(ha.json()), jsonFields(jh.json()), "the JSON fields of each object");
+        }
+    }
+
+    /** Each line's fields, timing and the known differences aside; what differs goes to {@code differ}. */
+    private static void compareRows(Map<String, Map<String, String>> expected, Map<String, Map<String, String>> rows,
+                                    List<String> differ, String what) {
+        assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(rows.keySet()), what + "lines");
+        for (String line : expected.keySet()) {
+                for (Map.Entry<String, String> f : expected.get(line).entrySet()) {
+                    String name = f.getKey();
+                    if (TIMING.contains(name) || line.startsWith("stats/") && STATS_PROXY_OWN.contains(name)
+                            || line.startsWith("b/") && IDLE.contains(name)) {
+                        continue;
+                    }
+                    if (!f.getValue().equals(rows.get(line).get(name))) {
+                        differ.add(what + line + " " + name + ": haproxy " + f.getValue() + ", jhaproxy " + rows.get(line).get(name));
+                    }
+                }
+            }
+    }
+
+    /** "show stat typed" without the values: "F.2.0.0.pxname.1:KNS:str" per field. */
+    private static List<String> typedFields(String typed) {
+        return typed.lines().filter(l -> !l.isEmpty()).map(l -> {
+            String[] p = l.split(":", 4);
+            return p[0] + ":" + p[1] + ":" + p[2];
+        }).toList();
+    }
+
+    @Test
+    void pageRendersInChromium() throws Exception {
+        try (TestBackend backend = new TestBackend(TestBackend.OK)) {
+            Answers jh = scenario(RunningProxy.jhaproxy(), backend);
+            String html = jh.html();
+            assertEquals(3, count(html, "<tr class=\"titre\"><th class=\"pxname\""), "a title table per proxy");
+            assertEquals(2, count(html, "<tr class=\"active_no_check\">") + count(html, "<tr class=\"backup_no_check\">"),
+                    "a row per server");
+            Path chromium = chromium();
+            if (chromium == null) {
+                System.out.println("StatsPageIT: chromium not installed (apt-get install -y chromium), the DOM is not checked");
+                return;
+            }
+            Path dir = Files.createTempDirectory("stats-page");
+            Path page = dir.resolve("stats.html");
+            Files.writeString(page, html, StandardCharsets.ISO_8859_1);
+            String dom = run(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", page.toUri().toString()));
+            // the DOM as parsed: the tables of each proxy and their lines, as haproxy lays them out
+            assertEquals(6, count(dom, "<table class=\"tbl\""), "two tables per proxy:\n" + dom);
+            for (String anchor : List.of("stats/Frontend", "stats/Backend", "fe/Frontend", "b/s1", "b/s2", "b/Backend")) {
+                assertTrue(dom.contains("<a name=\"" + anchor + "\"></a>"), anchor + " in\n" + dom);
+            }
+            assertTrue(dom.contains("<th colspan=\"9\">Server</th>"), dom);
+            Path shot = dir.resolve("stats.png");
+            run(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--user-data-dir=" + dir.resolve("profile"), "--window-size=1400,900",
+                    "--screenshot=" + shot, page.toUri().toString()));
+            assertTrue(Files.size(shot) > 1000, "a screenshot was taken");
+            System.out.println("StatsPageIT: screenshot " + shot);
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The CSV lines by "pxname/svname", each field by name. */
+    private static Map<String, Map<String, String>> rows(String csv) {
+        List<String> lines = csv.lines().filter(l -> !l.isEmpty()).toList();
+        String[] names = lines.get(0).substring(2).split(",", -1);
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] v = l.split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < names.length && i < v.length; i++) {
+                row.put(names[i], v[i]);
+            }
+            out.put(v[0] + "/" + v[1], row);
+        }
+        return out;
+    }
+
+    /** Which fields (objType/proxyId/id/name/tags/type) the JSON form has: the values aside. */
+    private static List<String> jsonFields(String json) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"objType\":\"(\\w+)\",\"proxyId\":(\\d+),\"id\":(\\d+),\"field\":\\{\"pos\":(\\d+),"
+                + "\"name\":\"([\\w-]+)\"\\},\"processNum\":1,\"tags\":(\\{[^}]*\\}),\"value\":\\{\"type\":\"(\\w+)\"").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4) + "." + m.group(5) + " "
+                    + m.group(6) + " " + m.group(7));
+        }
+        return out;
+    }
+
+    /** {@link #exchange}, retried while the port refuses connections (not bound yet). */
+    private static String exchangeOnceBound(int port, String request) throws IOException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return exchange(port, request);
+            } catch (java.net.ConnectException refused) {
+                if (System.nanoTime() > end) {
+                    throw refused;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** One request on a new connection, half-closed after it; everything the proxy sent until it closed. */
+    private static String exchange(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            s.shutdownOutput();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String dechunk(String body) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < body.length()) {
+            int eol = body.indexOf("\r\n", i);
+            if (eol < 0) {
+                break;
+            }
+            int size = Integer.parseInt(body.substring(i, eol).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            sb.append(body, eol + 2, eol + 2 + size);
+            i = eol + 2 + size + 2;
+        }
+        return sb.toString();
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p.getInputStream().transferTo(out);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium ended");
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path haproxy() {
+        return find("haproxy", "/usr/sbin", "/usr/local/sbin");
+    }
+
+    private static Path chromium() {
+        Path p = find("chromium");
+        return p != null ? p : find("chromium-browser");
+    }
+
+    private static Path find(String name, String... extra) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(":")));
+        dirs.addAll(List.of(extra));
+        for (String d : dirs) {
+            Path p = Path.of(d, name);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

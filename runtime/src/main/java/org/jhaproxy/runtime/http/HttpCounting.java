@@ -1,0 +1,112 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import java.util.Map;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.server.Server;
+
+/**
+ * The stats counters an HTTP transaction moves, one call per event so the transaction reads as
+ * before. Bytes are counted as haproxy counts a channel's HTX payload: a start line is 20 bytes
+ * plus its three parts, a header its name and value, the end of headers 1, then the body's data.
+ */
+final class HttpCounting {
+    private HttpCounting() {
+    }
+
+    /** A request was parsed (frontend cum_req and req_rate). */
+    static void request(Proxy fe) {
+        fe.frontendCounters().request();
+        fe.frontendCounters().h1.streams.increment();
+    }
+
+    /** The request goes to this backend (its cum_req). */
+    static void backendRequest(Proxy be) {
+        be.backendCounters().cumReq.increment();
+    }
+
+    /** Request bytes forwarded (bin): counted on the frontend, the backend and the server. */
+    static void requestBytes(Proxy fe, Proxy be, Server s, long n) {
+        fe.frontendCounters().bytesIn.add(n);
+        if (be != null) {
+            be.backendCounters().bytesIn.add(n);
+        }
+        if (s != null) {
+            s.counters().bytesIn.add(n);
+        }
+    }
+
+    /** Response bytes sent to the client (bout). */
+    static void responseBytes(Proxy fe, Proxy be, Server s, long n) {
+        fe.frontendCounters().bytesOut.add(n);
+        if (be != null) {
+            be.backendCounters().bytesOut.add(n);
+        }
+        if (s != null) {
+            s.counters().bytesOut.add(n);
+        }
+    }
+
+    /** A response head goes to the client (hrsp_*): the server's counts it only when it sent it. */
+    static void response(Proxy fe, Proxy be, Server s, int status) {
+        fe.frontendCounters().responses.add(status);
+        if (be != null) {
+            be.backendCounters().responses.add(status);
+        }
+        if (s != null) {
+            s.counters().responses.add(status);
+        }
+    }
+
+    /** A response head and its HTX size: counted as sent (hrsp_*, bout). */
+    static void responseHead(Proxy fe, Proxy be, Server s, HttpResponse head) {
+        response(fe, be, s, head.status().code());
+        responseBytes(fe, be, s, htx(head));
+    }
+
+    /** The request head goes to the server: bin, and the server's cum_req. */
+    static void requestSent(Proxy fe, Proxy be, Server s, HttpRequest head) {
+        s.counters().cumReq.increment();
+        be.backendCounters().h1.streams.increment();
+        requestBytes(fe, be, s, htx(head));
+    }
+
+    /** haproxy's own reply (503, 502, 504...): counted on the frontend and the backend. */
+    static void reply(Proxy fe, Proxy be, HttpResponse head, long bodyLength) {
+        response(fe, be, null, head.status().code());
+        responseBytes(fe, be, null, htx(head) + bodyLength);
+    }
+
+    /** The H1 parser refused the request (ereq) and answers with its raw error. */
+    static void parsingError(Proxy fe, int status) {
+        fe.frontendCounters().failedReq.increment();
+        fe.frontendCounters().h1.streams.increment();
+        response(fe, null, null, status);
+    }
+
+    /**
+     * The client connection closed. One that never sent a byte counts as haproxy's H1 mux counts
+     * it: a request (req_tot) that was invalid (ereq) and got a 400, though nothing is sent.
+     */
+    static void closed(Proxy fe, boolean empty) {
+        if (empty) {
+            request(fe);
+            fe.frontendCounters().failedReq.increment();
+            response(fe, null, null, 400);
+        }
+    }
+
+    /** A rule answered instead of forwarding (deny, return, redirect, the stats page). */
+    static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r) {
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE && r.status() > 0) {
+            response(fe, be, null, r.status());
+        }
+    }
+
+    /** The HTX size of a message head (start line, headers, end of headers). */
+    static long htx(HttpMessage m) {
+        return HtxSize.head(m);
+    }
+}

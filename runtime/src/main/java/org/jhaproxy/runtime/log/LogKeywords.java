@@ -1,0 +1,15 @@
+package org.jhaproxy.runtime.log;
+
+import java.util.Set;
+
+/** The logging keywords the runtime executes (RuntimeSupport's entry format). */
+public final class LogKeywords {
+    public static final Set<String> EXECUTED = Set.of(
+            "global log", "global log-tag", "global log-send-hostname",
+            "proxy log", "proxy log-tag", "proxy log-format",
+            "proxy option httplog", "proxy option tcplog",
+            "proxy option dontlognull", "proxy option log-separate-errors");
+
+    private LogKeywords() {
+    }
+}

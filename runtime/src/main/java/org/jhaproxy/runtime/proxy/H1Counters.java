@@ -1,0 +1,15 @@
+package org.jhaproxy.runtime.proxy;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The h1 stats module's counters of one side of a proxy: client connections for a frontend,
+ * server connections for a backend (connections, streams, raw bytes).
+ */
+public final class H1Counters {
+    public final LongAdder connections = new LongAdder();
+    public final LongAdder openConnections = new LongAdder();
+    public final LongAdder streams = new LongAdder();
+    public final LongAdder bytesIn = new LongAdder();
+    public final LongAdder bytesOut = new LongAdder();
+}
