@@ -126,7 +126,7 @@ class HealthCheckIT {
         return out;
     }
 
-    private static TestBackend.Behaviour answer(String name, AtomicBoolean healthy) {
+    static TestBackend.Behaviour answer(String name, AtomicBoolean healthy) {
         return (head, out) -> {
             String rsp;
             if (head.startsWith("GET /health") && !healthy.get()) {
@@ -158,7 +158,7 @@ class HealthCheckIT {
     }
 
     /** The name of the server that answered one request through the proxy. */
-    private static String servedBy(int port) {
+    static String servedBy(int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(5000);
             s.getOutputStream().write("GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -169,7 +169,7 @@ class HealthCheckIT {
         }
     }
 
-    private static Path haproxy() {
+    static Path haproxy() {
         for (String dir : (System.getenv("PATH") + ":/usr/sbin:/usr/local/sbin").split(":")) {
             Path p = Path.of(dir, "haproxy");
             if (Files.isExecutable(p)) {

@@ -8,11 +8,12 @@ import org.jhaproxy.config.sample.Units;
 
 /**
  * A server's check parameters (server keywords "inter", "fastinter", "downinter", "rise",
- * "fall", "port", "addr", and the backend's "timeout check" / "timeout connect"), resolved once.
+ * "fall", "port", "addr", and the backend's "timeout check" / "timeout connect" / "option
+ * log-health-checks"), resolved once.
  * Defaults are haproxy's: inter 2s, rise 2, fall 3; fastinter and downinter default to inter.
  */
 record CheckSettings(long inter, long fastinter, long downinter, int rise, int fall, InetSocketAddress address,
-                     long connectTimeout, long readTimeout) {
+                     long connectTimeout, long readTimeout, boolean logHealthChecks) {
 
     static CheckSettings of(ServerConfig s, ProxyConfig backend, InetSocketAddress serverAddress) {
         long inter = time(s, "inter", 2000);
@@ -30,7 +31,8 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
         long connect = backend.timeout(TimeoutKind.CONNECT);
         long connectTimeout = check > 0 && connect > 0 ? Math.min(connect, inter) : inter;
         long readTimeout = check > 0 ? check : inter;
-        return new CheckSettings(inter, fast, down, rise, fall, a, connectTimeout, readTimeout);
+        return new CheckSettings(inter, fast, down, rise, fall, a, connectTimeout, readTimeout,
+                backend.option("log-health-checks"));
     }
 
     private static long time(ServerConfig s, String option, long dflt) {

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.log.LogLevel;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.server.ServerState;
 import org.jhaproxy.runtime.server.StateChange;
@@ -25,6 +26,8 @@ final class HealthCheck {
     private final Events events;
     private int health;
     private boolean paused;
+    /** The previous check's status; null before the first one (HCHK_STATUS_INI). */
+    private CheckStatus lastStatus;
 
     HealthCheck(Server server, CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Events events) {
         this.server = server;
@@ -72,14 +75,18 @@ final class HealthCheck {
     /** set_server_check_status() then check_notify_failure() / check_notify_success(). */
     private void apply(CheckOutcome outcome, long duration) {
         int up = settings.rise() + settings.fall() - 1;
-        if (outcome.status().passed()) {
+        boolean passed = outcome.status().passed();
+        boolean report = false;
+        if (passed) {
             if (health < up) {
+                report = true;
                 health++;
                 if (health >= settings.rise()) {
                     health = up;
                 }
             }
         } else if (health > 0) {
+            report = true;
             health--;
             if (health < settings.rise()) {
                 health = 0;
@@ -89,11 +96,35 @@ final class HealthCheck {
         server.check().checked(outcome.status().id(), outcome.status().passed() ? 3 : 2, health);
         StatusCause cause = new StatusCause(outcome.status().description(),
                 outcome.status().hasCode() ? outcome.code() : -1, outcome.info(), duration);
-        if (!outcome.status().passed() && health == 0) {
-            StateChange.stopped(server, cause, events);
-        } else if (outcome.status().passed() && health >= settings.rise()) {
-            StateChange.running(server, cause, events);
+        if (settings.logHealthChecks() && (outcome.status() != lastStatus || report)) {
+            logCheck(passed, cause);
         }
+        lastStatus = outcome.status();
+        // the check's line already told why: the transition message does not repeat it
+        StatusCause transition = settings.logHealthChecks() ? StatusCause.NONE : cause;
+        if (!passed && health == 0) {
+            StateChange.stopped(server, transition, events);
+        } else if (passed && health >= settings.rise()) {
+            StateChange.running(server, transition, events, loop);
+        }
+    }
+
+    /**
+     * "option log-health-checks": each check that changes the health or the status is told,
+     * "Health check for server be/s1 failed, reason: ..., status: 1/2 UP.", as a warning and
+     * a notice in the backend's logs.
+     */
+    private void logCheck(boolean passed, StatusCause cause) {
+        StringBuilder msg = new StringBuilder("Health check for ");
+        msg.append(server.isBackup() ? "backup " : "").append("server ").append(server.backend().name()).append('/')
+                .append(server.name()).append(passed ? " succeeded" : " failed");
+        cause.appendTo(msg);
+        boolean upSide = health >= settings.rise();
+        msg.append(", status: ").append(upSide ? health - settings.rise() + 1 : health).append('/')
+                .append(upSide ? settings.fall() : settings.rise()).append(' ')
+                .append(upSide ? (server.weight() > 0 ? "UP" : "DRAIN") : "DOWN").append('.');
+        events.warning(msg.toString());
+        events.log(server.backend(), LogLevel.NOTICE, msg.toString());
     }
 
     /** srv_getinter(). */

@@ -21,11 +21,11 @@ public final class HealthChecks {
      */
     public static final Set<String> KEYWORDS = Set.of("proxy default-server",
             "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
-            "proxy timeout check");
+            "proxy timeout check", "proxy option log-health-checks");
 
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
-            "check", "no-check", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr");
+            "check", "no-check", "slowstart", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr");
 
     /** Checks shorter than this do not dictate the spreading of the others (SRV_CHK_INTER_THRES). */
     private static final long SPREAD_THRESHOLD = 1000;

@@ -1,6 +1,7 @@
 package org.jhaproxy.runtime.cli;
 
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.server.AdminChange;
@@ -28,7 +29,7 @@ final class ServerCommands {
                     return "";
                 })),
                 CliCommand.of("enable server", r -> onServer(r, 2, s -> {
-                    AdminChange.ready(s, events(r));
+                    AdminChange.ready(s, events(r), timers(r));
                     return "";
                 })),
                 CliCommand.of("set weight", r -> onServer(r, 2, s -> weight(r, s, r.arg(3)))),
@@ -59,6 +60,11 @@ final class ServerCommands {
         return r.engine().events();
     }
 
+    /** Where a server coming up with "slowstart" warms up. */
+    private static ScheduledExecutorService timers(CliRequest r) {
+        return r.session().sockets().timers();
+    }
+
     private static String setServer(CliRequest r, Server s) {
         String v = r.arg(4);
         switch (r.arg(3)) {
@@ -66,8 +72,8 @@ final class ServerCommands {
                 return weight(r, s, v);
             case "state":
                 switch (v) {
-                    case "ready" -> AdminChange.ready(s, events(r));
-                    case "drain" -> AdminChange.drain(s, events(r));
+                    case "ready" -> AdminChange.ready(s, events(r), timers(r));
+                    case "drain" -> AdminChange.drain(s, events(r), timers(r));
                     case "maint" -> AdminChange.maint(s, events(r));
                     default -> {
                         return "'set server <srv> state' expects 'ready', 'drain' and 'maint'.\n";
@@ -78,7 +84,7 @@ final class ServerCommands {
                 switch (v) {
                     case "up" -> {
                         s.check().forcedUp();
-                        StateChange.running(s, FROM_CLI, events(r));
+                        StateChange.running(s, FROM_CLI, events(r), timers(r));
                     }
                     case "stopping" -> {
                         s.check().forcedUp();

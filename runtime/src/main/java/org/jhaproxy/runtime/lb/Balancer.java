@@ -64,16 +64,19 @@ public final class Balancer {
 
     /**
      * Applies a server's state change under the lock and tells the algorithm (haproxy's
-     * set_server_status_up/down): the usable servers are recounted and the algorithm's trees
-     * rebuilt over them. A server that became usable takes the streams waiting in the backend's
+     * set_server_status_up/down): the usable servers are recounted and the algorithm updates
+     * its trees in place (or is rebuilt when it keeps no positions). A server that became usable takes the streams waiting in the backend's
      * queue that its free slots allow.
      */
     public Recount statusChanged(Server s, Runnable change) {
         synchronized (lock) {
             int before = groups.active().size() + groups.backup().size();
             change.run();
+            s.recalcEweight(algorithm.dynamicWeights());
             groups = ServerGroups.of(servers, allBackups);
-            algorithm = algorithms.apply(groups);
+            if (!algorithm.statusChanged(s, groups)) {
+                algorithm = algorithms.apply(groups);
+            }
             int moved = s.isUsable() ? grabFromBackendQueue(s) : 0;
             return new Recount(before, groups.active().size(), groups.backup().size(), moved);
         }
@@ -83,6 +86,53 @@ public final class Balancer {
     public void limitChanged(Server s) {
         synchronized (lock) {
             processQueue(s);
+        }
+    }
+
+    /**
+     * pendconn_redistribute(): the streams waiting for this server, which went down, leave its
+     * queue and go back to the balancer, which may send them to another server. Returns how many.
+     * Only with "option redispatch" (and not "option persist"), which the caller checks.
+     */
+    public int redistribute(Server s) {
+        synchronized (lock) {
+            int moved = 0;
+            PendingConnection p;
+            while ((p = s.queue().poll()) != null) {
+                streams--;
+                p.redistribute();
+                moved++;
+            }
+            return moved;
+        }
+    }
+
+    /**
+     * server_recalc_eweight() then lbprm.update_server_eweight: a warming-up server's effective
+     * weight is recomputed (it may reach RUNNING) and the algorithm moves it; with more weight
+     * it may take streams waiting in the backend's queue (pendconn_grab_from_px()).
+     */
+    public void weightChanged(Server s) {
+        weightChanged(s, () -> { });
+    }
+
+    /**
+     * The same after {@code change} ("set weight" changing the user weight, drain lifted):
+     * the algorithm re-places the server in place (update_server_eweight), taking it out of
+     * or back into its trees when it stops or starts being usable. Returns the recount, for
+     * set_backend_down().
+     */
+    public Recount weightChanged(Server s, Runnable change) {
+        synchronized (lock) {
+            int before = groups.active().size() + groups.backup().size();
+            change.run();
+            s.recalcEweight(algorithm.dynamicWeights());
+            groups = ServerGroups.of(servers, allBackups);
+            if (!algorithm.weightChanged(s, groups)) {
+                algorithm = algorithms.apply(groups);
+            }
+            int moved = s.isUsable() ? grabFromBackendQueue(s) : 0;
+            return new Recount(before, groups.active().size(), groups.backup().size(), moved);
         }
     }
 

@@ -13,6 +13,32 @@ public interface LbAlgorithm {
      */
     Server choose(LbRequest request, Server avoid);
 
+    /**
+     * The server became usable or stopped being usable (lbprm.set_server_status_up/down), or
+     * neither; {@code groups} are the servers recounted after the change. An algorithm that
+     * updates its trees in place, as haproxy does, returns true; false makes the balancer build
+     * the algorithm again over the new groups (right for those that keep no position).
+     */
+    default boolean statusChanged(Server server, ServerGroups groups) {
+        return false;
+    }
+
+    /**
+     * The server's effective weight changed ("slowstart" warm-up; lbprm.update_server_eweight).
+     * Same contract as {@link #statusChanged}.
+     */
+    default boolean weightChanged(Server server, ServerGroups groups) {
+        return false;
+    }
+
+    /**
+     * Whether effective weights may change while running (BE_LB_PROP_DYN): a warming-up server
+     * then gets a growing share; the others give it its full weight at once.
+     */
+    default boolean dynamicWeights() {
+        return false;
+    }
+
     /** A stream was assigned to the server (lbprm.server_take_conn). */
     default void taken(Server server) {
     }

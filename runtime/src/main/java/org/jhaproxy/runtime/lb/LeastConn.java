@@ -11,7 +11,7 @@ import org.jhaproxy.runtime.server.Server;
  * the servers of equal load, which makes equal servers alternate as in round robin.
  */
 public final class LeastConn implements LbAlgorithm {
-    private final ServerGroups groups;
+    private ServerGroups groups;
     private final Map<Server, Node> nodes = new IdentityHashMap<>();
     private final LbTree<Node> active = new LbTree<>();
     private final LbTree<Node> backup = new LbTree<>();
@@ -38,10 +38,31 @@ public final class LeastConn implements LbAlgorithm {
         }
     }
 
+    /**
+     * fwlc_set_server_status_down/up(): a server going down leaves its tree; one coming up is
+     * queued at its load's place, after the servers of equal load, so it comes last among the
+     * idle ones.
+     */
+    @Override
+    public boolean statusChanged(Server s, ServerGroups now) {
+        groups = now;
+        Node n = nodes.computeIfAbsent(s, Node::new);
+        if (!s.isUsable()) {
+            @SuppressWarnings("unchecked")
+            LbTree<Node> tree = (LbTree<Node>) n.tree();
+            if (tree != null) {
+                tree.delete(n);
+            }
+        } else if (n.tree() == null) {
+            (s.isBackup() ? backup : active).insert(n, key(s));
+        }
+        return true;
+    }
+
     /** (inflight + 1) * EWEIGHT_MAX / eweight, or 0 for an idle server. */
     private static long key(Server s) {
         long inflight = s.currentConns() + s.queue().length();
-        int eweight = Math.max(1, s.weight() * RoundRobin.WEIGHT_SCALE);
+        int eweight = Math.max(1, s.eweight());
         return inflight == 0 ? 0 : (inflight + 1) * RoundRobin.EWEIGHT_MAX / eweight;
     }
 
@@ -67,6 +88,26 @@ public final class LeastConn implements LbAlgorithm {
             }
         }
         return avoided;
+    }
+
+    @Override
+    public boolean dynamicWeights() {
+        return true;
+    }
+
+    /** fwlc_update_server_weight(): requeued at its new load, behind the servers of equal load. */
+    @Override
+    public boolean weightChanged(Server s, ServerGroups now) {
+        Node n = nodes.get(s);
+        if (n == null || n.tree() == null || !s.isUsable()) {
+            return statusChanged(s, now);
+        }
+        groups = now;
+        @SuppressWarnings("unchecked")
+        LbTree<Node> tree = (LbTree<Node>) n.tree();
+        tree.delete(n);
+        tree.insert(n, key(s));
+        return true;
     }
 
     @Override

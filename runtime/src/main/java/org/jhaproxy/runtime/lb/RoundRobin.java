@@ -20,20 +20,21 @@ public final class RoundRobin implements LbAlgorithm {
     static final int UWEIGHT_RANGE = 256;
     static final int EWEIGHT_MAX = UWEIGHT_RANGE * WEIGHT_SCALE;
 
-    private final ServerGroups groups;
+    private ServerGroups groups;
     private final Map<Server, Node> nodes = new IdentityHashMap<>();
     private final Group active;
     private final Group backup;
 
     private static final class Node extends LbTree.Node {
         final Server server;
-        final int eweight;
+        int eweight;
         long npos;
+        long lpos;
         long rweight;
 
         Node(Server server) {
             this.server = server;
-            this.eweight = server.weight() * WEIGHT_SCALE;
+            this.eweight = server.eweight();
         }
     }
 
@@ -70,6 +71,34 @@ public final class RoundRobin implements LbAlgorithm {
 
     @Override
     public boolean queueMeansFull() {
+        return true;
+    }
+
+    /**
+     * fwrr_set_server_status_down/up(): the trees are updated in place so that the others keep
+     * their positions. A server going down leaves its tree and its weight leaves the group's
+     * next window; one coming back joins the current window at a position as far ahead as its
+     * share of what is left of the window, keeping the remainder it had.
+     */
+    @Override
+    public boolean statusChanged(Server s, ServerGroups now) {
+        groups = now;
+        Group g = s.isBackup() ? backup : active;
+        Node n = nodes.computeIfAbsent(s, Node::new);
+        if (!s.isUsable()) {
+            if (n.tree() != null) {
+                g.nextWeight -= n.eweight;
+                treeOf(n).delete(n);
+            }
+            return true;
+        }
+        if (n.tree() != null) {
+            return true;
+        }
+        n.eweight = s.eweight();
+        g.nextWeight += n.eweight;
+        n.npos = g.currPos + (g.nextWeight + g.currWeight - g.currPos) / n.eweight;
+        queue(g, n);
         return true;
     }
 
@@ -131,8 +160,55 @@ public final class RoundRobin implements LbAlgorithm {
         return picked.server;
     }
 
+    @Override
+    public boolean dynamicWeights() {
+        return true;
+    }
+
+    /**
+     * fwrr_update_server_weight(): a server staying usable with another effective weight keeps
+     * its place if it is new in this window ("init"), else its next position is brought
+     * closer or pushed back by its new step from its last one, never past where it was.
+     */
+    @Override
+    public boolean weightChanged(Server s, ServerGroups now) {
+        Node n = nodes.get(s);
+        if (n == null || n.tree() == null || !s.isUsable()) {
+            return statusChanged(s, now);
+        }
+        groups = now;
+        Group g = s.isBackup() ? backup : active;
+        int next = s.eweight();
+        g.nextWeight = g.nextWeight - n.eweight + next;
+        if (n.tree() == g.init) {
+            g.init.delete(n);
+            n.eweight = next;
+            queueByWeight(g.init, n);
+            return true;
+        }
+        if (n.tree() == g.next) {
+            n.npos += g.currWeight;
+        }
+        if (next > 0) {
+            long before = n.npos;
+            long step = g.nextWeight / next;
+            n.npos = Math.min(n.lpos + step, before);
+            n.rweight = 0;
+            if (n.npos < g.currPos + 2) {
+                n.npos = g.currPos + step;
+            }
+        } else {
+            n.npos = g.currPos + g.currWeight;
+        }
+        treeOf(n).delete(n);
+        n.eweight = next;
+        queue(g, n);
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private static LbTree<Node> treeOf(Node n) {
+        // a node of a server taken out of its tree (down) has no tree
         return (LbTree<Node>) n.tree();
     }
 
@@ -181,6 +257,7 @@ public final class RoundRobin implements LbAlgorithm {
         if (s.npos == 0) {
             s.npos = g.currPos;
         }
+        s.lpos = s.npos;
         s.npos += g.nextWeight / s.eweight;
         s.rweight += g.nextWeight % s.eweight;
         if (s.rweight >= s.eweight) {

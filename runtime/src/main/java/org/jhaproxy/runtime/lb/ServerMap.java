@@ -10,10 +10,12 @@ import org.jhaproxy.runtime.server.Server;
  * "static-rr" walks it in turn; map-based hashing takes slot hash % size.
  */
 final class ServerMap {
+    private final List<Server> all;
     private final Server[] slots;
     private int rrIndex;
 
     ServerMap(List<Server> all, ServerGroups groups) {
+        this.all = all;
         int gcd = gcd(all);
         List<Server> used = groups.used();
         // the map is filled from every usable server of the used kind (active, else backup)
@@ -43,6 +45,13 @@ final class ServerMap {
             slots[o] = candidates.get(best);
             score[best] -= total;
         }
+    }
+
+    /** The map over the servers usable now, its walk going on from the same index (lbprm.map.rr_idx). */
+    ServerMap rebuilt(ServerGroups groups) {
+        ServerMap m = new ServerMap(all, groups);
+        m.rrIndex = rrIndex;
+        return m;
     }
 
     /** Every declared server's weight counts, even a disabled or backup one's. */

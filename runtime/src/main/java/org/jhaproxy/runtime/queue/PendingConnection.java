@@ -5,8 +5,8 @@ import org.jhaproxy.runtime.server.Server;
 
 /**
  * A stream waiting in a queue for a connection slot (haproxy's pendconn). When a slot frees up
- * the balancer assigns it a server and calls {@code wakeup} with it; the stream must run that on
- * its own event loop.
+ * the balancer assigns it a server and calls {@code wakeup} with it (null when its server went
+ * down and it must ask the balancer again); the stream must run that on its own event loop.
  */
 public final class PendingConnection {
     private final long order;
@@ -34,6 +34,14 @@ public final class PendingConnection {
 
     void wakeup(Server assigned) {
         wakeup.accept(assigned);
+    }
+
+    /**
+     * Its server went down (pendconn_redistribute()): the stream is woken with no server
+     * ({@code wakeup} gets null) and asks the balancer again.
+     */
+    public void redistribute() {
+        wakeup(null);
     }
 
     /** Hands the stream the server whose slot it gets. */

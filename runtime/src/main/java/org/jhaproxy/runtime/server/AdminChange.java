@@ -1,5 +1,6 @@
 package org.jhaproxy.runtime.server;
 
+import java.util.concurrent.ScheduledExecutorService;
 import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
@@ -20,40 +21,45 @@ public final class AdminChange {
     /** srv_adm_set_maint(): "disable server", "set server ... state maint". */
     public static void maint(Server s, Events events) {
         set(s, AdminFlags.FMAINT, events);
-        clear(s, AdminFlags.FDRAIN, events);
-    }
-
-    /** srv_adm_set_drain(): "set server ... state drain". */
-    public static void drain(Server s, Events events) {
-        set(s, AdminFlags.FDRAIN, events);
-        clear(s, AdminFlags.FMAINT, events);
-    }
-
-    /** srv_adm_set_ready(): "enable server", "set server ... state ready". */
-    public static void ready(Server s, Events events) {
-        clear(s, AdminFlags.FDRAIN, events);
-        clear(s, AdminFlags.FMAINT, events);
+        clear(s, AdminFlags.FDRAIN, events, null);
     }
 
     /**
-     * A new user weight ("set weight", "set server ... weight"): the balancer's weights are
-     * recomputed; the last usable server set to 0 takes the backend down.
+     * srv_adm_set_drain(): "set server ... state drain". Leaving maintenance, a server with
+     * "slowstart" warms up on {@code warmupLoop}, as after a check bringing it up.
+     */
+    public static void drain(Server s, Events events, ScheduledExecutorService warmupLoop) {
+        set(s, AdminFlags.FDRAIN, events);
+        clear(s, AdminFlags.FMAINT, events, warmupLoop);
+    }
+
+    /** srv_adm_set_ready(): "enable server", "set server ... state ready"; warm-up as {@link #drain}. */
+    public static void ready(Server s, Events events, ScheduledExecutorService warmupLoop) {
+        clear(s, AdminFlags.FDRAIN, events, warmupLoop);
+        clear(s, AdminFlags.FMAINT, events, warmupLoop);
+    }
+
+    /**
+     * A new user weight ("set weight", "set server ... weight"; server_recalc_eweight()): the
+     * effective weight is recomputed (still scaled down while warming up) and the algorithm
+     * re-places the server in place (update_server_eweight); the last usable server set to 0
+     * takes the backend down.
      */
     public static void weight(Server s, int w, Events events) {
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.weight(w));
+        Balancer.Recount r = s.backend().balancer().weightChanged(s, () -> s.weight(w));
         StateChange.backendDown(s.backend(), r, events);
         remainsDraining(s, events);
     }
 
     private static void set(Server s, int flag, Events events) {
         if ((s.admin() & flag) == 0) {
-            update(s, s.admin() | flag, events);
+            update(s, s.admin() | flag, events, null);
         }
     }
 
-    private static void clear(Server s, int flag, Events events) {
+    private static void clear(Server s, int flag, Events events, ScheduledExecutorService warmupLoop) {
         if ((s.admin() & flag) != 0) {
-            update(s, s.admin() & ~flag, events);
+            update(s, s.admin() & ~flag, events, warmupLoop);
         }
     }
 
@@ -65,7 +71,7 @@ public final class AdminChange {
         return (flags & AdminFlags.DRAIN) != 0;
     }
 
-    private static void update(Server s, int next, Events events) {
+    private static void update(Server s, int next, Events events, ScheduledExecutorService warmupLoop) {
         int cur = s.admin();
         boolean wasStopping = s.state() == ServerState.STOPPING || drain(cur);
         Balancer balancer = s.backend().balancer();
@@ -80,19 +86,23 @@ public final class AdminChange {
             Balancer.Recount r = balancer.statusChanged(s, () -> {
                 s.admin(next);
                 s.state(ServerState.STOPPED);
+                s.changedNow();
             });
-            report(s, StateChange.left(new StringBuilder(name(s, "is going DOWN for maintenance")), s, r),
+            int requeued = StateChange.redistribute(s);
+            report(s, StateChange.left(StateChange.name(s, "is going DOWN for maintenance"), s, r, requeued),
                     wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
             StateChange.backendDown(s.backend(), r, events);
             return;
         }
         if (maint(cur) && !maint(next)) {
-            // leaving maintenance: a server without checks, or whose checks restart from "rise", is up
+            // leaving maintenance: a server without checks, or whose checks restart from "rise", is up,
+            // STARTING first with "slowstart"
             s.check().maintenance(false);
             Balancer.Recount r = balancer.statusChanged(s, () -> {
                 s.admin(next);
-                s.state(ServerState.RUNNING);
+                StateChange.comeUp(s);
             });
+            StateChange.warmUp(s, warmupLoop);
             if ((cur & AdminFlags.FMAINT) != 0 && (next & AdminFlags.FMAINT) == 0) {
                 report(s, name(s, "is UP/" + (drain(next) ? "DRAIN" : "READY") + " (leaving forced maintenance)"),
                         LogLevel.NOTICE, events);
@@ -111,12 +121,14 @@ public final class AdminChange {
                 s.admin(next);
                 s.changedNow();
             });
-            StringBuilder msg = new StringBuilder(name(s, "enters drain state"));
-            report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r) : StateChange.online(msg, s, r),
-                    LogLevel.NOTICE, events);
+            int requeued = StateChange.redistribute(s);
+            StringBuilder msg = StateChange.name(s, "enters drain state");
+            report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r, requeued)
+                    : StateChange.online(msg, s, r, requeued), LogLevel.NOTICE, events);
             StateChange.backendDown(s.backend(), r, events);
         } else if (drain(cur) && !drain(next)) {
-            balancer.statusChanged(s, () -> {
+            // fully out of drain: its weight comes back through update_server_eweight
+            balancer.weightChanged(s, () -> {
                 s.admin(next);
                 s.changedNow();
             });
@@ -143,7 +155,7 @@ public final class AdminChange {
     }
 
     private static String name(Server s, String what) {
-        return (s.isBackup() ? "Backup " : "") + "Server " + s.backend().name() + "/" + s.name() + " " + what;
+        return StateChange.name(s, what).toString();
     }
 
     private static void report(Server s, CharSequence msg, LogLevel level, Events events) {

@@ -26,7 +26,12 @@ public final class Server {
     private volatile int admin;
     private volatile int weight;
     private final org.jhaproxy.runtime.proxy.BackendCounters counters = new org.jhaproxy.runtime.proxy.BackendCounters();
-    private volatile long lastChange = System.currentTimeMillis();
+    /** "slowstart" in whole seconds, as haproxy keeps it; 0 for none. */
+    private final int slowstart;
+    /** When the operational state last changed, in seconds (last_change). */
+    private volatile long lastChange = nowSeconds();
+    /** The weight the balancer uses (next_eweight): weight * 16, less while warming up. */
+    private volatile int eweight;
     private final CheckView check;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
@@ -40,6 +45,10 @@ public final class Server {
         this.puid = puid;
         this.initialWeight = Integer.parseInt(config.option("weight", "1"));
         this.weight = initialWeight;
+        this.eweight = weight * EWEIGHT_SCALE;
+        String ss = config.option("slowstart", null);
+        Long ssMs = ss == null ? null : org.jhaproxy.config.sample.Units.parseTime(ss);
+        this.slowstart = ssMs == null ? 0 : (int) ((ssMs + 999) / 1000);
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
         // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
         this.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0;
@@ -102,8 +111,9 @@ public final class Server {
         this.admin = flags;
     }
 
+    /** The operational state changed now (srv_update_status() sets last_change). */
     void changedNow() {
-        this.lastChange = System.currentTimeMillis();
+        lastChange = nowSeconds();
     }
 
     public ServerState state() {
@@ -128,9 +138,48 @@ public final class Server {
         return initialWeight;
     }
 
-    /** Only an {@link AdminChange}, under the backend balancer's lock. */
+    /**
+     * Only an {@link AdminChange}, under the backend balancer's lock, which then recomputes the
+     * effective weight ({@link #recalcEweight}).
+     */
     void weight(int w) {
         this.weight = w;
+    }
+
+    /** The user weight's scale in effective weights (BE_WEIGHT_SCALE). */
+    public static final int EWEIGHT_SCALE = 16;
+
+    /** The effective weight the balancing algorithms use (cur_eweight), weight * 16 once warm. */
+    public int eweight() {
+        return eweight;
+    }
+
+    /** "slowstart" in seconds; 0 for none. */
+    public int slowstart() {
+        return slowstart;
+    }
+
+    static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /**
+     * server_recalc_eweight(): a STARTING server reaches RUNNING once "slowstart" has passed;
+     * until then, with an algorithm whose weights may change ({@code dynamic}), its effective
+     * weight grows from 1/16 of its weight by 1/16 per slowstart/16 seconds.
+     */
+    public void recalcEweight(boolean dynamic) {
+        long now = nowSeconds();
+        if (now < lastChange || now >= lastChange + slowstart) {
+            if (state == ServerState.STARTING) {
+                state = ServerState.RUNNING;
+            }
+        }
+        int w = EWEIGHT_SCALE;
+        if (state == ServerState.STARTING && dynamic) {
+            w = (int) ((EWEIGHT_SCALE * (now - lastChange) + slowstart) / slowstart);
+        }
+        eweight = weight * w;
     }
 
     public int maxconn() {
@@ -201,9 +250,9 @@ public final class Server {
         (redispatched ? backend.backendCounters().redispatches : backend.backendCounters().retries).increment();
     }
 
-    /** When its state last changed (ms since the epoch), for "lastchg". */
+    /** When its state last changed (ms since the epoch, whole seconds), for "lastchg". */
     public long lastChange() {
-        return lastChange;
+        return lastChange * 1000;
     }
 
     /**

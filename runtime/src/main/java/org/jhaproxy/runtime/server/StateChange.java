@@ -1,5 +1,6 @@
 package org.jhaproxy.runtime.server;
 
+import java.util.concurrent.ScheduledExecutorService;
 import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
@@ -25,23 +26,37 @@ public final class StateChange {
             return;
         }
         boolean wasStopping = was == ServerState.STOPPING || (s.admin() & AdminFlags.DRAIN) != 0;
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.STOPPED));
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.state(ServerState.STOPPED);
+            s.changedNow();
+        });
+        int requeued = redistribute(s);
         StringBuilder msg = name(s, "is DOWN");
         cause.appendTo(msg);
-        report(s.backend(), left(msg, s, r), wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+        report(s.backend(), left(msg, s, r, requeued), wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
         backendDown(s.backend(), r, events);
         AdminChange.remainsDraining(s, events);
     }
 
     /** srv_set_running(): the server comes UP unless it already is. */
     public static void running(Server s, StatusCause cause, Events events) {
-        if (s.state() == ServerState.RUNNING || s.inMaintenance()) {
+        running(s, cause, events, null);
+    }
+
+    /**
+     * srv_set_running(); a server with "slowstart" comes up STARTING, its weight growing each
+     * second on {@code warmupLoop} (server_warmup()) until it is RUNNING. A server in
+     * maintenance stays there: it comes up when the maintenance is lifted.
+     */
+    public static void running(Server s, StatusCause cause, Events events, ScheduledExecutorService warmupLoop) {
+        if (s.state() == ServerState.RUNNING || s.state() == ServerState.STARTING || s.inMaintenance()) {
             return;
         }
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.RUNNING));
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> comeUp(s));
+        warmUp(s, warmupLoop);
         StringBuilder msg = name(s, "is UP");
         cause.appendTo(msg);
-        report(s.backend(), online(msg, s, r), LogLevel.NOTICE, events);
+        report(s.backend(), online(msg, s, r, r.transferred()), LogLevel.NOTICE, events);
         backendDown(s.backend(), r, events);
         AdminChange.remainsDraining(s, events);
     }
@@ -51,31 +66,59 @@ public final class StateChange {
         if (s.state() == ServerState.STOPPING || s.inMaintenance()) {
             return;
         }
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> s.state(ServerState.STOPPING));
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.state(ServerState.STOPPING);
+            s.changedNow();
+        });
+        int requeued = redistribute(s);
         StringBuilder msg = name(s, "is stopping");
         cause.appendTo(msg);
-        report(s.backend(), online(msg, s, r), LogLevel.NOTICE, events);
+        report(s.backend(), online(msg, s, r, requeued), LogLevel.NOTICE, events);
         backendDown(s.backend(), r, events);
         AdminChange.remainsDraining(s, events);
     }
 
-    private static StringBuilder name(Server s, String what) {
+    /**
+     * srv_set_running()'s (and leaving maintenance's) new state: STARTING with "slowstart",
+     * else RUNNING; the change time is the warm-up's start. Under the balancer's lock.
+     */
+    static void comeUp(Server s) {
+        s.state(s.slowstart() > 0 ? ServerState.STARTING : ServerState.RUNNING);
+        s.changedNow();
+    }
+
+    /** A server now STARTING warms up on {@code warmupLoop} (none: it stays at its first step). */
+    static void warmUp(Server s, ScheduledExecutorService warmupLoop) {
+        if (s.state() == ServerState.STARTING && warmupLoop != null) {
+            Warmup.schedule(s, warmupLoop);
+        }
+    }
+
+    /**
+     * pendconn_redistribute(): with "option redispatch" (and not "option persist"), the streams
+     * queued on a server that stops taking traffic go back to the balancer. Returns how many.
+     */
+    static int redistribute(Server s) {
+        boolean redispatch = s.backend().config().option("redispatch") && !s.backend().config().option("persist");
+        return redispatch ? s.backend().balancer().redistribute(s) : 0;
+    }
+
+    static StringBuilder name(Server s, String what) {
         return new StringBuilder().append(s.isBackup() ? "Backup " : "").append("Server ").append(s.backend().name())
                 .append('/').append(s.name()).append(' ').append(what);
     }
 
-    /** srv_append_status()'s counts for a server now down. */
-    static String left(StringBuilder msg, Server s, Balancer.Recount r) {
-        // pendconn_redistribute() moves nothing yet: the streams queued on a server wait for it
+    /** srv_append_status()'s counts for a server now down, {@code requeued} streams sent elsewhere. */
+    static String left(StringBuilder msg, Server s, Balancer.Recount r, int requeued) {
         return msg.append(". ").append(r.active()).append(" active and ").append(r.backup()).append(" backup servers left.")
                 .append(runningOnBackup(r)).append(' ').append(s.currentConns()).append(" sessions active, ")
-                .append(0).append(" requeued, ").append(s.queue().length()).append(" remaining in queue").toString();
+                .append(requeued).append(" requeued, ").append(s.queue().length()).append(" remaining in queue").toString();
     }
 
-    /** srv_append_status()'s counts for a server still up. */
-    static String online(StringBuilder msg, Server s, Balancer.Recount r) {
+    /** srv_append_status()'s counts for a server still up, {@code requeued} streams moved. */
+    static String online(StringBuilder msg, Server s, Balancer.Recount r, int requeued) {
         return msg.append(". ").append(r.active()).append(" active and ").append(r.backup()).append(" backup servers online.")
-                .append(runningOnBackup(r)).append(' ').append(r.transferred()).append(" sessions requeued, ")
+                .append(runningOnBackup(r)).append(' ').append(requeued).append(" sessions requeued, ")
                 .append(s.queue().length()).append(" total in queue").toString();
     }
 

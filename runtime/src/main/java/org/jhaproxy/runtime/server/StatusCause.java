@@ -10,9 +10,11 @@ package org.jhaproxy.runtime.server;
  * @param duration the check duration in ms, or -1 when not shown
  */
 public record StatusCause(String reason, int code, String info, long duration) {
+    /** No cause shown: the change was logged already ("option log-health-checks"), or asked for. */
+    public static final StatusCause NONE = new StatusCause(null, -1, null, -1);
 
     /** srv_append_status()'s ", reason: ..., code: ..., info: \"...\", check duration: Nms". */
-    void appendTo(StringBuilder msg) {
+    public void appendTo(StringBuilder msg) {
         if (reason == null) {
             if (info != null && !info.isEmpty()) {
                 msg.append(", ").append(info);

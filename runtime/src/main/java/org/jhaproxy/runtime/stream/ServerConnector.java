@@ -146,10 +146,18 @@ public final class ServerConnector {
         }
     }
 
-    /** A slot of {@code server} was handed to this queued stream. */
+    /** A slot of {@code server} was handed to this queued stream, or null: it must be assigned again. */
     private void dequeued(Server server) {
         pending = null;
         cancelQueueTimer();
+        if (server == null) {
+            // its server went down while it waited (pendconn_redistribute()): the balancer chooses again
+            if (!abandoned) {
+                direct = false;
+                assign(null, null);
+            }
+            return;
+        }
         if (abandoned) {
             server.connectionReleased();
             return;
