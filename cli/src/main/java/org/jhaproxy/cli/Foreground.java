@@ -57,7 +57,7 @@ final class Foreground {
         });
         Engine engine;
         try {
-            engine = Engine.start(config, new Events(diag::alert, diag::runtimeWarning, diag::notice, (px, level, msg) -> { }));
+            engine = Engine.start(config, new Events(diag::runtimeAlert, diag::runtimeWarning, diag::notice, (px, level, msg) -> { }));
         } catch (Engine.StartException e) {
             diag.alert("[haproxy.main()] Some protocols failed to start their listeners! Exiting.");
             return 1;

@@ -99,6 +99,14 @@ public final class Diagnostics {
         emit(Level.WARNING, text);
     }
 
+    /**
+     * An alert of the running process ("backend 'b' has no server available!"): without the
+     * banner, which haproxy prints only with the messages of the start-up (MODE_STARTING).
+     */
+    public void runtimeAlert(String text) {
+        emit(Level.ALERT, text);
+    }
+
     public void notice(String text) {
         emit(Level.NOTICE, text);
     }

@@ -2,23 +2,30 @@ package org.jhaproxy.runtime.check;
 
 /** A check's outcome (HCHK_STATUS_*) with haproxy's description shown after "reason:". */
 public enum CheckStatus {
-    SOCKERR("Socket error", false, false),
-    L4OK("Layer4 check passed", true, false),
-    L4TOUT("Layer4 timeout", false, false),
-    L4CON("Layer4 connection problem", false, false),
-    L7TOUT("Layer7 timeout", false, false),
-    L7RSP("Layer7 invalid response", false, false),
-    L7OKD("Layer7 check passed", true, true),
-    L7STS("Layer7 wrong status", false, true);
+    SOCKERR(5, "Socket error", false, false),
+    L4OK(6, "Layer4 check passed", true, false),
+    L4TOUT(7, "Layer4 timeout", false, false),
+    L4CON(8, "Layer4 connection problem", false, false),
+    L7TOUT(12, "Layer7 timeout", false, false),
+    L7RSP(13, "Layer7 invalid response", false, false),
+    L7OKD(15, "Layer7 check passed", true, true),
+    L7STS(17, "Layer7 wrong status", false, true);
 
+    private final int id;
     private final String description;
     private final boolean passed;
     private final boolean hasCode;
 
-    CheckStatus(String description, boolean passed, boolean hasCode) {
+    CheckStatus(int id, String description, boolean passed, boolean hasCode) {
+        this.id = id;
         this.description = description;
         this.passed = passed;
         this.hasCode = hasCode;
+    }
+
+    /** Its HCHK_STATUS_* number, as "show servers state" prints it. */
+    public int id() {
+        return id;
     }
 
     public String description() {

@@ -25,6 +25,7 @@ final class HealthCheck {
     private final Transport transport;
     private final Events events;
     private int health;
+    private boolean paused;
     /** The previous check's status; null before the first one (HCHK_STATUS_INI). */
     private CheckStatus lastStatus;
 
@@ -50,6 +51,16 @@ final class HealthCheck {
     private void run() {
         if (loop.isShuttingDown()) {
             return;
+        }
+        if (server.inMaintenance()) {
+            // maintenance pauses the checks; they resume from "rise", the server up (srv_update_status())
+            paused = true;
+            loop.schedule(this::run, settings.inter(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (paused) {
+            paused = false;
+            health = settings.rise();
         }
         long start = System.nanoTime();
         new CheckRun(program, settings, loop, transport, outcome -> {
@@ -81,6 +92,8 @@ final class HealthCheck {
                 health = 0;
             }
         }
+        // CHK_RES_PASSED (3) or CHK_RES_FAILED (2)
+        server.check().checked(outcome.status().id(), outcome.status().passed() ? 3 : 2, health);
         StatusCause cause = new StatusCause(outcome.status().description(),
                 outcome.status().hasCode() ? outcome.code() : -1, outcome.info(), duration);
         if (settings.logHealthChecks() && (outcome.status() != lastStatus || report)) {

@@ -20,12 +20,10 @@ final class ProxyCommands {
                 CliCommand.of("show env", ProxyCommands::showEnv));
     }
 
-    /** The backends, last declared first as haproxy keeps its proxy list. */
+    /** The backends in declaration order (haproxy reverses its proxy list once parsed). */
     private static String showBackend(CliRequest r) {
         StringBuilder out = new StringBuilder("# name\n");
-        List<Proxy> all = new ArrayList<>(r.engine().proxies().all());
-        java.util.Collections.reverse(all);
-        for (Proxy p : all) {
+        for (Proxy p : r.engine().proxies().all()) {
             if (p.config().isBackend()) {
                 out.append(p.name()).append('\n');
             }
@@ -39,7 +37,7 @@ final class ProxyCommands {
         if (s.error() != null) {
             return s.error();
         }
-        return s.server().weight() + " (initial " + s.server().config().option("weight", "1") + ")\n";
+        return s.server().weight() + " (initial " + s.server().initialWeight() + ")\n";
     }
 
     /** The process's environment in its order (environ), or one variable. */

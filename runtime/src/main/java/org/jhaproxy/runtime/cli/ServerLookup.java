@@ -8,6 +8,22 @@ import org.jhaproxy.runtime.server.Server;
  * the server by name or by "#id", with haproxy's answers when either is missing.
  */
 record ServerLookup(Server server, String error) {
+    /**
+     * cli_find_server(), for the commands that change a server: the backend name may not be
+     * empty, and a stopped backend's servers cannot be changed.
+     */
+    static ServerLookup toChange(CliRequest r, String arg) {
+        if (arg.startsWith("/")) {
+            return new ServerLookup(null, "Require 'backend/server'.\n");
+        }
+        ServerLookup l = of(r, arg);
+        if (l.server() != null && l.server().backend().state() == org.jhaproxy.runtime.proxy.ProxyState.STOPPED) {
+            return new ServerLookup(null, "Proxy is disabled.\n");
+        }
+        return l;
+    }
+
+    /** get_backend_server(): the server by name or "#id". */
     static ServerLookup of(CliRequest r, String arg) {
         int slash = arg.indexOf('/');
         if (slash < 0 || slash == arg.length() - 1) {

@@ -62,7 +62,7 @@ final class ShowInfo implements CliCommand {
         f.put("Ulimit-n", ulimit);
         f.put("Maxsock", ulimit);
         f.put("Maxconn", g.maxconn());
-        f.put("Hard_maxconn", g.maxconn());
+        f.put("Hard_maxconn", g.hardMaxconn());
         f.put("CurrConns", curr);
         f.put("CumConns", cumConns);
         f.put("CumReq", cumConns);

@@ -15,6 +15,9 @@ final class StandardCommands {
         List<CliCommand> all = new ArrayList<>(SessionCommands.all());
         all.add(new ShowInfo());
         all.addAll(ProxyCommands.all());
+        all.addAll(ServerCommands.all());
+        all.addAll(FrontendCommands.all());
+        all.addAll(ShowServers.all());
         all.addAll(org.jhaproxy.runtime.stats.StatCommands.all());
         return all;
     }

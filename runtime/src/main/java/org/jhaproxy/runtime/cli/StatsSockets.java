@@ -3,6 +3,7 @@ package org.jhaproxy.runtime.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jhaproxy.config.model.Config;
@@ -24,20 +25,22 @@ public final class StatsSockets {
     private final Engine engine;
     private final CliKeywords keywords;
     private final long timeoutMs;
+    private final ScheduledExecutorService timers;
     private final List<StatsSocket> sockets = new ArrayList<>();
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicLong cumulated = new AtomicLong();
 
-    private StatsSockets(Engine engine, CliKeywords keywords, long timeoutMs) {
+    private StatsSockets(Engine engine, CliKeywords keywords, long timeoutMs, ScheduledExecutorService timers) {
         this.engine = engine;
         this.keywords = keywords;
         this.timeoutMs = timeoutMs;
+        this.timers = timers;
     }
 
     /** Binds every "stats socket" line; a failure closes those already bound and is reported by the caller. */
     public static StatsSockets start(Engine engine, Transport transport) throws StatsSocket.StartFailure {
         Config config = engine.config();
-        StatsSockets group = new StatsSockets(engine, CliKeywords.standard(), timeout(config));
+        StatsSockets group = new StatsSockets(engine, CliKeywords.standard(), timeout(config), transport.group());
         for (Line l : config.globalLines()) {
             if (l.keyword().equals("stats") && l.arg(1).equals("socket")) {
                 try {
@@ -64,6 +67,14 @@ public final class StatsSockets {
 
     CliSession session(CliLevel level) {
         return new CliSession(engine, this, level, timeoutMs);
+    }
+
+    /**
+     * Where the commands' delayed work runs: the warm-up of a server leaving maintenance with
+     * "slowstart" (haproxy's server_warmup task).
+     */
+    public ScheduledExecutorService timers() {
+        return timers;
     }
 
     public CliKeywords keywords() {

@@ -82,6 +82,13 @@ public final class Balancer {
         }
     }
 
+    /** A server's "maxconn" changed ("set maxconn server"): new slots go to waiting streams. */
+    public void limitChanged(Server s) {
+        synchronized (lock) {
+            processQueue(s);
+        }
+    }
+
     /**
      * pendconn_redistribute(): the streams waiting for this server, which went down, leave its
      * queue and go back to the balancer, which may send them to another server. Returns how many.
@@ -106,15 +113,26 @@ public final class Balancer {
      * it may take streams waiting in the backend's queue (pendconn_grab_from_px()).
      */
     public void weightChanged(Server s) {
+        weightChanged(s, () -> { });
+    }
+
+    /**
+     * The same after {@code change} ("set weight" changing the user weight, drain lifted):
+     * the algorithm re-places the server in place (update_server_eweight), taking it out of
+     * or back into its trees when it stops or starts being usable. Returns the recount, for
+     * set_backend_down().
+     */
+    public Recount weightChanged(Server s, Runnable change) {
         synchronized (lock) {
+            int before = groups.active().size() + groups.backup().size();
+            change.run();
             s.recalcEweight(algorithm.dynamicWeights());
             groups = ServerGroups.of(servers, allBackups);
             if (!algorithm.weightChanged(s, groups)) {
                 algorithm = algorithms.apply(groups);
             }
-            if (s.isUsable()) {
-                grabFromBackendQueue(s);
-            }
+            int moved = s.isUsable() ? grabFromBackendQueue(s) : 0;
+            return new Recount(before, groups.active().size(), groups.backup().size(), moved);
         }
     }
 

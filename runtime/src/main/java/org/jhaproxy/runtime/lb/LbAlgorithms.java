@@ -26,6 +26,22 @@ public final class LbAlgorithms {
         };
     }
 
+    /**
+     * Whether the backend's weights may change at run time (BE_LB_PROP_DYN): not with static-rr
+     * nor with a map-based hash, whose server map is built once.
+     */
+    public static boolean dynamicWeights(ProxyConfig backend) {
+        String algo = backend.balanceAlgorithm() == null ? "roundrobin" : backend.balanceAlgorithm();
+        return switch (algo) {
+            case "roundrobin", "leastconn", "first", "random" -> true;
+            case "static-rr" -> false;
+            default -> {
+                Line h = backend.last("hash-type");
+                yield h != null && h.arg(1).equals("consistent");
+            }
+        };
+    }
+
     private static HashType hashType(ProxyConfig backend, List<Server> servers, ServerGroups groups) {
         return HashType.of(backend.last("hash-type"), servers, groups);
     }

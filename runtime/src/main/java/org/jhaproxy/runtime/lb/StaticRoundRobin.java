@@ -22,6 +22,12 @@ public final class StaticRoundRobin implements LbAlgorithm {
         return true;
     }
 
+    /** static-rr has no update_server_eweight: a weight set to 0% or 100% recomputes the map the same way. */
+    @Override
+    public boolean weightChanged(Server server, ServerGroups groups) {
+        return statusChanged(server, groups);
+    }
+
     @Override
     public boolean queueMeansFull() {
         return true;

@@ -18,13 +18,15 @@ public final class GlobalMaxconn {
     /** global.maxsock before any listener: the descriptors haproxy reserves for itself. */
     private static final int RESERVED_SOCKETS = 10;
 
-    private final int maxconn;
+    private final int hardMaxconn;
+    private volatile int maxconn;
     private final AtomicInteger actconn = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public GlobalMaxconn(int maxconn) {
         this.maxconn = maxconn;
+        this.hardMaxconn = maxconn;
     }
 
     /**
@@ -60,6 +62,19 @@ public final class GlobalMaxconn {
 
     public int maxconn() {
         return maxconn;
+    }
+
+    /** The limit set at start (global.hardmaxconn): "set maxconn global" cannot go above it. */
+    public int hardMaxconn() {
+        return hardMaxconn;
+    }
+
+    /** "set maxconn global": the new limit, the listeners held back by the old one may accept again. */
+    public void maxconn(int m) {
+        this.maxconn = m;
+        for (Listener l : listeners) {
+            l.resumeIfAllowed();
+        }
     }
 
     /** Connections currently accepted by the process. */

@@ -32,7 +32,7 @@ public final class Listener {
     private final BindConf bind;
     private final SocketAddress address;
     private final GlobalMaxconn global;
-    private final int frontendMaxconn;
+    private volatile int frontendMaxconn;
     private final AtomicInteger nbconn = new AtomicInteger();
     private final AtomicReference<ListenerState> state = new AtomicReference<>(ListenerState.ASSIGNED);
     private final ChannelFutureListener release = f -> released();
@@ -180,6 +180,15 @@ public final class Listener {
             global.waiting(-1);
             applyState();
         }
+    }
+
+    /**
+     * "set maxconn frontend": the frontend's new limit; a listener held back by the old one
+     * accepts again if the new one allows it.
+     */
+    public void frontendMaxconn(int maxconn) {
+        this.frontendMaxconn = maxconn;
+        resumeIfAllowed();
     }
 
     /** Stops accepting, the socket stays bound (SIGTTOU). */

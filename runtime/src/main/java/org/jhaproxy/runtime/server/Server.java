@@ -14,14 +14,16 @@ public final class Server {
     private final ServerConfig config;
     private final Proxy backend;
     private final InetSocketAddress address;
-    private final int maxconn;
+    private volatile int maxconn;
     private final int maxqueue;
     private final int puid;
     private final AtomicInteger currentConns = new AtomicInteger();
     private final AtomicInteger totalConns = new AtomicInteger();
     private final IdleConnections idle = new IdleConnections();
     private final Queue queue = new Queue();
+    private final int initialWeight;
     private volatile ServerState state;
+    private volatile int admin;
     private volatile int weight;
     private final org.jhaproxy.runtime.proxy.BackendCounters counters = new org.jhaproxy.runtime.proxy.BackendCounters();
     /** "slowstart" in whole seconds, as haproxy keeps it; 0 for none. */
@@ -30,6 +32,7 @@ public final class Server {
     private volatile long lastChange = nowSeconds();
     /** The weight the balancer uses (next_eweight): weight * 16, less while warming up. */
     private volatile int eweight;
+    private final CheckView check;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -40,12 +43,16 @@ public final class Server {
         this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
         this.maxqueue = Integer.parseInt(config.option("maxqueue", "0"));
         this.puid = puid;
-        this.weight = Integer.parseInt(config.option("weight", "1"));
+        this.initialWeight = Integer.parseInt(config.option("weight", "1"));
+        this.weight = initialWeight;
         this.eweight = weight * EWEIGHT_SCALE;
         String ss = config.option("slowstart", null);
         Long ssMs = ss == null ? null : org.jhaproxy.config.sample.Units.parseTime(ss);
         this.slowstart = ssMs == null ? 0 : (int) ((ssMs + 999) / 1000);
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
+        // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
+        this.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0;
+        this.check = new CheckView(config);
     }
 
     public String name() {
@@ -78,9 +85,35 @@ public final class Server {
         return config.backup();
     }
 
-    /** srv_willbe_usable(): running, not in maintenance, with a non-zero weight. */
+    /** srv_willbe_usable(): running, neither in maintenance nor draining, with a non-zero weight. */
     public boolean isUsable() {
-        return state.takesTraffic() && weight > 0 && address != null;
+        return state.takesTraffic() && weight > 0 && address != null
+                && (admin & (AdminFlags.MAINT | AdminFlags.DRAIN)) == 0;
+    }
+
+    /** What is known of its health check (struct check's status, result, health, state). */
+    public CheckView check() {
+        return check;
+    }
+
+    /** The administrative flags (SRV_ADMF_*), as "show servers state" prints them. */
+    public int admin() {
+        return admin;
+    }
+
+    /** In maintenance (any of SRV_ADMF_MAINT): no traffic, no health checks. */
+    public boolean inMaintenance() {
+        return (admin & AdminFlags.MAINT) != 0;
+    }
+
+    /** Only an {@link AdminChange}, under the backend balancer's lock. */
+    void admin(int flags) {
+        this.admin = flags;
+    }
+
+    /** The operational state changed now (srv_update_status() sets last_change). */
+    void changedNow() {
+        lastChange = nowSeconds();
     }
 
     public ServerState state() {
@@ -90,13 +123,27 @@ public final class Server {
     /** Only a {@link StateChange} changes it, under the backend balancer's lock. */
     void state(ServerState s) {
         if (s != this.state) {
-            lastChange = nowSeconds();
+            changedNow();
         }
         this.state = s;
     }
 
+    /** The user weight (uweight): the configured one until "set weight" changes it. */
     public int weight() {
         return weight;
+    }
+
+    /** The configured weight (iweight). */
+    public int initialWeight() {
+        return initialWeight;
+    }
+
+    /**
+     * Only an {@link AdminChange}, under the backend balancer's lock, which then recomputes the
+     * effective weight ({@link #recalcEweight}).
+     */
+    void weight(int w) {
+        this.weight = w;
     }
 
     /** The user weight's scale in effective weights (BE_WEIGHT_SCALE). */
@@ -114,11 +161,6 @@ public final class Server {
 
     static long nowSeconds() {
         return System.currentTimeMillis() / 1000;
-    }
-
-    /** The operational state changed now (srv_update_status() sets last_change). */
-    void changedNow() {
-        lastChange = nowSeconds();
     }
 
     /**
@@ -142,6 +184,12 @@ public final class Server {
 
     public int maxconn() {
         return maxconn;
+    }
+
+    /** "set maxconn server": the new limit; the balancer then serves the queue the new slots allow. */
+    public void maxconn(int m) {
+        this.maxconn = m;
+        backend.balancer().limitChanged(this);
     }
 
     /** The streams assigned to this server waiting for one of its "maxconn" slots. */

@@ -93,7 +93,8 @@ public final class StatRows {
         r.set("dresp", c.deniedResp.sum()).set("econ", c.failedConns.sum()).set("eresp", c.failedResp.sum());
         r.set("wretr", c.retries.sum()).set("wredis", c.redispatches.sum());
         r.set("status", s.state() == ServerState.STOPPED ? "MAINT" : "no check");
-        r.set("weight", (long) s.weight()).set("uweight", (long) s.weight());
+        // the effective weight (less while warming up with "slowstart"), the user weight
+        r.set("weight", scaled(s.eweight())).set("uweight", (long) s.weight());
         r.set("act", "SGP", s.isBackup() ? 0L : 1L).set("bck", "SGP", s.isBackup() ? 1L : 0L);
         r.set("lastchg", age(s.lastChange()));
         if (s.maxqueue() > 0) {
@@ -141,20 +142,24 @@ public final class StatRows {
         int bck = 0;
         long actWeight = 0;
         long bckWeight = 0;
+        long actEweight = 0;
+        long bckEweight = 0;
         for (Server s : p.servers()) {
             if (s.isUsable()) {
                 if (s.isBackup()) {
                     bck++;
                     bckWeight += s.weight();
+                    bckEweight += s.eweight();
                 } else {
                     act++;
                     actWeight += s.weight();
+                    actEweight += s.eweight();
                 }
             }
         }
         long weight = act > 0 ? actWeight : bckWeight;
         r.set("status", weight > 0 || p.servers().isEmpty() ? "UP" : "DOWN");
-        r.set("weight", weight).set("uweight", weight);
+        r.set("weight", scaled(act > 0 ? actEweight : bckEweight)).set("uweight", weight);
         r.set("act", (long) act).set("bck", (long) bck).set("chkdown", 0L).set("lastchg", age(p.lastChange()));
         if (!p.servers().isEmpty()) {
             r.set("downtime", 0L);
@@ -241,5 +246,10 @@ public final class StatRows {
         r.set("h1_open_connections", h1.openConnections.sum()).set("h1_open_streams", h1.openConnections.sum());
         r.set("h1_total_connections", h1.connections.sum()).set("h1_total_streams", h1.streams.sum());
         r.set("h1_bytes_in", h1.bytesIn.sum()).set("h1_bytes_out", h1.bytesOut.sum());
+    }
+
+    /** An effective weight as the stats print it: in user-weight units, rounded up (lbprm.wdiv). */
+    private static long scaled(long eweight) {
+        return (eweight + Server.EWEIGHT_SCALE - 1) / Server.EWEIGHT_SCALE;
     }
 }

@@ -1,0 +1,153 @@
+package org.jhaproxy.runtime.cli;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jhaproxy.runtime.lb.LbAlgorithms;
+import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.server.AdminChange;
+import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.server.StateChange;
+import org.jhaproxy.runtime.server.StatusCause;
+
+/**
+ * The commands that change a server (server.c): its administrative state (maintenance,
+ * drain), its weight, its operational state forced from the CLI, its maxconn. All need the
+ * admin level; each change goes through {@link AdminChange} or {@link StateChange}, which
+ * report it as haproxy does.
+ */
+final class ServerCommands {
+    /** What the server's state change messages say after a "set server ... health". */
+    private static final StatusCause FROM_CLI = new StatusCause(null, -1, "changed from CLI", -1);
+
+    private ServerCommands() {
+    }
+
+    static List<CliCommand> all() {
+        return List.of(
+                CliCommand.of("disable server", r -> onServer(r, 2, s -> {
+                    AdminChange.maint(s, events(r));
+                    return "";
+                })),
+                CliCommand.of("enable server", r -> onServer(r, 2, s -> {
+                    AdminChange.ready(s, events(r), timers(r));
+                    return "";
+                })),
+                CliCommand.of("set weight", r -> onServer(r, 2, s -> weight(r, s, r.arg(3)))),
+                CliCommand.of("set server", r -> onServer(r, 2, s -> setServer(r, s))),
+                CliCommand.of("set maxconn server", r -> onServer(r, 3, s -> maxconn(s, r.arg(4)))),
+                CliCommand.of("enable agent", r -> onServer(r, 2, s -> "Agent was not configured on this server, cannot enable.\n")),
+                CliCommand.of("disable agent", r -> onServer(r, 2, s -> "")));
+    }
+
+    @FunctionalInterface
+    private interface OnServer {
+        String run(Server s);
+    }
+
+    /** The admin level, then the server named by word {@code arg}, then the action. */
+    private static String onServer(CliRequest r, int arg, OnServer action) {
+        if (!r.requires(CliLevel.ADMIN)) {
+            return CliRequest.PERMISSION_DENIED;
+        }
+        ServerLookup l = ServerLookup.toChange(r, r.arg(arg));
+        if (l.error() != null) {
+            return l.error();
+        }
+        return action.run(l.server());
+    }
+
+    private static Events events(CliRequest r) {
+        return r.engine().events();
+    }
+
+    /** Where a server coming up with "slowstart" warms up. */
+    private static ScheduledExecutorService timers(CliRequest r) {
+        return r.session().sockets().timers();
+    }
+
+    private static String setServer(CliRequest r, Server s) {
+        String v = r.arg(4);
+        switch (r.arg(3)) {
+            case "weight":
+                return weight(r, s, v);
+            case "state":
+                switch (v) {
+                    case "ready" -> AdminChange.ready(s, events(r), timers(r));
+                    case "drain" -> AdminChange.drain(s, events(r), timers(r));
+                    case "maint" -> AdminChange.maint(s, events(r));
+                    default -> {
+                        return "'set server <srv> state' expects 'ready', 'drain' and 'maint'.\n";
+                    }
+                }
+                return "";
+            case "health":
+                switch (v) {
+                    case "up" -> {
+                        s.check().forcedUp();
+                        StateChange.running(s, FROM_CLI, events(r), timers(r));
+                    }
+                    case "stopping" -> {
+                        s.check().forcedUp();
+                        StateChange.stopping(s, FROM_CLI, events(r));
+                    }
+                    case "down" -> {
+                        s.check().forcedDown();
+                        StateChange.stopped(s, FROM_CLI, events(r));
+                    }
+                    default -> {
+                        return "'set server <srv> health' expects 'up', 'stopping', or 'down'.\n";
+                    }
+                }
+                return "";
+            case "agent", "agent-send":
+                // jhaproxy runs no agent checks yet: haproxy's answer for a server without one
+                return "agent checks are not enabled on this server.\n";
+            default:
+                return "usage: set server <backend>/<server> addr | agent | agent-addr | agent-port | agent-send | "
+                        + "check-addr | check-port | fqdn | health | ssl | state | weight\n";
+        }
+    }
+
+    /** server_parse_weight_change_request(): "N" absolute (0..256) or "N%" of the initial weight. */
+    private static String weight(CliRequest r, Server s, String text) {
+        if (text.isEmpty()) {
+            return "Require <weight> or <weight%>.\n";
+        }
+        Strtol n = Strtol.of(text);
+        long w = n.value();
+        String rest = text.substring(n.end());
+        if (n.end() == 0) {
+            return "Empty weight string empty or preceded by garbage";
+        } else if (rest.equals("%")) {
+            if (w < 0) {
+                return "Relative weight must be positive.\n";
+            }
+            w = Math.min(w, 25600);
+            w = Math.min(s.initialWeight() * w / 100, 256);
+        } else if (w < 0 || w > 256) {
+            return "Absolute weight can only be between 0 and 256 inclusive.\n";
+        } else if (!rest.isEmpty()) {
+            return "Trailing garbage in weight string";
+        }
+        if (w != 0 && w != s.initialWeight() && !LbAlgorithms.dynamicWeights(s.backend().config())) {
+            return "Backend is using a static LB algorithm and only accepts weights '0%' and '100%'.\n";
+        }
+        AdminChange.weight(s, (int) w, events(r));
+        return "";
+    }
+
+    /** server_parse_maxconn_change_request(). */
+    private static String maxconn(Server s, String text) {
+        if (text.isEmpty()) {
+            return "Require <maxconn>.\n";
+        }
+        Strtol n = Strtol.of(text);
+        if (n.end() == 0) {
+            return "maxconn string empty or preceded by garbage";
+        } else if (n.end() != text.length()) {
+            return "Trailing garbage in maxconn string";
+        }
+        s.maxconn((int) n.value());
+        return "";
+    }
+}

@@ -1,0 +1,84 @@
+package org.jhaproxy.runtime.server;
+
+import org.jhaproxy.config.model.ServerConfig;
+
+/**
+ * The part of a server's health check that the stats socket shows ("show servers state": the
+ * check's status, result, health and state flags), kept on the server so that the check, the
+ * administrative changes and the CLI's forced states update the same values, as haproxy's
+ * struct check embedded in struct server.
+ */
+public final class CheckView {
+    /** HCHK_STATUS_INI: no check has run yet. */
+    public static final int STATUS_INI = 1;
+    /** CHK_ST_CONFIGURED | CHK_ST_ENABLED. */
+    private static final int CONFIGURED_ENABLED = 0x02 | 0x04;
+    /** CHK_ST_PAUSED: checks paused by maintenance. */
+    private static final int PAUSED = 0x08;
+
+    private final boolean configured;
+    private final int rise;
+    private final int fall;
+    private volatile int status = STATUS_INI;
+    private volatile int result;
+    private volatile int health;
+    private volatile boolean paused;
+
+    CheckView(ServerConfig config) {
+        this.configured = config.check();
+        this.rise = Integer.parseInt(config.option("rise", "2"));
+        this.fall = Integer.parseInt(config.option("fall", "3"));
+        // a server disabled in the configuration starts in maintenance: no health, checks paused
+        this.health = config.disabled() ? 0 : rise;
+        this.paused = config.disabled();
+    }
+
+    /** HCHK_STATUS_* of the last check. */
+    public int status() {
+        return status;
+    }
+
+    /** CHK_RES_* of the last check. */
+    public int result() {
+        return result;
+    }
+
+    public int health() {
+        return health;
+    }
+
+    /** CHK_ST_* flags. */
+    public int state() {
+        return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0);
+    }
+
+    /** A check ended: its status and result (HCHK_STATUS_*, CHK_RES_*) and the health it left. */
+    public void checked(int status, int result, int health) {
+        this.status = status;
+        this.result = result;
+        this.health = health;
+    }
+
+    /** "set server ... health up|stopping": fully up. */
+    public void forcedUp() {
+        health = rise + fall - 1;
+    }
+
+    /** "set server ... health down", or maintenance entered by a running server. */
+    public void forcedDown() {
+        health = 0;
+    }
+
+    /** Maintenance pauses an enabled check; leaving it resumes the check from "rise". */
+    void maintenance(boolean entering) {
+        if (!configured) {
+            return;
+        }
+        paused = entering;
+        if (entering) {
+            health = 0;
+        } else {
+            health = rise;
+        }
+    }
+}
