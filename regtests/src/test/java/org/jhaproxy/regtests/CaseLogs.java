@@ -98,7 +98,7 @@ final class CaseLogs implements AutoCloseable {
     private static final Pattern CONNECT_FROM = Pattern.compile("^Connect from (\\S+):\\d+ to");
     /** After "[date] frontend backend/server ": the timers, 5 in httplog, 3 in tcplog. */
     /** "%ac/%fc/%bc/%sc/%rc": the first four count the connections open at that instant. */
-    private static final Pattern CONNS = Pattern.compile(" \d+/\d+/\d+/\d+/(\+?\d+) (\d+/\d+)(?= |$)");
+    private static final Pattern CONNS = Pattern.compile(" \\d+/\\d+/\\d+/\\d+/(\\+?\\d+) (\\d+/\\d+)(?= |$)");
     private static final Pattern TIMERS = Pattern.compile("(\\[DATE\\] \\S+ \\S+ )(\\+?-?\\d+(?:/\\+?-?\\d+){2,4})( )");
 
     /** One line with the syslog date and pid, the accept date, the client's port and the timers replaced. */
