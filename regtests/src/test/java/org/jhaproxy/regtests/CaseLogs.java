@@ -75,15 +75,16 @@ final class CaseLogs implements AutoCloseable {
         }
     }
 
-    /** The transcript's log section: "log:" then a line per message, normalised. */
+    /**
+     * The transcript's log section: "log:" then a line per message, normalised and sorted (two
+     * streams that end together log in either order, in haproxy as in jhaproxy).
+     */
     synchronized String section() {
         StringBuilder sb = new StringBuilder("log:\n");
         if (lines.isEmpty()) {
             sb.append("  <no line>\n");
         }
-        for (String l : lines) {
-            sb.append("  ").append(normalise(l)).append('\n');
-        }
+        lines.stream().map(CaseLogs::normalise).sorted().forEach(l -> sb.append("  ").append(l).append('\n'));
         return sb.toString();
     }
 
