@@ -69,4 +69,27 @@ public record ForwardFor(String header, int exceptNet, int exceptMask, boolean a
         InetAddress a = client.getAddress();
         return org.jhaproxy.runtime.sample.Addresses.text(a);
     }
+
+    /**
+     * "option forwardfor" of the frontend or the backend (http_process_request, step 9): the
+     * header (the backend's name for it first) is added to {@code head} with the client's
+     * address, unless "if-none" was given and the request has one, or "except" covers the client.
+     */
+    static void apply(ForwardFor fe, ForwardFor be, io.netty.handler.codec.http.HttpRequest head, InetSocketAddress src) {
+        if (fe == null && be == null) {
+            return;
+        }
+        String name = be != null ? be.header() : fe.header();
+        boolean always = (fe != null && fe.always()) || (be != null && be.always());
+        if (!always && head.headers().contains(name)) {
+            return;
+        }
+        if (src == null) {
+            // a client on a UNIX socket has no address to forward
+            return;
+        }
+        if ((fe == null || fe.covers(src)) && (be == null || be.covers(src))) {
+            head.headers().add(name, address(src));
+        }
+    }
 }

@@ -8,13 +8,26 @@ import org.jhaproxy.config.source.Line;
  * a keyword up: its connection mode, "option http-pretend-keepalive", "option forwardfor" and the
  * error replies ("errorfile" over haproxy's built-in messages).
  */
-public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies) {
+public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies,
+                           Reuse reuse) {
     public static HttpSettings of(ProxyConfig config) {
         ForwardFor ff = null;
         if (config.option("forwardfor")) {
             Line l = config.last("option", "forwardfor");
             ff = l == null ? new ForwardFor(ForwardFor.DEFAULT_HEADER, 0, 0, true) : ForwardFor.of(l);
         }
-        return new HttpSettings(HttpMode.of(config), config.option("http-pretend-keepalive"), ff, HttpReplies.of(config));
+        Line reuse = config.last("http-reuse");
+        return new HttpSettings(HttpMode.of(config), config.option("http-pretend-keepalive"), ff, HttpReplies.of(config),
+                reuse == null ? Reuse.SAFE : Reuse.valueOf(reuse.arg(1).toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** "http-reuse": when a request may go over an idle connection to the server. */
+    public enum Reuse {
+        NEVER, SAFE, AGGRESSIVE, ALWAYS;
+
+        /** "safe" keeps a session's first request on a connection of its own. */
+        boolean allows(boolean firstOfSession) {
+            return this != NEVER && (this != SAFE || !firstOfSession);
+        }
     }
 }

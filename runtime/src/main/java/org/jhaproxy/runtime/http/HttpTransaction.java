@@ -49,22 +49,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean interim;
     private boolean bodylessResponse;
     private boolean ended;
-    /** The log record, null when the frontend logs no line per stream. */
-    private final StreamLog log;
-    private boolean logged;
+    private final TransactionLog log;
     private boolean queuedForServer;
     private boolean backendCounted;
     private boolean responseChunked;
-    /** The request's and the response's sizes as haproxy counts them (HTX), for the log and the counters. */
-    private long bytesIn;
-    private long bytesOut;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
         this.request = request;
         this.requestFlags = H1Flags.of(request, true);
         this.firstOfSession = firstOfSession;
-        this.log = log;
+        this.log = new TransactionLog(log);
     }
 
     @Override
@@ -92,12 +87,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             parsingError(400);
             return;
         }
-        // req.total starts with the request as HTX holds it: without the persistence tokens
-        bytesIn = log == null ? 0 : HtxSize.head(MessageHeads.forServer(request));
-        if (log != null) {
-            log.requestReceived();
-            log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
-        }
+        log.requestParsed(request);
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
@@ -113,19 +103,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (backend == null) {
             // no backend to go to: haproxy logs it as a connection that found no server ("SC"),
             // without the request time
-            if (log != null) {
-                log.request = -1;
-            }
-            endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
+            log.withoutRequestTime();
+            log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
             reply(503);
             return;
         }
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
         backendCounted = true;
-        addForwardedFor();
+        ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
-        if (mayReuse()) {
+        if (backend.http().reuse().allows(firstOfSession)) {
             EventLoop loop = stream.client().eventLoop();
             connector.reuse(s -> {
                 Channel idle = s.idle().take(loop);
@@ -138,45 +126,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         connector.start();
     }
 
-    /** "option forwardfor" of the frontend or the backend (http_process_request, step 9). */
-    private void addForwardedFor() {
-        ForwardFor fe = stream.frontend().http().forwardFor();
-        ForwardFor be = backend.http().forwardFor();
-        if (fe == null && be == null) {
-            return;
-        }
-        String name = be != null ? be.header() : fe.header();
-        boolean always = (fe != null && fe.always()) || (be != null && be.always());
-        if (!always && serverHead.headers().contains(name)) {
-            return;
-        }
-        InetSocketAddress src = source();
-        if (src == null) {
-            // a client on a UNIX socket has no address to forward
-            return;
-        }
-        if ((fe == null || fe.covers(src)) && (be == null || be.covers(src))) {
-            serverHead.headers().add(name, ForwardFor.address(src));
-        }
-    }
-
-    /** "http-reuse": never, safe (not for a session's first request), aggressive and always. */
-    private boolean mayReuse() {
-        org.jhaproxy.config.source.Line l = backend.config().last("http-reuse");
-        String policy = l == null ? "safe" : l.arg(1);
-        return switch (policy) {
-            case "never" -> false;
-            case "safe" -> !firstOfSession;
-            default -> true;
-        };
-    }
-
     @Override
     public void assigned(Server s) {
-        if (log != null) {
-            log.serverAssigned();
-            log.server = s.name();
-        }
+        log.assigned(s);
     }
 
     @Override
@@ -186,21 +138,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     @Override
     public void connected(Channel ch, Server s) {
-        if (log != null && connector != null) {
-            log.retries = Math.min(connector.retries(), backend.retries());
-            log.redispatched = connector.redispatched();
-        }
+        log.attempts(connector, backend);
         connector = null;
         if (ended) {
             s.connectionReleased();
             ch.close();
             return;
         }
-        if (log != null) {
-            log.connected();
-            log.serverLocal = ServerConnector.ip(ch.localAddress());
-            log.serverRemote = ServerConnector.ip(ch.remoteAddress());
-        }
+        log.connected(ch);
         serverCh = ch;
         server = s;
         serverSide = ch.pipeline().get(ServerSide.class);
@@ -225,16 +170,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     @Override
     public void failed(ServerConnector.Failure failure, Server last) {
-        if (log != null) {
-            log.retries = Math.min(connector.retries(), backend.retries());
-            log.redispatched = connector.redispatched();
-            switch (failure) {
-                case NO_SERVER, CONNECT_ERROR -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
-                case CONNECT_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.CONNECT);
-                case QUEUE_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.QUEUE);
-                case QUEUE_FULL -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.QUEUE);
-            }
-        }
+        log.attempts(connector, backend);
+        log.end(failure);
         connector = null;
         reply(503);
     }
@@ -261,10 +198,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             reply(400);
             return;
         }
-        bytesIn += part.content().readableBytes();
-        if (part instanceof LastHttpContent last && requestFlags.chunked()) {
-            bytesIn += HtxSize.chunkedEnd(last.trailingHeaders());
-        }
+        log.requestPart(part, requestFlags.chunked());
         HttpCounting.requestBytes(stream.frontend(), backend, server, part.content().readableBytes());
         if (serverCh != null) {
             serverCh.write(part);
@@ -323,7 +257,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (code >= 100 && code < 200 && code != 101) {
             // an interim response goes to the client as is; the final one follows
             HttpResponse interimHead = MessageHeads.forClient(res);
-            bytesOut += HtxSize.response(interimHead, res);
+            log.responseBytes(HtxSize.response(interimHead, res));
             client.write(interimHead);
             client.flush();
             interim = true;
@@ -348,21 +282,18 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (denied != null) {
             // what was read of the response stays counted: its head and a small body read with it
             long length = HttpUtil.getContentLength(res, -1L);
-            bytesOut += size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0);
+            log.responseBytes(size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0));
             closeServer();
             responseStarted = false;
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             answer(denied);
             return;
         }
-        if (log != null) {
-            // t_data: the response passed the analysers
-            log.responseReceived();
-            log.status = head.status().code();
-        }
+        // t_data: the response passed the analysers
+        log.responsePassed(head.status().code());
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
                 flags.transferEncoding(), stream.frontend().http(), false));
-        bytesOut += size;
+        log.responseBytes(size);
         client.write(head);
     }
 
@@ -394,10 +325,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         HttpCounting.answered(stream.frontend(), backend, r);
-        if (log != null) {
-            log.status = r.status();
-        }
-        bytesOut += HtxSize.raw(r.bytes());
+        log.status(r.status());
+        log.responseBytes(HtxSize.raw(r.bytes()));
         stream.writeRaw(r.buffer());
         stream.client().flush();
         streamEnded();
@@ -410,10 +339,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
             c.release();
         } else {
-            bytesOut += c.content().readableBytes();
-            if (c instanceof LastHttpContent last && responseChunked) {
-                bytesOut += HtxSize.chunkedEnd(last.trailingHeaders());
-            }
+            log.responsePart(c, responseChunked);
             HttpCounting.responseBytes(stream.frontend(), backend, server, c.content().readableBytes());
             stream.client().write(c);
         }
@@ -483,19 +409,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (responseStarted) {
             return TermState.Phase.DATA;
         }
-        if (serverCh != null || (log != null && log.connect >= 0)) {
+        if (serverCh != null || log.everConnected()) {
             return TermState.Phase.HEADERS;
         }
         if (backend == null) {
             return TermState.Phase.REQUEST;
         }
-        return queuedForServer && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT;
+        return queuedForServer && log.stillQueued() ? TermState.Phase.QUEUE : TermState.Phase.CONNECT;
     }
 
     private void endAs(TermState.Cause cause, TermState.Phase phase) {
-        if (log != null) {
-            log.end(cause, phase);
-        }
+        log.end(cause, phase);
     }
 
     /**
@@ -503,29 +427,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * once, after the server slot was given back as haproxy's counters show it.
      */
     private void streamEnded() {
-        if (logged) {
+        if (!log.write(stream.frontend(), backend, samples != null ? samples : rulesContext())) {
             return;
         }
-        logged = true;
         if (backendCounted) {
             backend.backendReleased();
         }
-        if (log == null) {
-            return;
-        }
-        if (backend != null) {
-            log.backend = backend.name();
-        }
-        log.serverConns = log.server == null || backend == null ? 0 : serverConns(backend, log.server);
-        log.bytesIn = bytesIn;
-        log.bytesOut = bytesOut;
-        log.closed();
-        stream.frontend().log().streamEnded(log, samples != null ? samples : rulesContext());
-    }
-
-    private static int serverConns(Proxy backend, String name) {
-        Server s = backend.server(name);
-        return s == null ? 0 : s.currentConns();
     }
 
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
@@ -566,8 +473,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         releaseQueued();
         abortServer();
         release();
-        if (log != null && !responseStarted) {
-            log.status = status;
+        if (!responseStarted) {
+            log.status(status);
         }
         if (!responseStarted) {
             HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
@@ -577,13 +484,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 HttpResponse out = MessageHeads.forClient(head);
                 H1Flags flags = H1Flags.of(head, false);
                 // haproxy's own message as HTX holds it, its own Connection header included
-                bytesOut += HtxSize.head(head);
+                log.responseBytes(HtxSize.head(head));
                 MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
                         true, flags.transferEncoding(), stream.frontend().http(), !requestEnded()));
                 stream.client().write(out);
                 if (!request.method().equals(HttpMethod.HEAD)) {
                     LastHttpContent body = r.body();
-                    bytesOut += body.content().readableBytes();
+                    log.responseBytes(body.content().readableBytes());
                     stream.client().write(body);
                 }
             } else {
@@ -601,11 +508,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.parsingError(stream.frontend(), status);
         stream.writeRaw(HttpErrors.response(status));
         stream.client().flush();
-        if (log != null) {
-            // sess_log(): no stream was created, the mux reports the error
-            log.status = status;
-            log.end(TermState.Cause.PROXY, TermState.Phase.REQUEST);
-        }
+        // sess_log(): no stream was created, the mux reports the error
+        log.status(status);
+        log.end(TermState.Cause.PROXY, TermState.Phase.REQUEST);
         streamEnded();
         stream.transactionEnded(false);
     }

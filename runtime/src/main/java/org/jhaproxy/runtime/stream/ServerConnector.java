@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.lb.LbRequest;
+import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.queue.PendingConnection;
 import org.jhaproxy.runtime.server.Server;
@@ -32,15 +33,33 @@ public final class ServerConnector {
     /** How getting a connection ended. */
     public enum Failure {
         /** No usable server at all (503 "No server is available"). */
-        NO_SERVER,
+        NO_SERVER(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT),
         /** Every attempt failed (STRM_ET_CONN_ERR, also a 503 in HTTP). */
-        CONNECT_ERROR,
+        CONNECT_ERROR(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT),
         /** The last attempt timed out (STRM_ET_CONN_TO). */
-        CONNECT_TIMEOUT,
+        CONNECT_TIMEOUT(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.CONNECT),
         /** The stream waited longer than "timeout queue" (STRM_ET_QUEUE_TO, 503). */
-        QUEUE_TIMEOUT,
+        QUEUE_TIMEOUT(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.QUEUE),
         /** The server's queue was full, "maxqueue" (STRM_ET_QUEUE_ERR, 503). */
-        QUEUE_FULL
+        QUEUE_FULL(TermState.Cause.SERVER_CLOSE, TermState.Phase.QUEUE);
+
+        private final TermState.Cause cause;
+        private final TermState.Phase phase;
+
+        Failure(TermState.Cause cause, TermState.Phase phase) {
+            this.cause = cause;
+            this.phase = phase;
+        }
+
+        /** How default_srv_error() logs it: the termination cause... */
+        public TermState.Cause cause() {
+            return cause;
+        }
+
+        /** ...and the phase. */
+        public TermState.Phase phase() {
+            return phase;
+        }
     }
 
     /** What the caller learns: the connected channel and its server, or a failure. */

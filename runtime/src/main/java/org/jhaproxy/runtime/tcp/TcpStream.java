@@ -221,12 +221,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     /** default_srv_error(): how a connection that could not be made ends the stream. */
     private void endAs(ServerConnector.Failure f) {
-        switch (f) {
-            case NO_SERVER, CONNECT_ERROR -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
-            case CONNECT_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.CONNECT);
-            case QUEUE_TIMEOUT -> endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.QUEUE);
-            case QUEUE_FULL -> endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.QUEUE);
-        }
+        endAs(f.cause(), f.phase());
     }
 
     /** An error or a timeout: both sides are closed at once. */

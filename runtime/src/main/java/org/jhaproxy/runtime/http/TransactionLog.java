@@ -1,0 +1,150 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.jhaproxy.runtime.log.StreamLog;
+import org.jhaproxy.runtime.log.TermState;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.SampleContext;
+import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.stream.ServerConnector;
+
+/**
+ * What an HTTP transaction reports in its log line: the dates of its steps, its sizes as
+ * haproxy counts them (HTX), its status and how it ended. Every method does nothing when the
+ * frontend logs no line per stream, so the transaction calls them unconditionally.
+ */
+final class TransactionLog {
+    private final StreamLog log;
+    private long bytesIn;
+    private long bytesOut;
+    private boolean written;
+
+    TransactionLog(StreamLog log) {
+        this.log = log;
+    }
+
+    /** The request head was parsed: req.total starts with it as HTX holds it (no persistence tokens). */
+    void requestParsed(HttpRequest request) {
+        if (log == null) {
+            return;
+        }
+        bytesIn = HtxSize.head(MessageHeads.forServer(request));
+        log.requestReceived();
+        log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
+    }
+
+    /** haproxy logs a request that found no backend without its request time. */
+    void withoutRequestTime() {
+        if (log != null) {
+            log.request = -1;
+        }
+    }
+
+    void requestPart(HttpContent part, boolean chunked) {
+        if (log == null) {
+            return;
+        }
+        bytesIn += part.content().readableBytes();
+        if (part instanceof LastHttpContent last && chunked) {
+            bytesIn += HtxSize.chunkedEnd(last.trailingHeaders());
+        }
+    }
+
+    /** Bytes that went to the client's side of the stream (res.total). */
+    void responseBytes(long n) {
+        bytesOut += n;
+    }
+
+    /** A response body part forwarded to the client. */
+    void responsePart(HttpContent part, boolean chunked) {
+        bytesOut += part.content().readableBytes();
+        if (part instanceof LastHttpContent last && chunked) {
+            bytesOut += HtxSize.chunkedEnd(last.trailingHeaders());
+        }
+    }
+
+    void assigned(Server s) {
+        if (log != null) {
+            log.serverAssigned();
+            log.server = s.name();
+        }
+    }
+
+    /** The connection attempts are over: their retries, and whether they went to another server. */
+    void attempts(ServerConnector connector, Proxy backend) {
+        if (log != null && connector != null) {
+            log.retries = Math.min(connector.retries(), backend.retries());
+            log.redispatched = connector.redispatched();
+        }
+    }
+
+    void connected(Channel ch) {
+        if (log != null) {
+            log.connected();
+            log.serverLocal = ServerConnector.ip(ch.localAddress());
+            log.serverRemote = ServerConnector.ip(ch.remoteAddress());
+        }
+    }
+
+    /** The response passed the analysers (t_data), with its final status. */
+    void responsePassed(int status) {
+        if (log != null) {
+            log.responseReceived();
+            log.status = status;
+        }
+    }
+
+    void status(int status) {
+        if (log != null) {
+            log.status = status;
+        }
+    }
+
+    void end(TermState.Cause cause, TermState.Phase phase) {
+        if (log != null) {
+            log.end(cause, phase);
+        }
+    }
+
+    /** default_srv_error(): how a connection that could not be made ends the stream. */
+    void end(ServerConnector.Failure f) {
+        end(f.cause(), f.phase());
+    }
+
+    /** A server connection was established at some point. */
+    boolean everConnected() {
+        return log != null && log.connect >= 0;
+    }
+
+    /** The stream is still waiting in a queue (it never left one with a server). */
+    boolean stillQueued() {
+        return log != null && log.queue < 0;
+    }
+
+    /**
+     * Writes the line once, when the stream ends (after its server slot and backend count were
+     * given back, as haproxy's counters show them). Returns false if it was written already.
+     */
+    boolean write(Proxy frontend, Proxy backend, SampleContext samples) {
+        if (written) {
+            return false;
+        }
+        written = true;
+        if (log == null) {
+            return true;
+        }
+        if (backend != null) {
+            log.backend = backend.name();
+            Server s = log.server == null ? null : backend.server(log.server);
+            log.serverConns = s == null ? 0 : s.currentConns();
+        }
+        log.bytesIn = bytesIn;
+        log.bytesOut = bytesOut;
+        log.closed();
+        frontend.log().streamEnded(log, samples);
+        return true;
+    }
+}
