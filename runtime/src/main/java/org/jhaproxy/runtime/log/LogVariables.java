@@ -82,10 +82,10 @@ final class LogVariables {
             };
             case "sq" -> (in, out) -> number(out, in.log().serverQueuePos);
             case "bq" -> (in, out) -> number(out, in.log().backendQueuePos);
-            case "hr" -> (in, out) -> captures(out, in.log().requestCaptures, o);
-            case "hs" -> (in, out) -> captures(out, in.log().responseCaptures, o);
-            case "hrl" -> (in, out) -> captureList(out, in.log().requestCaptures, o);
-            case "hsl" -> (in, out) -> captureList(out, in.log().responseCaptures, o);
+            case "hr" -> (in, out) -> captures(out, captured(in, false), o);
+            case "hs" -> (in, out) -> captures(out, captured(in, true), o);
+            case "hrl" -> (in, out) -> captureList(out, captured(in, false), o);
+            case "hsl" -> (in, out) -> captureList(out, captured(in, true), o);
             case "r" -> (in, out) -> {
                 if (o.quote()) {
                     out.sb.append('"');
@@ -105,6 +105,12 @@ final class LogVariables {
             case "sslc", "sslv" -> (in, out) -> text(out, null, o);
             default -> throw new IllegalArgumentException("log-format variable %" + name);
         };
+    }
+
+    /** The stream's request or response captures, null when its frontend declares none. */
+    private static String[] captured(LogInput in, boolean response) {
+        Captures c = in.samples() == null ? null : in.samples().captures();
+        return c == null ? null : response ? c.response() : c.request();
     }
 
     private static StreamLog log(LogInput in) {

@@ -29,6 +29,7 @@ public final class ProxyLog {
     private final boolean dontLogNull;
     private final boolean separateErrors;
     private final AtomicLong count = new AtomicLong();
+    private final CaptureSlots captureSlots;
 
     private ProxyLog(Proxy proxy, List<LogServer> servers, String tag, LogLine format, Syslog syslog, IntSupplier actconn) {
         this.proxy = proxy;
@@ -39,6 +40,7 @@ public final class ProxyLog {
         this.actconn = actconn;
         this.dontLogNull = proxy.config().option("dontlognull");
         this.separateErrors = proxy.config().option("log-separate-errors");
+        this.captureSlots = CaptureSlots.of(proxy.config());
     }
 
     /** The logger of {@code proxy}: its targets opened, its format compiled. */
@@ -56,6 +58,11 @@ public final class ProxyLog {
         }
         LogLine line = fmt == null || fmt.isEmpty() || servers.isEmpty() ? null : LogLine.compile(fmt, http, LogOptions.LOG_LINE, scope);
         return new ProxyLog(proxy, servers, tag, line, syslog, actconn);
+    }
+
+    /** The capture slots this proxy declares as a frontend. */
+    public CaptureSlots captureSlots() {
+        return captureSlots;
     }
 
     /** The proxy has log targets. */

@@ -50,9 +50,6 @@ public final class StreamLog {
     /** The stream's number in the process (%rt) and its unique id (%ID) if one was generated. */
     public long uniqueId;
     public String uniqueIdText;
-    /** The captured request and response headers ("capture request header"), null without captures. */
-    public String[] requestCaptures;
-    public String[] responseCaptures;
 
     private StreamLog(long acceptEpochMicros, long acceptNanos) {
         this.acceptEpochMicros = acceptEpochMicros;
