@@ -21,6 +21,8 @@ final class TransactionLog {
     private long bytesIn;
     private long bytesOut;
     private boolean written;
+    /** The line went out with the response head ("option logasap"). */
+    private boolean loggedEarly;
 
     TransactionLog(StreamLog log) {
         this.log = log;
@@ -34,6 +36,11 @@ final class TransactionLog {
         bytesIn = HtxSize.head(MessageHeads.forServer(request));
         log.requestReceived();
         log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
+    }
+
+    /** The stream's samples see its log record (%rt, timers) from the start, as haproxy's stream has it. */
+    SampleContext attach(SampleContext samples) {
+        return log == null ? samples : samples.log(log);
     }
 
     /** haproxy logs a request that found no backend without its request time. */
@@ -50,6 +57,22 @@ final class TransactionLog {
         bytesIn += part.content().readableBytes();
         if (part instanceof LastHttpContent last && chunked) {
             bytesIn += HtxSize.chunkedEnd(last.trailingHeaders());
+        }
+    }
+
+    /**
+     * The response head went to the client, with {@code bodyWithIt} bytes of body read together:
+     * with "option logasap" the line is sent now (%B is what the response had in the buffer).
+     */
+    void headersForwarded(Proxy frontend, Proxy backend, SampleContext samples, long bodyWithIt) {
+        if (log == null || written) {
+            return;
+        }
+        fill(backend);
+        log.bytesOut = bytesOut + bodyWithIt;
+        if (frontend.log().headersForwarded(log, samples)) {
+            written = true;
+            loggedEarly = true;
         }
     }
 
@@ -124,11 +147,24 @@ final class TransactionLog {
         return log != null && log.queue < 0;
     }
 
+    private void fill(Proxy backend) {
+        if (backend != null) {
+            log.backend = backend.name();
+            Server s = log.server == null ? null : backend.server(log.server);
+            log.serverConns = s == null ? 0 : s.currentConns();
+        }
+        log.bytesIn = bytesIn;
+    }
+
     /**
      * Writes the line once, when the stream ends (after its server slot and backend count were
      * given back, as haproxy's counters show them). Returns false if it was written already.
      */
     boolean write(Proxy frontend, Proxy backend, SampleContext samples) {
+        if (loggedEarly) {
+            loggedEarly = false;
+            return true;
+        }
         if (written) {
             return false;
         }
@@ -136,11 +172,7 @@ final class TransactionLog {
         if (log == null) {
             return true;
         }
-        if (backend != null) {
-            log.backend = backend.name();
-            Server s = log.server == null ? null : backend.server(log.server);
-            log.serverConns = s == null ? 0 : s.currentConns();
-        }
+        fill(backend);
         log.bytesIn = bytesIn;
         log.bytesOut = bytesOut;
         log.closed();

@@ -59,6 +59,10 @@ public final class Fetches {
         add("fe_name", (a, s) -> c -> Sample.str(c.frontend().name()));
         add("be_name", (a, s) -> c -> c.backendAssigned() || c.frontend().config().isBackend() ? Sample.str(c.backend().name()) : null);
         add("nbsrv", Fetches::nbsrv);
+        add("unique-id", (a, s) -> c -> {
+            String id = org.jhaproxy.runtime.log.UniqueId.of(c);
+            return id == null ? null : Sample.str(id);
+        });
         add("var", (a, s) -> {
             VarRef ref = VarRef.parse(a.get(0).text());
             Sample dflt = a.size() > 1 && !a.get(1).text().isEmpty() ? Sample.str(a.get(1).text()) : null;

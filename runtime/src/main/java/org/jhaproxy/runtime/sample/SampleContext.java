@@ -25,6 +25,7 @@ public final class SampleContext {
     private boolean requestComplete = true;
     private org.jhaproxy.runtime.log.StreamLog log;
     private org.jhaproxy.runtime.log.Captures captures;
+    private String uniqueId;
 
     public SampleContext(InetSocketAddress src, InetSocketAddress dst, Proxy frontend, Vars sess) {
         this.src = src;
@@ -112,6 +113,15 @@ public final class SampleContext {
             captures = frontend.log().captureSlots().newCaptures();
         }
         return captures;
+    }
+
+    /** The stream's unique id once built (s->unique_id), else null: see log.UniqueId. */
+    public String uniqueId() {
+        return uniqueId;
+    }
+
+    public void uniqueId(String id) {
+        this.uniqueId = id;
     }
 
     /** The variables of a scope; null for a transaction scope never written (reads see nothing). */
