@@ -427,12 +427,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * once, after the server slot was given back as haproxy's counters show it.
      */
     private void streamEnded() {
-        if (!log.write(stream.frontend(), backend, samples != null ? samples : rulesContext())) {
-            return;
-        }
         if (backendCounted) {
+            backendCounted = false;
             backend.backendReleased();
         }
+        log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
     }
 
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */

@@ -126,16 +126,13 @@ final class TransactionLog {
 
     /**
      * Writes the line once, when the stream ends (after its server slot and backend count were
-     * given back, as haproxy's counters show them). Returns false if it was written already.
+     * given back, as haproxy's counters show them).
      */
-    boolean write(Proxy frontend, Proxy backend, SampleContext samples) {
-        if (written) {
-            return false;
+    void write(Proxy frontend, Proxy backend, SampleContext samples) {
+        if (written || log == null) {
+            return;
         }
         written = true;
-        if (log == null) {
-            return true;
-        }
         if (backend != null) {
             log.backend = backend.name();
             Server s = log.server == null ? null : backend.server(log.server);
@@ -145,6 +142,5 @@ final class TransactionLog {
         log.bytesOut = bytesOut;
         log.closed();
         frontend.log().streamEnded(log, samples);
-        return true;
     }
 }
