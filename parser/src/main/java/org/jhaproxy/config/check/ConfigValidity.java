@@ -7,6 +7,7 @@ import org.jhaproxy.config.model.ConfigBuilder;
 import org.jhaproxy.config.model.LogFormatSource;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
+import org.jhaproxy.config.model.ProxyLogSettings;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
 import org.jhaproxy.config.source.ParseContext;
@@ -240,18 +241,19 @@ public final class ConfigValidity implements PostParseCheck {
         if (!px.has(ProxyCapability.FRONTEND)) {
             return false;
         }
-        boolean hasTarget = !px.logTargets().isEmpty();
+        ProxyLogSettings log = px.logSettings();
+        boolean hasTarget = !log.targets().isEmpty();
         if (hasTarget) {
             return false;
         }
-        String lf = px.logFormat();
-        if (px.mode() == ProxyMode.TCP && (px.logFormatSource() == LogFormatSource.HTTPLOG
-                || px.logFormatSource() == LogFormatSource.HTTPLOG_CLF || px.logFormatSource() == LogFormatSource.HTTPSLOG)) {
+        String lf = log.format();
+        if (px.mode() == ProxyMode.TCP && (log.formatSource() == LogFormatSource.HTTPLOG
+                || log.formatSource() == LogFormatSource.HTTPLOG_CLF || log.formatSource() == LogFormatSource.HTTPSLOG)) {
             lf = "tcplog"; // replaced by the TCP format, still a format
         }
         // a format that failed to compile was left empty
         int failed = px.references().failedLogFormats();
         return (lf != null && !lf.isEmpty() && (failed & 1) == 0)
-                || (px.logFormatSd() != null && !px.logFormatSd().isEmpty() && (failed & 2) == 0);
+                || (log.formatSd() != null && !log.formatSd().isEmpty() && (failed & 2) == 0);
     }
 }

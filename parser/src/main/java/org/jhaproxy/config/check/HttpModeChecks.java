@@ -3,6 +3,7 @@ package org.jhaproxy.config.check;
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.diag.ErrCode;
 import org.jhaproxy.config.model.LogFormatSource;
+import org.jhaproxy.config.model.Position;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
 
@@ -29,14 +30,15 @@ final class HttpModeChecks {
             px.balance("roundrobin", false);
             diag.warning(String.format("Layer 7 hash not possible for %s '%s' (needs 'mode http'). Falling back to round robin.", type, px.name()));
         }
-        if (px.logFormatAt() != null) {
-            LogFormatSource src = px.logFormatSource();
+        Position logFormatAt = px.logSettings().formatAt();
+        if (logFormatAt != null) {
+            LogFormatSource src = px.logSettings().formatSource();
             if (src == LogFormatSource.HTTPLOG || src == LogFormatSource.HTTPLOG_CLF) {
                 diag.warning(String.format("parsing [%s:%d] : 'option httplog' not usable with %s '%s' (needs 'mode http'). Falling back to 'option tcplog'.",
-                        px.logFormatAt().file(), px.logFormatAt().line(), type, px.name()));
+                        logFormatAt.file(), logFormatAt.line(), type, px.name()));
             } else if (src == LogFormatSource.HTTPSLOG) {
                 diag.warning(String.format("parsing [%s:%d] : 'option httpslog' not usable with %s '%s' (needs 'mode http'). Falling back to 'option tcplog'.",
-                        px.logFormatAt().file(), px.logFormatAt().line(), type, px.name()));
+                        logFormatAt.file(), logFormatAt.line(), type, px.name()));
             }
         }
         return err;

@@ -35,17 +35,7 @@ public final class ProxyBuilder {
     private String checkType;
     /** The check ruleset kind (tcpcheck_rules proto flags): only backends inherit it. */
     private String checkProto;
-    private String logFormat;
-    private LogFormatSource logFormatSource;
-    private Position logFormatAt;
-    private String logFormatSd;
-    private Position logFormatSdAt;
-    private String errorLogFormat;
-    private Position errorLogFormatAt;
-    private String uniqueIdFormat;
-    private Position uniqueIdFormatAt;
-    /** The log targets of this proxy (copied from defaults, "no log" clears them). */
-    private final List<LogTarget> logTargets = new ArrayList<>();
+    private final ProxyLogSettings logSettings = new ProxyLogSettings();
     private BackendRef defaultBackend;
     /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
     private boolean stats;
@@ -112,14 +102,8 @@ public final class ProxyBuilder {
             responseCaptures = def.responseCaptures;
             defaultBackend = def.defaultBackend;
             monitorUri = def.monitorUri;
-            logFormat = def.logFormat;
-            logFormatSource = def.logFormatSource;
-            logFormatAt = def.logFormatAt;
-            logFormatSd = def.logFormatSd;
-            logFormatSdAt = def.logFormatSdAt;
-            errorLogFormat = def.errorLogFormat;
-            errorLogFormatAt = def.errorLogFormatAt;
         }
+        logSettings.inheritFrom(def.logSettings, fe);
         for (Map.Entry<TimeoutKind, Long> e : def.timeouts.entrySet()) {
             if ((fe && e.getKey().inheritedByFrontend()) || (be && e.getKey().inheritedByBackend())) {
                 timeouts.put(e.getKey(), e.getValue());
@@ -128,9 +112,6 @@ public final class ProxyBuilder {
         mode = def.mode;
         stats = def.stats;
         errorFilesRefs.addAll(def.errorFilesRefs);
-        logTargets.addAll(def.logTargets);
-        uniqueIdFormat = def.uniqueIdFormat;
-        uniqueIdFormatAt = def.uniqueIdFormatAt;
         checkCommand = def.checkCommand;
         checkPath = def.checkPath;
         emailAlertSet = def.emailAlertSet;
@@ -265,65 +246,9 @@ public final class ProxyBuilder {
         this.checkProto = p;
     }
 
-    public String logFormat() {
-        return logFormat;
-    }
-
-    public LogFormatSource logFormatSource() {
-        return logFormatSource;
-    }
-
-    public Position logFormatAt() {
-        return logFormatAt;
-    }
-
-    public void logFormat(String format, LogFormatSource source, Position where) {
-        this.logFormat = format;
-        this.logFormatSource = source;
-        this.logFormatAt = where;
-    }
-
-    public String logFormatSd() {
-        return logFormatSd;
-    }
-
-    public Position logFormatSdAt() {
-        return logFormatSdAt;
-    }
-
-    public void logFormatSd(String format, Position where) {
-        this.logFormatSd = format;
-        this.logFormatSdAt = where;
-    }
-
-    public String errorLogFormat() {
-        return errorLogFormat;
-    }
-
-    public Position errorLogFormatAt() {
-        return errorLogFormatAt;
-    }
-
-    public void errorLogFormat(String format, Position where) {
-        this.errorLogFormat = format;
-        this.errorLogFormatAt = where;
-    }
-
-    public String uniqueIdFormat() {
-        return uniqueIdFormat;
-    }
-
-    public Position uniqueIdFormatAt() {
-        return uniqueIdFormatAt;
-    }
-
-    public void uniqueIdFormat(String format, Position where) {
-        this.uniqueIdFormat = format;
-        this.uniqueIdFormatAt = where;
-    }
-
-    public List<LogTarget> logTargets() {
-        return logTargets;
+    /** "log", "log-format", "log-format-sd", "error-log-format" and "unique-id-format". */
+    public ProxyLogSettings logSettings() {
+        return logSettings;
     }
 
     public BackendRef defaultBackend() {
