@@ -7,6 +7,7 @@ import org.jhaproxy.config.model.ConfigBuilder;
 import org.jhaproxy.config.model.LogFormatSource;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
+import org.jhaproxy.config.model.ProxyCheckSettings;
 import org.jhaproxy.config.model.ProxyLogSettings;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
@@ -30,6 +31,7 @@ public final class ConfigValidity implements PostParseCheck {
             }
             String type = px.typeString();
             String name = px.name();
+            ProxyCheckSettings checks = px.checks();
             if (px.mode() == ProxyMode.TCP) {
                 err |= HttpModeChecks.ensureNoHttp(diag, px);
             }
@@ -41,28 +43,28 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.alert(String.format("%s '%s' cannot use both transparent and balance mode.", type, name));
                 cfgerr++;
             }
-            if (px.httpCheckRules() && !"httpchk".equals(px.checkType())) {
+            if (checks.httpCheckRules() && !"httpchk".equals(checks.type())) {
                 diag.warning(String.format("%s '%s' uses http-check rules without 'option httpchk', so the rules are ignored.", type, name));
                 err |= ErrCode.WARN;
             }
-            boolean tcpCheckFamily = px.checkType() != null && !px.checkType().equals("external-check");
-            if (tcpCheckFamily && !"httpchk".equals(px.checkProto())) {
-                if (px.disableOn404()) {
+            boolean tcpCheckFamily = checks.type() != null && !checks.type().equals("external-check");
+            if (tcpCheckFamily && !"httpchk".equals(checks.proto())) {
+                if (checks.disableOn404()) {
                     diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option httpchk').", "disable-on-404", type, name));
                     err |= ErrCode.WARN;
                 }
-                if (px.sendState()) {
+                if (checks.sendState()) {
                     diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option httpchk').", "send-state", type, name));
                     err |= ErrCode.WARN;
                 }
             }
-            boolean extCheck = "external-check".equals(px.checkType());
+            boolean extCheck = "external-check".equals(checks.type());
             if (extCheck) {
                 if (cfg.global().get("external-check") == null) {
                     diag.alert(String.format("Proxy '%s' : '%s' unable to find required 'global.external-check'.", name, "option external-check"));
                     cfgerr++;
                 }
-                if (px.checkCommand() == null) {
+                if (checks.externalCommand() == null) {
                     diag.alert(String.format("Proxy '%s' : '%s' unable to find required 'external-check command'.", name, "option external-check"));
                     cfgerr++;
                 }
@@ -80,17 +82,17 @@ public final class ConfigValidity implements PostParseCheck {
                         + "to be present).", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.checkCommand() != null) {
+            if (checks.externalCommand() != null) {
                 if (!extCheck) {
                     diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check command", type, name));
                     err |= ErrCode.WARN;
                 }
-                if (!px.checkCommand().startsWith("/") && px.checkPath() == null) {
+                if (!checks.externalCommand().startsWith("/") && checks.externalPath() == null) {
                     diag.alert(String.format("Proxy '%s': '%s' does not have a leading '/' and 'external-check path' is not set.", name, "external-check command"));
                     cfgerr++;
                 }
             }
-            if (px.checkPath() != null && !extCheck) {
+            if (checks.externalPath() != null && !extCheck) {
                 diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check path", type, name));
                 err |= ErrCode.WARN;
             }
@@ -127,7 +129,7 @@ public final class ConfigValidity implements PostParseCheck {
                         + "   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.tcpCheckRules() && !"tcp-check".equals(px.checkType())) {
+            if (checks.tcpCheckRules() && !"tcp-check".equals(checks.type())) {
                 diag.warning(String.format("%s '%s' uses tcp-check rules without 'option tcp-check', so the rules are ignored.", type, name));
                 err |= ErrCode.WARN;
             }

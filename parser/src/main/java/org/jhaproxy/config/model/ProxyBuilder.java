@@ -31,10 +31,7 @@ public final class ProxyBuilder {
     private final Set<String> noOptions = new LinkedHashSet<>();
     /** httpclose / http-server-close / http-keep-alive (PR_O_HTTP_MODE), null when unset. */
     private String httpConnectionMode;
-    /** The health check type (PR_O2_CHK_ANY): "httpchk", "ssl-hello-chk", ..., "tcp-check", "external-check". */
-    private String checkType;
-    /** The check ruleset kind (tcpcheck_rules proto flags): only backends inherit it. */
-    private String checkProto;
+    private final ProxyCheckSettings checks = new ProxyCheckSettings();
     private final ProxyLogSettings logSettings = new ProxyLogSettings();
     private BackendRef defaultBackend;
     /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
@@ -48,16 +45,10 @@ public final class ProxyBuilder {
     private boolean balanceNeedsHttp;
     private boolean transparent;
     private Long uuid;
-    private String checkCommand;
-    private String checkPath;
     private boolean emailAlertSet;
     private String emailAlertFrom;
     private String emailAlertTo;
     private String emailAlertMailers;
-    private boolean disableOn404;
-    private boolean sendState;
-    private boolean httpCheckRulesWithoutOption;
-    private boolean tcpCheckRules;
     private String loadServerStateFromFile;
     /** "errorfiles <name>" references to http-errors sections, resolved after parsing. */
     private final List<BackendRef> errorFilesRefs = new ArrayList<>();
@@ -84,11 +75,7 @@ public final class ProxyBuilder {
         options.addAll(def.options);
         noOptions.addAll(def.noOptions);
         httpConnectionMode = def.httpConnectionMode;
-        checkType = def.checkType;
-        disableOn404 = def.disableOn404;
-        sendState = def.sendState;
         if (be) {
-            checkProto = def.checkProto;
             cookieName = def.cookieName;
             balanceAlgorithm = def.balanceAlgorithm;
             balanceNeedsHttp = def.balanceNeedsHttp;
@@ -112,8 +99,7 @@ public final class ProxyBuilder {
         mode = def.mode;
         stats = def.stats;
         errorFilesRefs.addAll(def.errorFilesRefs);
-        checkCommand = def.checkCommand;
-        checkPath = def.checkPath;
+        checks.inheritFrom(def.checks, be);
         emailAlertSet = def.emailAlertSet;
         emailAlertFrom = def.emailAlertFrom;
         emailAlertTo = def.emailAlertTo;
@@ -230,20 +216,9 @@ public final class ProxyBuilder {
         this.httpConnectionMode = m;
     }
 
-    public String checkType() {
-        return checkType;
-    }
-
-    public void checkType(String t) {
-        this.checkType = t;
-    }
-
-    public String checkProto() {
-        return checkProto;
-    }
-
-    public void checkProto(String p) {
-        this.checkProto = p;
+    /** The health check type, its rules and flags ("option httpchk", "http-check", "tcp-check"...). */
+    public ProxyCheckSettings checks() {
+        return checks;
     }
 
     /** "log", "log-format", "log-format-sd", "error-log-format" and "unique-id-format". */
@@ -338,22 +313,6 @@ public final class ProxyBuilder {
         this.uuid = id;
     }
 
-    public String checkCommand() {
-        return checkCommand;
-    }
-
-    public void checkCommand(String c) {
-        this.checkCommand = c;
-    }
-
-    public String checkPath() {
-        return checkPath;
-    }
-
-    public void checkPath(String p) {
-        this.checkPath = p;
-    }
-
     public boolean emailAlertSet() {
         return emailAlertSet;
     }
@@ -379,38 +338,6 @@ public final class ProxyBuilder {
             default -> {
             }
         }
-    }
-
-    public boolean disableOn404() {
-        return disableOn404;
-    }
-
-    public void disableOn404(boolean v) {
-        this.disableOn404 = v;
-    }
-
-    public boolean sendState() {
-        return sendState;
-    }
-
-    public void sendState(boolean v) {
-        this.sendState = v;
-    }
-
-    public boolean httpCheckRules() {
-        return httpCheckRulesWithoutOption;
-    }
-
-    public void httpCheckRules(boolean v) {
-        this.httpCheckRulesWithoutOption = v;
-    }
-
-    public boolean tcpCheckRules() {
-        return tcpCheckRules;
-    }
-
-    public void tcpCheckRules(boolean v) {
-        this.tcpCheckRules = v;
     }
 
     public String loadServerStateFromFile() {
@@ -508,21 +435,9 @@ public final class ProxyBuilder {
     public ProxyRules rules() {
         return ruleSets;
     }
-    // ---- h8: health check rule sets and use-fcgi-app (tcpcheck.c, fcgi-app.c) ----
-    private final CheckRuleSet tcpCheckRuleSet = new CheckRuleSet();
-    private final CheckRuleSet httpCheckRuleSet = new CheckRuleSet();
+    // ---- h8: use-fcgi-app (fcgi-app.c) ----
     private String fcgiApp;
     private Position fcgiAppAt;
-
-    /** The "tcp-check" rules of this section itself (not those of its defaults). */
-    public CheckRuleSet tcpCheckRuleSet() {
-        return tcpCheckRuleSet;
-    }
-
-    /** The "http-check" rules of this section itself (not those of its defaults). */
-    public CheckRuleSet httpCheckRuleSet() {
-        return httpCheckRuleSet;
-    }
 
     /** The fcgi-app named by "use-fcgi-app", or null. */
     public String fcgiApp() {
