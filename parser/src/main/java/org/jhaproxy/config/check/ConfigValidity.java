@@ -74,7 +74,7 @@ public final class ConfigValidity implements PostParseCheck {
                     err |= ErrCode.WARN;
                 }
             }
-            if (px.emailAlertSet() && (px.emailAlertMailers() == null || px.emailAlertFrom() == null || px.emailAlertTo() == null)) {
+            if (px.emailAlert().incomplete()) {
                 diag.warning(String.format("'email-alert' will be ignored for %s '%s' (the presence any of "
                         + "'email-alert from', 'email-alert level' 'email-alert mailers', "
                         + "'email-alert myhostname', or 'email-alert to' "
@@ -110,8 +110,9 @@ public final class ConfigValidity implements PostParseCheck {
             cfgerr += org.jhaproxy.config.rules.LateRuleChecks.checkStickRules(ctx, px);
             cfgerr += RuleReferences.actionRules(cfg, diag, px);
             cfgerr += RuleReferences.peers(cfg, diag, px, ctx.env().get("HAPROXY_LOCALPEER"));
-            if (px.emailAlertMailers() != null && cfg.otherSections().find("mailers", px.emailAlertMailers()) == null) {
-                diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
+            String mailers = px.emailAlert().mailers();
+            if (mailers != null && cfg.otherSections().find("mailers", mailers) == null) {
+                diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, mailers));
                 cfgerr++;
             }
             cfgerr += LogFormatChecks.formats(ctx, px);

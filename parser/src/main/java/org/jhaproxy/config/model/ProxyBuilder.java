@@ -45,10 +45,7 @@ public final class ProxyBuilder {
     private boolean balanceNeedsHttp;
     private boolean transparent;
     private Long uuid;
-    private boolean emailAlertSet;
-    private String emailAlertFrom;
-    private String emailAlertTo;
-    private String emailAlertMailers;
+    private final EmailAlert emailAlert = new EmailAlert();
     private String loadServerStateFromFile;
     /** "errorfiles <name>" references to http-errors sections, resolved after parsing. */
     private final List<BackendRef> errorFilesRefs = new ArrayList<>();
@@ -100,10 +97,7 @@ public final class ProxyBuilder {
         stats = def.stats;
         errorFilesRefs.addAll(def.errorFilesRefs);
         checks.inheritFrom(def.checks, be);
-        emailAlertSet = def.emailAlertSet;
-        emailAlertFrom = def.emailAlertFrom;
-        emailAlertTo = def.emailAlertTo;
-        emailAlertMailers = def.emailAlertMailers;
+        emailAlert.inheritFrom(def.emailAlert);
     }
 
     /** The http-errors sections named by "errorfiles" (and copied from defaults), in order. */
@@ -313,31 +307,8 @@ public final class ProxyBuilder {
         this.uuid = id;
     }
 
-    public boolean emailAlertSet() {
-        return emailAlertSet;
-    }
-
-    public String emailAlertFrom() {
-        return emailAlertFrom;
-    }
-
-    public String emailAlertTo() {
-        return emailAlertTo;
-    }
-
-    public String emailAlertMailers() {
-        return emailAlertMailers;
-    }
-
-    public void emailAlert(String what, String value) {
-        emailAlertSet = true;
-        switch (what) {
-            case "from" -> emailAlertFrom = value;
-            case "to" -> emailAlertTo = value;
-            case "mailers" -> emailAlertMailers = value;
-            default -> {
-            }
-        }
+    public EmailAlert emailAlert() {
+        return emailAlert;
     }
 
     public String loadServerStateFromFile() {
