@@ -39,7 +39,7 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.warning(String.format("%s '%s' has no 'bind' directive. Please declare it as a backend if this was intended.", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.has(ProxyCapability.BACKEND) && px.balanceAlgorithm() != null && px.transparent()) {
+            if (px.has(ProxyCapability.BACKEND) && px.balance().algorithm() != null && px.transparent()) {
                 diag.alert(String.format("%s '%s' cannot use both transparent and balance mode.", type, name));
                 cfgerr++;
             }
@@ -135,7 +135,7 @@ public final class ConfigValidity implements PostParseCheck {
                 err |= ErrCode.WARN;
             }
             long cookieLen = globalCookieLen(cfg);
-            if (px.captureCookieLen() >= cookieLen) {
+            if (px.captures().cookieLen() >= cookieLen) {
                 diag.warning(String.format("truncating capture length to %d bytes for %s '%s'.", cookieLen - 1, type, name));
                 err |= ErrCode.WARN;
             }

@@ -26,8 +26,8 @@ final class HttpModeChecks {
         if (px.monitorUri() != null) {
             diag.warning(String.format("monitor-uri will be ignored for %s '%s' (needs 'mode http').", type, px.name()));
         }
-        if (px.balanceNeedsHttp()) {
-            px.balance("roundrobin", false);
+        if (px.balance().needsHttp()) {
+            px.balance().algorithm("roundrobin", false);
             diag.warning(String.format("Layer 7 hash not possible for %s '%s' (needs 'mode http'). Falling back to round robin.", type, px.name()));
         }
         Position logFormatAt = px.logSettings().formatAt();
@@ -61,7 +61,7 @@ final class HttpModeChecks {
             err |= ErrCode.WARN;
             px.stats(false);
         }
-        if (px.captureCookieName() != null) {
+        if (px.captures().cookieName() != null) {
             diag.warning(String.format("'capture' statement ignored for %s '%s' as it requires HTTP mode.", type, name));
             err |= ErrCode.WARN;
         }

@@ -37,12 +37,8 @@ public final class ProxyBuilder {
     /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
     private boolean stats;
     private String cookieName;
-    private String captureCookieName;
-    private long captureCookieLen;
-    private int requestCaptures;
-    private int responseCaptures;
-    private String balanceAlgorithm;
-    private boolean balanceNeedsHttp;
+    private final ProxyCaptures captures = new ProxyCaptures();
+    private final ProxyBalance balance = new ProxyBalance();
     private boolean transparent;
     private Long uuid;
     private final EmailAlert emailAlert = new EmailAlert();
@@ -74,16 +70,11 @@ public final class ProxyBuilder {
         httpConnectionMode = def.httpConnectionMode;
         if (be) {
             cookieName = def.cookieName;
-            balanceAlgorithm = def.balanceAlgorithm;
-            balanceNeedsHttp = def.balanceNeedsHttp;
-            balanceHashExpr = def.balanceHashExpr;
+            balance.inheritFrom(def.balance);
             loadServerStateFromFile = def.loadServerStateFromFile;
         }
         if (fe) {
-            captureCookieName = def.captureCookieName;
-            captureCookieLen = def.captureCookieLen;
-            requestCaptures = def.requestCaptures;
-            responseCaptures = def.responseCaptures;
+            captures.inheritFrom(def.captures);
             defaultBackend = def.defaultBackend;
             monitorUri = def.monitorUri;
         }
@@ -244,51 +235,13 @@ public final class ProxyBuilder {
         this.cookieName = n;
     }
 
-    public String captureCookieName() {
-        return captureCookieName;
+    /** "capture cookie", "capture request/response header", "declare capture". */
+    public ProxyCaptures captures() {
+        return captures;
     }
 
-    public void captureCookieName(String n) {
-        this.captureCookieName = n;
-    }
-
-    /** The "capture cookie ... len" value (HAProxy's capture_len). */
-    public long captureCookieLen() {
-        return captureCookieLen;
-    }
-
-    public void captureCookieLen(long len) {
-        this.captureCookieLen = len;
-    }
-
-    public int requestCaptures() {
-        return requestCaptures;
-    }
-
-    public int responseCaptures() {
-        return responseCaptures;
-    }
-
-    public void addCapture(boolean request) {
-        if (request) {
-            requestCaptures++;
-        } else {
-            responseCaptures++;
-        }
-    }
-
-    public String balanceAlgorithm() {
-        return balanceAlgorithm;
-    }
-
-    public boolean balanceNeedsHttp() {
-        return balanceNeedsHttp;
-    }
-
-    public void balance(String algorithm, boolean needsHttp) {
-        this.balanceAlgorithm = algorithm;
-        this.balanceHashExpr = null;
-        this.balanceNeedsHttp = needsHttp;
+    public ProxyBalance balance() {
+        return balance;
     }
 
     public boolean transparent() {
@@ -430,17 +383,5 @@ public final class ProxyBuilder {
     /** The backend, table, userlist, cache... names this proxy refers to, resolved post-parse. */
     public ProxyReferences references() {
         return references;
-    }
-
-    // ---- h9: "balance hash <expr>", compiled by check_config_validity() ----
-    private String balanceHashExpr;
-
-    /** The sample expression of "balance hash", as written; null for other algorithms. */
-    public String balanceHashExpr() {
-        return balanceHashExpr;
-    }
-
-    public void balanceHashExpr(String expr) {
-        this.balanceHashExpr = expr;
     }
 }
