@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jhaproxy.config.model.server.ServerBuilder;
 
 /**
  * A frontend, backend, listen or defaults section while it is being parsed (HAProxy's struct
@@ -335,20 +336,20 @@ public final class ProxyBuilder {
     }
 
     // ---- servers (h3: server/ package) ------------------------------------------------------
-    private final java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = new java.util.ArrayList<>();
-    private org.jhaproxy.config.model.server.ServerBuilder defaultServer;
+    private final List<ServerBuilder> servers = new ArrayList<>();
+    private ServerBuilder defaultServer;
 
     /** The "server" and "server-template" lines, in declaration order. */
-    public java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers() {
+    public List<ServerBuilder> servers() {
         return servers;
     }
 
     /** The "default-server" settings of this section; null until one is set or inherited. */
-    public org.jhaproxy.config.model.server.ServerBuilder defaultServer() {
+    public ServerBuilder defaultServer() {
         return defaultServer;
     }
 
-    public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
+    public void defaultServer(ServerBuilder settings) {
         this.defaultServer = settings;
     }
 
