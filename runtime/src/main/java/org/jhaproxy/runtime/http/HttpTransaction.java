@@ -93,7 +93,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.request(stream.frontend());
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
-        verdict = verdict != null ? verdict : org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
+        if (verdict == null) {
+            verdict = org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
+            if (verdict != null) {
+                // the stats applet is the stream's server: "<STATS>", reached at once
+                log.applet("<STATS>");
+            }
+        }
         if (verdict != null) {
             answer(verdict);
             return;

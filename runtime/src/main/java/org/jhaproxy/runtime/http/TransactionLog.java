@@ -73,6 +73,16 @@ final class TransactionLog {
         }
     }
 
+    /** An applet answers (the stats page): it is the server, assigned and "connected" at once. */
+    void applet(String name) {
+        if (log != null) {
+            log.server = name;
+            log.serverAssigned();
+            log.connected();
+            log.responseReceived();
+        }
+    }
+
     /** The connection attempts are over: their retries, and whether they went to another server. */
     void attempts(ServerConnector connector, Proxy backend) {
         if (log != null && connector != null) {
