@@ -18,6 +18,7 @@ final class StandardCommands {
         all.addAll(ServerCommands.all());
         all.addAll(FrontendCommands.all());
         all.addAll(ShowServers.all());
+        all.addAll(StreamCommands.all());
         all.addAll(org.jhaproxy.runtime.stats.StatCommands.all());
         return all;
     }
