@@ -62,6 +62,7 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!out.isEmpty()) {
+            session.sockets().sent(out.length());
             ctx.write(Unpooled.wrappedBuffer(out.getBytes(StandardCharsets.ISO_8859_1)));
         }
         if (session.ended()) {

@@ -52,6 +52,11 @@ public final class Streams {
         return e;
     }
 
+    /** Streams created since the start (global.req_count, "show info" CumReq). */
+    public long created() {
+        return uniqIds.get();
+    }
+
     /** The live streams in creation order. */
     public List<LiveStream> all() {
         List<LiveStream> all = new ArrayList<>(live.values());
