@@ -584,4 +584,31 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             reply(504);
         }
     }
+
+    /** What "show sess" reads of this stream, and how "shutdown session" ends it. */
+    org.jhaproxy.runtime.stream.LiveStream.Target live() {
+        return new org.jhaproxy.runtime.stream.LiveStream.Target(org.jhaproxy.runtime.stream.LiveStream.Kind.HTTP,
+                () -> backend, () -> server, () -> serverCh, this::killed);
+    }
+
+    /**
+     * stream_shutdown() with SF_ERR_KILLED: a response not started yet becomes haproxy's 502
+     * (logged "KH" while waiting for it), one in progress is cut.
+     */
+    private void killed() {
+        if (ended) {
+            return;
+        }
+        endAs(TermState.Cause.KILLED, clientAbortPhase());
+        if (connector != null) {
+            connector.abandon();
+            connector = null;
+        }
+        if (responseStarted) {
+            abortServer();
+            serverClosed();
+        } else {
+            reply(502);
+        }
+    }
 }
