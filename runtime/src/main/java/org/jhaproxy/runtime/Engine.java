@@ -37,6 +37,7 @@ public final class Engine {
     private final Transport transport;
     private final Proxies proxies;
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final org.jhaproxy.runtime.stream.Streams streams = new org.jhaproxy.runtime.stream.Streams();
     private final List<Listener> listeners = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Events events;
@@ -81,7 +82,7 @@ public final class Engine {
             throw new StartException();
         }
         e.events = events.withSender(e.logging::send);
-        StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients);
+        StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
             if (!p.config().isFrontend() || p.config().disabled()) {
@@ -177,6 +178,11 @@ public final class Engine {
             return "Cannot assign requested address";
         }
         return m.replaceFirst("^bind\\(\\.\\.\\) failed: ", "");
+    }
+
+    /** The live streams, for "show sess" and "shutdown session". */
+    public org.jhaproxy.runtime.stream.Streams streams() {
+        return streams;
     }
 
     public Proxies proxies() {

@@ -21,8 +21,8 @@ final class BalanceHash {
     }
 
     static int check(ParseContext ctx, ProxyBuilder px) {
-        String expr = px.balanceHashExpr();
-        if (expr == null || !"hash".equals(px.balanceAlgorithm())) {
+        String expr = px.balance().hashExpr();
+        if (expr == null || !"hash".equals(px.balance().algorithm())) {
             return ErrCode.NONE;
         }
         String head = String.format("%s '%s' [%s:%d]", px.typeString(), px.name(), px.at().file(), px.at().line());

@@ -7,6 +7,8 @@ import org.jhaproxy.config.model.ConfigBuilder;
 import org.jhaproxy.config.model.LogFormatSource;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
+import org.jhaproxy.config.model.ProxyCheckSettings;
+import org.jhaproxy.config.model.ProxyLogSettings;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.model.TimeoutKind;
 import org.jhaproxy.config.source.ParseContext;
@@ -29,6 +31,7 @@ public final class ConfigValidity implements PostParseCheck {
             }
             String type = px.typeString();
             String name = px.name();
+            ProxyCheckSettings checks = px.checks();
             if (px.mode() == ProxyMode.TCP) {
                 err |= HttpModeChecks.ensureNoHttp(diag, px);
             }
@@ -36,32 +39,32 @@ public final class ConfigValidity implements PostParseCheck {
                 diag.warning(String.format("%s '%s' has no 'bind' directive. Please declare it as a backend if this was intended.", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.has(ProxyCapability.BACKEND) && px.balanceAlgorithm() != null && px.transparent()) {
+            if (px.has(ProxyCapability.BACKEND) && px.balance().algorithm() != null && px.transparent()) {
                 diag.alert(String.format("%s '%s' cannot use both transparent and balance mode.", type, name));
                 cfgerr++;
             }
-            if (px.httpCheckRules() && !"httpchk".equals(px.checkType())) {
+            if (checks.httpCheckRules() && !"httpchk".equals(checks.type())) {
                 diag.warning(String.format("%s '%s' uses http-check rules without 'option httpchk', so the rules are ignored.", type, name));
                 err |= ErrCode.WARN;
             }
-            boolean tcpCheckFamily = px.checkType() != null && !px.checkType().equals("external-check");
-            if (tcpCheckFamily && !"httpchk".equals(px.checkProto())) {
-                if (px.disableOn404()) {
+            boolean tcpCheckFamily = checks.type() != null && !checks.type().equals("external-check");
+            if (tcpCheckFamily && !"httpchk".equals(checks.proto())) {
+                if (checks.disableOn404()) {
                     diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option httpchk').", "disable-on-404", type, name));
                     err |= ErrCode.WARN;
                 }
-                if (px.sendState()) {
+                if (checks.sendState()) {
                     diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option httpchk').", "send-state", type, name));
                     err |= ErrCode.WARN;
                 }
             }
-            boolean extCheck = "external-check".equals(px.checkType());
+            boolean extCheck = "external-check".equals(checks.type());
             if (extCheck) {
                 if (cfg.global().get("external-check") == null) {
                     diag.alert(String.format("Proxy '%s' : '%s' unable to find required 'global.external-check'.", name, "option external-check"));
                     cfgerr++;
                 }
-                if (px.checkCommand() == null) {
+                if (checks.externalCommand() == null) {
                     diag.alert(String.format("Proxy '%s' : '%s' unable to find required 'external-check command'.", name, "option external-check"));
                     cfgerr++;
                 }
@@ -71,7 +74,7 @@ public final class ConfigValidity implements PostParseCheck {
                     err |= ErrCode.WARN;
                 }
             }
-            if (px.emailAlertSet() && (px.emailAlertMailers() == null || px.emailAlertFrom() == null || px.emailAlertTo() == null)) {
+            if (px.emailAlert().incomplete()) {
                 diag.warning(String.format("'email-alert' will be ignored for %s '%s' (the presence any of "
                         + "'email-alert from', 'email-alert level' 'email-alert mailers', "
                         + "'email-alert myhostname', or 'email-alert to' "
@@ -79,17 +82,17 @@ public final class ConfigValidity implements PostParseCheck {
                         + "to be present).", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.checkCommand() != null) {
+            if (checks.externalCommand() != null) {
                 if (!extCheck) {
                     diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check command", type, name));
                     err |= ErrCode.WARN;
                 }
-                if (!px.checkCommand().startsWith("/") && px.checkPath() == null) {
+                if (!checks.externalCommand().startsWith("/") && checks.externalPath() == null) {
                     diag.alert(String.format("Proxy '%s': '%s' does not have a leading '/' and 'external-check path' is not set.", name, "external-check command"));
                     cfgerr++;
                 }
             }
-            if (px.checkPath() != null && !extCheck) {
+            if (checks.externalPath() != null && !extCheck) {
                 diag.warning(String.format("'%s' will be ignored for %s '%s' (requires 'option external-check').", "external-check path", type, name));
                 err |= ErrCode.WARN;
             }
@@ -107,8 +110,9 @@ public final class ConfigValidity implements PostParseCheck {
             cfgerr += org.jhaproxy.config.rules.LateRuleChecks.checkStickRules(ctx, px);
             cfgerr += RuleReferences.actionRules(cfg, diag, px);
             cfgerr += RuleReferences.peers(cfg, diag, px, ctx.env().get("HAPROXY_LOCALPEER"));
-            if (px.emailAlertMailers() != null && cfg.otherSections().find("mailers", px.emailAlertMailers()) == null) {
-                diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, px.emailAlertMailers()));
+            String mailers = px.emailAlert().mailers();
+            if (mailers != null && cfg.otherSections().find("mailers", mailers) == null) {
+                diag.alert(String.format("Proxy '%s': unable to find mailers '%s'.", name, mailers));
                 cfgerr++;
             }
             cfgerr += LogFormatChecks.formats(ctx, px);
@@ -126,12 +130,12 @@ public final class ConfigValidity implements PostParseCheck {
                         + "   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.", type, name));
                 err |= ErrCode.WARN;
             }
-            if (px.tcpCheckRules() && !"tcp-check".equals(px.checkType())) {
+            if (checks.tcpCheckRules() && !"tcp-check".equals(checks.type())) {
                 diag.warning(String.format("%s '%s' uses tcp-check rules without 'option tcp-check', so the rules are ignored.", type, name));
                 err |= ErrCode.WARN;
             }
             long cookieLen = globalCookieLen(cfg);
-            if (px.captureCookieLen() >= cookieLen) {
+            if (px.captures().cookieLen() >= cookieLen) {
                 diag.warning(String.format("truncating capture length to %d bytes for %s '%s'.", cookieLen - 1, type, name));
                 err |= ErrCode.WARN;
             }
@@ -240,18 +244,19 @@ public final class ConfigValidity implements PostParseCheck {
         if (!px.has(ProxyCapability.FRONTEND)) {
             return false;
         }
-        boolean hasTarget = !px.logTargets().isEmpty();
+        ProxyLogSettings log = px.logSettings();
+        boolean hasTarget = !log.targets().isEmpty();
         if (hasTarget) {
             return false;
         }
-        String lf = px.logFormat();
-        if (px.mode() == ProxyMode.TCP && (px.logFormatSource() == LogFormatSource.HTTPLOG
-                || px.logFormatSource() == LogFormatSource.HTTPLOG_CLF || px.logFormatSource() == LogFormatSource.HTTPSLOG)) {
+        String lf = log.format();
+        if (px.mode() == ProxyMode.TCP && (log.formatSource() == LogFormatSource.HTTPLOG
+                || log.formatSource() == LogFormatSource.HTTPLOG_CLF || log.formatSource() == LogFormatSource.HTTPSLOG)) {
             lf = "tcplog"; // replaced by the TCP format, still a format
         }
         // a format that failed to compile was left empty
         int failed = px.references().failedLogFormats();
         return (lf != null && !lf.isEmpty() && (failed & 1) == 0)
-                || (px.logFormatSd() != null && !px.logFormatSd().isEmpty() && (failed & 2) == 0);
+                || (log.formatSd() != null && !log.formatSd().isEmpty() && (failed & 2) == 0);
     }
 }

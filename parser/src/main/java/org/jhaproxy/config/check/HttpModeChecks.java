@@ -3,6 +3,7 @@ package org.jhaproxy.config.check;
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.diag.ErrCode;
 import org.jhaproxy.config.model.LogFormatSource;
+import org.jhaproxy.config.model.Position;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
 
@@ -25,18 +26,19 @@ final class HttpModeChecks {
         if (px.monitorUri() != null) {
             diag.warning(String.format("monitor-uri will be ignored for %s '%s' (needs 'mode http').", type, px.name()));
         }
-        if (px.balanceNeedsHttp()) {
-            px.balance("roundrobin", false);
+        if (px.balance().needsHttp()) {
+            px.balance().algorithm("roundrobin", false);
             diag.warning(String.format("Layer 7 hash not possible for %s '%s' (needs 'mode http'). Falling back to round robin.", type, px.name()));
         }
-        if (px.logFormatAt() != null) {
-            LogFormatSource src = px.logFormatSource();
+        Position logFormatAt = px.logSettings().formatAt();
+        if (logFormatAt != null) {
+            LogFormatSource src = px.logSettings().formatSource();
             if (src == LogFormatSource.HTTPLOG || src == LogFormatSource.HTTPLOG_CLF) {
                 diag.warning(String.format("parsing [%s:%d] : 'option httplog' not usable with %s '%s' (needs 'mode http'). Falling back to 'option tcplog'.",
-                        px.logFormatAt().file(), px.logFormatAt().line(), type, px.name()));
+                        logFormatAt.file(), logFormatAt.line(), type, px.name()));
             } else if (src == LogFormatSource.HTTPSLOG) {
                 diag.warning(String.format("parsing [%s:%d] : 'option httpslog' not usable with %s '%s' (needs 'mode http'). Falling back to 'option tcplog'.",
-                        px.logFormatAt().file(), px.logFormatAt().line(), type, px.name()));
+                        logFormatAt.file(), logFormatAt.line(), type, px.name()));
             }
         }
         return err;
@@ -59,7 +61,7 @@ final class HttpModeChecks {
             err |= ErrCode.WARN;
             px.stats(false);
         }
-        if (px.captureCookieName() != null) {
+        if (px.captures().cookieName() != null) {
             diag.warning(String.format("'capture' statement ignored for %s '%s' as it requires HTTP mode.", type, name));
             err |= ErrCode.WARN;
         }

@@ -2,9 +2,11 @@ package org.jhaproxy.config.check;
 
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.model.BackendRef;
+import org.jhaproxy.config.model.LogFormatSource;
 import org.jhaproxy.config.model.Position;
 import org.jhaproxy.config.model.ProxyBuilder;
 import org.jhaproxy.config.model.ProxyCapability;
+import org.jhaproxy.config.model.ProxyLogSettings;
 import org.jhaproxy.config.model.ProxyMode;
 import org.jhaproxy.config.rules.Conditions;
 import org.jhaproxy.config.sample.CheckPlace;
@@ -42,25 +44,26 @@ final class LogFormatChecks {
         Diagnostics diag = ctx.diag();
         boolean http = px.mode() == ProxyMode.HTTP;
         int errors = 0;
+        ProxyLogSettings log = px.logSettings();
         boolean fe = px.has(ProxyCapability.FRONTEND);
         // the built-in formats of "option httplog/tcplog/httpslog" are known to compile
-        if (fe && px.logFormat() != null && px.logFormatSource() == org.jhaproxy.config.model.LogFormatSource.CUSTOM) {
-            int e = one(ctx, px.logFormat(), http, CheckPlace.FE_LOG_END.bit(), px.logFormatAt(), "log-format", px, "in log-format string in");
+        if (fe && log.format() != null && log.formatSource() == LogFormatSource.CUSTOM) {
+            int e = one(ctx, log.format(), http, CheckPlace.FE_LOG_END.bit(), log.formatAt(), "log-format", px, "in log-format string in");
             if (e > 0) {
                 px.references().failedLogFormat(1);
             }
             errors += e;
         }
-        if (fe && px.logFormatSd() != null) {
+        if (fe && log.formatSd() != null) {
             // HAProxy 2.6 names the log-format's position here
-            Position at = px.logFormatAt() != null ? px.logFormatAt() : px.logFormatSdAt();
-            int e = one(ctx, px.logFormatSd(), http, CheckPlace.FE_LOG_END.bit(), at, "log-format-sd", px, "in log-format-sd string in");
+            Position at = log.formatAt() != null ? log.formatAt() : log.formatSdAt();
+            int e = one(ctx, log.formatSd(), http, CheckPlace.FE_LOG_END.bit(), at, "log-format-sd", px, "in log-format-sd string in");
             if (e > 0) {
                 px.references().failedLogFormat(2);
             }
             errors += e;
         }
-        if (px.uniqueIdFormat() != null) {
+        if (log.uniqueIdFormat() != null) {
             int where = 0;
             if (fe) {
                 where |= CheckPlace.FE_HRQ_HDR.bit();
@@ -68,10 +71,10 @@ final class LogFormatChecks {
             if (px.has(ProxyCapability.BACKEND)) {
                 where |= CheckPlace.BE_HRQ_HDR.bit();
             }
-            errors += one(ctx, px.uniqueIdFormat(), http, where, px.uniqueIdFormatAt(), "unique-id", px, "in unique-id-format string in");
+            errors += one(ctx, log.uniqueIdFormat(), http, where, log.uniqueIdFormatAt(), "unique-id", px, "in unique-id-format string in");
         }
-        if (px.errorLogFormat() != null) {
-            errors += one(ctx, px.errorLogFormat(), http, CheckPlace.FE_LOG_END.bit(), px.errorLogFormatAt(), "error-log-format", px, "in log-format string in");
+        if (log.errorFormat() != null) {
+            errors += one(ctx, log.errorFormat(), http, CheckPlace.FE_LOG_END.bit(), log.errorFormatAt(), "error-log-format", px, "in log-format string in");
         }
         return errors;
     }

@@ -131,11 +131,11 @@ public final class RuleReferences {
         long id = atoi(a.target());
         boolean request = set == RuleSet.HTTP_REQ;
         // capture slots are declared in frontends only: backends cannot be checked here
-        if (request && px.has(ProxyCapability.FRONTEND) && id >= px.requestCaptures()) {
+        if (request && px.has(ProxyCapability.FRONTEND) && id >= px.captures().requestCaptures()) {
             diag.alert(String.format("Proxy '%s': unable to find capture id '%d' referenced by http-request capture rule.", px.name(), id));
             return 1;
         }
-        if (!request && px.has(ProxyCapability.FRONTEND) && id >= px.responseCaptures()) {
+        if (!request && px.has(ProxyCapability.FRONTEND) && id >= px.captures().responseCaptures()) {
             diag.alert(String.format("Proxy '%s': unable to find capture id '%d' referenced by http-response capture rule.", px.name(), id));
             return 1;
         }

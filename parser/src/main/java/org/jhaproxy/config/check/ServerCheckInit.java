@@ -29,7 +29,7 @@ public final class ServerCheckInit implements PostParseCheck {
             if (px.disabled() || px.isDefaults() || !px.has(ProxyCapability.BACKEND)) {
                 continue;
             }
-            String type = px.checkType();
+            String type = px.checks().type();
             CheckRuleSet rules = ruleSet(px, type);
             for (ServerBuilder srv : px.servers()) {
                 if (!srv.check()) {
@@ -63,11 +63,11 @@ public final class ServerCheckInit implements PostParseCheck {
         if (!type.equals("tcp-check")) {
             return null;
         }
-        if (px.tcpCheckRuleSet().rules().isEmpty() && px.parentDefaults() != null
-                && "tcp-check".equals(px.parentDefaults().checkType())) {
-            return px.parentDefaults().tcpCheckRuleSet();
+        if (px.checks().tcpCheckRuleSet().rules().isEmpty() && px.parentDefaults() != null
+                && "tcp-check".equals(px.parentDefaults().checks().type())) {
+            return px.parentDefaults().checks().tcpCheckRuleSet();
         }
-        return px.tcpCheckRuleSet();
+        return px.checks().tcpCheckRuleSet();
     }
 
     /** null when the server has a port to check, else the end of HAProxy's message. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jhaproxy.config.model.server.ServerBuilder;
 
 /**
  * A frontend, backend, listen or defaults section while it is being parsed (HAProxy's struct
@@ -31,43 +32,17 @@ public final class ProxyBuilder {
     private final Set<String> noOptions = new LinkedHashSet<>();
     /** httpclose / http-server-close / http-keep-alive (PR_O_HTTP_MODE), null when unset. */
     private String httpConnectionMode;
-    /** The health check type (PR_O2_CHK_ANY): "httpchk", "ssl-hello-chk", ..., "tcp-check", "external-check". */
-    private String checkType;
-    /** The check ruleset kind (tcpcheck_rules proto flags): only backends inherit it. */
-    private String checkProto;
-    private String logFormat;
-    private LogFormatSource logFormatSource;
-    private Position logFormatAt;
-    private String logFormatSd;
-    private Position logFormatSdAt;
-    private String errorLogFormat;
-    private Position errorLogFormatAt;
-    private String uniqueIdFormat;
-    private Position uniqueIdFormatAt;
-    /** The log targets of this proxy (copied from defaults, "no log" clears them). */
-    private final List<LogTarget> logTargets = new ArrayList<>();
+    private final ProxyCheckSettings checks = new ProxyCheckSettings();
+    private final ProxyLogSettings logSettings = new ProxyLogSettings();
     private BackendRef defaultBackend;
     /** "stats" used (HAProxy's uri_auth set): shared with the defaults section until changed. */
     private boolean stats;
     private String cookieName;
-    private String captureCookieName;
-    private long captureCookieLen;
-    private int requestCaptures;
-    private int responseCaptures;
-    private String balanceAlgorithm;
-    private boolean balanceNeedsHttp;
+    private final ProxyCaptures captures = new ProxyCaptures();
+    private final ProxyBalance balance = new ProxyBalance();
     private boolean transparent;
     private Long uuid;
-    private String checkCommand;
-    private String checkPath;
-    private boolean emailAlertSet;
-    private String emailAlertFrom;
-    private String emailAlertTo;
-    private String emailAlertMailers;
-    private boolean disableOn404;
-    private boolean sendState;
-    private boolean httpCheckRulesWithoutOption;
-    private boolean tcpCheckRules;
+    private final EmailAlert emailAlert = new EmailAlert();
     private String loadServerStateFromFile;
     /** "errorfiles <name>" references to http-errors sections, resolved after parsing. */
     private final List<BackendRef> errorFilesRefs = new ArrayList<>();
@@ -94,32 +69,17 @@ public final class ProxyBuilder {
         options.addAll(def.options);
         noOptions.addAll(def.noOptions);
         httpConnectionMode = def.httpConnectionMode;
-        checkType = def.checkType;
-        disableOn404 = def.disableOn404;
-        sendState = def.sendState;
         if (be) {
-            checkProto = def.checkProto;
             cookieName = def.cookieName;
-            balanceAlgorithm = def.balanceAlgorithm;
-            balanceNeedsHttp = def.balanceNeedsHttp;
-            balanceHashExpr = def.balanceHashExpr;
+            balance.inheritFrom(def.balance);
             loadServerStateFromFile = def.loadServerStateFromFile;
         }
         if (fe) {
-            captureCookieName = def.captureCookieName;
-            captureCookieLen = def.captureCookieLen;
-            requestCaptures = def.requestCaptures;
-            responseCaptures = def.responseCaptures;
+            captures.inheritFrom(def.captures);
             defaultBackend = def.defaultBackend;
             monitorUri = def.monitorUri;
-            logFormat = def.logFormat;
-            logFormatSource = def.logFormatSource;
-            logFormatAt = def.logFormatAt;
-            logFormatSd = def.logFormatSd;
-            logFormatSdAt = def.logFormatSdAt;
-            errorLogFormat = def.errorLogFormat;
-            errorLogFormatAt = def.errorLogFormatAt;
         }
+        logSettings.inheritFrom(def.logSettings, fe);
         for (Map.Entry<TimeoutKind, Long> e : def.timeouts.entrySet()) {
             if ((fe && e.getKey().inheritedByFrontend()) || (be && e.getKey().inheritedByBackend())) {
                 timeouts.put(e.getKey(), e.getValue());
@@ -128,15 +88,8 @@ public final class ProxyBuilder {
         mode = def.mode;
         stats = def.stats;
         errorFilesRefs.addAll(def.errorFilesRefs);
-        logTargets.addAll(def.logTargets);
-        uniqueIdFormat = def.uniqueIdFormat;
-        uniqueIdFormatAt = def.uniqueIdFormatAt;
-        checkCommand = def.checkCommand;
-        checkPath = def.checkPath;
-        emailAlertSet = def.emailAlertSet;
-        emailAlertFrom = def.emailAlertFrom;
-        emailAlertTo = def.emailAlertTo;
-        emailAlertMailers = def.emailAlertMailers;
+        checks.inheritFrom(def.checks, be);
+        emailAlert.inheritFrom(def.emailAlert);
     }
 
     /** The http-errors sections named by "errorfiles" (and copied from defaults), in order. */
@@ -249,81 +202,14 @@ public final class ProxyBuilder {
         this.httpConnectionMode = m;
     }
 
-    public String checkType() {
-        return checkType;
+    /** The health check type, its rules and flags ("option httpchk", "http-check", "tcp-check"...). */
+    public ProxyCheckSettings checks() {
+        return checks;
     }
 
-    public void checkType(String t) {
-        this.checkType = t;
-    }
-
-    public String checkProto() {
-        return checkProto;
-    }
-
-    public void checkProto(String p) {
-        this.checkProto = p;
-    }
-
-    public String logFormat() {
-        return logFormat;
-    }
-
-    public LogFormatSource logFormatSource() {
-        return logFormatSource;
-    }
-
-    public Position logFormatAt() {
-        return logFormatAt;
-    }
-
-    public void logFormat(String format, LogFormatSource source, Position where) {
-        this.logFormat = format;
-        this.logFormatSource = source;
-        this.logFormatAt = where;
-    }
-
-    public String logFormatSd() {
-        return logFormatSd;
-    }
-
-    public Position logFormatSdAt() {
-        return logFormatSdAt;
-    }
-
-    public void logFormatSd(String format, Position where) {
-        this.logFormatSd = format;
-        this.logFormatSdAt = where;
-    }
-
-    public String errorLogFormat() {
-        return errorLogFormat;
-    }
-
-    public Position errorLogFormatAt() {
-        return errorLogFormatAt;
-    }
-
-    public void errorLogFormat(String format, Position where) {
-        this.errorLogFormat = format;
-        this.errorLogFormatAt = where;
-    }
-
-    public String uniqueIdFormat() {
-        return uniqueIdFormat;
-    }
-
-    public Position uniqueIdFormatAt() {
-        return uniqueIdFormatAt;
-    }
-
-    public void uniqueIdFormat(String format, Position where) {
-        this.uniqueIdFormat = format;
-        this.uniqueIdFormatAt = where;
-    }
-
-    public List<LogTarget> logTargets() {
-        return logTargets;
+    /** "log", "log-format", "log-format-sd", "error-log-format" and "unique-id-format". */
+    public ProxyLogSettings logSettings() {
+        return logSettings;
     }
 
     public BackendRef defaultBackend() {
@@ -350,51 +236,13 @@ public final class ProxyBuilder {
         this.cookieName = n;
     }
 
-    public String captureCookieName() {
-        return captureCookieName;
+    /** "capture cookie", "capture request/response header", "declare capture". */
+    public ProxyCaptures captures() {
+        return captures;
     }
 
-    public void captureCookieName(String n) {
-        this.captureCookieName = n;
-    }
-
-    /** The "capture cookie ... len" value (HAProxy's capture_len). */
-    public long captureCookieLen() {
-        return captureCookieLen;
-    }
-
-    public void captureCookieLen(long len) {
-        this.captureCookieLen = len;
-    }
-
-    public int requestCaptures() {
-        return requestCaptures;
-    }
-
-    public int responseCaptures() {
-        return responseCaptures;
-    }
-
-    public void addCapture(boolean request) {
-        if (request) {
-            requestCaptures++;
-        } else {
-            responseCaptures++;
-        }
-    }
-
-    public String balanceAlgorithm() {
-        return balanceAlgorithm;
-    }
-
-    public boolean balanceNeedsHttp() {
-        return balanceNeedsHttp;
-    }
-
-    public void balance(String algorithm, boolean needsHttp) {
-        this.balanceAlgorithm = algorithm;
-        this.balanceHashExpr = null;
-        this.balanceNeedsHttp = needsHttp;
+    public ProxyBalance balance() {
+        return balance;
     }
 
     public boolean transparent() {
@@ -413,79 +261,8 @@ public final class ProxyBuilder {
         this.uuid = id;
     }
 
-    public String checkCommand() {
-        return checkCommand;
-    }
-
-    public void checkCommand(String c) {
-        this.checkCommand = c;
-    }
-
-    public String checkPath() {
-        return checkPath;
-    }
-
-    public void checkPath(String p) {
-        this.checkPath = p;
-    }
-
-    public boolean emailAlertSet() {
-        return emailAlertSet;
-    }
-
-    public String emailAlertFrom() {
-        return emailAlertFrom;
-    }
-
-    public String emailAlertTo() {
-        return emailAlertTo;
-    }
-
-    public String emailAlertMailers() {
-        return emailAlertMailers;
-    }
-
-    public void emailAlert(String what, String value) {
-        emailAlertSet = true;
-        switch (what) {
-            case "from" -> emailAlertFrom = value;
-            case "to" -> emailAlertTo = value;
-            case "mailers" -> emailAlertMailers = value;
-            default -> {
-            }
-        }
-    }
-
-    public boolean disableOn404() {
-        return disableOn404;
-    }
-
-    public void disableOn404(boolean v) {
-        this.disableOn404 = v;
-    }
-
-    public boolean sendState() {
-        return sendState;
-    }
-
-    public void sendState(boolean v) {
-        this.sendState = v;
-    }
-
-    public boolean httpCheckRules() {
-        return httpCheckRulesWithoutOption;
-    }
-
-    public void httpCheckRules(boolean v) {
-        this.httpCheckRulesWithoutOption = v;
-    }
-
-    public boolean tcpCheckRules() {
-        return tcpCheckRules;
-    }
-
-    public void tcpCheckRules(boolean v) {
-        this.tcpCheckRules = v;
+    public EmailAlert emailAlert() {
+        return emailAlert;
     }
 
     public String loadServerStateFromFile() {
@@ -559,20 +336,20 @@ public final class ProxyBuilder {
     }
 
     // ---- servers (h3: server/ package) ------------------------------------------------------
-    private final java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers = new java.util.ArrayList<>();
-    private org.jhaproxy.config.model.server.ServerBuilder defaultServer;
+    private final List<ServerBuilder> servers = new ArrayList<>();
+    private ServerBuilder defaultServer;
 
     /** The "server" and "server-template" lines, in declaration order. */
-    public java.util.List<org.jhaproxy.config.model.server.ServerBuilder> servers() {
+    public List<ServerBuilder> servers() {
         return servers;
     }
 
     /** The "default-server" settings of this section; null until one is set or inherited. */
-    public org.jhaproxy.config.model.server.ServerBuilder defaultServer() {
+    public ServerBuilder defaultServer() {
         return defaultServer;
     }
 
-    public void defaultServer(org.jhaproxy.config.model.server.ServerBuilder settings) {
+    public void defaultServer(ServerBuilder settings) {
         this.defaultServer = settings;
     }
 
@@ -583,21 +360,9 @@ public final class ProxyBuilder {
     public ProxyRules rules() {
         return ruleSets;
     }
-    // ---- h8: health check rule sets and use-fcgi-app (tcpcheck.c, fcgi-app.c) ----
-    private final CheckRuleSet tcpCheckRuleSet = new CheckRuleSet();
-    private final CheckRuleSet httpCheckRuleSet = new CheckRuleSet();
+    // ---- h8: use-fcgi-app (fcgi-app.c) ----
     private String fcgiApp;
     private Position fcgiAppAt;
-
-    /** The "tcp-check" rules of this section itself (not those of its defaults). */
-    public CheckRuleSet tcpCheckRuleSet() {
-        return tcpCheckRuleSet;
-    }
-
-    /** The "http-check" rules of this section itself (not those of its defaults). */
-    public CheckRuleSet httpCheckRuleSet() {
-        return httpCheckRuleSet;
-    }
 
     /** The fcgi-app named by "use-fcgi-app", or null. */
     public String fcgiApp() {
@@ -619,17 +384,5 @@ public final class ProxyBuilder {
     /** The backend, table, userlist, cache... names this proxy refers to, resolved post-parse. */
     public ProxyReferences references() {
         return references;
-    }
-
-    // ---- h9: "balance hash <expr>", compiled by check_config_validity() ----
-    private String balanceHashExpr;
-
-    /** The sample expression of "balance hash", as written; null for other algorithms. */
-    public String balanceHashExpr() {
-        return balanceHashExpr;
-    }
-
-    public void balanceHashExpr(String expr) {
-        this.balanceHashExpr = expr;
     }
 }

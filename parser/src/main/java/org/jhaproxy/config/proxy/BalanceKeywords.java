@@ -30,7 +30,7 @@ final class BalanceKeywords {
         String a = line.arg(1);
         if (a.isEmpty() || a.equals("roundrobin") || a.equals("static-rr") || a.equals("first") || a.equals("leastconn")
                 || a.equals("source")) {
-            px.balance(a.isEmpty() ? "roundrobin" : a, false);
+            px.balance().algorithm(a.isEmpty() ? "roundrobin" : a, false);
             return null;
         }
         if (a.startsWith("random")) {
@@ -47,7 +47,7 @@ final class BalanceKeywords {
                     return "random : number of draws must be at least 1.";
                 }
             }
-            px.balance("random", false);
+            px.balance().algorithm("random", false);
             return null;
         }
         switch (a) {
@@ -65,14 +65,14 @@ final class BalanceKeywords {
                         return String.format("%s only accepts parameters 'len', 'depth', 'path-only', and 'whole' (got '%s').", a, p);
                     }
                 }
-                px.balance(a, true);
+                px.balance().algorithm(a, true);
                 return null;
             }
             case "url_param": {
                 if (line.arg(2).isEmpty()) {
                     return String.format("%s requires an URL parameter name.", a);
                 }
-                px.balance(a, true);
+                px.balance().algorithm(a, true);
                 if (!line.arg(3).isEmpty() && !line.arg(3).equals("check_post")) {
                     return String.format("%s only accepts 'check_post' modifier (got '%s').", a, line.arg(3));
                 }
@@ -82,8 +82,8 @@ final class BalanceKeywords {
                 if (line.arg(2).isEmpty()) {
                     return String.format("%s requires a sample expression.", a);
                 }
-                px.balance(a, false);
-                px.balanceHashExpr(line.arg(2));
+                px.balance().algorithm(a, false);
+                px.balance().hashExpr(line.arg(2));
                 if (!line.arg(3).isEmpty()) {
                     return String.format("%s takes no other argument (got '%s').", a, line.arg(3));
                 }
@@ -97,14 +97,14 @@ final class BalanceKeywords {
             if (end < 0 || end == 4) {
                 return "hdr requires an http header field name.";
             }
-            px.balance("hdr", true);
+            px.balance().algorithm("hdr", true);
             if (!line.arg(2).isEmpty() && !line.arg(2).equals("use_domain_only")) {
                 return String.format("%s only accepts 'use_domain_only' modifier (got '%s').", a, line.arg(2));
             }
             return null;
         }
         if (a.startsWith("rdp-cookie")) {
-            px.balance("rdp-cookie", false);
+            px.balance().algorithm("rdp-cookie", false);
             if (a.length() > 10 && a.charAt(10) == '(') {
                 int end = a.indexOf(')', 11);
                 if (end < 0 || end == 11) {

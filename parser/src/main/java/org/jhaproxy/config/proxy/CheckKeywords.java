@@ -36,19 +36,19 @@ final class CheckKeywords {
                     return err | ProxyChecks.alert(ctx, line, String.format("'%s' cannot handle unexpected argument '%s'.", line.arg(0), line.arg(2)));
                 }
                 if (verb.equals("disable-on-404")) {
-                    px.disableOn404(true);
+                    px.checks().disableOn404(true);
                 } else {
-                    px.sendState(true);
+                    px.checks().sendState(true);
                 }
                 return err;
             }
             case "connect", "send", "expect", "comment", "set-var-fmt", "set-var", "unset-var" -> {
-                int rule = parseRule(ctx, line, px, px.httpCheckRuleSet(), true);
+                int rule = parseRule(ctx, line, px, px.checks().httpCheckRuleSet(), true);
                 if (rule != ErrCode.NONE) {
                     return err | rule;
                 }
-                if (!"httpchk".equals(px.checkType())) {
-                    px.httpCheckRules(true);
+                if (!"httpchk".equals(px.checks().type())) {
+                    px.checks().httpCheckRules(true);
                 }
                 return err;
             }
@@ -67,12 +67,12 @@ final class CheckKeywords {
         String verb = checkActionVerb(line.arg(1));
         switch (verb) {
             case "connect", "send", "send-binary", "send-lf", "send-binary-lf", "expect", "comment", "set-var-fmt", "set-var", "unset-var" -> {
-                int rule = parseRule(ctx, line, px, px.tcpCheckRuleSet(), false);
+                int rule = parseRule(ctx, line, px, px.checks().tcpCheckRuleSet(), false);
                 if (rule != ErrCode.NONE) {
                     return err | rule;
                 }
-                if (!"tcp-check".equals(px.checkType())) {
-                    px.tcpCheckRules(true);
+                if (!"tcp-check".equals(px.checks().type())) {
+                    px.checks().tcpCheckRules(true);
                 }
                 return err;
             }
@@ -151,9 +151,9 @@ final class CheckKeywords {
             return ProxyChecks.alert(ctx, line, String.format("missing argument after '%s'.", sub));
         }
         if (sub.equals("command")) {
-            px.checkCommand(line.arg(2));
+            px.checks().externalCommand(line.arg(2));
         } else {
-            px.checkPath(line.arg(2));
+            px.checks().externalPath(line.arg(2));
         }
         return ErrCode.NONE;
     }

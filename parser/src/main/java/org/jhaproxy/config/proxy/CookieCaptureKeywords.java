@@ -127,14 +127,13 @@ final class CookieCaptureKeywords {
             if (line.arg(4).isEmpty()) {
                 return err | ProxyChecks.alert(ctx, line, String.format("'%s' expects 'cookie' <cookie_name> 'len' <len>.", kw));
             }
-            px.captureCookieName(line.arg(2));
-            px.captureCookieLen(ProxyChecks.atol(line.arg(4)));
+            px.captures().cookie(line.arg(2), ProxyChecks.atol(line.arg(4)));
             return err;
         }
         if (line.arg(3).isEmpty() || !line.arg(4).equals("len") || line.arg(5).isEmpty()) {
             return err | ProxyChecks.alert(ctx, line, String.format("'%s %s' expects 'header' <header_name> 'len' <len>.", kw, what));
         }
-        px.addCapture(what.equals("request"));
+        px.captures().add(what.equals("request"));
         return err;
     }
 }

@@ -189,12 +189,12 @@ final class CoreKeywords {
             return ProxyChecks.alert(ctx, line, String.format("missing argument after '%s'.", line.arg(0)));
         }
         switch (sub) {
-            case "from", "mailers", "myhostname", "to" -> px.emailAlert(sub, line.arg(2));
+            case "from", "mailers", "myhostname", "to" -> px.emailAlert().set(sub, line.arg(2));
             case "level" -> {
                 if (!LogLevels.LEVELS.contains(line.arg(2))) {
                     return ProxyChecks.alert(ctx, line, String.format("unknown log level '%s' after '%s'", sub, line.arg(2)));
                 }
-                px.emailAlert(sub, line.arg(2));
+                px.emailAlert().set(sub, line.arg(2));
             }
             default -> {
                 return ProxyChecks.alert(ctx, line, String.format("email-alert: unknown argument '%s'.", sub));

@@ -39,7 +39,7 @@ final class HealthCheckOptions {
                                 + " Please, consider to use 'http-check send' directive instead.", line.arg(0), line.arg(1)));
                     }
                 }
-                px.checkType("httpchk");
+                px.checks().type("httpchk");
             }
             case "pgsql-check" -> {
                 if (line.arg(2).isEmpty() || line.arg(3).isEmpty()) {
@@ -48,7 +48,7 @@ final class HealthCheckOptions {
                 if (!line.arg(2).equals("user")) {
                     return err | ProxyChecks.alert(ctx, line, String.format("'%s %s' only supports optional values: 'user'.", line.arg(0), opt));
                 }
-                px.checkType(opt);
+                px.checks().type(opt);
             }
             case "mysql-check" -> {
                 if (!line.arg(2).isEmpty()) {
@@ -64,16 +64,16 @@ final class HealthCheckOptions {
                         return err | ProxyChecks.alert(ctx, line, String.format("keyword '%s' only supports 'post-41' and 'pre-41' (got '%s').", opt, v));
                     }
                 }
-                px.checkType(opt);
+                px.checks().type(opt);
             }
-            default -> px.checkType(opt);
+            default -> px.checks().type(opt);
         }
-        px.checkProto(opt.equals("external-check") ? null : opt);
+        px.checks().proto(opt.equals("external-check") ? null : opt);
         if (opt.equals("httpchk")) {
-            px.httpCheckRules(false);
+            px.checks().httpCheckRules(false);
         }
         if (opt.equals("tcp-check")) {
-            px.tcpCheckRules(false);
+            px.checks().tcpCheckRules(false);
         }
         return err;
     }

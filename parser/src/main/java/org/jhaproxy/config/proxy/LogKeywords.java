@@ -20,7 +20,7 @@ final class LogKeywords {
 
     /** "log global", "no log", or a log target: h1's parse_logsrv() port. */
     static int log(ParseContext ctx, Line line, ProxyBuilder px) {
-        return LogTargetParser.parseAndReport(ctx, line, px.logTargets(), ctx.config().global().logTargets());
+        return LogTargetParser.parseAndReport(ctx, line, px.logSettings().targets(), ctx.config().global().logTargets());
     }
 
     private static int singleArg(ParseContext ctx, Line line) {
@@ -45,11 +45,11 @@ final class LogKeywords {
         if (err != 0) {
             return err;
         }
-        if (px.logFormat() != null && px.isDefaults()) {
+        if (px.logSettings().format() != null && px.isDefaults()) {
             ctx.diag().warning(String.format("parsing [%s:%d]: 'log-format' overrides previous '%s' in 'defaults' section.",
-                    line.file(), line.lineNo(), px.logFormatSource().directive()));
+                    line.file(), line.lineNo(), px.logSettings().formatSource().directive()));
         }
-        px.logFormat(line.arg(1), LogFormatSource.CUSTOM, new Position(line.file(), line.lineNo()));
+        px.logSettings().format(line.arg(1), LogFormatSource.CUSTOM, new Position(line.file(), line.lineNo()));
         return ignoredInBackend(ctx, line, px);
     }
 
@@ -58,7 +58,7 @@ final class LogKeywords {
         if (err != 0) {
             return err;
         }
-        px.logFormatSd(line.arg(1), new Position(line.file(), line.lineNo()));
+        px.logSettings().formatSd(line.arg(1), new Position(line.file(), line.lineNo()));
         return ignoredInBackend(ctx, line, px);
     }
 
@@ -67,18 +67,18 @@ final class LogKeywords {
         if (err != 0) {
             return err;
         }
-        if (px.errorLogFormat() != null && px.isDefaults()) {
+        if (px.logSettings().errorFormat() != null && px.isDefaults()) {
             ctx.diag().warning(String.format("parsing [%s:%d]: 'error-log-format' overrides previous 'error-log-format' in 'defaults' section.",
                     line.file(), line.lineNo()));
         }
-        px.errorLogFormat(line.arg(1), new Position(line.file(), line.lineNo()));
+        px.logSettings().errorFormat(line.arg(1), new Position(line.file(), line.lineNo()));
         return ignoredInBackend(ctx, line, px);
     }
 
     static int uniqueIdFormat(ParseContext ctx, Line line, ProxyBuilder px) {
         int err = singleArg(ctx, line);
         if (err == 0) {
-            px.uniqueIdFormat(line.arg(1), new Position(line.file(), line.lineNo()));
+            px.logSettings().uniqueIdFormat(line.arg(1), new Position(line.file(), line.lineNo()));
         }
         return err;
     }

@@ -153,9 +153,9 @@ final class OptionKeyword {
 
     /** The "'option X' overrides previous '...' in 'defaults' section." warning. */
     private static void warnOverride(ParseContext ctx, Line line, ProxyBuilder px, String directive) {
-        if (px.logFormat() != null && px.isDefaults()) {
+        if (px.logSettings().format() != null && px.isDefaults()) {
             ctx.diag().warning(String.format("parsing [%s:%d]: '%s' overrides previous '%s' in 'defaults' section.",
-                    line.file(), line.lineNo(), directive, px.logFormatSource().directive()));
+                    line.file(), line.lineNo(), directive, px.logSettings().formatSource().directive()));
         }
     }
 
@@ -179,14 +179,14 @@ final class OptionKeyword {
             }
         }
         warnOverride(ctx, line, px, clf ? "option httplog clf" : "option httplog");
-        px.logFormat(clf ? CLF_HTTP_LOG_FORMAT : DEFAULT_HTTP_LOG_FORMAT, clf ? LogFormatSource.HTTPLOG_CLF : LogFormatSource.HTTPLOG,
+        px.logSettings().format(clf ? CLF_HTTP_LOG_FORMAT : DEFAULT_HTTP_LOG_FORMAT, clf ? LogFormatSource.HTTPLOG_CLF : LogFormatSource.HTTPLOG,
                 new org.jhaproxy.config.model.Position(line.file(), line.lineNo()));
         return ignoredInBackend(ctx, line, px, "option httplog");
     }
 
     private static int tcplog(ParseContext ctx, Line line, ProxyBuilder px) {
         warnOverride(ctx, line, px, "option tcplog");
-        px.logFormat(DEFAULT_TCP_LOG_FORMAT, LogFormatSource.TCPLOG, new org.jhaproxy.config.model.Position(line.file(), line.lineNo()));
+        px.logSettings().format(DEFAULT_TCP_LOG_FORMAT, LogFormatSource.TCPLOG, new org.jhaproxy.config.model.Position(line.file(), line.lineNo()));
         int err = ProxyChecks.tooManyArgs(ctx, line, 0, 1);
         if (err != 0) {
             return err;
@@ -197,7 +197,7 @@ final class OptionKeyword {
     private static int httpslog(ParseContext ctx, Line line, ProxyBuilder px) {
         // HAProxy 2.6 names it 'option httplog' in this warning
         warnOverride(ctx, line, px, "option httplog");
-        px.logFormat(DEFAULT_HTTPS_LOG_FORMAT, LogFormatSource.HTTPSLOG, new org.jhaproxy.config.model.Position(line.file(), line.lineNo()));
+        px.logSettings().format(DEFAULT_HTTPS_LOG_FORMAT, LogFormatSource.HTTPSLOG, new org.jhaproxy.config.model.Position(line.file(), line.lineNo()));
         return ignoredInBackend(ctx, line, px, "option httpslog");
     }
 

@@ -108,7 +108,7 @@ final class TuningKeywords {
         if (end >= 0 && ProxyChecks.atol(len) <= 0) {
             return ProxyChecks.alert(ctx, line, "length must be > 0");
         }
-        px.addCapture(dir.equals("request"));
+        px.captures().add(dir.equals("request"));
         return ErrCode.NONE;
     }
 

@@ -185,7 +185,7 @@ public final class ProxySection implements Section {
         }
         err |= checkRulesInheritance(ctx, line, currDefaults, caps);
         if (caps.contains(ProxyCapability.BACKEND) && currDefaults != null
-                && (currDefaults.requestCaptures() > 0 || currDefaults.responseCaptures() > 0)) {
+                && (currDefaults.captures().requestCaptures() > 0 || currDefaults.captures().responseCaptures() > 0)) {
             ctx.diag().alert(String.format("parsing [%s:%d]: backend or defaults sections cannot inherit from a defaults section defining"
                     + " capptures (defaults section at %s:%d).", line.file(), line.lineNo(), currDefaults.at().file(), currDefaults.at().line()));
             err |= ErrCode.ALERT | ErrCode.ABORT;

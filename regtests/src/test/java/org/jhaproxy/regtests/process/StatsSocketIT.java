@@ -40,9 +40,16 @@ class StatsSocketIT {
     private static int jLb;
     private static TestBackend lb1;
     private static TestBackend lb2;
+    /** A server that never answers: TCP data is read and kept, an HTTP request is held until the end. */
+    private static TestBackend hold;
+    private static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+    private static int jFt;
+    private static int jFh;
+    private static int hFt;
+    private static int hFh;
 
-    static String config(Path sockets, int cliPort, int fePort, int lbPort) {
-        return "global\n"
+    static String config(Path sockets, int cliPort, int fePort, int lbPort, int ftPort, int fhPort) {
+        return "global\n    nbthread 1\n"
                 + "    stats socket " + sockets.resolve("admin.sock") + " mode 600 level admin\n"
                 + "    stats socket " + sockets.resolve("user.sock") + " level user\n"
                 + "    stats socket " + sockets.resolve("op.sock") + " level operator\n"
@@ -55,7 +62,13 @@ class StatsSocketIT {
                 + "backend lb\n    server s1 127.0.0.1:" + lb1.port() + "\n    server s2 127.0.0.1:" + lb2.port() + "\n\n"
                 + "backend adm\n    server s1 127.0.0.1:9\n    server s2 127.0.0.1:9 weight 20\n"
                 + "    server s3 127.0.0.1:9 disabled\n    server s4 127.0.0.1:9 backup\n\n"
-                + "backend st\n    balance static-rr\n    server s1 127.0.0.1:9\n";
+                + "backend st\n    balance static-rr\n    server s1 127.0.0.1:9\n\n"
+                + "frontend ft\n    mode tcp\n    log stdout format raw local0\n    option tcplog\n"
+                + "    bind 127.0.0.1:" + ftPort + "\n    default_backend bt\n\n"
+                + "backend bt\n    mode tcp\n    server s1 127.0.0.1:" + hold.port() + "\n\n"
+                + "frontend fh\n    log stdout format raw local0\n    option httplog\n"
+                + "    bind 127.0.0.1:" + fhPort + "\n    default_backend bh\n\n"
+                + "backend bh\n    server s1 127.0.0.1:" + hold.port() + "\n";
     }
 
     @BeforeAll
@@ -64,15 +77,27 @@ class StatsSocketIT {
         Files.createDirectories(dir.resolve("j"));
         lb1 = new TestBackend(TestBackend.OK);
         lb2 = new TestBackend(TestBackend.OK);
+        hold = new TestBackend((head, out) -> {
+            try {
+                RELEASE.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        });
+        jFt = RunningProxy.freePort();
+        jFh = RunningProxy.freePort();
         jTcp = RunningProxy.freePort();
         int jFe = RunningProxy.freePort();
         jLb = RunningProxy.freePort();
-        jhaproxy = RunningProxy.start(config(dir.resolve("j"), jTcp, jFe, jLb), "-db").listening(jFe);
+        jhaproxy = RunningProxy.start(config(dir.resolve("j"), jTcp, jFe, jLb, jFt, jFh), "-db").listening(jFe);
         if (Files.isExecutable(HAPROXY)) {
             Files.createDirectories(dir.resolve("h"));
             hTcp = RunningProxy.freePort();
             int hFe = RunningProxy.freePort();
-            Files.writeString(dir.resolve("h/t.cfg"), config(dir.resolve("h"), hTcp, hFe, RunningProxy.freePort()));
+            hFt = RunningProxy.freePort();
+            hFh = RunningProxy.freePort();
+            Files.writeString(dir.resolve("h/t.cfg"), config(dir.resolve("h"), hTcp, hFe, RunningProxy.freePort(), hFt, hFh));
             haproxy = new ProcessBuilder(HAPROXY.toString(), "-f", "t.cfg", "-db").directory(dir.resolve("h").toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("h/output").toFile()).start();
             assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> Files.exists(dir.resolve("h/admin.sock"))),
@@ -95,6 +120,8 @@ class StatsSocketIT {
         }
         lb1.close();
         lb2.close();
+        RELEASE.countDown();
+        hold.close();
     }
 
     /** Sends {@code request} on a socket ("admin.sock", ..., or "tcp"), shuts the write side, reads to the end. */
@@ -140,7 +167,7 @@ class StatsSocketIT {
         return j;
     }
 
-    /** Values that name the process or its timings, and the process's counters, become "N". */
+    /** Values that name the process or its timings, its load (Idle_pct, Run_queue) and its counters become "N". */
     static String normalised(String answer) {
         List<String> out = new ArrayList<>();
         for (String l : answer.split("\n", -1)) {
@@ -148,7 +175,7 @@ class StatsSocketIT {
             String k = colon < 0 ? "" : l.substring(0, colon);
             if (List.of("Version", "Release_date", "Build info", "Pid", "Uptime", "Uptime_sec", "Ulimit-n", "Maxsock",
                     "Maxconn", "Hard_maxconn", "CurrConns", "CumConns", "CumReq", "Tasks", "Jobs", "TotalBytesOut",
-                    "BytesOutRate", "PoolAlloc_bytes", "PoolUsed_bytes", "Start_time_sec", "node").contains(k)) {
+                    "BytesOutRate", "Idle_pct", "Run_queue", "PoolAlloc_bytes", "PoolUsed_bytes", "Start_time_sec", "node").contains(k)) {
                 l = k + ": N";
             }
             out.add(l);
@@ -218,7 +245,7 @@ class StatsSocketIT {
 
     @Test
     void backendsWeightsAndEnvironment() throws IOException {
-        assertEquals("# name\nb\nlb\nadm\nst\n\n", same("admin.sock", "show backend\n"));
+        assertEquals("# name\nb\nlb\nadm\nst\nbt\nbh\n\n", same("admin.sock", "show backend\n"));
         assertEquals("20 (initial 20)\n\n", same("user.sock", "get weight b/s2\n"));
         same("admin.sock", "get weight b/x;get weight x/s1;get weight b;get weight;get weight fe/s1;get weight b/#1\n");
         assertEquals("Variable not found\n\n", same("admin.sock", "show env JHAPROXY_NO_SUCH_VARIABLE\n"));
@@ -370,5 +397,155 @@ class StatsSocketIT {
         }
         assertTrue(j.matches("Total events captured on " + date + " : 0\n\n(?s).*"), j);
         assertEquals("Permission denied\n\n", same("user.sock", "show errors\n"));
+    }
+
+    /**
+     * "show sess" with what only names this run normalised: stream addresses, client ports,
+     * epochs, ages, call counts, channel and connector flags, timers and file descriptors.
+     */
+    static String sess(String answer) {
+        return answer.replaceAll("(?m)^0x[0-9a-f]+:", "PTR:").replaceAll("(src|source|addr)=([\\d.]+):\\d+", "$1=$2:P")
+                .replaceAll("epoch=\\w+", "epoch=E").replaceAll("age=\\w+", "age=A").replaceAll("calls=\\d+", "calls=C")
+                .replaceAll(" rate=\\d+", " rate=R").replaceAll("f=[0-9a-f]+h", "f=F").replaceAll("(rx|wx|ax)=[^,\\]]*", "$1=T")
+                .replaceAll("(sc[fb])=\\[(\\d+),[0-9a-f]+h,fd=\\d+\\]", "$1=[$2,F,fd=N]").replaceAll("(sc[fb])=\\[(\\d+),[0-9a-f]+h,", "$1=[$2,F,")
+                .replaceAll(" (c_)?exp=\\S*", " $1exp=T").replaceAll("\\[\\d\\d/\\w{3}/\\d{4}:[\\d:.]+\\]", "[DATE]")
+                .replaceAll("(srv_conn|task)=0x[0-9a-f]+", "$1=PTR");
+    }
+
+    /** The address "show sess" gives the stream of frontend {@code fe}. */
+    static String pointerOf(String sess, String fe) {
+        return sess.lines().filter(l -> l.contains(" fe=" + fe + " ")).map(l -> l.substring(0, l.indexOf(':')))
+                .findFirst().orElseThrow(() -> new AssertionError("no stream of " + fe + " in\n" + sess));
+    }
+
+    /**
+     * Reads what the proxy sends until it closes, or until nothing came for {@code quietMs};
+     * "<open>" is appended when it did not close (a kept-alive connection).
+     */
+    static String readToEnd(java.net.Socket c, int quietMs) throws IOException {
+        c.setSoTimeout(quietMs);
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        try {
+            byte[] b = new byte[4096];
+            int n;
+            while ((n = c.getInputStream().read(b)) >= 0) {
+                got.write(b, 0, n);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return got.toString(StandardCharsets.ISO_8859_1) + "<open>";
+        } catch (java.net.SocketException reset) {
+            return got.toString(StandardCharsets.ISO_8859_1) + "<reset>";
+        }
+        return got.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A TCP stream with data on its held server connection, then an HTTP request the server holds. */
+    static java.net.Socket[] holdStreams(int ft, int fh) throws IOException {
+        int conns = hold.connections();
+        java.net.Socket tcp = new java.net.Socket("127.0.0.1", ft);
+        tcp.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(RunningProxy.within(Duration.ofSeconds(5), () -> hold.connections() > conns), "tcp stream not connected");
+        int reqs = hold.requests();
+        java.net.Socket http = new java.net.Socket("127.0.0.1", fh);
+        http.getOutputStream().write("GET /held HTTP/1.1\r\nhost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(RunningProxy.within(Duration.ofSeconds(5), () -> hold.requests() > reqs), "http request not forwarded");
+        return new java.net.Socket[] {tcp, http};
+    }
+
+    /** The lines of a process's output (its logs) that contain {@code needle}. */
+    static List<String> logged(String side, String needle) throws IOException {
+        String out = side.equals("j") ? jhaproxy.output() : Files.readString(dir.resolve("h/output"));
+        return out.lines().filter(l -> l.contains(needle)).toList();
+    }
+
+    @Test
+    void showSessListsStreamsAndShutdownKillsThem() throws IOException {
+        List<String> sides = haproxy == null ? List.of("j") : List.of("j", "h");
+        List<String> shown = new ArrayList<>();
+        List<String> dumps = new ArrayList<>();
+        List<String> httpGot = new ArrayList<>();
+        for (String side : sides) {
+            java.net.Socket[] held = holdStreams(side.equals("j") ? jFt : hFt, side.equals("j") ? jFh : hFh);
+            try (java.net.Socket tcp = held[0]; java.net.Socket http = held[1]) {
+                String list = exchange(side, "admin.sock", "show sess\n");
+                shown.add(sess(list));
+                // the detailed dump: its first section (stream, frontend, backend, server, task)
+                String dump = exchange(side, "admin.sock", "show sess " + pointerOf(list, "ft") + "\n");
+                dumps.add(sess(String.join("\n", dump.lines().limit(6).toList())));
+                assertEquals("\n", exchange(side, "admin.sock", "shutdown session " + pointerOf(list, "fh") + "\n"));
+                httpGot.add(readToEnd(http, 1000));
+                assertEquals("\n", exchange(side, "admin.sock", "shutdown sessions server bt/s1\n"));
+                assertEquals("", readToEnd(tcp, 5000), "the killed tcp stream's client sees its connection closed");
+            }
+        }
+        String list = shown.get(0);
+        assertTrue(list.matches("PTR: proto=tcpv4 src=127.0.0.1:P fe=ft be=bt srv=s1 ts=00 epoch=E age=A calls=C rate=R cpu=0 lat=0 "
+                + "rq\\[f=F,i=0,an=00h,rx=T,wx=T,ax=T\\] rp\\[f=F,i=0,an=00h,rx=T,wx=T,ax=T\\] scf=\\[8,F,fd=N\\] "
+                + "scb=\\[8,F,fd=N\\] exp=T rc=0 c_exp=T\n(?s).*"), list);
+        assertTrue(list.contains(" fe=fh be=bh srv=s1 ") && list.contains("fe=GLOBAL be=<NONE> srv=<none>"), list);
+        assertTrue(dumps.get(0).startsWith("PTR: [DATE] id="), dumps.get(0));
+        assertTrue(httpGot.get(0).startsWith("HTTP/1.1 502 Bad Gateway\r\n"), httpGot.get(0));
+        if (haproxy != null) {
+            assertEquals(shown.get(1), shown.get(0), "show sess");
+            assertEquals(dumps.get(1).replaceAll("id=\\d+", "id=N"), dumps.get(0).replaceAll("id=\\d+", "id=N"), "show sess <id>");
+            assertEquals(httpGot.get(1), httpGot.get(0), "what the client of a killed HTTP stream gets");
+        }
+        for (String side : sides) {
+            assertTrue(RunningProxy.within(Duration.ofSeconds(5), () -> {
+                try {
+                    return !logged(side, " KH-- ").isEmpty() && !logged(side, " K- ").isEmpty();
+                } catch (IOException e) {
+                    return false;
+                }
+            }), side + " logs the killed streams with K:\n" + logged(side, "127.0.0.1"));
+            assertTrue(logged(side, " KH-- ").get(0).matches(".* fh bh/s1 \\d+/\\d+/\\d+/-1/\\d+ 502 209 - - KH-- .*"),
+                    logged(side, " KH-- ").toString());
+            assertTrue(logged(side, " K- ").get(0).matches(".* ft bt/s1 \\d+/\\d+/\\d+ 0 K- .*"), logged(side, " K- ").toString());
+        }
+    }
+
+    @Test
+    void sessionCommandsErrorsAndLevels() throws IOException {
+        same("admin.sock", "shutdown session;shutdown session 0;shutdown session foo;shutdown session 0x1234\n");
+        same("admin.sock", "show sess 0x1234;show sess 12;shutdown sessions server bt/x;shutdown sessions server bt\n");
+        same("admin.sock", "shutdown sessions server x/s1;shutdown sessions server\n");
+        assertEquals("Permission denied\n\n", same("op.sock", "shutdown session 0x1\n"));
+        assertEquals("Permission denied\n\n", same("op.sock", "shutdown sessions server bt/s1\n"));
+        assertEquals("Permission denied\n\n", same("user.sock", "show sess\n"));
+    }
+
+    /** The value of {@code field} in the "show stat" line of {@code proxy}/{@code sv} on jhaproxy. */
+    static String stat(String proxy, String sv, String field) throws IOException {
+        List<String> lines = exchange("j", "admin.sock", "show stat\n").lines().toList();
+        List<String> names = List.of(lines.get(0).substring(2).split(",", -1));
+        for (String l : lines) {
+            String[] f = l.split(",", -1);
+            if (f.length > 1 && f[0].equals(proxy) && f[1].equals(sv)) {
+                return f[names.indexOf(field)];
+            }
+        }
+        throw new AssertionError("no " + proxy + "/" + sv + " in show stat");
+    }
+
+    @Test
+    void clearCountersByLevel() throws IOException {
+        assertEquals("\n", same("op.sock", "clear counters\n"));
+        assertEquals("Permission denied\n\n", same("op.sock", "clear counters all\n"));
+        assertEquals("Permission denied\n\n", same("user.sock", "clear counters\n"));
+        assertTrue(getThroughLb());
+        assertTrue(Long.parseLong(stat("fe2", "FRONTEND", "stot")) > 0);
+        assertEquals("1", stat("fe2", "FRONTEND", "smax"));
+        // the maximums only: the totals stay
+        assertEquals("\n", same("admin.sock", "clear counters\n"));
+        assertEquals("0", stat("fe2", "FRONTEND", "smax"));
+        assertEquals("0", stat("lb", "BACKEND", "smax"));
+        assertTrue(Long.parseLong(stat("fe2", "FRONTEND", "stot")) > 0);
+        assertTrue(Long.parseLong(stat("lb", "BACKEND", "stot")) > 0);
+        // everything
+        assertEquals("\n", same("admin.sock", "clear counters all\n"));
+        assertEquals("0", stat("fe2", "FRONTEND", "stot"));
+        assertEquals("0", stat("lb", "BACKEND", "stot"));
+        assertEquals("0", stat("lb", "s1", "stot"));
+        assertEquals("0", stat("lb", "s2", "stot"));
     }
 }

@@ -35,6 +35,7 @@ final class TestBackend implements AutoCloseable {
         return t;
     });
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
 
     TestBackend(Behaviour behaviour) throws IOException {
         socket = new ServerSocket(0, 2048, InetAddress.getLoopbackAddress());
@@ -42,6 +43,7 @@ final class TestBackend implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket c = socket.accept();
+                    connections.incrementAndGet();
                     threads.execute(() -> serve(c, behaviour));
                 } catch (IOException e) {
                     return;
@@ -52,6 +54,11 @@ final class TestBackend implements AutoCloseable {
 
     int port() {
         return socket.getLocalPort();
+    }
+
+    /** Connections accepted so far. */
+    int connections() {
+        return connections.get();
     }
 
     int requests() {

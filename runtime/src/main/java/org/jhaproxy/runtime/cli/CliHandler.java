@@ -9,6 +9,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.jhaproxy.runtime.stream.LiveStream;
 
 /**
  * The Netty side of a stats socket connection: bytes in, the session's answer out, the close
@@ -17,15 +18,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class CliHandler extends ChannelInboundHandlerAdapter {
     private final CliSession session;
+    /** The stats socket's listener id, which "show sess" prints for a UNIX socket's streams. */
+    private final int luid;
     private ScheduledFuture<?> idle;
 
-    CliHandler(CliSession session) {
+    CliHandler(CliSession session, int luid) {
         this.session = session;
+        this.luid = luid;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         session.sockets().opened();
+        // the CLI applet runs in a stream of its own, listed by "show sess" and ended by "shutdown session"
+        session.stream(session.engine().streams().addCli(ctx.channel(), luid, new LiveStream.Target(LiveStream.Kind.CLI,
+                () -> null, () -> null, () -> null, ctx::close)));
         armTimeout(ctx);
         ctx.fireChannelActive();
     }
@@ -55,6 +62,7 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!out.isEmpty()) {
+            session.sockets().sent(out.length());
             ctx.write(Unpooled.wrappedBuffer(out.getBytes(StandardCharsets.ISO_8859_1)));
         }
         if (session.ended()) {
@@ -77,6 +85,7 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         session.sockets().closed();
+        session.engine().streams().remove(session.stream());
         if (idle != null) {
             idle.cancel(false);
         }

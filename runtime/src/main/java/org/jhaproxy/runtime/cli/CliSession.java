@@ -25,6 +25,8 @@ public final class CliSession {
     private boolean ended;
     private String payloadCommand;
     private StringBuilder payload;
+    /** This session's own stream, as "show sess" lists it. */
+    private org.jhaproxy.runtime.stream.LiveStream stream;
 
     CliSession(Engine engine, StatsSockets sockets, CliLevel level, long timeoutMs) {
         this.engine = engine;
@@ -147,6 +149,14 @@ public final class CliSession {
             out.add(w.toString());
         }
         return out;
+    }
+
+    public org.jhaproxy.runtime.stream.LiveStream stream() {
+        return stream;
+    }
+
+    void stream(org.jhaproxy.runtime.stream.LiveStream s) {
+        stream = s;
     }
 
     public Engine engine() {

@@ -65,7 +65,7 @@ final class ShowInfo implements CliCommand {
         f.put("Hard_maxconn", g.hardMaxconn());
         f.put("CurrConns", curr);
         f.put("CumConns", cumConns);
-        f.put("CumReq", cumConns);
+        f.put("CumReq", e.streams().created());
         for (String k : List.of("MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree",
                 "ConnRate", "ConnRateLimit", "MaxConnRate", "SessRate", "SessRateLimit", "MaxSessRate", "SslRate",
                 "SslRateLimit", "MaxSslRate", "SslFrontendKeyRate", "SslFrontendMaxKeyRate",
@@ -81,8 +81,11 @@ final class ShowInfo implements CliCommand {
         f.put("Jobs", listeners + curr + cli.currentConns());
         f.put("Unstoppable Jobs", 0);
         f.put("Listeners", listeners);
-        for (String k : List.of("ActivePeers", "ConnectedPeers", "DroppedLogs", "BusyPolling", "FailedResolutions",
-                "TotalBytesOut", "TotalSplicdedBytesOut", "BytesOutRate", "DebugCommandsIssued", "CumRecvLogs")) {
+        for (String k : List.of("ActivePeers", "ConnectedPeers", "DroppedLogs", "BusyPolling", "FailedResolutions")) {
+            f.put(k, 0);
+        }
+        f.put("TotalBytesOut", bytesOut(e));
+        for (String k : List.of("TotalSplicdedBytesOut", "BytesOutRate", "DebugCommandsIssued", "CumRecvLogs")) {
             f.put(k, 0);
         }
         f.put("Build info", VERSION);
@@ -93,6 +96,22 @@ final class ShowInfo implements CliCommand {
         f.put("Start_time_sec", start);
         f.put("Tainted", 0);
         return f;
+    }
+
+    /**
+     * global.out_bytes: what the process sent on every connection, clients, servers and the CLI:
+     * the raw bytes of the HTTP connections (h1 module), the forwarded bytes of the TCP ones.
+     */
+    private static long bytesOut(Engine e) {
+        long out = e.statsSockets().bytesOut();
+        for (Proxy p : e.proxies().all()) {
+            if (p.isHttp()) {
+                out += p.frontendCounters().h1.bytesOut.sum() + p.backendCounters().h1.bytesOut.sum();
+            } else {
+                out += p.frontendCounters().bytesOut.sum() + p.backendCounters().bytesIn.sum();
+            }
+        }
+        return out;
     }
 
     /** "0d 0h03m13s". */

@@ -18,6 +18,8 @@ final class StandardCommands {
         all.addAll(ServerCommands.all());
         all.addAll(FrontendCommands.all());
         all.addAll(ShowServers.all());
+        all.addAll(StreamCommands.all());
+        all.add(new ClearCounters());
         all.addAll(org.jhaproxy.runtime.stats.StatCommands.all());
         return all;
     }

@@ -81,6 +81,7 @@ public final class StatsSocket {
             String host = a.host() == null || a.host().isEmpty() ? "0.0.0.0" : a.host();
             bindTo = new java.net.InetSocketAddress(host, a.port());
         }
+        int luid = group.listeners() + 1;
         ServerBootstrap b = new ServerBootstrap()
                 .group(transport.group())
                 .channelFactory(() -> transport.newServerChannel(bindTo))
@@ -88,7 +89,7 @@ public final class StatsSocket {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new CliHandler(group.session(s.level())));
+                        ch.pipeline().addLast(new CliHandler(group.session(s.level()), luid));
                     }
                 });
         ChannelFuture f = b.bind(bindTo).awaitUninterruptibly();

@@ -29,6 +29,7 @@ public final class StatsSockets {
     private final List<StatsSocket> sockets = new ArrayList<>();
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicLong cumulated = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder bytesOut = new java.util.concurrent.atomic.LongAdder();
 
     private StatsSockets(Engine engine, CliKeywords keywords, long timeoutMs, ScheduledExecutorService timers) {
         this.engine = engine;
@@ -93,6 +94,15 @@ public final class StatsSockets {
 
     public long cumulatedConns() {
         return cumulated.get();
+    }
+
+    /** Bytes the CLI sessions sent (part of "show info" TotalBytesOut). */
+    public long bytesOut() {
+        return bytesOut.sum();
+    }
+
+    void sent(int bytes) {
+        bytesOut.add(bytes);
     }
 
     void opened() {

@@ -33,4 +33,41 @@ record Strtol(long value, int end) {
     static int atoi(String text) {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, of(text).value()));
     }
+
+    /**
+     * strtoul(text, NULL, 0), as "show sess" and "shutdown session" read a stream's address:
+     * "0x" for hexadecimal, a leading 0 for octal, else decimal; 0 when no digit is read, and
+     * -1 (ULONG_MAX) for a negative or too large number, which names no stream.
+     */
+    static long unsignedPrefix(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        int radix = 10;
+        if (i + 1 < n && text.charAt(i) == '0' && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
+                && i + 2 < n && Character.digit(text.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (i < n && text.charAt(i) == '0') {
+            radix = 8;
+        }
+        java.math.BigInteger v = java.math.BigInteger.ZERO;
+        boolean any = false;
+        while (i < n && Character.digit(text.charAt(i), radix) >= 0) {
+            v = v.multiply(java.math.BigInteger.valueOf(radix)).add(java.math.BigInteger.valueOf(Character.digit(text.charAt(i), radix)));
+            any = true;
+            i++;
+        }
+        if (!any || v.signum() == 0) {
+            return 0;
+        }
+        return negative || v.bitLength() > 63 ? -1 : v.longValue();
+    }
 }

@@ -40,6 +40,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private Deadline serverDeadline;
     /** The log record of the next transaction, dated from the accept or the end of the previous one. */
     private StreamLog nextLog;
+    /** The transaction's stream in the process's list ("show sess"). */
+    private org.jhaproxy.runtime.stream.LiveStream live;
 
     public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
         this.ctx = ctx;
@@ -94,6 +96,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             cancelExpiry();
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1, nextLog);
+            live = ctx.streams().add(client, frontend, txn.live());
             txn.start(client.pipeline().get(RequestDecoder.class).takeTeWithContentLength());
             if (msg instanceof HttpContent content) {
                 // a request the decoder could not parse comes as one full message
@@ -158,6 +161,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     /** The transaction is over; the client connection goes on with the next request or closes. */
     void transactionEnded(boolean keepClient) {
         txn = null;
+        freed();
         if (nextLog != null) {
             nextLog = StreamLog.next();
         }
@@ -203,6 +207,13 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             txn.clientClosed();
             txn = null;
         }
+        freed();
+    }
+
+    /** The transaction's stream is over (stream_free()): it leaves the process's list. */
+    private void freed() {
+        ctx.streams().remove(live);
+        live = null;
     }
 
     /**

@@ -93,7 +93,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.request(stream.frontend());
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
-        verdict = verdict != null ? verdict : org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
+        if (verdict == null) {
+            verdict = org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
+            if (verdict != null) {
+                // the stats applet is the stream's server: "<STATS>", reached at once
+                log.applet("<STATS>");
+            }
+        }
         if (verdict != null) {
             answer(verdict);
             return;
@@ -429,12 +435,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * once, after the server slot was given back as haproxy's counters show it.
      */
     private void streamEnded() {
-        if (!log.write(stream.frontend(), backend, samples != null ? samples : rulesContext())) {
-            return;
-        }
         if (backendCounted) {
+            backendCounted = false;
             backend.backendReleased();
         }
+        log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
     }
 
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
@@ -579,6 +584,33 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         } else {
             endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
             reply(504);
+        }
+    }
+
+    /** What "show sess" reads of this stream, and how "shutdown session" ends it. */
+    org.jhaproxy.runtime.stream.LiveStream.Target live() {
+        return new org.jhaproxy.runtime.stream.LiveStream.Target(org.jhaproxy.runtime.stream.LiveStream.Kind.HTTP,
+                () -> backend, () -> server, () -> serverCh, this::killed);
+    }
+
+    /**
+     * stream_shutdown() with SF_ERR_KILLED: a response not started yet becomes haproxy's 502
+     * (logged "KH" while waiting for it), one in progress is cut.
+     */
+    private void killed() {
+        if (ended) {
+            return;
+        }
+        endAs(TermState.Cause.KILLED, clientAbortPhase());
+        if (connector != null) {
+            connector.abandon();
+            connector = null;
+        }
+        if (responseStarted) {
+            abortServer();
+            serverClosed();
+        } else {
+            reply(502);
         }
     }
 }

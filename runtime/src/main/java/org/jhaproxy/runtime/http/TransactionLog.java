@@ -21,8 +21,6 @@ final class TransactionLog {
     private long bytesIn;
     private long bytesOut;
     private boolean written;
-    /** The line went out with the response head ("option logasap"). */
-    private boolean loggedEarly;
 
     TransactionLog(StreamLog log) {
         this.log = log;
@@ -72,7 +70,6 @@ final class TransactionLog {
         log.bytesOut = bytesOut + bodyWithIt;
         if (frontend.log().headersForwarded(log, samples)) {
             written = true;
-            loggedEarly = true;
         }
     }
 
@@ -93,6 +90,16 @@ final class TransactionLog {
         if (log != null) {
             log.serverAssigned();
             log.server = s.name();
+        }
+    }
+
+    /** An applet answers (the stats page): it is the server, assigned and "connected" at once. */
+    void applet(String name) {
+        if (log != null) {
+            log.server = name;
+            log.serverAssigned();
+            log.connected();
+            log.responseReceived();
         }
     }
 
@@ -158,25 +165,17 @@ final class TransactionLog {
 
     /**
      * Writes the line once, when the stream ends (after its server slot and backend count were
-     * given back, as haproxy's counters show them). Returns false if it was written already.
+     * given back, as haproxy's counters show them).
      */
-    boolean write(Proxy frontend, Proxy backend, SampleContext samples) {
-        if (loggedEarly) {
-            loggedEarly = false;
-            return true;
-        }
-        if (written) {
-            return false;
+    void write(Proxy frontend, Proxy backend, SampleContext samples) {
+        if (written || log == null) {
+            return;
         }
         written = true;
-        if (log == null) {
-            return true;
-        }
         fill(backend);
         log.bytesIn = bytesIn;
         log.bytesOut = bytesOut;
         log.closed();
         frontend.log().streamEnded(log, samples);
-        return true;
     }
 }

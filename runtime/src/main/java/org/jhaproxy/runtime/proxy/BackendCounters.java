@@ -90,4 +90,31 @@ public final class BackendCounters {
     public static int window(long samples) {
         return samples > 0 && samples < SAMPLES ? (int) samples : SAMPLES;
     }
+
+    /**
+     * "clear counters": the maximums of a backend or a server (conn_max or cur_sess_max,
+     * nbpend_max, sps_max, and the time maximums) and the clearable h1 module.
+     */
+    public void clearMax() {
+        for (MaxGauge m : new MaxGauge[] {connMax, queueMax, spsMax, qTimeMax, cTimeMax, dTimeMax, tTimeMax}) {
+            m.reset();
+        }
+        h1.clear();
+    }
+
+    /** "clear counters all": every counter, averages and last session date included (be_counters zeroed). */
+    public void clearAll() {
+        for (LongAdder a : new LongAdder[] {cumConn, cumLbconn, cumReq, bytesIn, bytesOut, deniedReq, deniedResp,
+            failedConns, failedResp, retries, redispatches, failedRewrites, internalErrors, connect, reuse, cliAborts,
+            srvAborts}) {
+            a.reset();
+        }
+        responses.clear();
+        sessPerSec.clear();
+        lastSession.set(0);
+        for (SlidingAverage avg : new SlidingAverage[] {qTime, cTime, dTime, tTime}) {
+            avg.clear();
+        }
+        clearMax();
+    }
 }

@@ -38,4 +38,10 @@ public final class FreqCounter {
         long ms = now() % 1000;
         return current.get() + previous * (1000 - ms) / 1000;
     }
+
+    /** Forgets every event, as a zeroed freq_ctr. */
+    public void clear() {
+        current.set(0);
+        previous = 0;
+    }
 }

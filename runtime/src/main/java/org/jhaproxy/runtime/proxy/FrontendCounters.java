@@ -50,4 +50,26 @@ public final class FrontendCounters {
         cumReq.increment();
         rpsMax.seen(reqPerSec.add());
     }
+
+    /** "clear counters": the maximums (conn_max, cps_max, sps_max, rps_max) and the clearable h1 module. */
+    public void clearMax() {
+        connMax.reset();
+        cpsMax.reset();
+        spsMax.reset();
+        rpsMax.reset();
+        h1.clear();
+    }
+
+    /** "clear counters all": every counter, as haproxy zeroes the whole fe_counters. */
+    public void clearAll() {
+        for (LongAdder a : new LongAdder[] {cumConn, cumSess, cumReq, bytesIn, bytesOut, deniedReq, deniedResp,
+            failedReq, deniedConn, deniedSess, intercepted, failedRewrites, internalErrors}) {
+            a.reset();
+        }
+        responses.clear();
+        connPerSec.clear();
+        sessPerSec.clear();
+        reqPerSec.clear();
+        clearMax();
+    }
 }

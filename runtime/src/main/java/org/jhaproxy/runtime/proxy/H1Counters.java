@@ -12,4 +12,15 @@ public final class H1Counters {
     public final LongAdder streams = new LongAdder();
     public final LongAdder bytesIn = new LongAdder();
     public final LongAdder bytesOut = new LongAdder();
+
+    /**
+     * The h1 module is "clearable": "clear counters" resets it too. The open connections gauge
+     * is kept: haproxy zeroes it and then underflows it as those connections close.
+     */
+    public void clear() {
+        connections.reset();
+        streams.reset();
+        bytesIn.reset();
+        bytesOut.reset();
+    }
 }

@@ -16,4 +16,10 @@ public final class HttpResponseClasses {
     public long get(int statusClass) {
         return byClass[statusClass].sum();
     }
+
+    public void clear() {
+        for (LongAdder a : byClass) {
+            a.reset();
+        }
+    }
 }

@@ -18,4 +18,8 @@ final class SlidingAverage {
     long average(int window) {
         return (sum.get() + window - 1) / window;
     }
+
+    void clear() {
+        sum.set(0);
+    }
 }

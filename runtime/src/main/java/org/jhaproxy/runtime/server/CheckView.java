@@ -47,6 +47,19 @@ public final class CheckView {
         return health;
     }
 
+    /** A check is configured and enabled on the server (CHK_ST_ENABLED). */
+    public boolean enabled() {
+        return configured;
+    }
+
+    public int rise() {
+        return rise;
+    }
+
+    public int fall() {
+        return fall;
+    }
+
     /** CHK_ST_* flags. */
     public int state() {
         return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0);

@@ -92,7 +92,7 @@ public final class StatRows {
         r.set("stot", c.cumConn.sum()).set("bin", c.bytesIn.sum()).set("bout", c.bytesOut.sum());
         r.set("dresp", c.deniedResp.sum()).set("econ", c.failedConns.sum()).set("eresp", c.failedResp.sum());
         r.set("wretr", c.retries.sum()).set("wredis", c.redispatches.sum());
-        r.set("status", s.state() == ServerState.STOPPED ? "MAINT" : "no check");
+        r.set("status", ServerStatus.of(s));
         // the effective weight (less while warming up with "slowstart"), the user weight
         r.set("weight", scaled(s.eweight())).set("uweight", (long) s.weight());
         r.set("act", "SGP", s.isBackup() ? 0L : 1L).set("bck", "SGP", s.isBackup() ? 1L : 0L);

@@ -41,6 +41,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private StreamLog log;
     private org.jhaproxy.runtime.sample.SampleContext samples;
     private Proxy backend;
+    /** This stream in the process's list ("show sess"). */
+    private org.jhaproxy.runtime.stream.LiveStream live;
 
     public TcpStream(StreamContext ctx, Proxy frontend) {
         this.ctx = ctx;
@@ -55,6 +57,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
+        live = ctx.streams().add(client, frontend, new org.jhaproxy.runtime.stream.LiveStream.Target(
+                org.jhaproxy.runtime.stream.LiveStream.Kind.TCP, () -> backend, () -> target, () -> server, this::killed));
         if (frontend.log() != null && frontend.log().logsStreams()) {
             log = StreamLog.acceptedNow();
         }
@@ -224,6 +228,18 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         endAs(f.cause(), f.phase());
     }
 
+    /**
+     * "shutdown session" (stream_shutdown() with SF_ERR_KILLED): both sides are closed; the log
+     * says "K-" once the data flowed (no analyser sets a phase in TCP mode).
+     */
+    private void killed() {
+        if (!ended) {
+            endAs(TermState.Cause.KILLED, server != null ? TermState.Phase.NONE
+                    : queued ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
+        }
+        abort();
+    }
+
     /** An error or a timeout: both sides are closed at once. */
     void abort() {
         if (client != null) {
@@ -243,6 +259,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             return;
         }
         ended = true;
+        ctx.streams().remove(live);
         Object m;
         while ((m = early.poll()) != null) {
             io.netty.util.ReferenceCountUtil.release(m);
