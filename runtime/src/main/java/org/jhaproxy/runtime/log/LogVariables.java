@@ -109,6 +109,10 @@ final class LogVariables {
 
     /** The stream's request or response captures, null when its frontend declares none. */
     private static String[] captured(LogInput in, boolean response) {
+        if (in.log() != null && in.log().requestLine == null) {
+            // a request the parser refused is logged without a stream, so without its captures
+            return null;
+        }
         Captures c = in.samples() == null ? null : in.samples().captures();
         return c == null ? null : response ? c.response() : c.request();
     }
