@@ -99,6 +99,9 @@ class AgentCheckIT {
                     config(sock, fe, web.port(), agent.getLocalPort(), closed), "-db")) {
                 await(p, "Agent check for server bl/sl failed");
                 stats.add("up: " + awaitRow(sock, "no check,10,"));
+                // srv_agent_state is CHK_ST_CONFIGURED|ENABLED|AGENT, srv_agent_port the agent's
+                String state = ask(sock, "show servers state be\n");
+                assertTrue(state.contains(" 22 0 0 - " + web.port() + " - 0 0 - - " + agent.getLocalPort() + "\n"), state);
                 step(p, reply, "down # disk full\n", "be/s1 is DOWN");
                 stats.add("down: " + awaitRow(sock, "DOWN (agent),10,"));
                 step(p, reply, "up 50%\n", "be/s1 is UP");
@@ -171,8 +174,19 @@ class AgentCheckIT {
 
     /** s1's status, weight and slim from "show stat" (fields 17, 18 and 6); "" until readable. */
     private static String s1Row(Path sock) {
+        for (String line : ask(sock, "show stat\n").split("\n")) {
+            String[] f = line.split(",", -1);
+            if (f.length > 18 && f[0].equals("be") && f[1].equals("s1")) {
+                return f[17] + "," + f[18] + "," + f[6];
+            }
+        }
+        return "";
+    }
+
+    /** One command's answer on the stats socket; "" while the socket is not there yet. */
+    private static String ask(Path sock, String command) {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buf = ByteBuffer.allocate(1 << 16);
             StringBuilder sb = new StringBuilder();
             while (ch.read(buf) >= 0) {
@@ -180,16 +194,10 @@ class AgentCheckIT {
                 sb.append(StandardCharsets.US_ASCII.decode(buf));
                 buf.clear();
             }
-            for (String line : sb.toString().split("\n")) {
-                String[] f = line.split(",", -1);
-                if (f.length > 18 && f[0].equals("be") && f[1].equals("s1")) {
-                    return f[17] + "," + f[18] + "," + f[6];
-                }
-            }
+            return sb.toString();
         } catch (IOException notYet) {
-            // the socket is not there yet: the caller polls again
+            return "";
         }
-        return "";
     }
 
     /** The warnings and alerts, pid and durations normalised. */

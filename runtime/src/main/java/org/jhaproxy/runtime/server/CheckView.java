@@ -82,7 +82,8 @@ public final class CheckView {
 
     /** CHK_ST_* flags. */
     public int state() {
-        return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0) | (agent ? AGENT : 0);
+        return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0)
+                | (configured && agent ? AGENT : 0);
     }
 
     /** An agent's "up" or "down" sets the health at once, before the reply's status counts. */
