@@ -86,6 +86,11 @@ public final class Fetches {
     }
 
     /** The fetch, compiled, or the reason it cannot be. */
+    /** The names of the fetches the runtime executes (-dK lists only those). */
+    public static java.util.Set<String> names() {
+        return java.util.Set.copyOf(FACTORIES.keySet());
+    }
+
     public static Fetch create(String name, List<SampleArg> args, CompileScope scope) throws NotSupported {
         Factory f = FACTORIES.get(name);
         if (f == null) {
