@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * takes it DOWN ("DOWN (agent)" in the stats), "up 50%" brings it back at half its weight,
  * "drain maxconn:7" drains it ("DRAIN (agent)") with a new maxconn, "ready" lifts the drain,
  * "maint" puts it in maintenance, "ready 100%" takes it out. An agent that cannot be reached
- * changes nothing, which "option log-health-checks" shows once. The same scenario runs through
+ * changes nothing, which "option log-health-checks" shows once (that agent is found at the check "port"). The same scenario runs through
  * haproxy where it is installed and must print the same lines and show the same stats.
  */
 class AgentCheckIT {
@@ -57,7 +57,7 @@ class AgentCheckIT {
                 + " agent-inter 100ms agent-send \"ping\\n\"\n"
                 + "    server s2 127.0.0.1:" + web + " weight 10\n"
                 + "backend bl\n    option log-health-checks\n"
-                + "    server sl 127.0.0.1:" + web + " agent-check agent-port " + closed + " agent-inter 100ms\n";
+                + "    server sl 127.0.0.1:" + web + " agent-check port " + closed + " agent-inter 100ms\n";
     }
 
     @Test
