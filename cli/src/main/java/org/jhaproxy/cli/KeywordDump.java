@@ -9,7 +9,10 @@ import org.jhaproxy.config.keyword.KeywordTable;
 /**
  * -dK&lt;class[,class...]&gt; (dump_registered_keywords): after the configuration is loaded, prints
  * the keywords of each class asked for, from the registries. "help" lists the classes, "all"
- * selects every class for itself and for the classes named after it, as in haproxy.
+ * selects every class for itself and for the classes named after it, as in haproxy. Only what
+ * jhaproxy runs is listed (RuntimeSupport and the runtime's fetches and converters): "-c"
+ * validates every keyword of haproxy 2.6, but a keyword listed here is one a configuration may
+ * really use.
  */
 final class KeywordDump {
     /** One class of keywords: its name for -dK, its line in "help", its title and its lister. */
@@ -25,8 +28,8 @@ final class KeywordDump {
                 new KeywordClass("acl", "ACL keywords", "ACL keywords", KeywordDump::acls),
                 new KeywordClass("cfg", "configuration keywords", "configuration keywords",
                         out -> {
-                            dump(out, kw.global);
-                            dump(out, kw.proxy);
+                            dump(out, kw.global, "global");
+                            dump(out, kw.proxy, "proxy");
                         }),
                 new KeywordClass("cli", "CLI keywords", "CLI keywords", none),
                 new KeywordClass("cnv", "sample converter keywords", "sample converter functions", SampleDump::converters),
@@ -64,17 +67,20 @@ final class KeywordDump {
         out.flush();
     }
 
-    /** acl_dump_kwd(): "name = fetch -m method", in name order. */
+    /** acl_dump_kwd(): "name = fetch -m method", in name order, for the fetches the runtime has. */
     private static void acls(PrintStream out) {
+        java.util.Set<String> fetches = org.jhaproxy.runtime.sample.Fetches.names();
         org.jhaproxy.config.acl.AclKeywords.all().values().stream()
+                .filter(k -> fetches.contains(k.fetch() != null ? k.fetch() : k.name()))
                 .sorted(java.util.Comparator.comparing(org.jhaproxy.config.acl.AclKeyword::name))
                 .forEach(k -> out.println(k.name() + " = " + (k.fetch() != null ? k.fetch() : k.name())
                         + " -m " + k.method().keyword()));
     }
 
-    /** A section's keywords: its name, then each keyword indented by a tab, in name order. */
-    private static void dump(PrintStream out, KeywordTable<?> table) {
+    /** A section's executed keywords: its name, then each keyword indented by a tab, in name order. */
+    private static void dump(PrintStream out, KeywordTable<?> table, String sectionKind) {
+        org.jhaproxy.runtime.RuntimeSupport rt = org.jhaproxy.runtime.RuntimeSupport.current();
         out.println(table.context());
-        table.names().stream().sorted().forEach(n -> out.println("\t" + n));
+        table.names().stream().sorted().filter(n -> rt.executesKeyword(sectionKind, n)).forEach(n -> out.println("\t" + n));
     }
 }

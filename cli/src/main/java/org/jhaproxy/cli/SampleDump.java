@@ -35,7 +35,9 @@ final class SampleDump {
             sb.append(' ').append(bit < n ? places[bit].description() : "");
             out.println(sb);
         }
-        SampleRegistry.standard().fetches().stream().sorted(Comparator.comparing(SampleFetch::name)).forEach(f -> {
+        java.util.Set<String> executed = org.jhaproxy.runtime.sample.Fetches.names();
+        SampleRegistry.standard().fetches().stream().filter(f -> executed.contains(f.name()))
+                .sorted(Comparator.comparing(SampleFetch::name)).forEach(f -> {
             StringBuilder sb = new StringBuilder("[ ");
             for (CheckPlace p : places) {
                 sb.append((f.validAt() & p.bit()) != 0 ? "Y " : ". ");
@@ -46,7 +48,9 @@ final class SampleDump {
     }
 
     static void converters(PrintStream out) {
-        SampleRegistry.standard().converters().stream().sorted(Comparator.comparing(Converter::name)).forEach(c ->
+        java.util.Set<String> executed = org.jhaproxy.runtime.sample.Converters.names();
+        SampleRegistry.standard().converters().stream().filter(c -> executed.contains(c.name()))
+                .sorted(Comparator.comparing(Converter::name)).forEach(c ->
                 out.println(c.name() + args(c.args()) + ": " + c.outType().dumpName() + " => " + c.inType().dumpName()));
     }
 

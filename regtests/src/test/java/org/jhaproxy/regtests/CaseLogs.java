@@ -100,6 +100,14 @@ final class CaseLogs implements AutoCloseable {
     /** After "[date] frontend backend/server ": the timers, 5 in httplog, 3 in tcplog. */
     /** "%ac/%fc/%bc/%sc/%rc": the first four count the connections open at that instant. */
     private static final Pattern CONNS = Pattern.compile(" \\d+/\\d+/\\d+/\\d+/(\\+?\\d+) (\\d+/\\d+)(?= |$)");
+    /**
+     * "option httplog clf": [%trg] with its zone, then after the empty referer and user agent the
+     * client port and the milliseconds of the date, and after "%ft" "%b" "%s" the five timers and
+     * the connection counts (%ac %fc %bc %sc) before %rc.
+     */
+    private static final Pattern CLF_DATE = Pattern.compile("\\[\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4}\\]");
+    private static final Pattern CLF_TAIL = Pattern.compile("(\"\" \"\" )\\d+ \\d+ (\"[^\"]*\" \"[^\"]*\" \"[^\"]*\" )"
+            + "-?\\d+ -?\\d+ -?\\d+ -?\\d+ \\+?-?\\d+ (\\S+ )\\d+ \\d+ \\d+ \\d+ ");
     private static final Pattern TIMERS = Pattern.compile("(\\[DATE\\] \\S+ \\S+ )(\\+?-?\\d+(?:/\\+?-?\\d+){2,4})( )");
 
     /** One line with the syslog date and pid, the accept date, the client's port and the timers replaced. */
@@ -113,6 +121,8 @@ final class CaseLogs implements AutoCloseable {
         // how many connections are open when a line is written depends on when the previous
         // client's close was processed, in haproxy as in jhaproxy: a timing, like the timers
         msg = CONNS.matcher(msg).replaceFirst(" N/N/N/N/$1 $2");
+        msg = CLF_DATE.matcher(msg).replaceAll("[DATE]");
+        msg = CLF_TAIL.matcher(msg).replaceFirst("$1CPORT MS $2N N N N N $3N N N N ");
         Matcher m = TIMERS.matcher(msg);
         if (m.find()) {
             String timers = m.group(2).replaceAll("(?<![-\\d])\\d+", "N");

@@ -107,6 +107,20 @@ public final class RuntimeSupport {
         return new RuntimeSupport(all);
     }
 
+    /**
+     * Whether the runtime executes {@code keyword} of a section kind ("global" or "proxy") in
+     * at least one of its forms ("option" for "option httplog"...): what -dK lists.
+     */
+    public boolean executesKeyword(String sectionKind, String keyword) {
+        String k = sectionKind + " " + keyword;
+        for (String e : executed) {
+            if (e.equals(k) || e.startsWith(k + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
         return executed.contains(k) || executed.contains(k + " " + action(use.sub()));

@@ -41,7 +41,8 @@ class HealthCheckIT {
     private static final String NO_SERVER_TCP = "[ALERT]    (PID) : backend 'bt' has no server available!";
 
     static String config(int port, int s1, int s2, int s4, int st) {
-        return "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n\n"
+        // "timeout check" keeps a loaded machine (CI) from turning a slow answer into a Layer7 timeout
+        return "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n    timeout check 2s\n\n"
                 + "frontend fe\n    bind 127.0.0.1:" + port + "\n    default_backend be\n\n"
                 + "backend be\n    option httpchk GET /health\n    default-server check inter 100ms rise 2 fall 2\n"
                 + "    server s1 127.0.0.1:" + s1 + "\n    server s2 127.0.0.1:" + s2 + "\n\n"

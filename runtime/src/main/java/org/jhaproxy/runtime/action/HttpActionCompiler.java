@@ -27,10 +27,10 @@ public final class HttpActionCompiler {
     /** http-request actions executed. */
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "deny", "allow",
-            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "use-service");
+            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
-            "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt");
+            "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture");
 
     private HttpActionCompiler() {
     }
@@ -72,6 +72,7 @@ public final class HttpActionCompiler {
             case "set-status" -> setStatus(w);
             case "deny" -> deny(w, response);
             case "allow" -> (c, msg) -> Reply.ALLOW;
+            case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);
             case "return" -> Return.compile(w, scope);
             case "use-service" -> useService(w);

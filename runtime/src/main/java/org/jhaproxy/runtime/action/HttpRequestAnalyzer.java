@@ -19,6 +19,7 @@ public final class HttpRequestAnalyzer {
      */
     public static Reply analyze(SampleContext c, HttpRequest req) {
         Proxy fe = c.frontend();
+        CaptureAction.headers(c, req.headers(), false);
         ProxyRuleSets fr = fe.rules();
         if (fr == ProxyRuleSets.none()) {
             c.backend(fe.defaultBackend());

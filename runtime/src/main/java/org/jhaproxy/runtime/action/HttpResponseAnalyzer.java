@@ -16,6 +16,7 @@ public final class HttpResponseAnalyzer {
     public static Reply analyze(SampleContext c, HttpResponse res) {
         Proxy be = c.backend();
         Proxy fe = c.frontend();
+        CaptureAction.headers(c, res.headers(), true);
         if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
             return null;
         }

@@ -121,6 +121,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
         backendCounted = true;
+        org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
         if (backend.http().reuse().allows(firstOfSession)) {
@@ -305,6 +306,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 flags.transferEncoding(), stream.frontend().http(), false));
         log.responseBytes(size);
         client.write(head);
+        log.headersForwarded(stream.frontend(), backend, samples, res instanceof HttpContent c ? c.content().readableBytes() : 0);
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
@@ -313,7 +315,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
                 stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request);
         samples.requestComplete(requestComplete());
-        return samples;
+        return log.attach(samples);
     }
 
     /** The request was received whole, or has no body (the decoder's empty end part is still to come). */

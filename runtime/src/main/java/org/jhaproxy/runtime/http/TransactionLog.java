@@ -36,6 +36,11 @@ final class TransactionLog {
         log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
     }
 
+    /** The stream's samples see its log record (%rt, timers) from the start, as haproxy's stream has it. */
+    SampleContext attach(SampleContext samples) {
+        return log == null ? samples : samples.log(log);
+    }
+
     /** haproxy logs a request that found no backend without its request time. */
     void withoutRequestTime() {
         if (log != null) {
@@ -50,6 +55,21 @@ final class TransactionLog {
         bytesIn += part.content().readableBytes();
         if (part instanceof LastHttpContent last && chunked) {
             bytesIn += HtxSize.chunkedEnd(last.trailingHeaders());
+        }
+    }
+
+    /**
+     * The response head went to the client, with {@code bodyWithIt} bytes of body read together:
+     * with "option logasap" the line is sent now (%B is what the response had in the buffer).
+     */
+    void headersForwarded(Proxy frontend, Proxy backend, SampleContext samples, long bodyWithIt) {
+        if (log == null || written) {
+            return;
+        }
+        fill(backend);
+        log.bytesOut = bytesOut + bodyWithIt;
+        if (frontend.log().headersForwarded(log, samples)) {
+            written = true;
         }
     }
 
@@ -134,6 +154,15 @@ final class TransactionLog {
         return log != null && log.queue < 0;
     }
 
+    private void fill(Proxy backend) {
+        if (backend != null) {
+            log.backend = backend.name();
+            Server s = log.server == null ? null : backend.server(log.server);
+            log.serverConns = s == null ? 0 : s.currentConns();
+        }
+        log.bytesIn = bytesIn;
+    }
+
     /**
      * Writes the line once, when the stream ends (after its server slot and backend count were
      * given back, as haproxy's counters show them).
@@ -143,11 +172,7 @@ final class TransactionLog {
             return;
         }
         written = true;
-        if (backend != null) {
-            log.backend = backend.name();
-            Server s = log.server == null ? null : backend.server(log.server);
-            log.serverConns = s == null ? 0 : s.currentConns();
-        }
+        fill(backend);
         log.bytesIn = bytesIn;
         log.bytesOut = bytesOut;
         log.closed();

@@ -46,6 +46,15 @@ public final class LogLine {
      * values) and NONE for header values and other rule arguments.
      */
     public static LogLine compile(String fmt, boolean httpMode, LogOptions base, CompileScope scope) throws NotSupported {
+        return compile(fmt, httpMode, base, base.mandatory(), scope);
+    }
+
+    /**
+     * As above, with the spaces of the text merged as separators or not (LOG_OPT_MERGE_SPACES,
+     * which "unique-id-format" has without LOG_OPT_MANDATORY).
+     */
+    public static LogLine compile(String fmt, boolean httpMode, LogOptions base, boolean mergeSpaces, CompileScope scope)
+            throws NotSupported {
         LogFormat lf;
         try {
             lf = new LogFormatParser(new SampleExprParser(SampleRegistry.standard(), Path::of)).parse(fmt, httpMode, ~0);
@@ -56,7 +65,7 @@ public final class LogLine {
         LogOptions defaults = base;
         for (LogFormatNode n : lf.nodes()) {
             if (n instanceof LogFormatNode.Text t) {
-                text(t.text(), base.mandatory(), parts);
+                text(t.text(), mergeSpaces, parts);
             } else if (n instanceof LogFormatNode.Separator) {
                 parts.add(SEPARATOR);
             } else if (n instanceof LogFormatNode.Expression e) {

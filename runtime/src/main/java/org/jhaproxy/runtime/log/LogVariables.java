@@ -55,11 +55,11 @@ final class LogVariables {
             case "Tc" -> (in, out) -> number(out, Timers.connectTime(in.log()));
             case "Tr" -> (in, out) -> number(out, Timers.responseTime(in.log()));
             case "Td" -> (in, out) -> number(out, Timers.dataTime(in.log()));
-            case "Ta" -> (in, out) -> number(out, Timers.activeTime(in.log()));
-            case "Tt" -> (in, out) -> number(out, in.log().close);
-            case "Tu" -> (in, out) -> number(out, in.log().close - Math.max(0, in.log().idle));
+            case "Ta" -> (in, out) -> estimate(out, in, Timers.activeTime(in.log()));
+            case "Tt" -> (in, out) -> estimate(out, in, in.log().close);
+            case "Tu" -> (in, out) -> estimate(out, in, in.log().close - Math.max(0, in.log().idle));
             case "ST" -> (in, out) -> number(out, in.log().status);
-            case "B" -> (in, out) -> number(out, in.log().bytesOut);
+            case "B" -> (in, out) -> estimate(out, in, in.log().bytesOut);
             case "U" -> (in, out) -> number(out, in.log().bytesIn);
             case "CC", "CS" -> (in, out) -> text(out, null, o);
             case "ts" -> (in, out) -> {
@@ -82,10 +82,10 @@ final class LogVariables {
             };
             case "sq" -> (in, out) -> number(out, in.log().serverQueuePos);
             case "bq" -> (in, out) -> number(out, in.log().backendQueuePos);
-            case "hr" -> (in, out) -> captures(out, in.log().requestCaptures, o);
-            case "hs" -> (in, out) -> captures(out, in.log().responseCaptures, o);
-            case "hrl" -> (in, out) -> captureList(out, in.log().requestCaptures, o);
-            case "hsl" -> (in, out) -> captureList(out, in.log().responseCaptures, o);
+            case "hr" -> (in, out) -> captures(out, captured(in, false), o);
+            case "hs" -> (in, out) -> captures(out, captured(in, true), o);
+            case "hrl" -> (in, out) -> captureList(out, captured(in, false), o);
+            case "hsl" -> (in, out) -> captureList(out, captured(in, true), o);
             case "r" -> (in, out) -> {
                 if (o.quote()) {
                     out.sb.append('"');
@@ -97,14 +97,24 @@ final class LogVariables {
                 out.lastSpace = false;
             };
             case "HM", "HU", "HP", "HPO", "HQ", "HV" -> RequestLineParts.part(name, o);
-            case "rt" -> (in, out) -> number(out, in.log().uniqueId);
-            case "lc" -> (in, out) -> number(out, in.logCount());
+            case "rt" -> (in, out) -> counter(out, in.log().streamNumber(), o);
+            case "lc" -> (in, out) -> counter(out, in.logCount(), o);
             case "H" -> (in, out) -> text(out, Hostname.get(), o);
-            case "pid" -> (in, out) -> number(out, ProcessHandle.current().pid());
-            case "ID" -> (in, out) -> text(out, in.log().uniqueIdText, o);
+            case "pid" -> (in, out) -> counter(out, ProcessHandle.current().pid(), o);
+            case "ID" -> (in, out) -> text(out, in.samples() == null ? null : UniqueId.of(in.samples()), o);
             case "sslc", "sslv" -> (in, out) -> text(out, null, o);
             default -> throw new IllegalArgumentException("log-format variable %" + name);
         };
+    }
+
+    /** The stream's request or response captures, null when its frontend declares none. */
+    private static String[] captured(LogInput in, boolean response) {
+        if (in.log() != null && in.log().requestLine == null) {
+            // a request the parser refused is logged without a stream, so without its captures
+            return null;
+        }
+        Captures c = in.samples() == null ? null : in.samples().captures();
+        return c == null ? null : response ? c.response() : c.request();
     }
 
     private static StreamLog log(LogInput in) {
@@ -138,6 +148,24 @@ final class LogVariables {
     private static void date(LogLine.Out out, LogOptions o, java.util.function.Consumer<StringBuilder> d) {
         d.accept(out.sb);
         out.lastSpace = false;
+    }
+
+    /** %rt, %lc, %pid: "%04X" with +X. */
+    private static void counter(LogLine.Out out, long v, LogOptions o) {
+        if (o.hexa()) {
+            LogText.hex(out.sb, v, 4);
+            out.lastSpace = false;
+        } else {
+            number(out, v);
+        }
+    }
+
+    /** %Tt, %Ta, %Tu, %B: with "option logasap" a "+" says the line was sent before the stream ended. */
+    private static void estimate(LogLine.Out out, LogInput in, long v) {
+        if (in.log().logasap) {
+            out.sb.append('+');
+        }
+        number(out, v);
     }
 
     private static void number(LogLine.Out out, long v) {

@@ -29,6 +29,9 @@ public final class ProxyLog {
     private final boolean dontLogNull;
     private final boolean separateErrors;
     private final AtomicLong count = new AtomicLong();
+    private final CaptureSlots captureSlots;
+    private final boolean logasap;
+    private UniqueId uniqueId;
 
     private ProxyLog(Proxy proxy, List<LogServer> servers, String tag, LogLine format, Syslog syslog, IntSupplier actconn) {
         this.proxy = proxy;
@@ -39,6 +42,8 @@ public final class ProxyLog {
         this.actconn = actconn;
         this.dontLogNull = proxy.config().option("dontlognull");
         this.separateErrors = proxy.config().option("log-separate-errors");
+        this.captureSlots = CaptureSlots.of(proxy.config());
+        this.logasap = proxy.config().option("logasap");
     }
 
     /** The logger of {@code proxy}: its targets opened, its format compiled. */
@@ -55,7 +60,33 @@ public final class ProxyLog {
             fmt = TCP_LOG_FORMAT;
         }
         LogLine line = fmt == null || fmt.isEmpty() || servers.isEmpty() ? null : LogLine.compile(fmt, http, LogOptions.LOG_LINE, scope);
-        return new ProxyLog(proxy, servers, tag, line, syslog, actconn);
+        ProxyLog pl = new ProxyLog(proxy, servers, tag, line, syslog, actconn);
+        pl.uniqueId = UniqueId.of(c, scope);
+        return pl;
+    }
+
+    /** "unique-id-format" and "unique-id-header", null without them. */
+    UniqueId uniqueId() {
+        return uniqueId;
+    }
+
+    /**
+     * "option logasap": the line goes out when the response head was forwarded (the end of
+     * http_process_res_common()), with the total time at that instant and the bytes so far.
+     * Returns whether it was sent (the stream then logs nothing at its end).
+     */
+    public boolean headersForwarded(StreamLog log, SampleContext samples) {
+        if (!logasap || format == null) {
+            return false;
+        }
+        log.close = log.data;
+        streamEnded(log, samples);
+        return true;
+    }
+
+    /** The capture slots this proxy declares as a frontend. */
+    public CaptureSlots captureSlots() {
+        return captureSlots;
     }
 
     /** The proxy has log targets. */
@@ -101,7 +132,8 @@ public final class ProxyLog {
         }
         boolean err = log.isError(proxy.isHttp(), 0);
         LogLevel level = err && separateErrors ? LogLevel.ERR : LogLevel.INFO;
-        long n = count.incrementAndGet();
+        log.logasap = logasap;
+        long n = count.getAndIncrement();
         String line = format.build(new LogInput(samples.log(log), log, actconn.getAsInt(), n));
         syslog.send(servers, tag, level, line, "-");
     }

@@ -47,12 +47,12 @@ public final class StreamLog {
     /** The server connection's local and remote addresses (%bi %bp, %si %sp), null without one. */
     public java.net.InetSocketAddress serverLocal;
     public java.net.InetSocketAddress serverRemote;
-    /** The stream's number in the process (%rt) and its unique id (%ID) if one was generated. */
-    public long uniqueId;
-    public String uniqueIdText;
-    /** The captured request and response headers ("capture request header"), null without captures. */
-    public String[] requestCaptures;
-    public String[] responseCaptures;
+    /** Streams numbered in the process, from 0 (global.req_count). */
+    private static final java.util.concurrent.atomic.AtomicLong STREAMS = new java.util.concurrent.atomic.AtomicLong();
+    /** The stream's number (%rt), -1 until its request came. */
+    private long streamNumber = -1;
+    /** The frontend has "option logasap": %Tt, %Ta, %Tu and %B are written with a "+". */
+    public boolean logasap;
 
     private StreamLog(long acceptEpochMicros, long acceptNanos) {
         this.acceptEpochMicros = acceptEpochMicros;
@@ -83,7 +83,16 @@ public final class StreamLog {
         return acceptEpochMicros;
     }
 
+    /** %rt: the stream's number, taken when its request came (when the stream was created). */
+    public synchronized long streamNumber() {
+        if (streamNumber < 0) {
+            streamNumber = STREAMS.getAndIncrement();
+        }
+        return streamNumber;
+    }
+
     public void requestReceived() {
+        streamNumber();
         if (idle < 0) {
             idle = 0;
         }

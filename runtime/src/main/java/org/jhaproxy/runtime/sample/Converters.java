@@ -64,6 +64,11 @@ public final class Converters {
         FACTORIES.put(name, f);
     }
 
+    /** The names of the converters the runtime executes (-dK lists only those). */
+    public static java.util.Set<String> names() {
+        return java.util.Set.copyOf(FACTORIES.keySet());
+    }
+
     public static SampleConverter create(String name, List<SampleArg> args, CompileScope scope) throws NotSupported {
         Factory f = FACTORIES.get(name);
         if (f == null) {

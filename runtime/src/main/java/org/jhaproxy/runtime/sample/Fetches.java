@@ -59,6 +59,10 @@ public final class Fetches {
         add("fe_name", (a, s) -> c -> Sample.str(c.frontend().name()));
         add("be_name", (a, s) -> c -> c.backendAssigned() || c.frontend().config().isBackend() ? Sample.str(c.backend().name()) : null);
         add("nbsrv", Fetches::nbsrv);
+        add("unique-id", (a, s) -> c -> {
+            String id = org.jhaproxy.runtime.log.UniqueId.of(c);
+            return id == null ? null : Sample.str(id);
+        });
         add("var", (a, s) -> {
             VarRef ref = VarRef.parse(a.get(0).text());
             Sample dflt = a.size() > 1 && !a.get(1).text().isEmpty() ? Sample.str(a.get(1).text()) : null;
@@ -86,6 +90,11 @@ public final class Fetches {
     }
 
     /** The fetch, compiled, or the reason it cannot be. */
+    /** The names of the fetches the runtime executes (-dK lists only those). */
+    public static java.util.Set<String> names() {
+        return java.util.Set.copyOf(FACTORIES.keySet());
+    }
+
     public static Fetch create(String name, List<SampleArg> args, CompileScope scope) throws NotSupported {
         Factory f = FACTORIES.get(name);
         if (f == null) {

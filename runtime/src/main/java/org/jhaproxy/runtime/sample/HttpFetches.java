@@ -15,6 +15,16 @@ final class HttpFetches {
     private HttpFetches() {
     }
 
+    /** capture.req.hdr(N), capture.res.hdr(N): the value of capture slot N of the stream, if filled. */
+    private static Fetch captured(List<SampleArg> a, boolean response) {
+        int idx = Integer.parseInt(a.get(0).text());
+        return c -> {
+            org.jhaproxy.runtime.log.Captures caps = c.captures();
+            String v = caps == null ? null : caps.get(response, idx);
+            return v == null ? null : Sample.str(v);
+        };
+    }
+
     static void register(Map<String, Fetches.Factory> m) {
         m.put("method", (a, s) -> c -> c.request() == null ? null : new Sample(SampleType.METH, c.request().method().name()));
         m.put("url", (a, s) -> c -> c.request() == null ? null : Sample.str(c.request().uri()));
@@ -25,6 +35,8 @@ final class HttpFetches {
         Fetches.Factory ver = (a, s) -> c -> c.request() == null ? null : Sample.str(version(c.request().protocolVersion()));
         m.put("req.ver", ver);
         m.put("req_ver", ver);
+        m.put("capture.req.hdr", (a, s) -> captured(a, false));
+        m.put("capture.res.hdr", (a, s) -> captured(a, true));
         m.put("status", (a, s) -> c -> c.response() == null ? null : Sample.sint(c.response().status().code()));
         Fetches.Factory urlp = (a, s) -> {
             String name = arg(a, 0, "");

@@ -24,6 +24,8 @@ public final class SampleContext {
     private boolean responseDirection;
     private boolean requestComplete = true;
     private org.jhaproxy.runtime.log.StreamLog log;
+    private org.jhaproxy.runtime.log.Captures captures;
+    private String uniqueId;
 
     public SampleContext(InetSocketAddress src, InetSocketAddress dst, Proxy frontend, Vars sess) {
         this.src = src;
@@ -100,6 +102,26 @@ public final class SampleContext {
     public SampleContext log(org.jhaproxy.runtime.log.StreamLog l) {
         this.log = l;
         return this;
+    }
+
+    /**
+     * The stream's capture slots ("capture request header", "declare capture"...), allocated
+     * on first use; null when the frontend declares none.
+     */
+    public org.jhaproxy.runtime.log.Captures captures() {
+        if (captures == null && frontend.log() != null) {
+            captures = frontend.log().captureSlots().newCaptures();
+        }
+        return captures;
+    }
+
+    /** The stream's unique id once built (s->unique_id), else null: see log.UniqueId. */
+    public String uniqueId() {
+        return uniqueId;
+    }
+
+    public void uniqueId(String id) {
+        this.uniqueId = id;
     }
 
     /** The variables of a scope; null for a transaction scope never written (reads see nothing). */
