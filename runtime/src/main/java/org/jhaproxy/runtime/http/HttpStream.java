@@ -200,6 +200,15 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
         HttpCounting.closed(frontend, transactions == 0 && !receivedSomething);
+        if (transactions == 0 && !receivedSomething && nextLog != null) {
+            // h1_handle_parsing_error() at the read0 of a first request: a 400 "CR" "<BADREQ>"
+            // line, which "option dontlognull" drops (nothing was received)
+            nextLog.status = 400;
+            nextLog.end(TermState.Cause.CLIENT_CLOSE, TermState.Phase.REQUEST);
+            nextLog.closed();
+            frontend.log().streamEnded(nextLog, sessionSamples());
+            nextLog = null;
+        }
         requestDeadline.cancel();
         serverDeadline.cancel();
         releasePending();
@@ -275,12 +284,17 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
                 nextLog.status = 408;
                 nextLog.end(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
                 nextLog.closed();
-                frontend.log().streamEnded(nextLog, new org.jhaproxy.runtime.sample.SampleContext(
-                        ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
-                        org.jhaproxy.runtime.sample.Vars.session(client)));
+                frontend.log().streamEnded(nextLog, sessionSamples());
+                nextLog = null;
             }
         }
         close();
+    }
+
+    /** The samples of a line logged by the session, outside any transaction (sess_log()). */
+    private org.jhaproxy.runtime.sample.SampleContext sessionSamples() {
+        return new org.jhaproxy.runtime.sample.SampleContext(ServerConnector.ip(client.remoteAddress()),
+                ServerConnector.ip(client.localAddress()), frontend, org.jhaproxy.runtime.sample.Vars.session(client));
     }
 
     private void cancelExpiry() {
