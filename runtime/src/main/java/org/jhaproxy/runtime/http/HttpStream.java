@@ -94,6 +94,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private void accept(Object msg) {
         if (msg instanceof HttpRequest req) {
             cancelExpiry();
+            if (frontend.log() != null && !req.decoderResult().isFailure()) {
+                // frontend_accept() of each stream: "Connect from" without a log-format
+                frontend.log().accepted(client.remoteAddress(), client.localAddress());
+            }
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1, nextLog);
             live = ctx.streams().add(client, frontend, txn.live());
