@@ -26,7 +26,12 @@ final class ProxyFreeze {
         options.removeAll(p.noOptions());
         List<ServerConfig> servers = new ArrayList<>();
         for (ServerBuilder s : p.servers()) {
-            servers.add(new ServerConfig(s.name(), s.at(), s.id(), s.address(), s.addressText(), s.options(),
+            // "no-agent-check" after "agent-check" (or a default-server's) leaves no agent
+            Map<String, String> serverOptions = new java.util.LinkedHashMap<>(s.options());
+            if (!s.agentCheck()) {
+                serverOptions.remove("agent-check");
+            }
+            servers.add(new ServerConfig(s.name(), s.at(), s.id(), s.address(), s.addressText(), serverOptions,
                     s.backup(), s.disabled(), s.check()));
         }
         Map<RuleSet, List<ProxyRules.Rule>> rules = new EnumMap<>(RuleSet.class);

@@ -48,8 +48,16 @@ final class ServerCheckOptions {
         r.add("inter", 1, true, "", ServerCheckOptions::delay);
         r.add("fastinter", 1, true, "", ServerCheckOptions::delay);
         r.add("downinter", 1, true, "", ServerCheckOptions::delay);
-        r.add("port", 1, true, "", c -> c.value().isEmpty()
-                ? c.fail(String.format("'%s' expects a port number as argument.", c.kw())) : ErrCode.NONE);
+        r.add("port", 1, true, "", c -> {
+            if (c.value().isEmpty()) {
+                return c.fail(String.format("'%s' expects a port number as argument.", c.kw()));
+            }
+            // the check port is the agent's too until "agent-port" sets one (srv_parse_check_port())
+            if (!c.server.options().containsKey("agent-port")) {
+                c.server.agentPort(Atoi.atol(c.value()));
+            }
+            return ErrCode.NONE;
+        });
     }
 
     /** "check" and "agent-check" in a proxy that cannot have servers only warn. */

@@ -23,4 +23,8 @@ sealed interface CheckRule {
     record Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http)
             implements CheckRule {
     }
+
+    /** The agent check's reply: one line of words (tcpcheck_agent_expect_reply()). */
+    record AgentReply() implements CheckRule {
+    }
 }

@@ -21,12 +21,24 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
         /** "option tcp-check": failures name the step ("at step 2 of tcp-check"). */
         TCP,
         /** "option httpchk": one request, its response's status or body checked. */
-        HTTP
+        HTTP,
+        /** "agent-check": "agent-send", then one line read from the agent. */
+        AGENT
     }
 
     /** Whether a step of this program is the implicit first connect (step 0). */
     boolean implicitConnect() {
         return rules.isEmpty() || !(rules.get(0) instanceof CheckRule.Connect);
+    }
+
+    /** The agent check's program ("*agent-check"): send the "agent-send" string, read a line. */
+    static CheckRules agent(String send) {
+        List<CheckRule> rules = new ArrayList<>();
+        if (send != null && !send.isEmpty()) {
+            rules.add(new CheckRule.Send(send.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        rules.add(new CheckRule.AgentReply());
+        return new CheckRules(Kind.AGENT, List.copyOf(rules));
     }
 
     static CheckRules of(ProxyConfig backend) {

@@ -119,6 +119,10 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 next++;
                 continue;
             }
+            if (r instanceof CheckRule.AgentReply) {
+                agentReply(false);
+                return;
+            }
             CheckRule.Expect e = (CheckRule.Expect) r;
             Boolean verdict = evaluate(e, false);
             if (verdict == null) {
@@ -128,6 +132,24 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         }
         if (!finished) {
             finish(success());
+        }
+    }
+
+    /**
+     * The agent's reply is its first line, up to a CR or LF; one the agent ends without either
+     * is ignored (tcpcheck_agent_expect_reply()). Its words act on the server once the run ends.
+     */
+    private void agentReply(boolean lastRead) {
+        byte[] data = received.toByteArray();
+        // haproxy reads the reply as a C string: a NUL byte ends it before any line end
+        for (int i = 0; i < data.length && data[i] != 0; i++) {
+            if (data[i] == '\n' || data[i] == '\r') {
+                finish(CheckOutcome.agent(new String(data, 0, i, java.nio.charset.StandardCharsets.ISO_8859_1)));
+                return;
+            }
+        }
+        if (lastRead) {
+            finish(CheckOutcome.incompleteAgentLine());
         }
     }
 
@@ -241,6 +263,10 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (ctx.channel() != channel || finished) {
+            return;
+        }
+        if (next < program.rules().size() && program.rules().get(next) instanceof CheckRule.AgentReply) {
+            agentReply(true);
             return;
         }
         if (next < program.rules().size() && program.rules().get(next) instanceof CheckRule.Expect e) {

@@ -27,12 +27,34 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
                 : new InetSocketAddress(host, port);
         // "timeout check" set: the connect timeout is min(timeout connect, inter) and "timeout
         // check" bounds the rest; unset: "inter" bounds the whole check
+        return new CheckSettings(inter, fast, down, rise, fall, a, connectTimeout(backend, inter), readTimeout(backend, inter),
+                backend.option("log-health-checks"));
+    }
+
+    /**
+     * The agent check's parameters: "agent-inter" (2s by default, not "inter"), rise and fall
+     * 1, the agent at "agent-addr" (else "addr", else the server's address) and "agent-port"
+     * (else "port").
+     */
+    static CheckSettings agent(ServerConfig s, ProxyConfig backend, InetSocketAddress serverAddress) {
+        long inter = time(s, "agent-inter", 2000);
+        String host = s.option("agent-addr", s.option("addr", null));
+        int port = Integer.parseInt(s.option("agent-port", s.option("port", "0")));
+        InetSocketAddress a = host == null ? new InetSocketAddress(serverAddress.getAddress(), port)
+                : new InetSocketAddress(host, port);
+        return new CheckSettings(inter, 0, 0, 1, 1, a, connectTimeout(backend, inter), readTimeout(backend, inter),
+                backend.option("log-health-checks"));
+    }
+
+    private static long connectTimeout(ProxyConfig backend, long inter) {
         long check = backend.timeout(TimeoutKind.CHECK);
         long connect = backend.timeout(TimeoutKind.CONNECT);
-        long connectTimeout = check > 0 && connect > 0 ? Math.min(connect, inter) : inter;
-        long readTimeout = check > 0 ? check : inter;
-        return new CheckSettings(inter, fast, down, rise, fall, a, connectTimeout, readTimeout,
-                backend.option("log-health-checks"));
+        return check > 0 && connect > 0 ? Math.min(connect, inter) : inter;
+    }
+
+    private static long readTimeout(ProxyConfig backend, long inter) {
+        long check = backend.timeout(TimeoutKind.CHECK);
+        return check > 0 ? check : inter;
     }
 
     private static long time(ServerConfig s, String option, long dflt) {

@@ -2,6 +2,8 @@ package org.jhaproxy.runtime.check;
 
 /** A check's outcome (HCHK_STATUS_*) with haproxy's description shown after "reason:". */
 public enum CheckStatus {
+    /** An agent's reply that changes no health (HCHK_STATUS_CHECKED): neither passed nor failed. */
+    CHECKED(3, "No status change", false, false),
     SOCKERR(5, "Socket error", false, false),
     L4OK(6, "Layer4 check passed", true, false),
     L4TOUT(7, "Layer4 timeout", false, false),
@@ -34,6 +36,16 @@ public enum CheckStatus {
 
     public boolean passed() {
         return passed;
+    }
+
+    /** CHK_RES_NEUTRAL: the check counts neither way and changes no state. */
+    public boolean neutral() {
+        return this == CHECKED;
+    }
+
+    /** Its CHK_RES_*: neutral (1), failed (2) or passed (3). */
+    public int result() {
+        return neutral() ? 1 : passed ? 3 : 2;
     }
 
     /** Statuses from HCHK_STATUS_L57DATA on show the response code. */

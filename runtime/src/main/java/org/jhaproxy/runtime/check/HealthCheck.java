@@ -5,17 +5,21 @@ import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
+import org.jhaproxy.runtime.server.CheckView;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.server.ServerState;
 import org.jhaproxy.runtime.server.StateChange;
 import org.jhaproxy.runtime.server.StatusCause;
 
 /**
- * A server's health check (struct check): runs its program every "inter" on one event loop and
- * counts results as haproxy does. The health goes from 0 (down) to rise + fall - 1 (fully up);
- * a server starts up with health "rise", so its first failure takes it down, and it takes
- * "rise" successes to come back. Between checks it waits "inter", "fastinter" while changing
- * state, "downinter" while down (srv_getinter()).
+ * A server's health check or agent check (struct check): runs its program every "inter" on
+ * one event loop and counts results as haproxy does. The health goes from 0 (down) to rise +
+ * fall - 1 (fully up); a server starts up with health "rise", so its first failure takes it
+ * down, and it takes "rise" successes to come back. Between checks it waits "inter",
+ * "fastinter" while changing state, "downinter" while down (srv_getinter()). The health lives
+ * in the server's {@link CheckView}, where the CLI may force it too.
+ * An agent check (rise and fall 1) only takes its server down when the agent says so: failing
+ * to reach the agent changes nothing; and the server is up only when both checks agree.
  */
 final class HealthCheck {
     private final Server server;
@@ -24,10 +28,11 @@ final class HealthCheck {
     private final EventLoop loop;
     private final Transport transport;
     private final Events events;
-    private int health;
-    private boolean paused;
-    /** The previous check's status; null before the first one (HCHK_STATUS_INI). */
+    private final boolean agent;
+    private final CheckView view;
+    /** The previous check's status and code; null before the first one (HCHK_STATUS_INI). */
     private CheckStatus lastStatus;
+    private int lastCode;
 
     HealthCheck(Server server, CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Events events) {
         this.server = server;
@@ -36,7 +41,8 @@ final class HealthCheck {
         this.loop = loop;
         this.transport = transport;
         this.events = events;
-        this.health = settings.rise();
+        this.agent = program.kind() == CheckRules.Kind.AGENT;
+        this.view = agent ? server.agent() : server.check();
     }
 
     /** The first run waits {@code delay} ms, so that checks start spread (start_check_task()). */
@@ -48,19 +54,23 @@ final class HealthCheck {
         return settings.inter();
     }
 
+    Server server() {
+        return server;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
     private void run() {
         if (loop.isShuttingDown()) {
             return;
         }
-        if (server.inMaintenance()) {
-            // maintenance pauses the checks; they resume from "rise", the server up (srv_update_status())
-            paused = true;
+        if (!agent && server.inMaintenance()) {
+            // maintenance pauses the health check (not the agent, which may lift it); leaving it
+            // resumes the check from "rise", the server up (srv_update_status())
             loop.schedule(this::run, settings.inter(), TimeUnit.MILLISECONDS);
             return;
-        }
-        if (paused) {
-            paused = false;
-            health = settings.rise();
         }
         long start = System.nanoTime();
         new CheckRun(program, settings, loop, transport, outcome -> {
@@ -74,8 +84,25 @@ final class HealthCheck {
 
     /** set_server_check_status() then check_notify_failure() / check_notify_success(). */
     private void apply(CheckOutcome outcome, long duration) {
+        if (outcome.reply() != null) {
+            outcome = AgentAnswer.apply(outcome.reply(), server, events, loop);
+        } else if (outcome.status() == null) {
+            if (lastStatus == null) {
+                return;
+            }
+            outcome = new CheckOutcome(lastStatus, lastCode, outcome.info());
+        }
+        CheckStatus status = outcome.status();
+        int health = view.health();
+        if (status.neutral()) {
+            // no state change is expected: nothing counted, logged or notified
+            view.checked(status.id(), status.result(), health);
+            lastStatus = status;
+            lastCode = outcome.code();
+            return;
+        }
         int up = settings.rise() + settings.fall() - 1;
-        boolean passed = outcome.status().passed();
+        boolean passed = status.passed();
         boolean report = false;
         if (passed) {
             if (health < up) {
@@ -85,37 +112,65 @@ final class HealthCheck {
                     health = up;
                 }
             }
-        } else if (health > 0) {
+        } else if ((!agent || status.hasCode()) && health > 0) {
+            // failing to reach the agent is no failure of the server
             report = true;
             health--;
             if (health < settings.rise()) {
                 health = 0;
             }
         }
-        // CHK_RES_PASSED (3) or CHK_RES_FAILED (2)
-        server.check().checked(outcome.status().id(), outcome.status().passed() ? 3 : 2, health);
-        StatusCause cause = new StatusCause(outcome.status().description(),
-                outcome.status().hasCode() ? outcome.code() : -1, outcome.info(), duration);
-        if (settings.logHealthChecks() && (outcome.status() != lastStatus || report)) {
-            logCheck(passed, cause);
+        view.checked(status.id(), status.result(), health);
+        StatusCause cause = new StatusCause(status.description(), status.hasCode() ? outcome.code() : -1,
+                outcome.info(), duration);
+        if (settings.logHealthChecks() && (status != lastStatus || report)) {
+            logCheck(passed, cause, health);
         }
-        lastStatus = outcome.status();
+        lastStatus = status;
+        lastCode = outcome.code();
         // the check's line already told why: the transition message does not repeat it
         StatusCause transition = settings.logHealthChecks() ? StatusCause.NONE : cause;
-        if (!passed && health == 0) {
-            StateChange.stopped(server, transition, events);
-        } else if (passed && health >= settings.rise()) {
-            StateChange.running(server, transition, events, loop);
+        if (!passed) {
+            notifyFailure(status, health, transition);
+        } else {
+            notifySuccess(transition);
         }
+    }
+
+    /** check_notify_failure(): an agent takes its server down only when it said so (L7STS). */
+    private void notifyFailure(CheckStatus status, int health, StatusCause cause) {
+        if ((agent && status != CheckStatus.L7STS) || health > 0) {
+            return;
+        }
+        StateChange.stopped(server, cause, events);
+    }
+
+    /**
+     * check_notify_success(): the server comes up when neither of its checks holds it down; an
+     * agent does not take it out of the stopping (NOLB) state, which only a health check sets.
+     */
+    private void notifySuccess(StatusCause cause) {
+        CheckView health = server.check();
+        CheckView agentView = server.agent();
+        if (health.enabled() && health.health() < health.rise()) {
+            return;
+        }
+        if (agentView.enabled() && agentView.health() < agentView.rise()) {
+            return;
+        }
+        if (agent && server.state() == ServerState.STOPPING) {
+            return;
+        }
+        StateChange.running(server, cause, events, loop);
     }
 
     /**
      * "option log-health-checks": each check that changes the health or the status is told,
-     * "Health check for server be/s1 failed, reason: ..., status: 1/2 UP.", as a warning and
-     * a notice in the backend's logs.
+     * "Health check for server be/s1 failed, reason: ..., status: 1/2 UP." ("Agent check"
+     * for an agent), as a warning and a notice in the backend's logs.
      */
-    private void logCheck(boolean passed, StatusCause cause) {
-        StringBuilder msg = new StringBuilder("Health check for ");
+    private void logCheck(boolean passed, StatusCause cause, int health) {
+        StringBuilder msg = new StringBuilder(agent ? "Agent check for " : "Health check for ");
         msg.append(server.isBackup() ? "backup " : "").append("server ").append(server.backend().name()).append('/')
                 .append(server.name()).append(passed ? " succeeded" : " failed");
         cause.appendTo(msg);
@@ -129,6 +184,7 @@ final class HealthCheck {
 
     /** srv_getinter(). */
     private long interval() {
+        int health = view.health();
         if (health == settings.rise() + settings.fall() - 1) {
             return settings.inter();
         }

@@ -3,6 +3,7 @@ package org.jhaproxy.runtime.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.netty.channel.EventLoop;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -25,7 +26,8 @@ public final class HealthChecks {
 
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
-            "check", "no-check", "slowstart", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr");
+            "check", "no-check", "slowstart", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr",
+            "agent-check", "no-agent-check", "agent-port", "agent-addr", "agent-inter", "agent-send");
 
     /** Checks shorter than this do not dictate the spreading of the others (SRV_CHK_INTER_THRES). */
     private static final long SPREAD_THRESHOLD = 1000;
@@ -41,14 +43,23 @@ public final class HealthChecks {
             }
             CheckRules program = null;
             for (Server s : p.servers()) {
-                if (!s.config().check() || s.config().disabled() || s.address(null) == null) {
+                if (s.address(null) == null) {
                     continue;
                 }
-                if (program == null) {
-                    program = CheckRules.of(p.config());
+                if (s.config().check() && !s.config().disabled()) {
+                    if (program == null) {
+                        program = CheckRules.of(p.config());
+                    }
+                    CheckSettings settings = CheckSettings.of(s.config(), p.config(), s.address(null));
+                    checks.add(new HealthCheck(s, program, settings, transport.group().next(), transport, events));
                 }
-                CheckSettings settings = CheckSettings.of(s.config(), p.config(), s.address(null));
-                checks.add(new HealthCheck(s, program, settings, transport.group().next(), transport, events));
+                if (s.agent().enabled()) {
+                    // the agent's check runs on the same loop as the health check, as both act on the server
+                    EventLoop loop = checks.isEmpty() || checks.get(checks.size() - 1).server() != s
+                            ? transport.group().next() : checks.get(checks.size() - 1).loop();
+                    checks.add(new HealthCheck(s, CheckRules.agent(s.config().option("agent-send", "")),
+                            CheckSettings.agent(s.config(), p.config(), s.address(null)), loop, transport, events));
+                }
             }
         }
         long mininter = 0;

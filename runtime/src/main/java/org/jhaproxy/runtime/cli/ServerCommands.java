@@ -2,9 +2,9 @@ package org.jhaproxy.runtime.cli;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jhaproxy.runtime.lb.LbAlgorithms;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.server.AdminChange;
+import org.jhaproxy.runtime.server.ChangeRequest;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.server.StateChange;
 import org.jhaproxy.runtime.server.StatusCause;
@@ -108,46 +108,15 @@ final class ServerCommands {
         }
     }
 
-    /** server_parse_weight_change_request(): "N" absolute (0..256) or "N%" of the initial weight. */
+    /** server_parse_weight_change_request(), shared with the agent checks. */
     private static String weight(CliRequest r, Server s, String text) {
-        if (text.isEmpty()) {
-            return "Require <weight> or <weight%>.\n";
-        }
-        Strtol n = Strtol.of(text);
-        long w = n.value();
-        String rest = text.substring(n.end());
-        if (n.end() == 0) {
-            return "Empty weight string empty or preceded by garbage";
-        } else if (rest.equals("%")) {
-            if (w < 0) {
-                return "Relative weight must be positive.\n";
-            }
-            w = Math.min(w, 25600);
-            w = Math.min(s.initialWeight() * w / 100, 256);
-        } else if (w < 0 || w > 256) {
-            return "Absolute weight can only be between 0 and 256 inclusive.\n";
-        } else if (!rest.isEmpty()) {
-            return "Trailing garbage in weight string";
-        }
-        if (w != 0 && w != s.initialWeight() && !LbAlgorithms.dynamicWeights(s.backend().config())) {
-            return "Backend is using a static LB algorithm and only accepts weights '0%' and '100%'.\n";
-        }
-        AdminChange.weight(s, (int) w, events(r));
-        return "";
+        String err = ChangeRequest.weight(s, text, events(r));
+        return err == null ? "" : err;
     }
 
     /** server_parse_maxconn_change_request(). */
     private static String maxconn(Server s, String text) {
-        if (text.isEmpty()) {
-            return "Require <maxconn>.\n";
-        }
-        Strtol n = Strtol.of(text);
-        if (n.end() == 0) {
-            return "maxconn string empty or preceded by garbage";
-        } else if (n.end() != text.length()) {
-            return "Trailing garbage in maxconn string";
-        }
-        s.maxconn((int) n.value());
-        return "";
+        String err = ChangeRequest.maxconn(s, text);
+        return err == null ? "" : err;
     }
 }

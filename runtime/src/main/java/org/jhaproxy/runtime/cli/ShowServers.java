@@ -83,17 +83,20 @@ final class ShowServers {
     private static void stateLine(StringBuilder out, Proxy p, int uuid, Server s) {
         String checkAddr = s.config().option("addr", "-");
         String checkPort = s.config().option("port", "0");
+        // the agent's address and port are the check's unless "agent-addr" / "agent-port" set them
+        String agentAddr = s.config().option("agent-addr", checkAddr);
+        String agentPort = s.config().option("agent-port", checkPort);
         var a = s.config().address();
         out.append(uuid).append(' ').append(p.name()).append(' ').append(s.puid()).append(' ').append(s.name()).append(' ')
                 .append(addr(s)).append(' ').append(opState(s.state())).append(' ').append(s.admin()).append(' ')
                 .append(s.weight()).append(' ').append(s.initialWeight()).append(' ')
                 .append(Math.max(0, (System.currentTimeMillis() - s.lastChange()) / 1000)).append(' ')
                 .append(s.check().status()).append(' ').append(s.check().result()).append(' ').append(s.check().health())
-                .append(' ').append(s.check().state()).append(' ').append(0).append(' ')
+                .append(' ').append(s.check().state()).append(' ').append(s.agent().state()).append(' ')
                 .append(p.config().last("id") != null ? 1 : 0).append(' ').append(s.config().id() != 0 ? 1 : 0).append(' ')
                 .append(a == null || a.fqdn() == null ? "-" : a.fqdn()).append(' ').append(a == null ? 0 : a.port())
-                .append(" - 0 ").append(checkPort).append(' ').append(checkAddr).append(' ').append(checkAddr).append(' ')
-                .append(checkPort).append('\n');
+                .append(" - 0 ").append(checkPort).append(' ').append(checkAddr).append(' ').append(agentAddr).append(' ')
+                .append(agentPort).append('\n');
     }
 
     /**

@@ -15,8 +15,11 @@ public final class CheckView {
     private static final int CONFIGURED_ENABLED = 0x02 | 0x04;
     /** CHK_ST_PAUSED: checks paused by maintenance. */
     private static final int PAUSED = 0x08;
+    /** CHK_ST_AGENT: the server's agent check, not its health check. */
+    private static final int AGENT = 0x10;
 
     private final boolean configured;
+    private final boolean agent;
     private final int rise;
     private final int fall;
     private volatile int status = STATUS_INI;
@@ -24,13 +27,30 @@ public final class CheckView {
     private volatile int health;
     private volatile boolean paused;
 
-    CheckView(ServerConfig config) {
-        this.configured = config.check();
-        this.rise = Integer.parseInt(config.option("rise", "2"));
-        this.fall = Integer.parseInt(config.option("fall", "3"));
+    private CheckView(boolean configured, boolean agent, int rise, int fall, boolean disabled) {
+        this.configured = configured;
+        this.agent = agent;
+        this.rise = rise;
+        this.fall = fall;
         // a server disabled in the configuration starts in maintenance: no health, checks paused
-        this.health = config.disabled() ? 0 : rise;
-        this.paused = config.disabled();
+        this.health = disabled && !agent ? 0 : rise;
+        this.paused = disabled && !agent;
+    }
+
+    /** The server's health check ("check", "rise", "fall"). */
+    static CheckView health(ServerConfig config) {
+        return new CheckView(config.check(), false, Integer.parseInt(config.option("rise", "2")),
+                Integer.parseInt(config.option("fall", "3")), config.disabled());
+    }
+
+    /**
+     * The server's agent check ("agent-check" with a port): rise and fall are 1
+     * (DEF_AGENT_RISETIME, DEF_AGENT_FALLTIME), and maintenance does not pause it, since the
+     * agent may be the one to lift it.
+     */
+    static CheckView agent(ServerConfig config) {
+        boolean on = config.has("agent-check") && (config.has("agent-port") || config.has("port"));
+        return new CheckView(on, true, 1, 1, config.disabled());
     }
 
     /** HCHK_STATUS_* of the last check. */
@@ -62,7 +82,13 @@ public final class CheckView {
 
     /** CHK_ST_* flags. */
     public int state() {
-        return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0);
+        return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0)
+                | (configured && agent ? AGENT : 0);
+    }
+
+    /** An agent's "up" or "down" sets the health at once, before the reply's status counts. */
+    public void health(int h) {
+        this.health = h;
     }
 
     /** A check ended: its status and result (HCHK_STATUS_*, CHK_RES_*) and the health it left. */

@@ -33,6 +33,7 @@ public final class Server {
     /** The weight the balancer uses (next_eweight): weight * 16, less while warming up. */
     private volatile int eweight;
     private final CheckView check;
+    private final CheckView agent;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -52,7 +53,8 @@ public final class Server {
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
         // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
         this.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0;
-        this.check = new CheckView(config);
+        this.check = CheckView.health(config);
+        this.agent = CheckView.agent(config);
     }
 
     public String name() {
@@ -94,6 +96,11 @@ public final class Server {
     /** What is known of its health check (struct check's status, result, health, state). */
     public CheckView check() {
         return check;
+    }
+
+    /** What is known of its agent check ("agent-check"), as {@link #check()} for the health check. */
+    public CheckView agent() {
+        return agent;
     }
 
     /** The administrative flags (SRV_ADMF_*), as "show servers state" prints them. */

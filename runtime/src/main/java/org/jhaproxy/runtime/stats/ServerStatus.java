@@ -8,7 +8,8 @@ import org.jhaproxy.runtime.server.ServerState;
 /**
  * A server's "status" column as haproxy's stats show it: maintenance first, then its operational
  * state with the check's progress ("UP", "UP 1/3" while failing checks take it down, "DOWN 1/2"
- * while passing ones bring it up, "NOLB", "DRAIN", "no check" without a check).
+ * while passing ones bring it up, "NOLB", "DRAIN", "no check" without a check), "DOWN (agent)"
+ * when its agent took it down, "DRAIN (agent)" for any drain of a server with an agent.
  */
 final class ServerStatus {
     private ServerStatus() {
@@ -31,6 +32,9 @@ final class ServerStatus {
         if (st == ServerState.RUNNING || st == ServerState.STARTING) {
             boolean goingDown = checked && health < rise + fall - 1;
             if ((admin & AdminFlags.DRAIN) != 0) {
+                if (s.agent().enabled()) {
+                    return "DRAIN (agent)";
+                }
                 return goingDown ? progress("DRAIN", health, rise, fall, true) : "DRAIN";
             }
             if (goingDown) {
@@ -41,7 +45,13 @@ final class ServerStatus {
         if (st == ServerState.STOPPING) {
             return !checked || health == rise + fall - 1 ? "NOLB" : progress("NOLB", health, rise, fall, true);
         }
-        if (checked && health != 0) {
+        if (s.agent().enabled() && s.agent().health() == 0) {
+            return "DOWN (agent)";
+        }
+        if (checked && health == 0) {
+            return "DOWN";
+        }
+        if (s.agent().enabled() || checked) {
             return progress("DOWN", health, rise, fall, false);
         }
         return "DOWN";
