@@ -93,7 +93,17 @@ final class CaseLogs implements AutoCloseable {
         socket.close();
     }
 
-    private static final Pattern HEADER = Pattern.compile("^(<\\d+>)[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ([^\\[ ]+)\\[\\d+\\]: ");
+    /** rfc3164 and local: "<134>Nov 24 01:04:38 [host ]tag[pid]: ". */
+    private static final Pattern HEADER = Pattern.compile("^(<\\d+>)[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ((?:\\S+ )?[^\\[ ]+)\\[\\d+\\]: ");
+    /** rfc5424: "<134>1 2026-11-24T01:05:38.123456+00:00 host tag pid msgid sd ", the sd kept. */
+    private static final Pattern RFC5424 = Pattern.compile("^(<\\d+>1 )\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}[+-]\\d\\d:\\d\\d"
+            + "( \\S+ \\S+ )\\d+( \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) )");
+    /** timed and iso: "[<6>]2026-11-24T01:05:38.123456+00:00 ". */
+    private static final Pattern ISO = Pattern.compile("^(<\\d+>)?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}[+-]\\d\\d:\\d\\d ");
+    /** short and priority: "<6>" alone. */
+    private static final Pattern PRIORITY = Pattern.compile("^<\\d+>");
+    /** A health check's "check duration: 3ms". */
+    private static final Pattern CHECK_DURATION = Pattern.compile("check duration: \\d+ms");
     private static final Pattern DATE = Pattern.compile("\\[\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\]");
     private static final Pattern CLIENT = Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+|[0-9a-f:]+):\\d+ \\[");
     private static final Pattern CONNECT_FROM = Pattern.compile("^Connect from (\\S+):\\d+ to");
@@ -110,11 +120,27 @@ final class CaseLogs implements AutoCloseable {
             + "-?\\d+ -?\\d+ -?\\d+ -?\\d+ \\+?-?\\d+ (\\S+ )\\d+ \\d+ \\d+ \\d+ ");
     private static final Pattern TIMERS = Pattern.compile("(\\[DATE\\] \\S+ \\S+ )(\\+?-?\\d+(?:/\\+?-?\\d+){2,4})( )");
 
-    /** One line with the syslog date and pid, the accept date, the client's port and the timers replaced. */
+    /**
+     * One line with the syslog header's date and pid (in each header format: rfc3164, local,
+     * rfc5424, iso, timed; short, priority and raw have none), the accept date, the client's port and the timers replaced. */
     static String normalise(String line) {
-        Matcher h = HEADER.matcher(line);
-        String head = h.find() ? h.group(1) + "DATE " + h.group(2) + "[PID]: " : "";
-        String msg = head.isEmpty() ? line : line.substring(h.end());
+        String head = "";
+        int end = 0;
+        Matcher h;
+        if ((h = HEADER.matcher(line)).find()) {
+            head = h.group(1) + "DATE " + h.group(2) + "[PID]: ";
+        } else if ((h = RFC5424.matcher(line)).find()) {
+            head = h.group(1) + "ISODATE" + h.group(2) + "PID" + h.group(3);
+        } else if ((h = ISO.matcher(line)).find()) {
+            head = (h.group(1) == null ? "" : h.group(1)) + "ISODATE ";
+        } else if ((h = PRIORITY.matcher(line)).find()) {
+            head = h.group();
+        }
+        if (!head.isEmpty()) {
+            end = h.end();
+        }
+        String msg = line.substring(end);
+        msg = CHECK_DURATION.matcher(msg).replaceAll("check duration: Nms");
         msg = DATE.matcher(msg).replaceAll("[DATE]");
         msg = CLIENT.matcher(msg).replaceFirst("$1:CPORT [");
         msg = CONNECT_FROM.matcher(msg).replaceFirst("Connect from $1:CPORT to");

@@ -34,13 +34,25 @@ final class RunningProxy implements AutoCloseable {
 
     /** The same with another program (haproxy itself, for a differential test). */
     static RunningProxy start(Path program, String config, String... flags) throws IOException {
+        return start(program, config, false, flags);
+    }
+
+    /**
+     * As above; with {@code separateStderr} what the program writes on its standard error is
+     * kept apart ({@link #errors()}), {@link #output()} then has only its standard output.
+     */
+    static RunningProxy start(Path program, String config, boolean separateStderr, String... flags) throws IOException {
         Path dir = Files.createTempDirectory("jhaproxy-proc");
         Files.writeString(dir.resolve("t.cfg"), config);
         Path out = dir.resolve("output");
         List<String> cmd = new ArrayList<>(List.of(program.toString(), "-f", "t.cfg"));
         cmd.addAll(List.of(flags));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile());
+        if (separateStderr) {
+            pb.redirectError(dir.resolve("errors").toFile());
+        } else {
+            pb.redirectErrorStream(true);
+        }
         pb.environment().put("JHAPROXY_JAVA_OPTS", "-Dio.netty.leakDetection.level=paranoid");
         return new RunningProxy(pb.start(), dir, out);
     }
@@ -188,6 +200,16 @@ final class RunningProxy implements AutoCloseable {
     String output() {
         try {
             return Files.readString(output, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    /** The standard error of a process started with it kept apart, else "". */
+    String errors() {
+        try {
+            Path errors = dir.resolve("errors");
+            return Files.exists(errors) ? Files.readString(errors, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
             return "(no output: " + e + ")";
         }

@@ -94,6 +94,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private void accept(Object msg) {
         if (msg instanceof HttpRequest req) {
             cancelExpiry();
+            if (frontend.log() != null && !req.decoderResult().isFailure()) {
+                // frontend_accept() of each stream: "Connect from" without a log-format
+                frontend.log().accepted(client.remoteAddress(), client.localAddress());
+            }
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1, nextLog);
             live = ctx.streams().add(client, frontend, txn.live());
@@ -200,6 +204,15 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
         HttpCounting.closed(frontend, transactions == 0 && !receivedSomething);
+        if (transactions == 0 && !receivedSomething && nextLog != null) {
+            // h1_handle_parsing_error() at the read0 of a first request: a 400 "CR" "<BADREQ>"
+            // line, which "option dontlognull" drops (nothing was received)
+            nextLog.status = 400;
+            nextLog.end(TermState.Cause.CLIENT_CLOSE, TermState.Phase.REQUEST);
+            nextLog.closed();
+            frontend.log().streamEnded(nextLog, sessionSamples());
+            nextLog = null;
+        }
         requestDeadline.cancel();
         serverDeadline.cancel();
         releasePending();
@@ -275,12 +288,17 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
                 nextLog.status = 408;
                 nextLog.end(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
                 nextLog.closed();
-                frontend.log().streamEnded(nextLog, new org.jhaproxy.runtime.sample.SampleContext(
-                        ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
-                        org.jhaproxy.runtime.sample.Vars.session(client)));
+                frontend.log().streamEnded(nextLog, sessionSamples());
+                nextLog = null;
             }
         }
         close();
+    }
+
+    /** The samples of a line logged by the session, outside any transaction (sess_log()). */
+    private org.jhaproxy.runtime.sample.SampleContext sessionSamples() {
+        return new org.jhaproxy.runtime.sample.SampleContext(ServerConnector.ip(client.remoteAddress()),
+                ServerConnector.ip(client.localAddress()), frontend, org.jhaproxy.runtime.sample.Vars.session(client));
     }
 
     private void cancelExpiry() {

@@ -6,7 +6,7 @@ import java.util.Set;
 public final class LogKeywords {
     public static final Set<String> EXECUTED = Set.of(
             "global log", "global log-tag", "global log-send-hostname",
-            "proxy log", "proxy log-tag", "proxy log-format",
+            "proxy log", "proxy log-tag", "proxy log-format", "proxy log-format-sd",
             "proxy option httplog", "proxy option tcplog",
             "proxy option dontlognull", "proxy option log-separate-errors",
             "proxy capture request", "proxy capture response", "proxy declare capture",

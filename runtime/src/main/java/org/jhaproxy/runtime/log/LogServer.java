@@ -21,7 +21,7 @@ public record LogServer(String address, int maxLength, SyslogFormat format, Samp
 
     /** The target as the configuration check read it from its "log" line. */
     public static LogServer of(LogTarget t) {
-        SyslogFormat format = t.format() == null || t.format().isEmpty() ? SyslogFormat.LOCAL : SyslogFormat.named(t.format());
+        SyslogFormat format = t.format() == null || t.format().isEmpty() ? SyslogFormat.UNSPEC : SyslogFormat.named(t.format());
         Sampling sampling = t.sample() == null || t.sample().isEmpty() ? null : Sampling.parse(t.sample());
         LogLevel max = t.level() == null || t.level().isEmpty() ? LogLevel.DEBUG : LogLevel.named(t.level());
         LogLevel min = t.minLevel() == null || t.minLevel().isEmpty() ? LogLevel.EMERG : LogLevel.named(t.minLevel());

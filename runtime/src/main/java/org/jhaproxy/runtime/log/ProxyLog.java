@@ -24,6 +24,8 @@ public final class ProxyLog {
     private final List<LogServer> servers;
     private final String tag;
     private final LogLine format;
+    /** "log-format-sd": the structured data of rfc5424 headers, null without it. */
+    private LogLine structuredData;
     private final Syslog syslog;
     private final IntSupplier actconn;
     private final boolean dontLogNull;
@@ -62,6 +64,10 @@ public final class ProxyLog {
         LogLine line = fmt == null || fmt.isEmpty() || servers.isEmpty() ? null : LogLine.compile(fmt, http, LogOptions.LOG_LINE, scope);
         ProxyLog pl = new ProxyLog(proxy, servers, tag, line, syslog, actconn);
         pl.uniqueId = UniqueId.of(c, scope);
+        String sd = c.logging().formatSd();
+        if (line != null && sd != null && !sd.isEmpty()) {
+            pl.structuredData = LogLine.compile(sd, http, LogOptions.LOG_LINE, scope);
+        }
         return pl;
     }
 
@@ -134,8 +140,11 @@ public final class ProxyLog {
         LogLevel level = err && separateErrors ? LogLevel.ERR : LogLevel.INFO;
         log.logasap = logasap;
         long n = count.getAndIncrement();
-        String line = format.build(new LogInput(samples.log(log), log, actconn.getAsInt(), n));
-        syslog.send(servers, tag, level, line, "-");
+        LogInput in = new LogInput(samples.log(log), log, actconn.getAsInt(), n);
+        // strm_log() builds the structured data first, then the line
+        String sd = structuredData == null ? "-" : structuredData.build(in);
+        String line = format.build(in);
+        syslog.send(servers, tag, level, line, sd);
     }
 
     /** send_log() for this proxy: process events (server state changes...) with its tag. */

@@ -87,7 +87,12 @@ public final class Syslog implements AutoCloseable {
         }
         byte[] body = message.substring(0, end).getBytes(StandardCharsets.UTF_8);
         Instant now = Instant.now();
-        SyslogFormat.Metadata meta = new SyslogFormat.Metadata(hostname, tag, pid, structuredData);
+        // __send_log() drops the structured data's trailing spaces (the default one is "- ")
+        int sdEnd = structuredData.length();
+        while (sdEnd > 0 && structuredData.charAt(sdEnd - 1) == ' ') {
+            sdEnd--;
+        }
+        SyslogFormat.Metadata meta = new SyslogFormat.Metadata(hostname, tag, pid, structuredData.substring(0, sdEnd));
         for (LogServer s : servers) {
             if (!s.accepts(level) || (s.sampling() != null && !s.sampling().next())) {
                 continue;

@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * The header formats of a log target ("format" of a "log" line, build_log_header()): what comes
- * before the message. "local" is the default when no format is given: rfc3164 without a hostname.
+ * before the message. Without a format (UNSPEC) the header follows what is known: rfc3164 with a
+ * "log-send-hostname", else "local" (rfc3164 without a hostname) with a tag, else "priority".
  */
 public enum SyslogFormat {
-    LOCAL("local"), RFC3164("rfc3164"), RFC5424("rfc5424"), PRIORITY("priority"), SHORT("short"),
+    UNSPEC(null), LOCAL("local"), RFC3164("rfc3164"), RFC5424("rfc5424"), PRIORITY("priority"), SHORT("short"),
     TIMED("timed"), ISO("iso"), RAW("raw");
 
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -24,7 +25,7 @@ public enum SyslogFormat {
 
     public static SyslogFormat named(String name) {
         for (SyslogFormat f : values()) {
-            if (f.keyword.equals(name)) {
+            if (name.equals(f.keyword)) {
                 return f;
             }
         }
@@ -36,6 +37,10 @@ public enum SyslogFormat {
      * "<134>Nov 24 01:04:38 haproxy[8395]: " in the local format.
      */
     public String header(int facility, LogLevel level, Instant now, ZoneId zone, Metadata meta) {
+        if (this == UNSPEC) {
+            SyslogFormat f = meta.host() != null ? RFC3164 : !meta.tag().isEmpty() ? LOCAL : PRIORITY;
+            return f.header(facility, level, now, zone, meta);
+        }
         StringBuilder sb = new StringBuilder(64);
         switch (this) {
             case LOCAL, RFC3164, RFC5424, PRIORITY -> sb.append('<').append((facility << 3) + level.code()).append('>');

@@ -35,7 +35,10 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         ctx.clients().add(ch);
         fe.frontendConnection();
         if (fe.log() != null) {
-            fe.log().accepted(ch.remoteAddress(), ch.localAddress());
+            if (!fe.isHttp()) {
+                // a TCP stream exists from the accept; an HTTP one from its parsed request head
+                fe.log().accepted(ch.remoteAddress(), ch.localAddress());
+            }
             if (fe.log().logsStreams() && !fe.isHttp()) {
                 // an HTTP stream counts its messages' sizes as haproxy does (HTX), not socket bytes
                 ch.pipeline().addFirst(ByteCounter.NAME, new ByteCounter());

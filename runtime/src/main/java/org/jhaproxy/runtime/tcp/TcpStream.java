@@ -101,6 +101,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
                     }
                 });
         connector.start();
+        // haproxy reads the client's first bytes while it connects: a stream that then fails is
+        // closed with a FIN, not with the RST of a socket closed on unread data
+        client.read();
     }
 
     private void serverConnected(Channel ch, Server s) {
