@@ -73,9 +73,11 @@ final class HealthCheck {
             return;
         }
         long start = System.nanoTime();
+        view.started();
         new CheckRun(program, settings, loop, transport, outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
+            view.ended();
             if (!loop.isShuttingDown()) {
                 loop.schedule(this::run, interval(), TimeUnit.MILLISECONDS);
             }
@@ -93,6 +95,7 @@ final class HealthCheck {
             outcome = new CheckOutcome(lastStatus, lastCode, outcome.info());
         }
         CheckStatus status = outcome.status();
+        view.reported(status.shortName(), status.description(), outcome.code(), duration, outcome.info());
         int health = view.health();
         if (status.neutral()) {
             // no state change is expected: nothing counted, logged or notified
@@ -115,6 +118,7 @@ final class HealthCheck {
         } else if ((!agent || status.hasCode()) && health > 0) {
             // failing to reach the agent is no failure of the server
             report = true;
+            server.counters().failedChecks.increment();
             health--;
             if (health < settings.rise()) {
                 health = 0;
