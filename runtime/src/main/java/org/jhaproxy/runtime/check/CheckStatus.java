@@ -4,6 +4,8 @@ package org.jhaproxy.runtime.check;
 public enum CheckStatus {
     /** An agent's reply that changes no health (HCHK_STATUS_CHECKED): neither passed nor failed. */
     CHECKED(3, "CHECKED", "No status change", false, false),
+    /** The server's observed traffic failed too often ("observe", "on-error"). */
+    HANA(4, "HANA", "Health analyze", false, false),
     SOCKERR(5, "SOCKERR", "Socket error", false, false),
     L4OK(6, "L4OK", "Layer4 check passed", true, false),
     L4TOUT(7, "L4TOUT", "Layer4 timeout", false, false),

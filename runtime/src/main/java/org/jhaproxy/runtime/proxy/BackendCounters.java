@@ -32,6 +32,8 @@ public final class BackendCounters {
     public final LongAdder failedChecks = new LongAdder();
     /** A server's transitions to DOWN (down_trans). */
     public final LongAdder downTrans = new LongAdder();
+    /** A server's checks failed by its observed traffic (failed_hana). */
+    public final LongAdder failedHana = new LongAdder();
     public final HttpResponseClasses responses = new HttpResponseClasses();
     public final MaxGauge connMax = new MaxGauge();
     public final MaxGauge queueMax = new MaxGauge();
@@ -110,7 +112,7 @@ public final class BackendCounters {
     public void clearAll() {
         for (LongAdder a : new LongAdder[] {cumConn, cumLbconn, cumReq, bytesIn, bytesOut, deniedReq, deniedResp,
             failedConns, failedResp, retries, redispatches, failedRewrites, internalErrors, connect, reuse, cliAborts,
-            srvAborts, failedChecks, downTrans}) {
+            srvAborts, failedChecks, downTrans, failedHana}) {
             a.reset();
         }
         responses.clear();

@@ -36,6 +36,7 @@ public final class Server {
     private volatile int eweight;
     private final CheckView check;
     private final CheckView agent;
+    private volatile Observation observation = Observation.NONE;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -93,6 +94,16 @@ public final class Server {
     public boolean isUsable() {
         return state.takesTraffic() && weight > 0 && address != null
                 && (admin & (AdminFlags.MAINT | AdminFlags.DRAIN)) == 0;
+    }
+
+    /** Where the streams report this server's traffic ("observe"). */
+    public Observation observation() {
+        return observation;
+    }
+
+    /** The health check installs its analysis when the server has "observe". */
+    public void observation(Observation o) {
+        this.observation = o;
     }
 
     /** What is known of its health check (struct check's status, result, health, state). */

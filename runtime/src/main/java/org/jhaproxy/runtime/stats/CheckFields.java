@@ -23,7 +23,8 @@ final class CheckFields {
                 r.set("check_code", (long) c.code());
             }
             if (c.status() >= CHECKED) {
-                r.set("check_duration", c.duration());
+                // a check failed by the observed traffic has no duration: -1 as a u64
+                r.set("check_duration", Long.toUnsignedString(c.duration()));
             }
             r.set("check_desc", c.statusDescription()).set("last_chk", c.desc());
             r.set("check_rise", (long) c.rise()).set("check_fall", (long) c.fall()).set("check_health", (long) c.health());

@@ -111,6 +111,9 @@ public final class StatRows {
             responses(r, c.responses);
         }
         CheckFields.of(r, s);
+        if (!s.config().option("observe", "none").equals("none")) {
+            r.set("hanafail", c.failedHana.sum());
+        }
         r.set("cli_abrt", c.cliAborts.sum()).set("srv_abrt", c.srvAborts.sum());
         long last = c.lastSession.get();
         r.set("lastsess", last == 0 ? -1L : age(last));
