@@ -3,23 +3,27 @@ package org.jhaproxy.runtime.check;
 /** A check's outcome (HCHK_STATUS_*) with haproxy's description shown after "reason:". */
 public enum CheckStatus {
     /** An agent's reply that changes no health (HCHK_STATUS_CHECKED): neither passed nor failed. */
-    CHECKED(3, "No status change", false, false),
-    SOCKERR(5, "Socket error", false, false),
-    L4OK(6, "Layer4 check passed", true, false),
-    L4TOUT(7, "Layer4 timeout", false, false),
-    L4CON(8, "Layer4 connection problem", false, false),
-    L7TOUT(12, "Layer7 timeout", false, false),
-    L7RSP(13, "Layer7 invalid response", false, false),
-    L7OKD(15, "Layer7 check passed", true, true),
-    L7STS(17, "Layer7 wrong status", false, true);
+    CHECKED(3, "CHECKED", "No status change", false, false),
+    /** The server's observed traffic failed too often ("observe", "on-error"). */
+    HANA(4, "HANA", "Health analyze", false, false),
+    SOCKERR(5, "SOCKERR", "Socket error", false, false),
+    L4OK(6, "L4OK", "Layer4 check passed", true, false),
+    L4TOUT(7, "L4TOUT", "Layer4 timeout", false, false),
+    L4CON(8, "L4CON", "Layer4 connection problem", false, false),
+    L7TOUT(12, "L7TOUT", "Layer7 timeout", false, false),
+    L7RSP(13, "L7RSP", "Layer7 invalid response", false, false),
+    L7OKD(15, "L7OK", "Layer7 check passed", true, true),
+    L7STS(17, "L7STS", "Layer7 wrong status", false, true);
 
     private final int id;
+    private final String shortName;
     private final String description;
     private final boolean passed;
     private final boolean hasCode;
 
-    CheckStatus(int id, String description, boolean passed, boolean hasCode) {
+    CheckStatus(int id, String shortName, String description, boolean passed, boolean hasCode) {
         this.id = id;
+        this.shortName = shortName;
         this.description = description;
         this.passed = passed;
         this.hasCode = hasCode;
@@ -28,6 +32,11 @@ public enum CheckStatus {
     /** Its HCHK_STATUS_* number, as "show servers state" prints it. */
     public int id() {
         return id;
+    }
+
+    /** get_check_status_info(): "L4OK", "L7OK", "L7STS"... as the stats show it. */
+    public String shortName() {
+        return shortName;
     }
 
     public String description() {

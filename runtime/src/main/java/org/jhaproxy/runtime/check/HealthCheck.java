@@ -33,6 +33,9 @@ final class HealthCheck {
     /** The previous check's status and code; null before the first one (HCHK_STATUS_INI). */
     private CheckStatus lastStatus;
     private int lastCode;
+    /** The next run, and when it is due (System.nanoTime()); null while a run is in progress. */
+    private io.netty.util.concurrent.ScheduledFuture<?> next;
+    private long nextAt;
 
     HealthCheck(Server server, CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Events events) {
         this.server = server;
@@ -47,7 +50,12 @@ final class HealthCheck {
 
     /** The first run waits {@code delay} ms, so that checks start spread (start_check_task()). */
     void start(long delay) {
-        loop.schedule(this::run, delay, TimeUnit.MILLISECONDS);
+        schedule(delay);
+    }
+
+    private void schedule(long delay) {
+        nextAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+        next = loop.schedule(this::run, delay, TimeUnit.MILLISECONDS);
     }
 
     long inter() {
@@ -69,21 +77,57 @@ final class HealthCheck {
         if (!agent && server.inMaintenance()) {
             // maintenance pauses the health check (not the agent, which may lift it); leaving it
             // resumes the check from "rise", the server up (srv_update_status())
-            loop.schedule(this::run, settings.inter(), TimeUnit.MILLISECONDS);
+            schedule(settings.inter());
             return;
         }
+        next = null;
         long start = System.nanoTime();
+        view.started();
         new CheckRun(program, settings, loop, transport, outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
+            view.ended();
             if (!loop.isShuttingDown()) {
-                loop.schedule(this::run, interval(), TimeUnit.MILLISECONDS);
+                schedule(interval());
             }
         }).start();
     }
 
+    /**
+     * The observed traffic failed "error-limit" times in a row (__health_adjust()): "on-error" acts as a failed check (HCHK_STATUS_HANA, no duration), after
+     * lowering the health for "sudden-death" and "mark-down", and any mode brings the next
+     * check forward to "fastinter".
+     */
+    void analyzed(String desc, HealthAnalysis.OnError onError) {
+        // synchronously, as haproxy does from the stream: the stream still counts on the server
+        synchronized (this) {
+            int health = view.health();
+            switch (onError) {
+                case SUDDEN_DEATH -> {
+                    if (health > settings.rise()) {
+                        view.health(settings.rise() + 1);
+                    }
+                }
+                case MARK_DOWN -> view.health(settings.rise());
+                default -> {
+                }
+            }
+            if (onError != HealthAnalysis.OnError.FASTINTER) {
+                apply(CheckOutcome.of(CheckStatus.HANA, desc), -1);
+            }
+            server.counters().failedHana.increment();
+        }
+        loop.execute(() -> {
+            long fast = settings.fastinter();
+            if (fast > 0 && next != null && nextAt - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(fast)) {
+                next.cancel(false);
+                schedule(fast);
+            }
+        });
+    }
+
     /** set_server_check_status() then check_notify_failure() / check_notify_success(). */
-    private void apply(CheckOutcome outcome, long duration) {
+    private synchronized void apply(CheckOutcome outcome, long duration) {
         if (outcome.reply() != null) {
             outcome = AgentAnswer.apply(outcome.reply(), server, events, loop);
         } else if (outcome.status() == null) {
@@ -93,6 +137,7 @@ final class HealthCheck {
             outcome = new CheckOutcome(lastStatus, lastCode, outcome.info());
         }
         CheckStatus status = outcome.status();
+        view.reported(status.shortName(), status.description(), outcome.code(), duration, outcome.info());
         int health = view.health();
         if (status.neutral()) {
             // no state change is expected: nothing counted, logged or notified
@@ -115,6 +160,7 @@ final class HealthCheck {
         } else if ((!agent || status.hasCode()) && health > 0) {
             // failing to reach the agent is no failure of the server
             report = true;
+            server.counters().failedChecks.increment();
             health--;
             if (health < settings.rise()) {
                 health = 0;

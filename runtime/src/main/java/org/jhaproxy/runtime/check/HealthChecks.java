@@ -27,7 +27,8 @@ public final class HealthChecks {
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
             "check", "no-check", "slowstart", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr",
-            "agent-check", "no-agent-check", "agent-port", "agent-addr", "agent-inter", "agent-send");
+            "agent-check", "no-agent-check", "agent-port", "agent-addr", "agent-inter", "agent-send",
+            "observe", "error-limit", "on-error");
 
     /** Checks shorter than this do not dictate the spreading of the others (SRV_CHK_INTER_THRES). */
     private static final long SPREAD_THRESHOLD = 1000;
@@ -51,7 +52,12 @@ public final class HealthChecks {
                         program = CheckRules.of(p.config());
                     }
                     CheckSettings settings = CheckSettings.of(s.config(), p.config(), s.address(null));
-                    checks.add(new HealthCheck(s, program, settings, transport.group().next(), transport, events));
+                    HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events);
+                    checks.add(check);
+                    HealthAnalysis analysis = HealthAnalysis.of(s.config(), check);
+                    if (analysis != null) {
+                        s.observation(analysis);
+                    }
                 }
                 if (s.agent().enabled()) {
                     // the agent's check runs on the same loop as the health check, as both act on the server

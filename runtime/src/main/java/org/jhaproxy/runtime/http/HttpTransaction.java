@@ -265,6 +265,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         int code = res.status().code();
+        server.observation().responded(code);
         if (code >= 100 && code < 200 && code != 101) {
             // an interim response goes to the client as is; the final one follows
             HttpResponse interimHead = MessageHeads.forClient(res);

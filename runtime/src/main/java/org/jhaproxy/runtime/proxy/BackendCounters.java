@@ -28,6 +28,12 @@ public final class BackendCounters {
     public final LongAdder reuse = new LongAdder();
     public final LongAdder cliAborts = new LongAdder();
     public final LongAdder srvAborts = new LongAdder();
+    /** A server's failed checks that lowered its health (failed_checks). */
+    public final LongAdder failedChecks = new LongAdder();
+    /** A server's transitions to DOWN (down_trans). */
+    public final LongAdder downTrans = new LongAdder();
+    /** A server's checks failed by its observed traffic (failed_hana). */
+    public final LongAdder failedHana = new LongAdder();
     public final HttpResponseClasses responses = new HttpResponseClasses();
     public final MaxGauge connMax = new MaxGauge();
     public final MaxGauge queueMax = new MaxGauge();
@@ -106,7 +112,7 @@ public final class BackendCounters {
     public void clearAll() {
         for (LongAdder a : new LongAdder[] {cumConn, cumLbconn, cumReq, bytesIn, bytesOut, deniedReq, deniedResp,
             failedConns, failedResp, retries, redispatches, failedRewrites, internalErrors, connect, reuse, cliAborts,
-            srvAborts}) {
+            srvAborts, failedChecks, downTrans, failedHana}) {
             a.reset();
         }
         responses.clear();

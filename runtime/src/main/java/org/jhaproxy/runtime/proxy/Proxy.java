@@ -32,8 +32,12 @@ public final class Proxy {
     private final HttpSettings http;
     private final FrontendCounters feCounters = new FrontendCounters();
     private final BackendCounters beCounters = new BackendCounters();
-    /** When the proxy started, for the backend's "lastchg" (seconds since its last state change). */
-    private final long lastChange = System.currentTimeMillis();
+    /** When the backend last lost or regained its servers (last_change, seconds); its start at first. */
+    private volatile long lastChange = System.currentTimeMillis() / 1000;
+    /** Seconds spent with no usable server before the last change (down_time). */
+    private volatile long downTime;
+    /** Times the backend lost its last server (down_trans). */
+    private final java.util.concurrent.atomic.AtomicLong downTrans = new java.util.concurrent.atomic.AtomicLong();
     private volatile ProxyState state = ProxyState.READY;
     private org.jhaproxy.runtime.log.ProxyLog log;
     private Proxy defaultBackend;
@@ -225,9 +229,41 @@ public final class Proxy {
         return maxconn;
     }
 
-    /** When its state last changed (ms since the epoch): its start until states change. */
+    /** When its state last changed (ms since the epoch, whole seconds): its start until states change. */
     public long lastChange() {
-        return lastChange;
+        return lastChange * 1000;
+    }
+
+    /** set_backend_down(): its last usable server is gone. */
+    public void wentDown() {
+        lastChange = System.currentTimeMillis() / 1000;
+        downTrans.incrementAndGet();
+    }
+
+    /**
+     * A server becomes usable while none was: the time down is added up (srv_update_status());
+     * {@code counted} false only moves the change time, as leaving maintenance does.
+     */
+    public void cameBack(boolean counted) {
+        long now = System.currentTimeMillis() / 1000;
+        if (counted && lastChange < now) {
+            downTime += now - lastChange;
+        }
+        lastChange = now;
+    }
+
+    /** be_downtime(): seconds without usable servers, an ongoing stop included ({@code up}: it has weight). */
+    public long downtime(boolean up) {
+        long now = System.currentTimeMillis() / 1000;
+        if (up && lastChange < now) {
+            return downTime;
+        }
+        return now - lastChange + downTime;
+    }
+
+    /** down_trans: times the backend lost its last server. */
+    public long downTransitions() {
+        return downTrans.get();
     }
 
     public long cumulatedFrontendConns() {

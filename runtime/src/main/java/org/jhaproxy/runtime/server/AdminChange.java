@@ -88,6 +88,7 @@ public final class AdminChange {
                 s.state(ServerState.STOPPED);
                 s.changedNow();
             });
+            s.counters().downTrans.increment();
             int requeued = StateChange.redistribute(s);
             report(s, StateChange.left(StateChange.name(s, "is going DOWN for maintenance"), s, r, requeued),
                     wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
@@ -103,6 +104,7 @@ public final class AdminChange {
                 StateChange.comeUp(s);
             });
             StateChange.warmUp(s, warmupLoop);
+            StateChange.backendBack(s.backend(), r, false);
             if ((cur & AdminFlags.FMAINT) != 0 && (next & AdminFlags.FMAINT) == 0) {
                 report(s, name(s, "is UP/" + (drain(next) ? "DRAIN" : "READY") + " (leaving forced maintenance)"),
                         LogLevel.NOTICE, events);
@@ -128,10 +130,12 @@ public final class AdminChange {
             StateChange.backendDown(s.backend(), r, events);
         } else if (drain(cur) && !drain(next)) {
             // fully out of drain: its weight comes back through update_server_eweight
-            balancer.weightChanged(s, () -> {
+            Balancer.Recount r = balancer.weightChanged(s, () -> {
+                s.downUntilNow(true);
                 s.admin(next);
                 s.changedNow();
             });
+            StateChange.backendBack(s.backend(), r, true);
             String up = s.state() == ServerState.STOPPED ? "DOWN" : "UP";
             // haproxy 2.6 says "forced" when the forced flag is the one gone (and the reverse)
             report(s, name(s, "is " + up + ((next & AdminFlags.FDRAIN) == 0 ? " (leaving forced drain)" : " (leaving drain)")),

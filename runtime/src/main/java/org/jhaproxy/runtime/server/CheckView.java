@@ -14,7 +14,7 @@ public final class CheckView {
     /** CHK_ST_CONFIGURED | CHK_ST_ENABLED. */
     private static final int CONFIGURED_ENABLED = 0x02 | 0x04;
     /** CHK_ST_PAUSED: checks paused by maintenance. */
-    private static final int PAUSED = 0x08;
+    public static final int PAUSED = 0x08;
     /** CHK_ST_AGENT: the server's agent check, not its health check. */
     private static final int AGENT = 0x10;
 
@@ -26,6 +26,14 @@ public final class CheckView {
     private volatile int result;
     private volatile int health;
     private volatile boolean paused;
+    /** The last status's short name and description (get_check_status_info/description()). */
+    private volatile String statusName = "INI";
+    private volatile String statusDescription = "Initializing";
+    private volatile int code;
+    private volatile long duration;
+    /** The last check's own text (check->desc): a socket error, an HTTP reason... */
+    private volatile String desc = "";
+    private volatile boolean inProgress;
 
     private CheckView(boolean configured, boolean agent, int rise, int fall, boolean disabled) {
         this.configured = configured;
@@ -89,6 +97,62 @@ public final class CheckView {
     /** An agent's "up" or "down" sets the health at once, before the reply's status counts. */
     public void health(int h) {
         this.health = h;
+    }
+
+    /** HCHK_STATUS_* short name: "L4OK", "L7STS", "INI"... */
+    public String statusName() {
+        return statusName;
+    }
+
+    public String statusDescription() {
+        return statusDescription;
+    }
+
+    /** The L7 code the last check saw (HTTP status, agent...); shown from HCHK_STATUS_L57DATA on. */
+    public int code() {
+        return code;
+    }
+
+    /** Whether the last status carries a code (HCHK_STATUS_L57DATA and above). */
+    public boolean hasCode() {
+        return status >= 14;
+    }
+
+    /** How long the last check took, in ms. */
+    public long duration() {
+        return duration;
+    }
+
+    public String desc() {
+        return desc;
+    }
+
+    /** A check is running now (CHK_ST_INPROGRESS): the stats prefix its status with "* ". */
+    public boolean inProgress() {
+        return inProgress;
+    }
+
+    /** HCHK_STATUS_START: a run begins; the previous status stays, its text is cleared. */
+    public void started() {
+        inProgress = true;
+        desc = "";
+    }
+
+    /** The run is over, whatever it reported. */
+    public void ended() {
+        inProgress = false;
+    }
+
+    /**
+     * A check reported (set_server_check_status()): the status's name and description, its
+     * code, duration and text, before {@link #checked} counts it.
+     */
+    public void reported(String name, String description, int code, long duration, String desc) {
+        this.statusName = name;
+        this.statusDescription = description;
+        this.code = code;
+        this.duration = duration;
+        this.desc = desc == null ? "" : desc;
     }
 
     /** A check ended: its status and result (HCHK_STATUS_*, CHK_RES_*) and the health it left. */

@@ -30,10 +30,13 @@ public final class Server {
     private final int slowstart;
     /** When the operational state last changed, in seconds (last_change). */
     private volatile long lastChange = nowSeconds();
+    /** Seconds spent STOPPED before the last change (down_time). */
+    private volatile long downTime;
     /** The weight the balancer uses (next_eweight): weight * 16, less while warming up. */
     private volatile int eweight;
     private final CheckView check;
     private final CheckView agent;
+    private volatile Observation observation = Observation.NONE;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -93,6 +96,16 @@ public final class Server {
                 && (admin & (AdminFlags.MAINT | AdminFlags.DRAIN)) == 0;
     }
 
+    /** Where the streams report this server's traffic ("observe"). */
+    public Observation observation() {
+        return observation;
+    }
+
+    /** The health check installs its analysis when the server has "observe". */
+    public void observation(Observation o) {
+        this.observation = o;
+    }
+
     /** What is known of its health check (struct check's status, result, health, state). */
     public CheckView check() {
         return check;
@@ -116,6 +129,26 @@ public final class Server {
     /** Only an {@link AdminChange}, under the backend balancer's lock. */
     void admin(int flags) {
         this.admin = flags;
+    }
+
+    /**
+     * A stopped server comes back (srv_update_status()): the time it spent down is added up;
+     * leaving drain adds the time since the last change whatever the state, as haproxy does.
+     */
+    void downUntilNow(boolean evenIfRunning) {
+        long now = nowSeconds();
+        if ((evenIfRunning || state == ServerState.STOPPED) && lastChange < now) {
+            downTime += now - lastChange;
+        }
+    }
+
+    /** srv_downtime(): seconds spent down, this ongoing stop included. */
+    public long downtime() {
+        long now = nowSeconds();
+        if (state != ServerState.STOPPED || lastChange >= now) {
+            return downTime;
+        }
+        return now - lastChange + downTime;
     }
 
     /** The operational state changed now (srv_update_status() sets last_change). */

@@ -30,6 +30,7 @@ public final class StateChange {
             s.state(ServerState.STOPPED);
             s.changedNow();
         });
+        s.counters().downTrans.increment();
         int requeued = redistribute(s);
         StringBuilder msg = name(s, "is DOWN");
         cause.appendTo(msg);
@@ -52,7 +53,11 @@ public final class StateChange {
         if (s.state() == ServerState.RUNNING || s.state() == ServerState.STARTING || s.inMaintenance()) {
             return;
         }
-        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> comeUp(s));
+        Balancer.Recount r = s.backend().balancer().statusChanged(s, () -> {
+            s.downUntilNow(false);
+            comeUp(s);
+        });
+        backendBack(s.backend(), r, true);
         warmUp(s, warmupLoop);
         StringBuilder msg = name(s, "is UP");
         cause.appendTo(msg);
@@ -131,11 +136,22 @@ public final class StateChange {
         events.log(backend, level, msg + ".");
     }
 
+    /**
+     * A backend without usable servers has one again: its down time is added up ({@code counted}),
+     * or only its change time moves (leaving maintenance).
+     */
+    static void backendBack(Proxy backend, Balancer.Recount r, boolean counted) {
+        if (r.before() == 0 && r.active() + r.backup() > 0) {
+            backend.cameBack(counted);
+        }
+    }
+
     /** set_backend_down(): an alert on stderr, an emergency in the logs. */
     static void backendDown(Proxy backend, Balancer.Recount r, Events events) {
         if (!r.backendWentDown()) {
             return;
         }
+        backend.wentDown();
         String type = backend.config().isFrontend() ? "proxy" : "backend";
         events.alert(type + " '" + backend.name() + "' has no server available!");
         events.log(backend, LogLevel.EMERG, type + " " + backend.name() + " has no server available!");

@@ -97,6 +97,9 @@ public final class StatRows {
         r.set("weight", scaled(s.eweight())).set("uweight", (long) s.weight());
         r.set("act", "SGP", s.isBackup() ? 0L : 1L).set("bck", "SGP", s.isBackup() ? 1L : 0L);
         r.set("lastchg", age(s.lastChange()));
+        if (s.check().enabled()) {
+            r.set("chkfail", c.failedChecks.sum()).set("chkdown", c.downTrans.sum()).set("downtime", s.downtime());
+        }
         if (s.maxqueue() > 0) {
             r.set("qlimit", (long) s.maxqueue());
         }
@@ -106,6 +109,10 @@ public final class StatRows {
         if (p.isHttp()) {
             r.set("req_tot", c.cumReq.sum());
             responses(r, c.responses);
+        }
+        CheckFields.of(r, s);
+        if (!s.config().option("observe", "none").equals("none")) {
+            r.set("hanafail", c.failedHana.sum());
         }
         r.set("cli_abrt", c.cliAborts.sum()).set("srv_abrt", c.srvAborts.sum());
         long last = c.lastSession.get();
@@ -160,9 +167,10 @@ public final class StatRows {
         long weight = act > 0 ? actWeight : bckWeight;
         r.set("status", weight > 0 || p.servers().isEmpty() ? "UP" : "DOWN");
         r.set("weight", scaled(act > 0 ? actEweight : bckEweight)).set("uweight", weight);
-        r.set("act", (long) act).set("bck", (long) bck).set("chkdown", 0L).set("lastchg", age(p.lastChange()));
+        r.set("act", (long) act).set("bck", (long) bck).set("chkdown", p.downTransitions())
+                .set("lastchg", age(p.lastChange()));
         if (!p.servers().isEmpty()) {
-            r.set("downtime", 0L);
+            r.set("downtime", p.downtime(weight > 0));
         }
         keys(r, iid, 0, StatRow.BACKEND);
         r.set("lbtot", c.cumLbconn.sum());

@@ -246,6 +246,7 @@ public final class ServerConnector {
                 f.channel().close();
                 return;
             }
+            server.observation().connected(done.isSuccess());
             if (done.isSuccess()) {
                 callback.connected(f.channel(), server);
                 return;

@@ -1,0 +1,25 @@
+package org.jhaproxy.runtime.server;
+
+/**
+ * What the streams tell a server's health check about its real traffic ("observe layer4 |
+ * layer7", haproxy's health_adjust()): each connection attempt's outcome and each response's
+ * status. A server without "observe" (or without a check) ignores them.
+ */
+public interface Observation {
+    /** No "observe": nothing is analysed. */
+    Observation NONE = new Observation() {
+        @Override
+        public void connected(boolean established) {
+        }
+
+        @Override
+        public void responded(int status) {
+        }
+    };
+
+    /** A connection to the server was established (HANA_STATUS_L4_OK) or failed (L4_ERR). */
+    void connected(boolean established);
+
+    /** The server answered with this HTTP status (HANA_STATUS_HTTP_OK or HTTP_STS). */
+    void responded(int status);
+}
