@@ -162,7 +162,8 @@ public final class StatRows {
         r.set("weight", scaled(act > 0 ? actEweight : bckEweight)).set("uweight", weight);
         r.set("act", (long) act).set("bck", (long) bck).set("chkdown", 0L).set("lastchg", age(p.lastChange()));
         if (!p.servers().isEmpty()) {
-            r.set("downtime", 0L);
+            // a backend without weight counts its time down since its last change (be_downtime())
+            r.set("downtime", weight > 0 ? 0L : age(p.lastChange()));
         }
         keys(r, iid, 0, StatRow.BACKEND);
         r.set("lbtot", c.cumLbconn.sum());
@@ -187,7 +188,10 @@ public final class StatRows {
         return r;
     }
 
-    /** "fullconn", else a tenth of the maxconn of the frontends that may use the backend (rounded up). */
+    /**
+     * "fullconn", else a tenth of the maxconn of the frontends that may use the backend (rounded
+     * up), at least 1 as haproxy keeps it (proxy.c: a backend no frontend uses shows slim 1).
+     */
     private static long fullconn(Proxy be, Proxies all) {
         long set = be.config().number("fullconn", 0);
         if (set > 0) {
@@ -199,7 +203,7 @@ public final class StatRows {
                 total += fe.maxconn();
             }
         }
-        return (total + 9) / 10;
+        return Math.max(1, (total + 9) / 10);
     }
 
     private static boolean uses(Proxy fe, Proxy be) {
