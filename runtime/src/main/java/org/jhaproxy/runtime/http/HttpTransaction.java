@@ -94,10 +94,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
-            verdict = org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
-            if (verdict != null) {
+            org.jhaproxy.runtime.stats.StatsApplet.Answer stats = org.jhaproxy.runtime.stats.StatsApplet.intercept(
+                    statsScope(), samples, request);
+            if (stats != null) {
                 // the stats applet is the stream's server: "<STATS>", reached at once
                 log.applet("<STATS>");
+                if (stats.post() != null && !requestComplete()) {
+                    // an admin POST: the applet answers once it has read the form
+                    statsPost = stats.post();
+                    return;
+                }
+                verdict = stats.post() != null ? stats.post().finish() : stats.reply();
             }
         }
         if (verdict != null) {
@@ -190,6 +197,15 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     void requestPart(HttpContent part) {
         if (part instanceof LastHttpContent) {
             requestDone = true;
+        }
+        if (statsPost != null && !ended) {
+            log.requestPart(part, requestFlags.chunked());
+            statsPost.add(part.content());
+            ReferenceCountUtil.release(part);
+            if (requestDone) {
+                answer(statsPost.finish());
+            }
+            return;
         }
         if (ended) {
             ReferenceCountUtil.release(part);
@@ -306,6 +322,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
+    /** An admin POST to the stats page reading its form, or null. */
+    private org.jhaproxy.runtime.stats.StatsAdminPost statsPost;
+
+    private org.jhaproxy.runtime.stats.StatsAdminPost.Scope statsScope() {
+        org.jhaproxy.runtime.stream.StreamContext ctx = stream.context();
+        return new org.jhaproxy.runtime.stats.StatsAdminPost.Scope(ctx.proxies(), ctx.events(), stream.client().eventLoop(),
+                ctx.streams());
+    }
 
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),

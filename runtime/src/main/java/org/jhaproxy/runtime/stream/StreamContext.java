@@ -6,5 +6,6 @@ import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.proxy.Proxies;
 
 /** What every stream of a running process shares: the transport, the proxies, the live connections and streams. */
-public record StreamContext(Transport transport, Config config, Proxies proxies, ChannelGroup clients, Streams streams) {
+public record StreamContext(Transport transport, Config config, Proxies proxies, ChannelGroup clients, Streams streams,
+                            org.jhaproxy.runtime.log.Events events) {
 }
