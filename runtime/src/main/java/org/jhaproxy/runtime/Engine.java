@@ -82,7 +82,7 @@ public final class Engine {
             throw new StartException();
         }
         e.events = events.withSender(e.logging::send);
-        StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e.events);
+        StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
             if (!p.config().isFrontend() || p.config().disabled()) {

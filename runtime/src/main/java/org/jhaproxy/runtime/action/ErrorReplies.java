@@ -9,11 +9,11 @@ import org.jhaproxy.runtime.http.HttpErrors;
  * page, but sent through the HTTP layer as a reply, so with lower-case header names and the
  * connection kept alive, unlike the raw messages of parsing errors.
  */
-final class ErrorReplies {
+public final class ErrorReplies {
     private ErrorReplies() {
     }
 
-    static Reply of(int status) {
+    public static Reply of(int status) {
         var buf = HttpErrors.response(status);
         String raw = buf.toString(StandardCharsets.ISO_8859_1);
         buf.release();

@@ -27,7 +27,7 @@ public final class HttpActionCompiler {
     /** http-request actions executed. */
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "deny", "allow",
-            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture");
+            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture");
@@ -75,6 +75,7 @@ public final class HttpActionCompiler {
             case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);
             case "return" -> Return.compile(w, scope);
+            case "use-service" -> useService(w);
             case "set-var" -> setVar(w, scope);
             case "set-var-fmt" -> {
                 VarRef ref = VarRef.parse(varName(w.get(0)));
@@ -93,6 +94,16 @@ public final class HttpActionCompiler {
             }
             default -> throw new NotSupported("'" + action + "' is not supported by jhaproxy yet.");
         };
+    }
+
+    /** use-service NAME: the services jhaproxy has (prometheus-exporter); it ends the rules. */
+    private static HttpAction useService(List<String> w) throws NotSupported {
+        String name = w.size() > 1 ? w.get(1) : "";
+        if (!name.equals(org.jhaproxy.runtime.promex.PromexService.NAME)) {
+            throw new NotSupported("'http-request use-service " + name + "' is not supported by jhaproxy yet.");
+        }
+        Reply r = Reply.service(org.jhaproxy.runtime.promex.PromexService.INSTANCE);
+        return (c, msg) -> r;
     }
 
     private static CompiledLogFormat fmt(List<String> w, int i, CompileScope scope) throws NotSupported {

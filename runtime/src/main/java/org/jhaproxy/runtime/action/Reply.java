@@ -9,13 +9,22 @@ import java.nio.charset.StandardCharsets;
  * redirect), or a silent close (tcp-request reject). {@link #ALLOW} stops the rule set and
  * goes on with the request.
  */
-public record Reply(Kind kind, byte[] bytes, boolean close, boolean local) {
+public record Reply(Kind kind, byte[] bytes, boolean close, boolean local, Service service) {
     public enum Kind {
-        ALLOW, RESPONSE, REJECT
+        ALLOW, RESPONSE, REJECT, SERVICE
     }
 
-    public static final Reply ALLOW = new Reply(Kind.ALLOW, null, false, false);
-    public static final Reply REJECT = new Reply(Kind.REJECT, null, true, false);
+    public static final Reply ALLOW = new Reply(Kind.ALLOW, null, false, false, null);
+    public static final Reply REJECT = new Reply(Kind.REJECT, null, true, false, null);
+
+    public Reply(Kind kind, byte[] bytes, boolean close, boolean local) {
+        this(kind, bytes, close, local, null);
+    }
+
+    /** http-request use-service: the applet answers (when the stream runs it). */
+    public static Reply service(Service s) {
+        return new Reply(Kind.SERVICE, null, false, true, s);
+    }
 
     /** A refusal (deny): the log shows the proxy ended the stream ("PR"). */
     public static Reply response(String text, boolean close) {

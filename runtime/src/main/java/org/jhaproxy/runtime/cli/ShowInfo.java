@@ -13,9 +13,9 @@ import org.jhaproxy.runtime.proxy.Proxy;
  * value" lines. Values jhaproxy has no equivalent for (SSL, pipes, pools, compression) are 0,
  * as in a haproxy that does not use them.
  */
-final class ShowInfo implements CliCommand {
+public final class ShowInfo implements CliCommand {
     /** What "Version" and "Build info" say: haproxy's release, with jhaproxy as the distribution suffix. */
-    static final String VERSION = "2.6.12-jhaproxy";
+    public static final String VERSION = "2.6.12-jhaproxy";
     static final String RELEASE_DATE = "2026/11/23";
 
     @Override
@@ -32,8 +32,15 @@ final class ShowInfo implements CliCommand {
 
     /** The info fields (stats_fill_info()), in haproxy's order. */
     static Map<String, Object> fields(CliSession session) {
-        Engine e = session.engine();
-        StatsSockets cli = session.sockets();
+        return fields(session.engine(), session.sockets());
+    }
+
+    /** The info fields of a running process, for what shows them outside the CLI (the exporter). */
+    public static Map<String, Object> fields(Engine e) {
+        return fields(e, e.statsSockets());
+    }
+
+    private static Map<String, Object> fields(Engine e, StatsSockets cli) {
         GlobalMaxconn g = e.global();
         long start = ProcessHandle.current().info().startInstant().map(i -> i.getEpochSecond())
                 .orElse(System.currentTimeMillis() / 1000);

@@ -7,16 +7,10 @@ package org.jhaproxy.runtime.cli;
  */
 record Strtol(long value, int end) {
     static Strtol of(String text) {
-        int i = 0;
         int n = text.length();
-        while (i < n && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            negative = text.charAt(i) == '-';
-            i++;
-        }
+        int sign = signStart(text);
+        boolean negative = sign < 0;
+        int i = Math.abs(sign) - 1;
         int digits = i;
         long v = 0;
         while (i < n && Character.isDigit(text.charAt(i))) {
@@ -40,16 +34,10 @@ record Strtol(long value, int end) {
      * -1 (ULONG_MAX) for a negative or too large number, which names no stream.
      */
     static long unsignedPrefix(String text) {
-        int i = 0;
         int n = text.length();
-        while (i < n && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            negative = text.charAt(i) == '-';
-            i++;
-        }
+        int sign = signStart(text);
+        boolean negative = sign < 0;
+        int i = Math.abs(sign) - 1;
         int radix = 10;
         if (i + 1 < n && text.charAt(i) == '0' && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
                 && i + 2 < n && Character.digit(text.charAt(i + 2), 16) >= 0) {
@@ -69,5 +57,23 @@ record Strtol(long value, int end) {
             return 0;
         }
         return negative || v.bitLength() > 63 ? -1 : v.longValue();
+    }
+
+    /**
+     * Where the digits start once the leading blanks and the sign are read, plus one, negated
+     * for a '-' sign (so that a start at 0 keeps its sign).
+     */
+    private static int signStart(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        return negative ? -(i + 1) : i + 1;
     }
 }

@@ -107,6 +107,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 verdict = stats.post() != null ? stats.post().finish() : stats.reply();
             }
         }
+        if (verdict != null && verdict.service() != null) {
+            serve(verdict.service());
+            return;
+        }
         if (verdict != null) {
             answer(verdict);
             return;
@@ -327,7 +331,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     private org.jhaproxy.runtime.stats.StatsAdminPost.Scope statsScope() {
         org.jhaproxy.runtime.stream.StreamContext ctx = stream.context();
-        return new org.jhaproxy.runtime.stats.StatsAdminPost.Scope(ctx.proxies(), ctx.events(), stream.client().eventLoop(),
+        return new org.jhaproxy.runtime.stats.StatsAdminPost.Scope(ctx.proxies(), ctx.engine().events(), stream.client().eventLoop(),
                 ctx.streams());
     }
 
@@ -344,7 +348,27 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
+    /**
+     * "http-request use-service": the applet is the stream's server, reached at once, and the
+     * frontend counts the request as intercepted when its own rules chose it.
+     */
+    private void serve(org.jhaproxy.runtime.action.Service service) {
+        log.applet(service.name());
+        Proxy fe = stream.frontend();
+        if (!samples.backendAssigned() || samples.backend() == null || samples.backend() == fe) {
+            fe.frontendCounters().intercepted.increment();
+        }
+        String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !requestEnded());
+        org.jhaproxy.runtime.action.Service.Answer a = service.answer(stream.context().engine(), samples, request,
+                connection);
+        answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
+    }
+
     private void answer(org.jhaproxy.runtime.action.Reply r) {
+        answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
+    }
+
+    private void answer(org.jhaproxy.runtime.action.Reply r, long htxBytes) {
         ended = true;
         cancelServerTimeout();
         releaseQueued();
@@ -358,7 +382,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         HttpCounting.answered(stream.frontend(), backend, r);
         log.status(r.status());
-        log.responseBytes(HtxSize.raw(r.bytes()));
+        log.responseBytes(htxBytes);
         stream.writeRaw(r.buffer());
         stream.client().flush();
         streamEnded();
