@@ -98,10 +98,20 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                     statsScope(), samples, request);
             if (stats != null) {
                 // the stats applet is the stream's server: "<STATS>", reached at once
-                log.applet("<STATS>");
+                statsChallenge = stats.challenge();
+                if (statsChallenge) {
+                    log.appletChallenge("<STATS>");
+                } else {
+                    log.applet("<STATS>");
+                }
                 if (stats.post() != null && !requestComplete()) {
                     // an admin POST: the applet answers once it has read the form
                     statsPost = stats.post();
+                    return;
+                }
+                if (stats.post() == null && stats.htxBytes() >= 0) {
+                    // the page as the applet put it in HTX: without the H1 mux's framing
+                    answer(stats.reply(), stats.htxBytes());
                     return;
                 }
                 verdict = stats.post() != null ? stats.post().finish() : stats.reply();
@@ -326,6 +336,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
+    /** The answer is the stats page's 401 challenge, logged as haproxy does. */
+    private boolean statsChallenge;
     /** An admin POST to the stats page reading its form, or null. */
     private org.jhaproxy.runtime.stats.StatsAdminPost statsPost;
 
@@ -383,6 +395,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.answered(stream.frontend(), backend, r);
         log.status(r.status());
         log.responseBytes(htxBytes);
+        if (statsChallenge) {
+            // haproxy 2.6 follows the 401 of "stats auth" with its 400 error message, which the
+            // closed channel drops: the log shows 400 and the size of both
+            log.status(400);
+            log.responseBytes(HtxSize.raw(HttpErrors.message(400)));
+        }
         stream.writeRaw(r.buffer());
         stream.client().flush();
         streamEnded();

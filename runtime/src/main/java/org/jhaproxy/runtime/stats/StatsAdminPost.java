@@ -41,7 +41,10 @@ public final class StatsAdminPost {
     private final ByteArrayOutputStream form = new ByteArrayOutputStream();
     private boolean exceeded;
 
-    /** The redirect goes to {@code uri} + ";st=" + the outcome + {@code flags} (";up;norefresh?scope=x"). */
+    /**
+     * The redirect goes to {@code uri} + ";st=" + the outcome + {@code flags} (";up;norefresh?scope=x");
+     * a null {@code scope} is a client without the admin level, answered DENY.
+     */
     StatsAdminPost(Scope scope, String uri, String flags, String connection) {
         this.scope = scope;
         this.uri = uri;
@@ -51,7 +54,7 @@ public final class StatsAdminPost {
 
     /** A part of the form as it arrives; the caller still owns {@code data}. */
     public void add(ByteBuf data) {
-        if (exceeded || form.size() + data.readableBytes() > MAX_FORM) {
+        if (scope == null || exceeded || form.size() + data.readableBytes() > MAX_FORM) {
             exceeded = true;
             return;
         }
@@ -62,6 +65,9 @@ public final class StatsAdminPost {
 
     /** The whole form was read: the actions are applied and the 303 is the answer. */
     public Reply finish() {
+        if (scope == null) {
+            return redirect(uri, "DENY", flags, connection);
+        }
         return redirect(uri, exceeded ? "EXCD" : apply(form.toString(StandardCharsets.ISO_8859_1)), flags, connection);
     }
 

@@ -28,10 +28,18 @@ public final class StatsApplet {
 
     /**
      * What the applet does with a request: a reply at once, or an admin POST that answers once
-     * its form is read ({@link StatsAdminPost#finish()}).
+     * its form is read ({@link StatsAdminPost#finish()}). {@code challenge}: the reply is the 401
+     * of "stats auth", which haproxy 2.6 logs as a 400 without response time, counting the bytes
+     * of its 400 error message after the 401's (the message itself is not sent).
      */
-    public record Answer(Reply reply, StatsAdminPost post) {
+    public record Answer(Reply reply, StatsAdminPost post, boolean challenge, long htxBytes) {
+        Answer(Reply reply, StatsAdminPost post) {
+            this(reply, post, false, -1);
+        }
     }
+
+    /** sizeof(struct htx_sl), the descriptor of a start line in HTX. */
+    private static final int HTX_START_LINE = 20;
 
     /**
      * The stats reply if the frontend or, when it is another proxy, the chosen backend serves
@@ -61,7 +69,7 @@ public final class StatsApplet {
             byte[] body = UNAUTHORIZED_BODY.getBytes(StandardCharsets.ISO_8859_1);
             return new Answer(Reply.local("HTTP/1.1 401 Unauthorized\r\ncontent-length: " + body.length
                     + "\r\ncache-control: no-cache\r\ncontent-type: text/html\r\nwww-authenticate: Basic realm=\""
-                    + st.realm() + "\"\r\n\r\n" + UNAUTHORIZED_BODY, false), null);
+                    + st.realm() + "\"\r\n\r\n" + UNAUTHORIZED_BODY, false), null, true, -1);
         }
         // http_handle_stats(): the admin rules are evaluated once, on the request's headers
         boolean admin = px.rules().statsAdmin(c);
@@ -69,12 +77,10 @@ public final class StatsApplet {
             String after = after(st, req.uri());
             String flags = (after.contains(";up") ? ";up" : "")
                     + (st.refreshSeconds() > 0 && after.contains(";norefresh") ? ";norefresh" : "") + scope(after);
-            if (!admin) {
-                return new Answer(StatsAdminPost.redirect(st.uri(), "DENY", flags, connection(req)), null);
-            }
-            return new Answer(null, new StatsAdminPost(scope, st.uri(), flags, connection(req)));
+            // without the admin level the form is still read (and ignored) before the answer
+            return new Answer(null, new StatsAdminPost(admin ? scope : null, st.uri(), flags, connection(req)));
         }
-        return new Answer(answer(scope.proxies(), st, px, req, admin), null);
+        return answer(scope.proxies(), st, px, req, admin);
     }
 
     /** What follows the stats URI in the request's URI (its options: ";csv", ";up", "?scope="...). */
@@ -138,7 +144,11 @@ public final class StatsApplet {
         return st.auth().contains(cred);
     }
 
-    private static Reply answer(Proxies proxies, StatsSettings st, Proxy px, HttpRequest req, boolean admin) {
+    /**
+     * The page in the asked form. The bytes logged are those haproxy counts, the HTX the applet
+     * filled: its start line and headers (not the mux's connection and chunking), the data.
+     */
+    private static Answer answer(Proxies proxies, StatsSettings st, Proxy px, HttpRequest req, boolean admin) {
         String uri = req.uri();
         String after = path(uri).length() >= st.uri().length() ? path(uri).substring(st.uri().length()) : "";
         boolean legends = st.showLegends();
@@ -173,13 +183,18 @@ public final class StatsApplet {
         String conn = connection(req);
         StringBuilder sb = new StringBuilder("HTTP/1.1 200 OK\r\ncache-control: no-cache\r\ncontent-type: ")
                 .append(type).append("\r\n");
+        long htx = HTX_START_LINE + "HTTP/1.1".length() + "200".length() + "OK".length()
+                + "cache-control".length() + "no-cache".length() + "content-type".length() + type.length() + 1;
         if (st.refreshSeconds() > 0 && !after.contains(";norefresh")) {
-            sb.append("refresh: ").append(st.refreshSeconds()).append("\r\n");
+            String refresh = Long.toString(st.refreshSeconds());
+            sb.append("refresh: ").append(refresh).append("\r\n");
+            htx += "refresh".length() + refresh.length();
         }
         // the applet announces chunks to an HTTP/1.1 client; the H1 mux then adds its connection
         // header, and for an HTTP/1.0 one it adds both (the page length is not known in advance)
         if (!head && ver11) {
             sb.append("transfer-encoding: chunked\r\n");
+            htx += "transfer-encoding".length() + "chunked".length();
         }
         if (conn != null) {
             sb.append("connection: ").append(conn).append("\r\n");
@@ -190,12 +205,13 @@ public final class StatsApplet {
         sb.append("\r\n");
         if (!head) {
             byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+            htx += bytes.length;
             if (bytes.length > 0) {
                 sb.append(Integer.toHexString(bytes.length)).append("\r\n").append(body).append("\r\n");
             }
             sb.append("0\r\n\r\n");
         }
-        return Reply.local(sb.toString(), "close".equals(conn));
+        return new Answer(Reply.local(sb.toString(), "close".equals(conn)), null, false, htx);
     }
 
     /**

@@ -21,7 +21,8 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
      * StatsAdminIT show each).
      */
     public static final Set<String> EXECUTED = Set.of("proxy stats enable", "proxy stats uri", "proxy stats realm",
-            "proxy stats auth", "proxy stats refresh", "proxy stats show-legends", "proxy stats admin");
+            "proxy stats auth", "proxy stats refresh", "proxy stats show-legends", "proxy stats admin",
+            "proxy stats scope");
 
     /** The proxy's settings, or null when it has no "stats" line (no stats page). */
     public static StatsSettings of(ProxyConfig c) {
