@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The "status" column of "show stat" for servers in each state (management.txt 9.1, field 17):
  * a checked server that passes ("UP"), one that fails ("DOWN"), one without a check ("no check"),
- * one disabled in the configuration ("MAINT"), and one being taken down by failing checks
- * ("UP 1/3"). The same configuration runs through haproxy where it is installed and must show
+ * one disabled in the configuration ("MAINT"), and one that failed one check of three after
+ * reaching full health ("UP 2/3"). The same configuration runs through haproxy where it is installed and must show
  * the same column.
  */
 class StatsStatusIT {
@@ -36,7 +36,9 @@ class StatsStatusIT {
                 + "    server down 127.0.0.1:" + closed + " check inter 100ms\n"
                 + "    server nochk 127.0.0.1:" + up + "\n"
                 + "    server maint 127.0.0.1:" + up + " check disabled\n"
-                + "    server going 127.0.0.1:" + flaky + " check inter 100ms rise 2 fall 3\n";
+                // once failing, a server checks every "fastinter" (long here, so that its state
+                // between UP and DOWN is seen)
+                + "    server going 127.0.0.1:" + flaky + " check inter 100ms fastinter 5s rise 2 fall 3\n";
     }
 
     @Test
@@ -55,10 +57,10 @@ class StatsStatusIT {
 
     private static List<String> expected() {
         return List.of("fe,FRONTEND,OPEN", "be,up,UP", "be,down,DOWN", "be,nochk,no check", "be,maint,MAINT",
-                "be,going,UP 1/3", "be,BACKEND,UP");
+                "be,going,UP 2/3", "be,BACKEND,UP");
     }
 
-    /** The pxname, svname and status of every row once "down" is DOWN and "going" failed once. */
+    /** The pxname, svname and status of every row once "down" is DOWN and "going" failed one check. */
     private static List<String> statuses(Path program) throws Exception {
         Path dir = Files.createTempDirectory("stats-status");
         Path sock = dir.resolve("admin.sock");
@@ -68,13 +70,16 @@ class StatsStatusIT {
             int fe = RunningProxy.freePort();
             Thread acceptor = acceptAll(up);
             try (RunningProxy p = RunningProxy.start(program, config(sock, fe, up.getLocalPort(), closed, flaky.getLocalPort()), "-db")) {
-                // "going" passes its first checks while its port accepts (the kernel's backlog),
-                // then fails once its port is closed: one failure of three leaves it "UP 1/3"
+                // "going" passes its checks (its port accepts through the kernel's backlog) up to
+                // full health; once its port is closed, one failed check of three leaves it at
+                // "UP 2/3" until its next check, "fastinter" later
                 List<String> rows = new ArrayList<>();
-                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> rows(sock, rows).contains("be,down,DOWN")),
-                        "the failing server never went DOWN: " + rows);
+                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> {
+                    List<String> r = rows(sock, rows);
+                    return r.contains("be,down,DOWN") && r.contains("be,going,UP");
+                }), "the failing server never went DOWN, or the passing one never reached full health: " + rows);
                 flaky.close();
-                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> rows(sock, rows).contains("be,going,UP 1/3")),
+                assertTrue(RunningProxy.within(Duration.ofSeconds(4), () -> rows(sock, rows).contains("be,going,UP 2/3")),
                         "the server losing its port never showed its first failed check: " + rows);
                 return rows;
             } finally {
