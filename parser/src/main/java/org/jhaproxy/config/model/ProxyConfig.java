@@ -17,7 +17,7 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
                           Set<String> options, String httpConnectionMode, String balanceAlgorithm,
                           String defaultBackend, List<ProxyRules.BackendRef> useBackends,
                           Map<RuleSet, List<ProxyRules.Rule>> rules, List<ProxyRules.Rule> redirects,
-                          List<Line> lines, ProxyLogging logging) {
+                          List<Line> lines, ProxyLogging logging, List<ProxyRules.Rule> statsAdmin) {
     public ProxyConfig {
         caps = Set.copyOf(caps);
         binds = List.copyOf(binds);
@@ -28,6 +28,7 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
         rules = Map.copyOf(rules);
         redirects = List.copyOf(redirects);
         lines = List.copyOf(lines);
+        statsAdmin = List.copyOf(statsAdmin);
     }
 
     public boolean isFrontend() {

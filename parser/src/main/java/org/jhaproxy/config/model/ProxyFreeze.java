@@ -50,6 +50,7 @@ final class ProxyFreeze {
         return new ProxyConfig(p.name(), p.at(), caps, p.mode(), p.disabled(), p.binds(), servers, timeouts, options,
                 p.httpConnectionMode(), p.balance().algorithm(), def == null ? null : def.name(),
                 p.rules().useBackends(), rules, p.rules().redirects(), p.lines().all(),
-                new ProxyLogging(p.logSettings().targets(), p.logSettings().format(), p.logSettings().formatSource(), p.logSettings().formatSd()));
+                new ProxyLogging(p.logSettings().targets(), p.logSettings().format(), p.logSettings().formatSource(), p.logSettings().formatSd()),
+                p.rules().statsAdmin());
     }
 }

@@ -49,6 +49,7 @@ public final class ProxyRules {
     private final Map<RuleSet, List<Rule>> rules = new EnumMap<>(RuleSet.class);
     private final List<BackendRef> useBackends = new ArrayList<>();
     private final List<Rule> redirects = new ArrayList<>();
+    private final List<Rule> statsAdmin = new ArrayList<>();
     private final List<Rule> useServers = new ArrayList<>();
     private final List<AclCondition> monitorFail = new ArrayList<>();
     private final List<StickRule> stickRules = new ArrayList<>();
@@ -78,6 +79,11 @@ public final class ProxyRules {
 
     public List<Rule> redirects() {
         return redirects;
+    }
+
+    /** The "stats admin if|unless" rules, in order (the first that matches grants admin). */
+    public List<Rule> statsAdmin() {
+        return statsAdmin;
     }
 
     public List<Rule> useServers() {

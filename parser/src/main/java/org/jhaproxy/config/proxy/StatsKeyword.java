@@ -26,7 +26,10 @@ final class StatsKeyword {
                     return ProxyChecks.alert(ctx, line, String.format("'%s %s' requires either 'if' or 'unless' followed by a condition.", kw, p));
                 }
                 try {
-                    org.jhaproxy.config.rules.Conditions.parse(ctx, line, 2, px);
+                    org.jhaproxy.config.acl.AclCondition cond = org.jhaproxy.config.rules.Conditions.parse(ctx, line, 2, px);
+                    px.rules().statsAdmin().add(new org.jhaproxy.config.model.ProxyRules.Rule(
+                            org.jhaproxy.config.action.RuleSet.HTTP_REQ, "stats admin", false, cond,
+                            new org.jhaproxy.config.model.Position(line.file(), line.lineNo())));
                 } catch (org.jhaproxy.config.sample.ExprError e) {
                     return ProxyChecks.alert(ctx, line, String.format("error detected while parsing a '%s %s' rule : %s.", kw, p, e.getMessage()));
                 }

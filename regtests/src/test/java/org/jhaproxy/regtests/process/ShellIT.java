@@ -16,65 +16,88 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * `jhaproxy shell` driven through a real terminal (a tmux pane of its own server) against the
- * stats socket of a real haproxy 2.6 process: completion of a command and of a server name,
- * history, `show stat` as a table, a bad command; and the scriptable forms (-c, stdin, an
- * unreachable socket).
+ * stats socket of a real haproxy 2.6 process and against jhaproxy's own, the same scenario on
+ * both: completion of a command and of a server name, history, `show stat` as a table, a bad
+ * command; and the scriptable forms (-c, stdin, an unreachable socket).
  */
 class ShellIT {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String CONFIG = """
+            global
+                stats socket %s mode 600 level admin
+            defaults
+                mode http
+                timeout connect 1s
+                timeout client 5s
+                timeout server 5s
+            frontend fe_main
+                bind 127.0.0.1:%d
+                default_backend be_app
+            backend be_app
+                server web1 127.0.0.1:9
+                server web2 127.0.0.1:9
+            backend be_static
+                server s1 127.0.0.1:9 disabled
+            """;
     private static Path dir;
-    private static Path socket;
     private static Process haproxy;
+    private static RunningProxy jhaproxy;
 
     @BeforeAll
-    static void startHaproxy() throws IOException {
-        Path exe = haproxyBinary();
-        if (exe == null || !onPath("tmux")) {
-            String why = exe == null ? "haproxy is not installed" : "tmux is not installed";
-            System.out.println("ShellIT skipped: " + why);
-            Assumptions.assumeTrue(false, why);
+    static void startServers() throws IOException {
+        if (!onPath("tmux")) {
+            System.out.println("ShellIT skipped: tmux is not installed");
+            Assumptions.assumeTrue(false, "tmux is not installed");
         }
         dir = Files.createTempDirectory("jhaproxy-shell");
-        socket = dir.resolve("admin.sock");
-        int port = RunningProxy.freePort();
-        Files.writeString(dir.resolve("h.cfg"), """
-                global
-                    stats socket %s mode 600 level admin
-                defaults
-                    mode http
-                    timeout connect 1s
-                    timeout client 5s
-                    timeout server 5s
-                frontend fe_main
-                    bind 127.0.0.1:%d
-                    default_backend be_app
-                backend be_app
-                    server web1 127.0.0.1:9
-                    server web2 127.0.0.1:9
-                backend be_static
-                    server s1 127.0.0.1:9 disabled
-                """.formatted(socket, port));
-        haproxy = new ProcessBuilder(exe.toString(), "-f", "h.cfg", "-db").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
-        assertTrue(RunningProxy.within(DEADLINE, () -> Files.exists(socket) || !haproxy.isAlive()));
-        assertTrue(haproxy.isAlive(), "haproxy did not start: " + Files.readString(dir.resolve("haproxy.out")));
+        // jhaproxy's own socket: the shell must work on it exactly as on haproxy's
+        Path jsock = dir.resolve("jhaproxy.sock");
+        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, RunningProxy.freePort()), "-db");
+        Path exe = haproxyBinary();
+        if (exe != null) {
+            Path hsock = dir.resolve("haproxy.sock");
+            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, RunningProxy.freePort()));
+            haproxy = new ProcessBuilder(exe.toString(), "-f", "h.cfg", "-db").directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
+            assertTrue(RunningProxy.within(DEADLINE, () -> Files.exists(hsock) || !haproxy.isAlive()));
+            assertTrue(haproxy.isAlive(), "haproxy did not start: " + Files.readString(dir.resolve("haproxy.out")));
+        }
+        assertTrue(RunningProxy.within(Duration.ofSeconds(60), () -> Files.exists(jsock) || !jhaproxy.isAlive()));
+        assertTrue(jhaproxy.isAlive(), "jhaproxy did not start: " + jhaproxy.output());
     }
 
     @AfterAll
-    static void stopHaproxy() throws InterruptedException {
+    static void stopServers() throws InterruptedException, IOException {
         if (haproxy != null) {
             haproxy.destroy();
             haproxy.waitFor(10, TimeUnit.SECONDS);
         }
+        if (jhaproxy != null) {
+            jhaproxy.assertCleanOutput();
+            jhaproxy.close();
+        }
     }
 
-    @Test
-    void interactiveCompletionHistoryTableAndBadCommand() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        try (Pane pane = Pane.start(dir.resolve("tmux.sock"), "JHAPROXY_JAVA_OPTS=-Duser.home=" + home,
+    /** The stats socket of one server process ("haproxy" or "jhaproxy"); haproxy's only where installed. */
+    private static Path socket(String server) {
+        if (server.equals("haproxy") && haproxy == null) {
+            System.out.println("ShellIT on haproxy skipped: haproxy is not installed");
+            Assumptions.assumeTrue(false, "haproxy is not installed");
+        }
+        return dir.resolve(server + ".sock");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void interactiveCompletionHistoryTableAndBadCommand(String server) throws Exception {
+        Path socket = socket(server);
+        Path home = Files.createDirectories(dir.resolve("home-" + server));
+        try (Pane pane = Pane.start(dir.resolve("tmux-" + server + ".sock"), "JHAPROXY_JAVA_OPTS=-Duser.home=" + home,
                 RunningProxy.jhaproxy() + " shell " + socket)) {
             String prompt = socket + "> ";
             pane.await("the prompt", s -> lastLine(s).equals(prompt.trim()));
@@ -116,14 +139,18 @@ class ShellIT {
                 history.stream().map(l -> l.substring(l.indexOf(':') + 1)).toList());
     }
 
-    @Test
-    void commandFlagPrintsTheRawAnswer() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void commandFlagPrintsTheRawAnswer(String server) throws Exception {
+        Path socket = socket(server);
         Run run = Run.of(null, RunningProxy.jhaproxy().toString(), "shell", socket.toString(), "-c", "show backend");
         assertEquals(new Run(0, "# name\nbe_app\nbe_static\n\n"), run);
     }
 
-    @Test
-    void commandsOnStdinOneAnswerEach() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void commandsOnStdinOneAnswerEach(String server) throws Exception {
+        Path socket = socket(server);
         Run run = Run.of("show backend\nfrobnicate\n", RunningProxy.jhaproxy().toString(), "shell", socket.toString());
         assertEquals(0, run.exit());
         assertTrue(run.output().startsWith("# name\nbe_app\nbe_static\n\nUnknown command"), run.output());

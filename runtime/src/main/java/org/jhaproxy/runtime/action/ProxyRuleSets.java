@@ -22,7 +22,7 @@ import org.jhaproxy.runtime.sample.NotSupported;
  */
 public final class ProxyRuleSets {
     private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new HttpRule[0],
-            new HttpRule[0], new HttpRule[0], new SwitchingRule[0]);
+            new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0]);
 
     final Proxies proxies;
     final TcpRule[] tcpConnection;
@@ -31,9 +31,10 @@ public final class ProxyRuleSets {
     final HttpRule[] redirects;
     final HttpRule[] httpResponse;
     final SwitchingRule[] switching;
+    private final Condition[] statsAdmin;
 
     private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpContent, HttpRule[] httpRequest,
-                          HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching) {
+                          HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching, Condition[] statsAdmin) {
         this.proxies = proxies;
         this.tcpConnection = tcpConnection;
         this.tcpContent = tcpContent;
@@ -41,6 +42,7 @@ public final class ProxyRuleSets {
         this.redirects = redirects;
         this.httpResponse = httpResponse;
         this.switching = switching;
+        this.statsAdmin = statsAdmin;
     }
 
     public static ProxyRuleSets none() {
@@ -86,12 +88,17 @@ public final class ProxyRuleSets {
                 sw.add(new SwitchingRule(c, proxies.backend(b.name()), null));
             }
         }
-        if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()) {
+        List<Condition> admin = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.statsAdmin()) {
+            admin.add(cond(acls, r));
+        }
+        if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()
+                && admin.isEmpty()) {
             return NONE;
         }
         return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
                 req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
-                sw.toArray(new SwitchingRule[0]));
+                sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]));
     }
 
     private static boolean tcpAccept(ProxyRules.Rule r) throws NotSupported {
@@ -123,6 +130,16 @@ public final class ProxyRuleSets {
         } catch (RuntimeException e) {
             throw new NotSupported("parsing [" + pos + "] : cannot be executed by jhaproxy (" + e + ").");
         }
+    }
+
+    /** "stats admin": whether one of the proxy's rules grants this request the admin level. */
+    public boolean statsAdmin(org.jhaproxy.runtime.sample.SampleContext c) {
+        for (Condition cond : statsAdmin) {
+            if (cond.test(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean hasHttpResponseRules() {

@@ -94,10 +94,27 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
-            verdict = org.jhaproxy.runtime.stats.StatsApplet.intercept(stream.context().proxies(), samples, request);
-            if (verdict != null) {
+            org.jhaproxy.runtime.stats.StatsApplet.Answer stats = org.jhaproxy.runtime.stats.StatsApplet.intercept(
+                    statsScope(), samples, request);
+            if (stats != null) {
                 // the stats applet is the stream's server: "<STATS>", reached at once
-                log.applet("<STATS>");
+                statsChallenge = stats.challenge();
+                if (statsChallenge) {
+                    log.appletChallenge("<STATS>");
+                } else {
+                    log.applet("<STATS>");
+                }
+                if (stats.post() != null && !requestComplete()) {
+                    // an admin POST: the applet answers once it has read the form
+                    statsPost = stats.post();
+                    return;
+                }
+                if (stats.post() == null && stats.htxBytes() >= 0) {
+                    // the page as the applet put it in HTX: without the H1 mux's framing
+                    answer(stats.reply(), stats.htxBytes());
+                    return;
+                }
+                verdict = stats.post() != null ? stats.post().finish() : stats.reply();
             }
         }
         if (verdict != null && verdict.service() != null) {
@@ -194,6 +211,15 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     void requestPart(HttpContent part) {
         if (part instanceof LastHttpContent) {
             requestDone = true;
+        }
+        if (statsPost != null && !ended) {
+            log.requestPart(part, requestFlags.chunked());
+            statsPost.add(part.content());
+            ReferenceCountUtil.release(part);
+            if (requestDone) {
+                answer(statsPost.finish());
+            }
+            return;
         }
         if (ended) {
             ReferenceCountUtil.release(part);
@@ -311,6 +337,16 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
+    /** The answer is the stats page's 401 challenge, logged as haproxy does. */
+    private boolean statsChallenge;
+    /** An admin POST to the stats page reading its form, or null. */
+    private org.jhaproxy.runtime.stats.StatsAdminPost statsPost;
+
+    private org.jhaproxy.runtime.stats.StatsAdminPost.Scope statsScope() {
+        org.jhaproxy.runtime.stream.StreamContext ctx = stream.context();
+        return new org.jhaproxy.runtime.stats.StatsAdminPost.Scope(ctx.proxies(), ctx.engine().events(), stream.client().eventLoop(),
+                ctx.streams());
+    }
 
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
@@ -360,6 +396,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.answered(stream.frontend(), backend, r);
         log.status(r.status());
         log.responseBytes(htxBytes);
+        if (statsChallenge) {
+            // haproxy 2.6 follows the 401 of "stats auth" with its 400 error message, which the
+            // closed channel drops: the log shows 400 and the size of both
+            log.status(400);
+            log.responseBytes(HtxSize.raw(HttpErrors.message(400)));
+        }
         stream.writeRaw(r.buffer());
         stream.client().flush();
         streamEnded();

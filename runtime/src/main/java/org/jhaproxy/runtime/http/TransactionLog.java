@@ -103,6 +103,15 @@ final class TransactionLog {
         }
     }
 
+    /** The 401 of "stats auth": the applet is the server, but haproxy logs no response time (Tr -1). */
+    void appletChallenge(String name) {
+        if (log != null) {
+            log.server = name;
+            log.serverAssigned();
+            log.connected();
+        }
+    }
+
     /** The connection attempts are over: their retries, and whether they went to another server. */
     void attempts(ServerConnector connector, Proxy backend) {
         if (log != null && connector != null) {

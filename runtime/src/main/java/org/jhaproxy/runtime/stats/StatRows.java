@@ -195,7 +195,10 @@ public final class StatRows {
         return r;
     }
 
-    /** "fullconn", else a tenth of the maxconn of the frontends that may use the backend (rounded up). */
+    /**
+     * "fullconn", else a tenth of the maxconn of the frontends that may use the backend (rounded
+     * up), at least 1 as haproxy keeps it (proxy.c: a backend no frontend uses shows slim 1).
+     */
     private static long fullconn(Proxy be, Proxies all) {
         long set = be.config().number("fullconn", 0);
         if (set > 0) {
@@ -207,7 +210,7 @@ public final class StatRows {
                 total += fe.maxconn();
             }
         }
-        return (total + 9) / 10;
+        return Math.max(1, (total + 9) / 10);
     }
 
     private static boolean uses(Proxy fe, Proxy be) {

@@ -17,11 +17,12 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
     static final String DEFAULT_REALM = "HAProxy Statistics";
 
     /**
-     * The "stats" keywords executed, as RuntimeSupport lists them (StatsPageIT shows each).
-     * "hide-version" and "scope" are read here but stay refused until a test shows them.
+     * The "stats" keywords executed, as RuntimeSupport lists them (StatsPageIT and
+     * StatsAdminIT show each).
      */
     public static final Set<String> EXECUTED = Set.of("proxy stats enable", "proxy stats uri", "proxy stats realm",
-            "proxy stats auth", "proxy stats refresh", "proxy stats show-legends");
+            "proxy stats auth", "proxy stats refresh", "proxy stats show-legends", "proxy stats admin",
+            "proxy stats scope");
 
     /** The proxy's settings, or null when it has no "stats" line (no stats page). */
     public static StatsSettings of(ProxyConfig c) {
