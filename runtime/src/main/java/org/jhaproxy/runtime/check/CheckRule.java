@@ -12,16 +12,27 @@ sealed interface CheckRule {
     record Send(byte[] bytes) implements CheckRule {
     }
 
+    /**
+     * The HTTP check's request with "http-check send-state": the server's state header
+     * ({@code name}) goes between {@code head} (request line and headers) and {@code tail}, as
+     * it changes from one check to the next.
+     */
+    record HttpSend(String head, String name, String tail) implements CheckRule {
+    }
+
     /** What an expect rule matches. */
-    enum Match { STRING, RSTRING, BINARY, STATUS, RSTATUS }
+    enum Match { STRING, RSTRING, BINARY, STATUS, RSTATUS, HEADER }
 
     /**
      * "tcp-check expect [!] string|rstring|binary PATTERN" or "http-check expect [!]
-     * status|rstatus|string|rstring PATTERN"; {@code http} for an HTTP check's expect (on the
+     * status|rstatus|string|rstring PATTERN | hdr ..."; {@code http} for an HTTP check's expect (on the
      * status line or the body).
      */
-    record Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http)
-            implements CheckRule {
+    record Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http,
+                  HeaderExpect header) implements CheckRule {
+        Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http) {
+            this(match, inverse, pattern, bytes, regex, http, null);
+        }
     }
 
     /** The agent check's reply: one line of words (tcpcheck_agent_expect_reply()). */

@@ -56,6 +56,16 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
         return new CheckRules(Kind.LAYER4, List.of());
     }
 
+    /** "http-check send-state" is a flag of the proxy (PR_O2_CHK_SNDST), a defaults section's included. */
+    private static boolean sendState(ProxyConfig backend) {
+        for (Line l : backend.lines()) {
+            if (l.keyword().equals("http-check") && l.arg(1).equals("send-state")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The check type options exclude each other: the last "option httpchk|tcp-check" wins. */
     private static String checkType(ProxyConfig backend) {
         String type = "";
@@ -100,6 +110,10 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
             i++;
         }
         String what = l.arg(i);
+        if (http && what.equals("hdr")) {
+            return new CheckRule.Expect(CheckRule.Match.HEADER, inverse, "", null, null, true,
+                    HeaderExpect.parse(l.args().subList(0, l.count()), i + 1));
+        }
         String pattern = l.arg(i + 1);
         CheckRule.Match m = switch (what) {
             case "string" -> CheckRule.Match.STRING;
@@ -160,12 +174,19 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
                 }
             } else if (l.arg(1).equals("expect")) {
                 expect = expect(l, true);
+            } else if (!l.arg(1).equals("send-state")) {
+                throw new IllegalArgumentException("http-check " + l.arg(1));
             }
         }
         StringBuilder req = new StringBuilder(meth).append(' ').append(uri).append(' ').append(ver).append("\r\n");
         boolean http11 = ver.equalsIgnoreCase("HTTP/1.1");
         for (String[] h : headers) {
             req.append(http11 ? h[0].toLowerCase(java.util.Locale.ROOT) : h[0]).append(": ").append(h[1]).append("\r\n");
+        }
+        String head = null;
+        if (sendState(backend)) {
+            head = req.toString();
+            req.setLength(0);
         }
         if (!body.isEmpty()) {
             req.append(http11 ? "content-length" : "Content-Length").append(": ").append(body.length()).append("\r\n");
@@ -175,7 +196,8 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
         }
         req.append("\r\n").append(body);
         List<CheckRule> rules = new ArrayList<>();
-        rules.add(new CheckRule.Send(req.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        rules.add(head == null ? new CheckRule.Send(req.toString().getBytes(StandardCharsets.ISO_8859_1))
+                : new CheckRule.HttpSend(head, http11 ? "x-haproxy-server-state" : "X-Haproxy-Server-State", req.toString()));
         rules.add(expect != null ? expect
                 : new CheckRule.Expect(CheckRule.Match.STATUS, false, "200-399", null, null, true));
         return new CheckRules(Kind.HTTP, List.copyOf(rules));

@@ -29,13 +29,16 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     private final EventLoop loop;
     private final Transport transport;
     private final Consumer<CheckOutcome> done;
+    private final java.util.function.Supplier<String> serverState;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private Channel channel;
     private ScheduledFuture<?> timer;
     private int next;
     private boolean finished;
 
-    CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Consumer<CheckOutcome> done) {
+    CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport,
+             java.util.function.Supplier<String> serverState, Consumer<CheckOutcome> done) {
+        this.serverState = serverState;
         this.program = program;
         this.settings = settings;
         this.loop = loop;
@@ -116,6 +119,12 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             }
             if (r instanceof CheckRule.Send s) {
                 channel.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()));
+                next++;
+                continue;
+            }
+            if (r instanceof CheckRule.HttpSend h) {
+                String req = h.head() + h.name() + ": " + serverState.get() + "\r\n" + h.tail();
+                channel.writeAndFlush(Unpooled.wrappedBuffer(req.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
                 next++;
                 continue;
             }
@@ -218,12 +227,15 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             case STATUS -> StatusRanges.matches(e.pattern(), rsp.status());
             case RSTATUS -> e.regex().matcher(String.valueOf(rsp.status())).find();
             case STRING -> rsp.body().contains(e.pattern());
+            case HEADER -> e.header().matches(rsp.headers());
             default -> e.regex().matcher(rsp.body()).find();
         };
         if (match ^ e.inverse()) {
             return true;
         }
-        boolean statusRule = e.match() == CheckRule.Match.STATUS || e.match() == CheckRule.Match.RSTATUS;
+        // a header rule fails as a status rule does: "Layer7 wrong status" with the reason
+        boolean statusRule = e.match() == CheckRule.Match.STATUS || e.match() == CheckRule.Match.RSTATUS
+                || e.match() == CheckRule.Match.HEADER;
         String info = statusRule ? rsp.reason()
                 : e.inverse() ? "HTTP check matched unwanted content" : "HTTP content check did not match";
         finish(new CheckOutcome(statusRule ? CheckStatus.L7STS : CheckStatus.L7RSP, rsp.status(), info));

@@ -83,7 +83,7 @@ final class HealthCheck {
         next = null;
         long start = System.nanoTime();
         view.started();
-        new CheckRun(program, settings, loop, transport, outcome -> {
+        new CheckRun(program, settings, loop, transport, () -> ServerStateHeader.of(server, view, settings), outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
             view.ended();
