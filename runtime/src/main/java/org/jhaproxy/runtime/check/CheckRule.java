@@ -20,6 +20,10 @@ sealed interface CheckRule {
     record HttpSend(String head, String name, String tail) implements CheckRule {
     }
 
+    /** "tcp-check comment TEXT": no action, it names the next rule in failure reasons; it takes a step number. */
+    record Comment() implements CheckRule {
+    }
+
     /** What an expect rule matches. */
     enum Match { STRING, RSTRING, BINARY, STATUS, RSTATUS, HEADER }
 

@@ -14,7 +14,16 @@ import org.jhaproxy.config.source.Line;
  * The rules of the backend's own section win over those inherited from defaults, as haproxy
  * 2.6 takes a defaults section's rules only when the proxy has none.
  */
-record CheckRules(Kind kind, List<CheckRule> rules) {
+record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
+    CheckRules(Kind kind, List<CheckRule> rules) {
+        this(kind, rules, java.util.Collections.nCopies(rules.size(), null));
+    }
+
+    /** The comment of the rule at {@code index} ("comment X" or a "tcp-check comment" line before it), or null. */
+    String comment(int index) {
+        return index >= 0 && index < comments.size() ? comments.get(index) : null;
+    }
+
     enum Kind {
         /** A bare connect: "Layer4 check passed". */
         LAYER4,
@@ -28,7 +37,12 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
 
     /** Whether a step of this program is the implicit first connect (step 0). */
     boolean implicitConnect() {
-        return rules.isEmpty() || !(rules.get(0) instanceof CheckRule.Connect);
+        for (CheckRule r : rules) {
+            if (!(r instanceof CheckRule.Comment)) {
+                return !(r instanceof CheckRule.Connect);
+            }
+        }
+        return true;
     }
 
     /** The agent check's program ("*agent-check"): send the "agent-send" string, read a line. */
@@ -48,10 +62,21 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
         }
         if (type.equals("tcp-check")) {
             List<CheckRule> rules = new ArrayList<>();
+            List<String> comments = new ArrayList<>();
+            String pending = null;
             for (Line l : own(backend, "tcp-check")) {
+                if (l.arg(1).equals("comment")) {
+                    rules.add(new CheckRule.Comment());
+                    comments.add(null);
+                    pending = l.arg(2);
+                    continue;
+                }
                 rules.add(tcpRule(l));
+                String own = inlineComment(l);
+                comments.add(own != null ? own : pending);
+                pending = null;
             }
-            return new CheckRules(Kind.TCP, List.copyOf(rules));
+            return new CheckRules(Kind.TCP, List.copyOf(rules), java.util.Collections.unmodifiableList(comments));
         }
         return new CheckRules(Kind.LAYER4, List.of());
     }
@@ -91,6 +116,16 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
         return own.isEmpty() ? inherited : own;
     }
 
+    /** A rule's own "comment TEXT" option. */
+    private static String inlineComment(Line l) {
+        for (int k = 2; k + 1 < l.count(); k++) {
+            if (l.arg(k).equals("comment") && !(l.arg(1).equals("send") && k == 2)) {
+                return l.arg(k + 1);
+            }
+        }
+        return null;
+    }
+
     private static CheckRule tcpRule(Line l) {
         String verb = l.arg(1);
         return switch (verb) {
@@ -105,6 +140,9 @@ record CheckRules(Kind kind, List<CheckRule> rules) {
 
     private static CheckRule.Expect expect(Line l, boolean http) {
         int i = 2;
+        while (l.arg(i).equals("comment")) {
+            i += 2;
+        }
         boolean inverse = l.arg(i).equals("!");
         if (inverse) {
             i++;

@@ -90,7 +90,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             where = index < 0 ? " at initial connection step of tcp-check"
                     : " at step " + stepId(index) + " of tcp-check (connect"
                     + (((CheckRule.Connect) program.rules().get(index)).port() > 0
-                        ? " port " + ((CheckRule.Connect) program.rules().get(index)).port() : "") + ")";
+                        ? " port " + ((CheckRule.Connect) program.rules().get(index)).port() : "") + ")"
+                    + quotedComment(index);
         }
         if (cause instanceof ConnectTimeoutException) {
             finish(CheckOutcome.of(CheckStatus.L4TOUT, where));
@@ -111,6 +112,10 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     private void step() {
         while (!finished && next < program.rules().size()) {
             CheckRule r = program.rules().get(next);
+            if (r instanceof CheckRule.Comment) {
+                next++;
+                continue;
+            }
             if (r instanceof CheckRule.Connect c) {
                 int index = next++;
                 int port = c.port() > 0 ? c.port() : settings.address().getPort();
@@ -180,7 +185,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         }
         if (data.length == 0) {
             if (lastRead) {
-                finish(CheckOutcome.of(CheckStatus.L7RSP, "TCPCHK got an empty response at step " + stepId(next)));
+                finish(CheckOutcome.of(CheckStatus.L7RSP, "TCPCHK got an empty response at step " + stepId(next)
+                        + quotedComment(next)));
                 return false;
             }
             return null;
@@ -205,7 +211,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             default -> " (regex)";
         };
         finish(CheckOutcome.of(CheckStatus.L7RSP, (match ? "TCPCHK matched unwanted content" : "TCPCHK did not match content")
-                + what + " at step " + stepId(next)));
+                + what + " at step " + stepId(next)
+                + (program.comment(next) != null ? " comment: " + program.comment(next) : "")));
         return false;
     }
 
@@ -310,9 +317,15 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 case STRING -> "string '" + e.pattern() + "')";
                 case BINARY -> "binary '" + e.pattern() + "')";
                 default -> "regex)";
-            };
+            } + quotedComment(next);
         }
         finish(CheckOutcome.of(CheckStatus.L7TOUT, info));
+    }
+
+    /** How connection errors and timeouts name the rule's comment (chk_report_conn_err()). */
+    private String quotedComment(int index) {
+        String c = program.comment(index);
+        return c == null ? "" : " comment: '" + c + "'";
     }
 
     private void finish(CheckOutcome outcome) {
