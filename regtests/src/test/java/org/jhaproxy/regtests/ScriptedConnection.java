@@ -40,6 +40,11 @@ final class ScriptedConnection {
                 }
                 case "shutdown-write" -> socket.shutdownOutput();
                 case "close" -> socket.close();
+                case "reset" -> {
+                    // SO_LINGER 0: the close sends a RST instead of a FIN (a peer aborting)
+                    socket.setSoLinger(true, 0);
+                    socket.close();
+                }
                 case "delay" -> pause(step.number(0));
                 default -> throw new IllegalArgumentException("line " + step.line() + ": unknown step '" + step.verb() + "'");
             }

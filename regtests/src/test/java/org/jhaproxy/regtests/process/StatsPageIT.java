@@ -311,6 +311,40 @@ class StatsPageIT {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** "stats hide-version": the page's title line loses the version, as haproxy's does. */
+    @Test
+    void hideVersionDropsTheVersionLine() throws Exception {
+        String jh = heading(RunningProxy.jhaproxy());
+        assertEquals("<body><h1><a href=\"http://www.haproxy.org/\" style=\"text-decoration: none;\">HAProxy</a></h1>", jh);
+        Path haproxy = haproxy();
+        if (haproxy == null) {
+            System.out.println("StatsPageIT: haproxy not installed, the hide-version heading is not compared with it");
+            return;
+        }
+        assertEquals(heading(haproxy), jh);
+    }
+
+    private static String heading(Path program) throws Exception {
+        int port = RunningProxy.freePort();
+        String cfg = """
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                listen stats
+                    bind 127.0.0.1:%d
+                    stats enable
+                    stats uri /stats
+                    stats hide-version
+                """.formatted(port);
+        try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
+            String r = exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n");
+            String html = dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
+            return html.lines().filter(l -> l.startsWith("<body><h1>")).findFirst().orElse(html);
+        }
+    }
+
     private static Path haproxy() {
         return find("haproxy", "/usr/sbin", "/usr/local/sbin");
     }

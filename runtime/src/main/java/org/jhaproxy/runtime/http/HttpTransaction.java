@@ -485,7 +485,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return TermState.Phase.DATA;
         }
         if (serverCh != null || log.everConnected()) {
-            return TermState.Phase.HEADERS;
+            // http_request_forward_body() still had request body to forward: the abort is in the data
+            return requestDone ? TermState.Phase.HEADERS : TermState.Phase.DATA;
         }
         if (backend == null) {
             return TermState.Phase.REQUEST;

@@ -24,6 +24,10 @@ final class TransactionLog {
 
     TransactionLog(StreamLog log) {
         this.log = log;
+        if (log != null) {
+            // an HTTP transaction's status is -1 until a response (or an error) gives it one
+            log.status = -1;
+        }
     }
 
     /** The request head was parsed: req.total starts with it as HTX holds it (no persistence tokens). */

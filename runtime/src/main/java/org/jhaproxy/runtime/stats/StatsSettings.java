@@ -22,7 +22,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
      */
     public static final Set<String> EXECUTED = Set.of("proxy stats enable", "proxy stats uri", "proxy stats realm",
             "proxy stats auth", "proxy stats refresh", "proxy stats show-legends", "proxy stats admin",
-            "proxy stats scope");
+            "proxy stats scope", "proxy stats hide-version");
 
     /** The proxy's settings, or null when it has no "stats" line (no stats page). */
     public static StatsSettings of(ProxyConfig c) {

@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -208,6 +209,11 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     void failed(Channel which) {
         if (!ended) {
             endAs(which == client ? TermState.Cause.CLIENT_CLOSE : TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
+        }
+        if (which == client && server != null && server.isActive()) {
+            // a client's reset reaches the server as a reset too (haproxy closes it with SO_LINGER 0);
+            // a server's reset reaches the client as a plain close
+            server.config().setOption(ChannelOption.SO_LINGER, 0);
         }
         abort();
     }
