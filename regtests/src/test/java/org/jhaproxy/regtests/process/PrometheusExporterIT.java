@@ -3,11 +3,8 @@ package org.jhaproxy.regtests.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -88,15 +84,15 @@ class PrometheusExporterIT {
         try (RunningProxy p = RunningProxy.start(program, config(prom, fe, tcp, backend.port()), "-db")) {
             // no probe connection waits for the ports (each would count): the first requests are retried until bound
             for (int i = 0; i < 3; i++) {
-                String r = exchangeOnceBound(fe, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n");
+                String r = RawHttp.exchangeOnceBound(fe, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
                 assertTrue(r.startsWith("HTTP/1.1 200"), r);
             }
-            String full = exchangeOnceBound(prom, "GET /metrics HTTP/1.1\r\nHost: a\r\n\r\n");
-            String scoped = exchange(prom, "GET /metrics?scope=backend&scope=server HTTP/1.1\r\nHost: a\r\n\r\n");
-            String head = exchange(prom, "HEAD /metrics HTTP/1.1\r\nHost: a\r\n\r\n");
-            String bad = exchange(prom, "GET /metrics?scope=bogus HTTP/1.1\r\nHost: a\r\n\r\n");
-            String empty = exchange(prom, "GET /metrics?scope= HTTP/1.1\r\nHost: a\r\n\r\n");
-            String http10 = exchange(prom, "GET /metrics?scope=frontend HTTP/1.0\r\n\r\n");
+            String full = RawHttp.exchangeOnceBound(prom, "GET /metrics HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
+            String scoped = RawHttp.exchange(prom, "GET /metrics?scope=backend&scope=server HTTP/1.1\r\nHost: a\r\n\r\n");
+            String head = RawHttp.exchange(prom, "HEAD /metrics HTTP/1.1\r\nHost: a\r\n\r\n");
+            String bad = RawHttp.exchange(prom, "GET /metrics?scope=bogus HTTP/1.1\r\nHost: a\r\n\r\n");
+            String empty = RawHttp.exchange(prom, "GET /metrics?scope= HTTP/1.1\r\nHost: a\r\n\r\n");
+            String http10 = RawHttp.exchange(prom, "GET /metrics?scope=frontend HTTP/1.0\r\n\r\n");
             RunningProxy.within(java.time.Duration.ofSeconds(10), () -> promexLog(p.output()).size() >= 6);
             return new Answers(full, scoped, head, bad, empty, http10, promexLog(p.output()));
         }
@@ -236,50 +232,9 @@ class PrometheusExporterIT {
         return sizes;
     }
 
+    /** The data of a chunked response's body. */
     private static String dechunk(String response) {
-        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < body.length()) {
-            int eol = body.indexOf("\r\n", i);
-            if (eol < 0) {
-                break;
-            }
-            int size = Integer.parseInt(body.substring(i, eol).trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            sb.append(body, eol + 2, eol + 2 + size);
-            i = eol + 2 + size + 2;
-        }
-        return sb.toString();
-    }
-
-    private static String exchangeOnceBound(int port, String request) throws IOException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return exchange(port, request);
-            } catch (java.net.ConnectException refused) {
-                if (System.nanoTime() > end) {
-                    throw refused;
-                }
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    /** One request; the answer ends when the proxy closes (after its idle timeout for a kept connection). */
-    private static String exchange(int port, String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
+        return RawHttp.dechunk(response.substring(response.indexOf("\r\n\r\n") + 4));
     }
 
     private static Path haproxy() {

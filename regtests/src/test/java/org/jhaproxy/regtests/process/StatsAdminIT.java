@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,10 +80,10 @@ class StatsAdminIT {
         int denied = RunningProxy.freePort();
         try (RunningProxy p = RunningProxy.start(program, config(stats, denied), "-db")) {
             List<String> answers = new ArrayList<>();
-            answers.add(exchangeOnceBound(denied, post("/", "1.1", "", "s=web1&action=maint&b=be_app")));
-            answers.add(exchangeOnceBound(stats, ADMIN.get(0)));
+            answers.add(RawHttp.exchangeOnceBound(denied, post("/", "1.1", "", "s=web1&action=maint&b=be_app"), DEADLINE));
+            answers.add(RawHttp.exchangeOnceBound(stats, ADMIN.get(0), DEADLINE));
             for (String r : ADMIN.subList(1, ADMIN.size())) {
-                answers.add(exchange(stats, r));
+                answers.add(RawHttp.exchange(stats, r));
             }
             // the messages of 8 changes: 2 to maintenance (and the backend down), back up, down, up, drain, ready
             assertTrue(RunningProxy.within(DEADLINE, () -> p.output().lines().filter(l -> l.contains("Server be_app/")).count() >= 8),
@@ -117,33 +113,6 @@ class StatsAdminIT {
             assertEquals(ha.answers().get(i), jh.answers().get(i), "the answer to request " + i);
         }
         assertEquals(ha.messages(), jh.messages(), "the state change messages");
-    }
-
-    private static String exchangeOnceBound(int port, String request) throws IOException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            try {
-                return exchange(port, request);
-            } catch (java.net.ConnectException refused) {
-                if (System.nanoTime() > end) {
-                    throw refused;
-                }
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    /** One request on a new connection, half-closed after it; everything the proxy sent until it closed. */
-    private static String exchange(int port, String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 
     private static Path haproxy() {

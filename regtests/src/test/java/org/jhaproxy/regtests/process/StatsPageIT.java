@@ -3,11 +3,9 @@ package org.jhaproxy.regtests.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,19 +88,19 @@ class StatsPageIT {
         try (RunningProxy p = RunningProxy.start(program, config(stats, fe, backend.port(), socket), "-db")) {
             // no probe connection waits for the ports (each would count): the first requests are retried until bound
             for (int i = 0; i < 3; i++) {
-                String r = exchangeOnceBound(fe, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n");
+                String r = RawHttp.exchangeOnceBound(fe, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
                 assertTrue(r.startsWith("HTTP/1.1 200"), r);
             }
-            String unauthorized = exchangeOnceBound(stats, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n");
-            String csv = exchange(stats, "GET /stats;csv HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
-            String json = exchange(stats, "GET /stats;json HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
-            String html = exchange(stats, "GET /stats;norefresh HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String unauthorized = RawHttp.exchangeOnceBound(stats, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
+            String csv = RawHttp.exchange(stats, "GET /stats;csv HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String json = RawHttp.exchange(stats, "GET /stats;json HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
+            String html = RawHttp.exchange(stats, "GET /stats;norefresh HTTP/1.1\r\nHost: a\r\n" + AUTH + "\r\n");
             String showStat = command(socket, "show stat");
             String typed = command(socket, "show stat typed");
             String schema = command(socket, "show schema json");
             int end = csv.indexOf("\r\n\r\n");
-            return new Answers(unauthorized, csv.substring(0, end), dechunk(csv.substring(end + 4)),
-                    dechunk(json.substring(json.indexOf("\r\n\r\n") + 4)), dechunk(html.substring(html.indexOf("\r\n\r\n") + 4)),
+            return new Answers(unauthorized, csv.substring(0, end), RawHttp.dechunk(csv.substring(end + 4)),
+                    RawHttp.dechunk(json.substring(json.indexOf("\r\n\r\n") + 4)), RawHttp.dechunk(html.substring(html.indexOf("\r\n\r\n") + 4)),
                     showStat, typed, schema);
         } finally {
             Files.deleteIfExists(socket);
@@ -257,53 +255,7 @@ class StatsPageIT {
         return out;
     }
 
-    /** {@link #exchange}, retried while the port refuses connections (not bound yet). */
-    private static String exchangeOnceBound(int port, String request) throws IOException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return exchange(port, request);
-            } catch (java.net.ConnectException refused) {
-                if (System.nanoTime() > end) {
-                    throw refused;
-                }
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    /** One request on a new connection, half-closed after it; everything the proxy sent until it closed. */
-    private static String exchange(int port, String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static String dechunk(String body) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < body.length()) {
-            int eol = body.indexOf("\r\n", i);
-            if (eol < 0) {
-                break;
-            }
-            int size = Integer.parseInt(body.substring(i, eol).trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            sb.append(body, eol + 2, eol + 2 + size);
-            i = eol + 2 + size + 2;
-        }
-        return sb.toString();
-    }
-
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        private static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
@@ -339,8 +291,8 @@ class StatsPageIT {
                     stats hide-version
                 """.formatted(port);
         try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
-            String r = exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n");
-            String html = dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
+            String r = RawHttp.exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
+            String html = RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
             return html.lines().filter(l -> l.startsWith("<body><h1>")).findFirst().orElse(html);
         }
     }
