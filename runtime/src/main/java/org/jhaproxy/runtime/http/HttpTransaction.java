@@ -94,27 +94,16 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
-            org.jhaproxy.runtime.stats.StatsApplet.Answer stats = org.jhaproxy.runtime.stats.StatsApplet.intercept(
-                    statsScope(), samples, request);
+            stats = StatsExchange.intercept(stream, samples, request, log);
             if (stats != null) {
-                // the stats applet is the stream's server: "<STATS>", reached at once
-                statsChallenge = stats.challenge();
-                if (statsChallenge) {
-                    log.appletChallenge("<STATS>");
-                } else {
-                    log.applet("<STATS>");
-                }
-                if (stats.post() != null && !requestComplete()) {
-                    // an admin POST: the applet answers once it has read the form
-                    statsPost = stats.post();
+                if (stats.readsForm(requestComplete())) {
                     return;
                 }
-                if (stats.post() == null && stats.htxBytes() >= 0) {
-                    // the page as the applet put it in HTX: without the H1 mux's framing
-                    answer(stats.reply(), stats.htxBytes());
+                if (stats.pageBytes() >= 0) {
+                    answer(stats.reply(), stats.pageBytes());
                     return;
                 }
-                verdict = stats.post() != null ? stats.post().finish() : stats.reply();
+                verdict = stats.reply();
             }
         }
         if (verdict != null && verdict.service() != null) {
@@ -212,12 +201,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (part instanceof LastHttpContent) {
             requestDone = true;
         }
-        if (statsPost != null && !ended) {
+        if (stats != null && !ended) {
+            // an admin POST's form, for the stats applet
             log.requestPart(part, requestFlags.chunked());
-            statsPost.add(part.content());
-            ReferenceCountUtil.release(part);
-            if (requestDone) {
-                answer(statsPost.finish());
+            org.jhaproxy.runtime.action.Reply r = stats.formPart(part, requestDone);
+            if (r != null) {
+                answer(r);
             }
             return;
         }
@@ -337,16 +326,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
-    /** The answer is the stats page's 401 challenge, logged as haproxy does. */
-    private boolean statsChallenge;
-    /** An admin POST to the stats page reading its form, or null. */
-    private org.jhaproxy.runtime.stats.StatsAdminPost statsPost;
-
-    private org.jhaproxy.runtime.stats.StatsAdminPost.Scope statsScope() {
-        org.jhaproxy.runtime.stream.StreamContext ctx = stream.context();
-        return new org.jhaproxy.runtime.stats.StatsAdminPost.Scope(ctx.proxies(), ctx.engine().events(), stream.client().eventLoop(),
-                ctx.streams());
-    }
+    /** The stats applet answering this request, or null. */
+    private StatsExchange stats;
 
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
@@ -360,7 +341,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         return requestDone || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
     }
 
-    /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
     /**
      * "http-request use-service": the applet is the stream's server, reached at once, and the
      * frontend counts the request as intercepted when its own rules chose it.
@@ -377,6 +357,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
     }
 
+    /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
     private void answer(org.jhaproxy.runtime.action.Reply r) {
         answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
     }
@@ -396,11 +377,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         HttpCounting.answered(stream.frontend(), backend, r);
         log.status(r.status());
         log.responseBytes(htxBytes);
-        if (statsChallenge) {
-            // haproxy 2.6 follows the 401 of "stats auth" with its 400 error message, which the
-            // closed channel drops: the log shows 400 and the size of both
-            log.status(400);
-            log.responseBytes(HtxSize.raw(HttpErrors.message(400)));
+        if (stats != null) {
+            stats.logged(log);
         }
         stream.writeRaw(r.buffer());
         stream.client().flush();
@@ -550,8 +528,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         release();
         if (!responseStarted) {
             log.status(status);
-        }
-        if (!responseStarted) {
             HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
             if (!r.isEmpty()) {
                 HttpResponse head = r.head();
