@@ -21,7 +21,7 @@ final class HttpErrorReply {
                       boolean headRequest, boolean requestEnded, int status) {
         Proxy fe = stream.frontend();
         log.status(status);
-        HttpReply r = (backend != null ? backend : fe).http().replies().reply(status);
+        HttpReply r = HttpReplies.of(backend, fe, status);
         if (r.isEmpty()) {
             conn.responseToClient(true, true, false, false, fe.http(), true);
             return;

@@ -19,7 +19,7 @@ public final class Proxies {
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
         this.firstId = socket ? 2 : 1;
         for (ProxyConfig pc : config.proxies()) {
-            all.add(new Proxy(pc));
+            all.add(new Proxy(pc, httpErrorSections(config)));
         }
         for (Proxy p : all) {
             String def = p.config().defaultBackend();
@@ -27,6 +27,18 @@ public final class Proxies {
                 p.defaultBackend(backend(def));
             }
         }
+    }
+
+    private static java.util.Map<String, java.util.Map<Integer, String>> httpErrorSections(Config config) {
+        java.util.Map<String, java.util.Map<Integer, String>> m = new java.util.HashMap<>();
+        for (ProxyConfig pc : config.proxies()) {
+            for (org.jhaproxy.config.source.Line l : pc.lines()) {
+                if (l.keyword().equals("errorfiles")) {
+                    m.put(l.arg(1), config.httpErrors(l.arg(1)));
+                }
+            }
+        }
+        return m;
     }
 
     /** The proxy with the backend capability of that name, or null. */

@@ -44,6 +44,11 @@ public final class Proxy {
     private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
     public Proxy(ProxyConfig config) {
+        this(config, java.util.Map.of());
+    }
+
+    /** A proxy whose "errorfiles" lines name the http-errors sections in {@code httpErrors}. */
+    public Proxy(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         this.config = config;
         int[] puids = puids(config);
         for (int i = 0; i < puids.length; i++) {
@@ -61,7 +66,7 @@ public final class Proxy {
         org.jhaproxy.config.source.Line rd = config.last("option", "redispatch");
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
         this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
-        this.http = HttpSettings.of(config);
+        this.http = HttpSettings.of(config, httpErrors);
         this.stats = org.jhaproxy.runtime.stats.StatsSettings.of(config);
     }
 
