@@ -35,11 +35,24 @@ public final class RuntimeSupport {
             "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
-            "proxy errorfile", "global tune.bufsize",
+            "proxy errorfile", "proxy errorfiles", "http-errors http-errors", "http-errors errorfile", "global tune.bufsize",
             // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
             // checked when the rules are compiled: accept and reject only)
             "proxy acl", "proxy use_backend", "proxy redirect",
             "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
+
+    /**
+     * Global settings that act only through the TLS options of binds and servers ("ssl", "crt",
+     * "ca-file"...), which the runtime refuses by name wherever they appear: a configuration
+     * without them runs the same with or without these lines, so they do not stop it. They are
+     * not executed, and -dKall and keywords.md do not list them.
+     */
+    private static final Set<String> INERT_WITHOUT_TLS = Set.of("global ca-base", "global crt-base",
+            "global ssl-default-bind-ciphers", "global ssl-default-bind-ciphersuites", "global ssl-default-bind-curves",
+            "global ssl-default-bind-options", "global ssl-default-server-ciphers",
+            "global ssl-default-server-ciphersuites", "global ssl-default-server-options", "global ssl-dh-param-file",
+            "global ssl-server-verify", "global tune.ssl.default-dh-param", "global tune.ssl.cachesize",
+            "global tune.ssl.lifetime", "global tune.ssl.maxrecord", "global maxsslconn");
 
     /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
     private static final Set<String> RULE_ACTIONS = ruleActions();
@@ -123,7 +136,7 @@ public final class RuntimeSupport {
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
-        return executed.contains(k) || executed.contains(k + " " + action(use.sub()));
+        return executed.contains(k) || executed.contains(k + " " + action(use.sub())) || INERT_WITHOUT_TLS.contains(k);
     }
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */
