@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * "-D" or "daemon": haproxy forks and its parent exits once the listeners are bound. A JVM
  * cannot fork, so the parent re-executes this same command in a new session (setsid, no
- * terminal, stdin from /dev/null) and waits until the child is ready (or exits); it passes the child's
- * start-up messages on and exits 0, or with the child's status when the start failed. The child
+ * terminal, stdin from /dev/null) and waits until the child is ready (or exits); it passes the
+ * child's start-up messages on and exits 0, or with the child's status when the start failed. The child
  * writes the pidfile ("-p" or "pidfile": its own pid, as haproxy's parent writes the worker's)
  * before it says it listens; its later output goes nowhere, as haproxy's daemon sends it to
  * /dev/null.

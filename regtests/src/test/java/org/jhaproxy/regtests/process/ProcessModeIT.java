@@ -55,6 +55,14 @@ class ProcessModeIT {
     }
 
     @Test
+    void aPidfileThatCannotBeCreatedEndsTheDaemonStart() throws Exception {
+        for (Path program : programs()) {
+            failure(program, List.of(), "    pidfile /nonexistent/p.pid\n", "-D",
+                    List.of("[ALERT] [PROG.main()] Cannot create pidfile /nonexistent/p.pid"));
+        }
+    }
+
+    @Test
     void aMissingChrootDirectoryEndsTheStart() throws Exception {
         if (!ProcessIdentityIT.root("the chroot failure")) {
             return;
@@ -127,12 +135,17 @@ class ProcessModeIT {
 
     /** Starts in the foreground (prefixed by {@code as}); exit 1 with these alerts and warnings. */
     private static void failure(Path program, List<String> as, String global, List<String> expected) throws Exception {
+        failure(program, as, global, "-db", expected);
+    }
+
+    private static void failure(Path program, List<String> as, String global, String mode, List<String> expected)
+            throws Exception {
         Path dir = ProcessIdentityIT.directory();
         int port = RunningProxy.freePort();
         try {
             Files.writeString(dir.resolve("t.cfg"), "global\n" + global + "\n" + SignalIT.httpConfig(port, port));
             List<String> cmd = new ArrayList<>(as);
-            cmd.addAll(List.of(program.toString(), "-f", dir.resolve("t.cfg").toString(), "-db"));
+            cmd.addAll(List.of(program.toString(), "-f", dir.resolve("t.cfg").toString(), mode));
             ProgramRun run = ProgramRun.run(dir, cmd, Map.of());
             assertEquals(1, run.exitCode(), program + ": " + run.output());
             List<String> lines = new ArrayList<>();
