@@ -135,8 +135,16 @@ public final class PatternReference {
 
     /** pat_ref_load(): appends an entry to generation {@code gen}, refused when an expression cannot parse it. */
     public synchronized void add(int gen, String pattern, String sample) throws NotSupported {
-        for (PatternExpression e : expressions) {
-            e.check(pattern, sample);
+        int indexed = 0;
+        for (PatternExpression e : expressions()) {
+            try {
+                e.check(pattern, sample);
+            } catch (NotSupported refused) {
+                // haproxy indexed it in the expressions before, then deletes it, counting one entry less
+                entryCount += indexed - 1;
+                throw refused;
+            }
+            indexed++;
         }
         List<PatternElement> next = new ArrayList<>(elements);
         next.add(new PatternElement(owner.nextAddress(), pattern, sample, gen));
