@@ -82,6 +82,7 @@ public final class Engine {
             throw new StartException();
         }
         e.events = events.withSender(e.logging::send);
+        e.proxies.patterns().finish();
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {

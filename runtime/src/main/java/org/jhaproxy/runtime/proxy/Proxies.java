@@ -12,6 +12,7 @@ import org.jhaproxy.config.model.ProxyConfig;
 public final class Proxies {
     private final List<Proxy> all = new ArrayList<>();
     private final int firstId;
+    private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
 
     public Proxies(Config config) {
         // proxy ids (uuid, "iid" in the stats) are numbered from 1 in declaration order, after
@@ -54,6 +55,11 @@ public final class Proxies {
     /** The id of the first declared proxy; the others follow in order. */
     public int firstId() {
         return firstId;
+    }
+
+    /** The maps and pattern files of the configuration, shared by every proxy's rules. */
+    public org.jhaproxy.runtime.acl.PatternReferences patterns() {
+        return patterns;
     }
 
     public List<Proxy> all() {
