@@ -28,7 +28,7 @@ public final class RuntimeSupport {
             "proxy defaults", "proxy frontend", "proxy backend", "proxy listen",
             "proxy mode", "proxy bind", "proxy maxconn", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
-            "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
+            "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel", "proxy timeout queue",
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
             "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",

@@ -247,9 +247,9 @@ public final class Balancer {
             }
             PendingConnection next;
             if (pp == null || p != null && p.order() <= pp.order()) {
-                next = s.queue().poll();
+                next = s.queue().serve();
             } else {
-                next = queue.poll();
+                next = queue.serve();
             }
             s.connectionTaken();
             algorithm.taken(s);

@@ -296,6 +296,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (connector != null) {
             log.retries = Math.min(connector.retries(), backend.retries());
             log.redispatched = connector.redispatched();
+            connector.logQueue(log);
         }
         log.serverConns = target == null ? 0 : target.currentConns();
         log.closed();
