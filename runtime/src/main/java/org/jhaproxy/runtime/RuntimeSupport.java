@@ -28,7 +28,7 @@ public final class RuntimeSupport {
             "proxy defaults", "proxy frontend", "proxy backend", "proxy listen",
             "proxy mode", "proxy bind", "proxy maxconn", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
-            "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel", "proxy timeout queue",
+            "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
             "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
@@ -64,12 +64,12 @@ public final class RuntimeSupport {
      */
     private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.cli.StatsSockets.EXECUTED,
             org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
-            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED);
+            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
-            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS));
+            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
