@@ -100,6 +100,7 @@ public final class Engine {
         }
         GlobalMaxconn global = GlobalMaxconn.of(config, planned.size(), threads(config));
         e.global = global;
+        org.jhaproxy.runtime.queue.DynamicMaxconn.settle(e.proxies, global.maxconn());
         for (Planned pl : planned) {
             Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
             Proxy p = l.frontend();

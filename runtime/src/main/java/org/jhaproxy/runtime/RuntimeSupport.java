@@ -77,12 +77,13 @@ public final class RuntimeSupport {
      */
     private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.cli.StatsSockets.EXECUTED,
             org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
-            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED);
+            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED,
+            org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
-            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS));
+            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();

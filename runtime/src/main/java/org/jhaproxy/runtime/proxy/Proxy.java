@@ -234,6 +234,17 @@ public final class Proxy {
         return maxconn;
     }
 
+    private volatile int fullconn;
+
+    /** The backend's "fullconn", explicit or computed at start (DynamicMaxconn.fullconn()); 0 before. */
+    public int fullconn() {
+        return fullconn;
+    }
+
+    public void fullconn(int n) {
+        this.fullconn = n;
+    }
+
     /** When its state last changed (ms since the epoch, whole seconds): its start until states change. */
     public long lastChange() {
         return lastChange * 1000;
