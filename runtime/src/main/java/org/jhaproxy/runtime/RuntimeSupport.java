@@ -166,6 +166,14 @@ public final class RuntimeSupport {
             found.putIfAbsent(u.section() + " " + kw, new Unsupported(u.at(), kw,
                     where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
+        for (org.jhaproxy.config.source.Line l : config.global().lines().all()) {
+            String bad = l.keyword().equals("stats") && l.arg(1).equals("socket")
+                    ? org.jhaproxy.runtime.cli.StatsSocket.unsupportedOption(l) : null;
+            if (bad != null) {
+                found.putIfAbsent("stats socket " + bad, new Unsupported(new Position(l.file(), l.lineNo()), bad,
+                        "parsing [" + l.where() + "] : 'stats socket' option '" + bad + "' is not supported by jhaproxy yet."));
+            }
+        }
         for (ProxyBuilder p : config.proxies()) {
             org.jhaproxy.config.source.Line balance = p.lines().last("balance");
             if (balance != null && balance.arg(1).equals("url_param") && balance.args().contains("check_post")) {
