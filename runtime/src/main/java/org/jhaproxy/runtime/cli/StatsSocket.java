@@ -113,6 +113,14 @@ public final class StatsSocket {
         ServerBootstrap b = new ServerBootstrap()
                 .group(transport.group())
                 .channelFactory(() -> transport.newServerChannel(bindTo))
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, 1)
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object child) {
+                        group.accepted();
+                        ctx.fireChannelRead(child);
+                    }
+                })
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -156,6 +164,11 @@ public final class StatsSocket {
             }
         }
         return p;
+    }
+
+    /** Starts or stops accepting connections ("stats maxconn" reached or left). */
+    void accepting(boolean on) {
+        channel.config().setAutoRead(on);
     }
 
     public void close() {
