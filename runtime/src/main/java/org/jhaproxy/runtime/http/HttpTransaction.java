@@ -127,6 +127,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
         backendCounted = true;
+        persistence = org.jhaproxy.runtime.persist.Persistence.request(stream.frontend(), backend, request.method(), serverHead.headers());
+        log.persistence(persistence);
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
@@ -140,7 +142,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 return idle;
             });
         }
-        connector.start();
+        if (persistence != null && persistence.server() != null) {
+            connector.start(persistence.server());
+        } else {
+            connector.start();
+        }
     }
 
     @Override
@@ -170,6 +176,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
+        org.jhaproxy.runtime.persist.ServerName.apply(backend, s, serverHead.headers());
         serverCh.write(serverHead);
         HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         HttpContent part;
@@ -316,6 +323,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             answer(denied);
             return;
         }
+        if (persistence != null) {
+            persistence.response(server, code, head.headers());
+        }
         // t_data: the response passed the analysers
         log.responsePassed(head.status().code());
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
@@ -326,6 +336,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
+    /** The request's cookie persistence and captures, null when nothing is configured. */
+    private org.jhaproxy.runtime.persist.Persistence persistence;
     /** The stats applet answering this request, or null. */
     private StatsExchange stats;
 

@@ -30,6 +30,7 @@ public final class Proxy {
     private final boolean redispatch;
     private final int redispatchInterval;
     private final HttpSettings http;
+    private final org.jhaproxy.runtime.persist.PersistSettings persist;
     private final FrontendCounters feCounters = new FrontendCounters();
     private final BackendCounters beCounters = new BackendCounters();
     /** When the backend last lost or regained its servers (last_change, seconds); its start at first. */
@@ -62,6 +63,7 @@ public final class Proxy {
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
         this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
         this.http = HttpSettings.of(config);
+        this.persist = org.jhaproxy.runtime.persist.PersistSettings.of(config);
         this.stats = org.jhaproxy.runtime.stats.StatsSettings.of(config);
     }
 
@@ -180,6 +182,11 @@ public final class Proxy {
     }
 
     /** The HTTP settings (connection mode, forwardfor, error replies), resolved at load. */
+    /** Its cookie persistence, cookie capture, "option persist" and "http-send-name-header". */
+    public org.jhaproxy.runtime.persist.PersistSettings persist() {
+        return persist;
+    }
+
     public HttpSettings http() {
         return http;
     }
