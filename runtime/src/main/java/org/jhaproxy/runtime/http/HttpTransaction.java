@@ -91,6 +91,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
+        if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
+            monitor();
+            return;
+        }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
@@ -563,6 +567,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.client().flush();
         streamEnded();
         stream.transactionEnded(!responseStarted && !conn.closesClient() && requestEnded());
+    }
+
+    /** "monitor-uri": haproxy's own 200 (an intercepted request, "LR"), and no log line (SF_MONITOR). */
+    private void monitor() {
+        stream.frontend().frontendCounters().intercepted.increment();
+        log.unlogged();
+        endAs(TermState.Cause.LOCAL, TermState.Phase.REQUEST);
+        reply(200);
     }
 
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */

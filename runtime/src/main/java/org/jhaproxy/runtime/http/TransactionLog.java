@@ -168,6 +168,11 @@ final class TransactionLog {
         return log != null && log.queue < 0;
     }
 
+    /** The stream is not logged ("monitor-uri" requests). */
+    void unlogged() {
+        written = true;
+    }
+
     /** The transaction's cookie persistence, whose flags and captures the line shows. */
     void persistence(org.jhaproxy.runtime.persist.Persistence p) {
         this.persistence = p;
