@@ -4,25 +4,31 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * "-D": haproxy forks and its parent exits once the listeners are bound. A JVM cannot fork, so
- * the parent re-executes this same command in a new session (setsid, no terminal, stdin from
- * /dev/null) and waits until the child says it listens (or exits); it passes the child's
- * start-up messages on and exits 0, or with the child's status when the start failed. The child
- * writes the "-p" pidfile (its own pid, as haproxy's parent writes the worker's) before it says
- * it is ready; its later output goes nowhere, as haproxy's daemon sends it to /dev/null.
+ * "-D" or "daemon": haproxy forks and its parent exits once the listeners are bound. A JVM
+ * cannot fork, so the parent re-executes this same command in a new session (setsid, no
+ * terminal, stdin from /dev/null) and waits until the child is ready (or exits); it passes the
+ * child's start-up messages on and exits 0, or with the child's status when the start failed. The child
+ * writes the pidfile ("-p" or "pidfile": its own pid, as haproxy's parent writes the worker's)
+ * before it says it listens; its later output goes nowhere, as haproxy's daemon sends it to
+ * /dev/null.
  */
 final class Daemon {
     /** Set in the child's environment: where it reports that it is ready. */
     static final String CHILD_ENV = "JHAPROXY_DAEMON_READY";
     private static final long START_DEADLINE_MS = 120_000;
+    private static final String LISTENING = "listening";
+    private static final String READY = "ready";
 
     private Daemon() {
     }
@@ -32,20 +38,48 @@ final class Daemon {
         return System.getenv(CHILD_ENV) != null;
     }
 
-    /** The child: the pidfile, then the ready mark the parent polls for. */
-    static void childReady(String pidFile) throws IOException {
-        if (pidFile != null) {
+    /**
+     * The child's side: it writes the pidfile once listening (before a chroot, as haproxy's
+     * parent writes it before forking), marks "listening" (the parent's exit status is 0 from
+     * then on, haproxy's parent having exited), then "ready" once chrooted and with its
+     * identity; the mark file is opened first, so it stays writable after the chroot.
+     */
+    static final class Child {
+        private final FileChannel marks;
+
+        private Child(FileChannel marks) {
+            this.marks = marks;
+        }
+
+        static Child open() throws IOException {
+            return new Child(FileChannel.open(Path.of(System.getenv(CHILD_ENV)), StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND));
+        }
+
+        /** The pidfile with this process's pid, replacing any file there (haproxy unlinks it first). */
+        static void writePidFile(String pidFile) throws IOException {
             Path p = Path.of(pidFile);
             Files.deleteIfExists(p);
             Files.writeString(p, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
         }
-        Files.writeString(Path.of(System.getenv(CHILD_ENV)), "ready\n", StandardCharsets.US_ASCII);
+
+        void listening() throws IOException {
+            mark(LISTENING);
+        }
+
+        void ready() throws IOException {
+            mark(READY);
+        }
+
+        private void mark(String word) throws IOException {
+            marks.write(ByteBuffer.wrap((word + "\n").getBytes(StandardCharsets.US_ASCII)));
+        }
     }
 
     /** The parent: starts the child and waits for it to listen; returns the exit status. */
     static int launch(String[] argv, PrintStream err) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jhaproxy-daemon");
-        Path ready = dir.resolve("ready");
+        Path ready = Files.createFile(dir.resolve("ready"));
         Path output = dir.resolve("output");
         List<String> cmd = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
@@ -63,9 +97,10 @@ final class Daemon {
         Process child = pb.start();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MS);
         int status = 0;
-        while (!Files.exists(ready)) {
+        while (!Files.readString(ready).contains(READY)) {
             if (child.waitFor(20, TimeUnit.MILLISECONDS)) {
-                status = child.exitValue();
+                // a child that failed after it listened: haproxy's parent had already exited 0
+                status = Files.readString(ready).contains(LISTENING) ? 0 : child.exitValue();
                 break;
             }
             if (System.nanoTime() > deadline) {

@@ -5,6 +5,7 @@ import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.model.Config;
 import org.jhaproxy.runtime.Engine;
 import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.process.Signals;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,11 +31,11 @@ final class Foreground {
     }
 
     /**
-     * Starts the engine, then (as haproxy's main() once its listeners are bound) tells the old
-     * processes of -sf/-st to finish or terminate, and calls {@code ready} (the daemon's parent
-     * waits for it); runs until stopped.
+     * Starts the engine, then runs haproxy's steps once its listeners are bound ({@code start}:
+     * pidfile, chroot, the old processes of -sf/-st told to finish or terminate, identity);
+     * runs until stopped.
      */
-    int run(Config config, Arguments args, Runnable ready) throws InterruptedException {
+    int run(Config config, Arguments args, ProcessStart start) throws InterruptedException, java.io.IOException {
         diag.context(null);
         // the signals are ours before the first connection is accepted: a SIGUSR1 that comes
         // while the listeners are being bound soft-stops as soon as they are
@@ -67,8 +68,10 @@ final class Foreground {
         Signal.handle(new Signal("TTOU"), s -> engine.pauseListeners());
         Signal.handle(new Signal("TTIN"), s -> engine.resumeListeners());
         running.set(engine);
-        tellOldPids(args);
-        ready.run();
+        if (!start.afterBind(() -> tellOldPids(args))) {
+            engine.stop();
+            return 1;
+        }
         if (softStopAsked.get()) {
             engine.softStop(diag::runtimeWarning);
         }
@@ -80,12 +83,7 @@ final class Foreground {
     private static void tellOldPids(Arguments args) {
         String sig = args.terminateOldPids ? "TERM" : "USR1";
         for (long pid : args.oldPids) {
-            try {
-                new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            } catch (Exception e) {
-                // as kill(2) failing in tell_old_pids(): nothing to report
-            }
+            Signals.send(pid, sig);
         }
     }
 

@@ -90,7 +90,9 @@ public final class Main {
         if (args.localPeer != null) {
             vars.put("HAPROXY_LOCALPEER", args.localPeer);
         }
-        Diagnostics diag = new Diagnostics(err, ProcessHandle.current().pid(), Version.FULL, executablePath())
+        HeldOutput held = new HeldOutput(err);
+        Diagnostics diag = new Diagnostics(new PrintStream(held, true, StandardCharsets.ISO_8859_1),
+                ProcessHandle.current().pid(), Version.FULL, executablePath())
                 .quiet(args.quiet)
                 .verbose(args.verbose)
                 .diagMode(args.diagMode);
@@ -114,7 +116,18 @@ public final class Main {
         if (args.files.isEmpty()) {
             return usage();
         }
-        ConfigLoader.Outcome outcome = ConfigLoader.standard(diag, env).localPeer(args.localPeer).load(args.files);
+        // "daemon" in the configuration: the messages of the reading are the child's to print
+        boolean mayDaemonize = !args.check && !args.foreground && !args.debug && !Daemon.isChild();
+        if (mayDaemonize) {
+            held.hold();
+        }
+        ConfigLoader.Outcome outcome = ConfigLoader.standard(diag, env).localPeer(args.localPeer).pidFile(args.pidFile)
+                .load(args.files);
+        if (mayDaemonize && outcome.exitCode() != 1 && outcome.builder().global().isSet("daemon")) {
+            held.drop();
+            return Daemon.launch(argv, err);
+        }
+        held.release();
         if (outcome.exitCode() == 1) {
             return 1;
         }
@@ -156,17 +169,9 @@ public final class Main {
             diag.alert(rule.get());
             return 1;
         }
-        Runnable ready = () -> {
-            if (Daemon.isChild()) {
-                try {
-                    Daemon.childReady(args.pidFile);
-                } catch (java.io.IOException e) {
-                    diag.alert("[" + progname() + ".main()] Cannot create pidfile " + args.pidFile);
-                    Runtime.getRuntime().halt(1);
-                }
-            }
-        };
-        return new Foreground(diag, out, err).run(outcome.config(), args, ready);
+        ProcessStart start = ProcessStart.of(outcome.builder().global(), Daemon.isChild() ? Daemon.Child.open() : null,
+                diag, executablePath());
+        return new Foreground(diag, out, err).run(outcome.config(), args, start);
     }
 
     /** haproxy's usage(): the version on stdout, the flags on stderr, exit 1. */

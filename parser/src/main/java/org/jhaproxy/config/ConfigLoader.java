@@ -40,6 +40,7 @@ public final class ConfigLoader {
     private final List<PostParseCheck> addressChecks;
     private String localPeer;
     private boolean localPeerSet;
+    private String pidFile;
 
     public ConfigLoader(Diagnostics diag, Environment env, Keywords keywords,
                         List<PostParseCheck> validityChecks, List<PostParseCheck> addressChecks) {
@@ -54,6 +55,15 @@ public final class ConfigLoader {
     public ConfigLoader localPeer(String name) {
         this.localPeer = name;
         this.localPeerSet = name != null;
+        return this;
+    }
+
+    /**
+     * -p: the pidfile, set before the configuration is read as haproxy sets global.pidfile, so
+     * that a "pidfile" line is then "already specified".
+     */
+    public ConfigLoader pidFile(String path) {
+        this.pidFile = path;
         return this;
     }
 
@@ -107,6 +117,9 @@ public final class ConfigLoader {
     public Outcome load(List<String> cfgFiles) throws IOException {
         env.set("HAPROXY_LOCALPEER", localPeerSet ? localPeer : hostname());
         ConfigBuilder builder = new ConfigBuilder();
+        if (pidFile != null) {
+            builder.global().set("pidfile", new org.jhaproxy.config.model.Position("<command line>", 0), List.of(pidFile));
+        }
         ParseContext ctx = new ParseContext(diag, builder, env);
         ConfigReader reader = new ConfigReader(Sections.standard(keywords), ctx, new CfgConditionEvaluator(env::get));
         int err = 0;

@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
  * directory, an environment holding only PATH (as the corpus verdicts were taken), stdout and
  * stderr merged in order, with a deadline.
  */
-record ProgramRun(int exitCode, String output) {
+public record ProgramRun(int exitCode, String output) {
     /** How "-c" ends the notice naming a keyword jhaproxy parses but would refuse to start on. */
     static final String RUNTIME_NOTICE = "is not supported by jhaproxy yet. Starting on this configuration would fail.";
 
-    static ProgramRun run(Path cwd, List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    public static ProgramRun run(Path cwd, List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         String path = env.get("PATH");
@@ -70,7 +70,7 @@ record ProgramRun(int exitCode, String output) {
      * The messages with what legitimately differs taken out: the pid, the two banner NOTICE
      * lines naming the program's version and path, and the given directory (replaced by CFGDIR).
      */
-    String normalized(Path cfgDir) {
+    public String normalized(Path cfgDir) {
         List<String> lines = new ArrayList<>();
         for (String l : output.split("\n", -1)) {
             if (l.matches("\\[NOTICE\\] +\\(\\d+\\) : (j?haproxy version is|path to executable is) .*")) {

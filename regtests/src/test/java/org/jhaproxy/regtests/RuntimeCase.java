@@ -59,7 +59,9 @@ record RuntimeCase(String name, String pending, String config, List<Script> serv
                     if (step == null) {
                         continue;
                     }
-                    if (step.verb.equals("accept") && section.equals("server")) {
+                    // "accept" in a server, "connect" in a client: the next connection's script
+                    if (step.verb.equals("accept") && section.equals("server")
+                            || step.verb.equals("connect") && section.equals("client")) {
                         if (!connections.get(connections.size() - 1).isEmpty()) {
                             connections.add(new ArrayList<>());
                         }

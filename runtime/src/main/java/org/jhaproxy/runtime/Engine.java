@@ -82,6 +82,7 @@ public final class Engine {
             throw new StartException();
         }
         e.events = events.withSender(e.logging::send);
+        e.proxies.patterns().finish();
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
@@ -99,6 +100,7 @@ public final class Engine {
         }
         GlobalMaxconn global = GlobalMaxconn.of(config, planned.size(), threads(config));
         e.global = global;
+        org.jhaproxy.runtime.queue.DynamicMaxconn.settle(e.proxies, global.maxconn());
         for (Planned pl : planned) {
             Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
             Proxy p = l.frontend();

@@ -35,11 +35,24 @@ public final class RuntimeSupport {
             "proxy retries", "proxy option redispatch",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
-            "proxy errorfile", "global tune.bufsize",
+            "proxy errorfile", "proxy errorfiles", "http-errors http-errors", "http-errors errorfile", "global tune.bufsize",
             // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
             // checked when the rules are compiled: accept and reject only)
             "proxy acl", "proxy use_backend", "proxy redirect",
             "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
+
+    /**
+     * Global settings that act only through the TLS options of binds and servers ("ssl", "crt",
+     * "ca-file"...), which the runtime refuses by name wherever they appear: a configuration
+     * without them runs the same with or without these lines, so they do not stop it. They are
+     * not executed, and -dKall and keywords.md do not list them.
+     */
+    private static final Set<String> INERT_WITHOUT_TLS = Set.of("global ca-base", "global crt-base",
+            "global ssl-default-bind-ciphers", "global ssl-default-bind-ciphersuites", "global ssl-default-bind-curves",
+            "global ssl-default-bind-options", "global ssl-default-server-ciphers",
+            "global ssl-default-server-ciphersuites", "global ssl-default-server-options", "global ssl-dh-param-file",
+            "global ssl-server-verify", "global tune.ssl.default-dh-param", "global tune.ssl.cachesize",
+            "global tune.ssl.lifetime", "global tune.ssl.maxrecord", "global maxsslconn");
 
     /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
     private static final Set<String> RULE_ACTIONS = ruleActions();
@@ -64,13 +77,15 @@ public final class RuntimeSupport {
      */
     private static final List<Set<String>> FEATURES = List.of(org.jhaproxy.runtime.cli.StatsSockets.EXECUTED,
             org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
-            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.persist.PersistSettings.EXECUTED,
-            org.jhaproxy.runtime.http.MonitorUri.EXECUTED);
+            org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED,
+            org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
+            org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
-            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
+            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -124,7 +139,7 @@ public final class RuntimeSupport {
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
-        return executed.contains(k) || executed.contains(k + " " + action(use.sub()));
+        return executed.contains(k) || executed.contains(k + " " + action(use.sub())) || INERT_WITHOUT_TLS.contains(k);
     }
 
     /** The first keyword, bind option or server option of the configuration not executed, if any. */

@@ -75,12 +75,15 @@ public final class AclExprParser {
         boolean ignoreCase = false;
         boolean loaded = false;
         List<String> patternFiles = new ArrayList<>();
+        List<String> mapFiles = new ArrayList<>();
+        boolean asMap = false;
         while (word(args, i).startsWith("-")) {
             String a = word(args, i);
             switch (a) {
                 case "-i" -> ignoreCase = true;
-                case "-n", "-M" -> {
+                case "-n" -> {
                 }
+                case "-M" -> asMap = true;
                 case "-u" -> {
                     if (!word(args, i + 1).matches("-?[0-9]*")) {
                         throw new ExprError("the argument of -u must be an integer");
@@ -97,6 +100,9 @@ public final class AclExprParser {
                         throw new ExprError("failed to open pattern file <" + file + ">");
                     }
                     patternFiles.add(file);
+                    if (asMap) {
+                        mapFiles.add(file);
+                    }
                     loaded = true;
                     i++;
                 }
@@ -116,13 +122,13 @@ public final class AclExprParser {
                 }
                 case "--" -> {
                     i++;
-                    return finish(args, i, kwName, smp, method, ignoreCase, patternFiles);
+                    return finish(args, i, kwName, smp, method, ignoreCase, patternFiles, mapFiles);
                 }
                 default -> throw new ExprError("'" + a + "' is not a valid ACL option. Please use '--' before any pattern beginning with a '-'");
             }
             i++;
         }
-        return finish(args, i, kwName, smp, method, ignoreCase, patternFiles);
+        return finish(args, i, kwName, smp, method, ignoreCase, patternFiles, mapFiles);
     }
 
     /** The ACL keywords matching "major.minor" versions (pat_parse_dotted_ver()). */
@@ -131,7 +137,7 @@ public final class AclExprParser {
     }
 
     private AclExpr finish(List<String> args, int i, String kwName, SampleExpr smp, MatchMethod method,
-                           boolean ignoreCase, List<String> patternFiles) throws ExprError {
+                           boolean ignoreCase, List<String> patternFiles, List<String> mapFiles) throws ExprError {
         if (method == null) {
             throw new ExprError("matching method must be specified first (using '-m') when using a sample fetch of this type ('" + kwName + "')");
         }
@@ -159,7 +165,7 @@ public final class AclExprParser {
             }
             patterns.add(dotted ? p : asRange(operator, p));
         }
-        return new AclExpr(kwName, smp, method, ignoreCase, patterns, patternFiles);
+        return new AclExpr(kwName, smp, method, ignoreCase, patterns, patternFiles, mapFiles);
     }
 
     /**

@@ -14,10 +14,21 @@ import org.jhaproxy.config.model.Position;
 public final class KnownAcls {
     private final Map<String, List<AclExpr>> byName = new LinkedHashMap<>();
     private final Map<String, Position> declared = new LinkedHashMap<>();
+    private final List<Declaration> declarations = new ArrayList<>();
+
+    /** One expression as declared, in parse order (what haproxy builds its pattern references from). */
+    public record Declaration(String name, AclExpr expr, Position at) {
+    }
 
     public void add(String name, AclExpr expr, Position at) {
         byName.computeIfAbsent(name, k -> new ArrayList<>()).add(expr);
         declared.putIfAbsent(name, at);
+        declarations.add(new Declaration(name, expr, at));
+    }
+
+    /** Every expression declared in the section (predefined ACLs when first used), in order. */
+    public List<Declaration> declarations() {
+        return List.copyOf(declarations);
     }
 
     public Acl find(String name) {

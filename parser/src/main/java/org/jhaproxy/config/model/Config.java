@@ -5,13 +5,20 @@ import java.util.Map;
 
 /** The validated configuration the runtime starts from. Immutable. */
 public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<ProxyConfig> proxies,
-                     List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets) {
+                     List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets,
+                     Map<String, Map<Integer, String>> httpErrors) {
     public Config {
+        httpErrors = Map.copyOf(httpErrors);
         logTargets = List.copyOf(logTargets);
         globalLines = List.copyOf(globalLines);
         files = List.copyOf(files);
         global = Map.copyOf(global);
         proxies = List.copyOf(proxies);
+    }
+
+    /** The error files of each http-errors section: status to file, the last line of a status winning. */
+    public Map<Integer, String> httpErrors(String section) {
+        return httpErrors.getOrDefault(section, Map.of());
     }
 
     public List<String> proxyNames() {

@@ -80,7 +80,21 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all(), global.logTargets());
+                global.lines().all(), global.logTargets(), httpErrors());
+    }
+
+    private Map<String, Map<Integer, String>> httpErrors() {
+        Map<String, Map<Integer, String>> all = new java.util.HashMap<>();
+        otherSections.of("http-errors").forEach((name, section) -> {
+            Map<Integer, String> files = new java.util.HashMap<>();
+            for (NamedSection.Entry e : section.entries().values()) {
+                if (e.kind().equals("errorfile")) {
+                    files.put(Integer.parseInt(e.name()), e.args().get(0));
+                }
+            }
+            all.put(name, Map.copyOf(files));
+        });
+        return all;
     }
 
     // ---- h9: status codes listed on each "errorfiles <name> <code>..." line, by its position ----

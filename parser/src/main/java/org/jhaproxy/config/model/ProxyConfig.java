@@ -17,7 +17,8 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
                           Set<String> options, String httpConnectionMode, String balanceAlgorithm,
                           String defaultBackend, List<ProxyRules.BackendRef> useBackends,
                           Map<RuleSet, List<ProxyRules.Rule>> rules, List<ProxyRules.Rule> redirects,
-                          List<Line> lines, ProxyLogging logging, List<ProxyRules.Rule> statsAdmin) {
+                          List<Line> lines, ProxyLogging logging, List<ProxyRules.Rule> statsAdmin,
+                          List<org.jhaproxy.config.acl.KnownAcls.Declaration> acls) {
     public ProxyConfig {
         caps = Set.copyOf(caps);
         binds = List.copyOf(binds);
@@ -29,6 +30,7 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
         redirects = List.copyOf(redirects);
         lines = List.copyOf(lines);
         statsAdmin = List.copyOf(statsAdmin);
+        acls = List.copyOf(acls);
     }
 
     public boolean isFrontend() {

@@ -1,5 +1,7 @@
 package org.jhaproxy.runtime.acl;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +9,39 @@ import org.jhaproxy.config.acl.Acl;
 import org.jhaproxy.config.acl.AclCondition;
 import org.jhaproxy.config.acl.AclExpr;
 import org.jhaproxy.config.acl.AclTerm;
+import org.jhaproxy.config.acl.KnownAcls;
 import org.jhaproxy.runtime.sample.CompileScope;
+import org.jhaproxy.runtime.sample.CompiledSample;
 import org.jhaproxy.runtime.sample.NotSupported;
 import org.jhaproxy.runtime.sample.SampleCompiler;
 
-/** Compiles the conditions of one proxy once at start-up; an ACL used by several rules is compiled once. */
+/**
+ * Compiles the conditions of one proxy once at start-up. Every declared ACL is compiled, used
+ * or not, as haproxy parses each "acl" line: its pattern files and inline patterns become
+ * pattern references the stats socket lists and changes. One the runtime cannot execute only
+ * refuses the start when a rule uses it.
+ */
 public final class AclCompiler {
     private final CompileScope scope;
     private final Map<Acl, CompiledAclExpr[]> acls = new IdentityHashMap<>();
+    private final Map<String, List<CompiledAclExpr>> named = new HashMap<>();
+    private final Map<String, NotSupported> failed = new HashMap<>();
 
     public AclCompiler(CompileScope scope) {
         this.scope = scope;
+    }
+
+    /** A compiler with the section's declared ACLs compiled, in declaration order. */
+    public static AclCompiler of(CompileScope scope, List<KnownAcls.Declaration> declared) {
+        AclCompiler c = new AclCompiler(scope);
+        for (KnownAcls.Declaration d : declared) {
+            try {
+                c.named.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(c.expr(d.expr(), scope.at(d.at())));
+            } catch (NotSupported e) {
+                c.failed.putIfAbsent(d.name(), e);
+            }
+        }
+        return c;
     }
 
     public CompileScope scope() {
@@ -42,16 +66,40 @@ public final class AclCompiler {
     }
 
     private CompiledAclExpr[] acl(Acl acl) throws NotSupported {
+        if (!acl.name().isEmpty()) {
+            NotSupported e = failed.get(acl.name());
+            if (e != null) {
+                throw e;
+            }
+            List<CompiledAclExpr> declared = named.get(acl.name());
+            if (declared != null && declared.size() >= acl.exprs().size()) {
+                return declared.subList(0, acl.exprs().size()).toArray(new CompiledAclExpr[0]);
+            }
+        }
         CompiledAclExpr[] done = acls.get(acl);
         if (done != null) {
             return done;
         }
         CompiledAclExpr[] exprs = new CompiledAclExpr[acl.exprs().size()];
+        // its maps and pattern files are used at the line declaring it
+        CompileScope at = acl.at() != null ? scope.at(acl.at()) : scope;
         for (int i = 0; i < exprs.length; i++) {
-            AclExpr e = acl.exprs().get(i);
-            exprs[i] = new CompiledAclExpr(SampleCompiler.compile(e.sample(), scope), Patterns.compile(e, scope));
+            exprs[i] = expr(acl.exprs().get(i), at);
         }
         acls.put(acl, exprs);
         return exprs;
+    }
+
+    /** The sample first (its map converters), then the patterns (files, then inline), as haproxy reads the line. */
+    private CompiledAclExpr expr(AclExpr e, CompileScope at) throws NotSupported {
+        CompiledSample sample;
+        try {
+            sample = SampleCompiler.compile(e.sample(), at);
+        } catch (NotSupported unsupported) {
+            // the patterns are still loaded, as haproxy would list them
+            Patterns.compile(e, at);
+            throw unsupported;
+        }
+        return new CompiledAclExpr(sample, Patterns.compile(e, at));
     }
 }

@@ -28,6 +28,15 @@ final class IpPatterns {
             }
             return true;
         }
+
+        /** The length of the network's prefix: a longer one wins in a map (longest match). */
+        int bits() {
+            int n = 0;
+            for (byte m : mask) {
+                n += Integer.bitCount(m & 0xff);
+            }
+            return n;
+        }
     }
 
     static PatternMatcher of(List<String> patterns) throws NotSupported {
@@ -52,7 +61,7 @@ final class IpPatterns {
     }
 
     /** The same address in the other family: v4-mapped v6 for v4, v4 for a mapped v6. */
-    private static byte[] alternate(InetAddress a) {
+    static byte[] alternate(InetAddress a) {
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
             byte[] v6 = new byte[16];

@@ -37,14 +37,16 @@ final class StringPatterns {
     }
 
     static PatternMatcher sub(List<String> patterns, boolean icase) {
-        return any(patterns.toArray(new String[0]), (v, p) -> {
-            for (int i = 0; i + p.length() <= v.length(); i++) {
-                if (v.regionMatches(icase, i, p, 0, p.length())) {
-                    return true;
-                }
+        return any(patterns.toArray(new String[0]), (v, p) -> contains(v, p, icase));
+    }
+
+    static boolean contains(String v, String p, boolean icase) {
+        for (int i = 0; i + p.length() <= v.length(); i++) {
+            if (v.regionMatches(icase, i, p, 0, p.length())) {
+                return true;
             }
-            return false;
-        });
+        }
+        return false;
     }
 
     static PatternMatcher reg(List<String> patterns, boolean icase) {
@@ -89,7 +91,7 @@ final class StringPatterns {
         return any(ps, (v, p) -> matchWord(v, p, icase, delims));
     }
 
-    private static String stripDelimiters(String p, String delims) {
+    static String stripDelimiters(String p, String delims) {
         int from = 0;
         int to = p.length();
         while (from < to && delims.indexOf(p.charAt(from)) >= 0) {

@@ -13,6 +13,19 @@ public final class ErrorReplies {
     private ErrorReplies() {
     }
 
+    /**
+     * The reply of a deny in the stream of {@code c}: the errorfile of its backend or frontend
+     * for that status when there is one (http_error_message()), else the built-in message.
+     */
+    public static Reply of(int status, org.jhaproxy.runtime.sample.SampleContext c, Reply builtIn) {
+        org.jhaproxy.runtime.http.HttpReply r = org.jhaproxy.runtime.http.HttpReplies.configured(c.backend(), c.frontend(), status);
+        if (r == null) {
+            return builtIn;
+        }
+        // an empty errorfile sends nothing and the connection is closed
+        return new Reply(Reply.Kind.RESPONSE, r.wire(), r.isEmpty(), false);
+    }
+
     public static Reply of(int status) {
         var buf = HttpErrors.response(status);
         String raw = buf.toString(StandardCharsets.ISO_8859_1);

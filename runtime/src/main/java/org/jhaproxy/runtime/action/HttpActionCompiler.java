@@ -147,8 +147,9 @@ public final class HttpActionCompiler {
                 throw new NotSupported("deny option '" + w.get(i) + "' is not supported by jhaproxy yet.");
             }
         }
-        Reply r = ErrorReplies.of(status);
-        return (c, msg) -> r;
+        Reply builtIn = ErrorReplies.of(status);
+        int s = status;
+        return (c, msg) -> ErrorReplies.of(s, c, builtIn);
     }
 
     private static HttpAction setStatus(List<String> w) {

@@ -21,17 +21,19 @@ public final class HttpRequestAnalyzer {
         Proxy fe = c.frontend();
         CaptureAction.headers(c, req.headers(), false);
         ProxyRuleSets fr = fe.rules();
+        Proxy be;
         if (fr == ProxyRuleSets.none()) {
-            c.backend(fe.defaultBackend());
-            return null;
+            be = fe.defaultBackend();
+        } else {
+            Reply r = proxyRules(fr, c, req);
+            if (r != null) {
+                return r;
+            }
+            be = SwitchingRule.choose(fr.switching, c, fr.proxies);
         }
-        Reply r = proxyRules(fr, c, req);
-        if (r != null) {
-            return r;
-        }
-        Proxy be = SwitchingRule.choose(fr.switching, c, fr.proxies);
         c.backend(be);
-        if (be == null || be == fe) {
+        // the backend's own rules run whether or not the frontend had any
+        if (be == null || be == fe || be.rules() == ProxyRuleSets.none()) {
             return null;
         }
         return proxyRules(be.rules(), c, req);

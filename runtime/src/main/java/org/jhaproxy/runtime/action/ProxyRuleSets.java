@@ -58,7 +58,7 @@ public final class ProxyRuleSets {
 
     static ProxyRuleSets compile(Proxy p, Proxies proxies) throws NotSupported {
         ProxyConfig pc = p.config();
-        AclCompiler acls = new AclCompiler(new CompileScope(p, proxies));
+        AclCompiler acls = AclCompiler.of(new CompileScope(p, proxies), pc.acls());
         List<TcpRule> conn = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONN)) {
             conn.add(new TcpRule(cond(acls, r), tcpAccept(r)));
@@ -69,21 +69,25 @@ public final class ProxyRuleSets {
         }
         List<HttpRule> req = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_REQ)) {
-            req.add(new HttpRule(cond(acls, r), at(r.at(), () -> HttpActionCompiler.compile(r.words(), false, acls.scope()))));
+            // haproxy parses the action's arguments before its condition (pattern reference order)
+            HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), false, acls.scope().at(r.at())));
+            req.add(new HttpRule(cond(acls, r), a));
         }
         List<HttpRule> redirects = new ArrayList<>();
         for (ProxyRules.Rule r : pc.redirects()) {
-            redirects.add(new HttpRule(cond(acls, r), at(r.at(), () -> Redirect.compile(r.words(), false, acls.scope()))));
+            HttpAction a = at(r.at(), () -> Redirect.compile(r.words(), false, acls.scope().at(r.at())));
+            redirects.add(new HttpRule(cond(acls, r), a));
         }
         List<HttpRule> res = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_RES)) {
-            res.add(new HttpRule(cond(acls, r), at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope()))));
+            HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
+            res.add(new HttpRule(cond(acls, r), a));
         }
         List<SwitchingRule> sw = new ArrayList<>();
         for (ProxyRules.BackendRef b : pc.useBackends()) {
             Condition c = at(b.at(), () -> acls.compile(b.condition()));
             if (b.dynamic()) {
-                sw.add(new SwitchingRule(c, null, at(b.at(), () -> CompiledLogFormat.compile(b.name(), acls.scope()))));
+                sw.add(new SwitchingRule(c, null, at(b.at(), () -> CompiledLogFormat.compile(b.name(), acls.scope().deferredAt(b.at())))));
             } else {
                 sw.add(new SwitchingRule(c, proxies.backend(b.name()), null));
             }

@@ -66,11 +66,8 @@ final class ServerStateHeader {
     }
 
     private static String hostname() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
+        String h = org.jhaproxy.runtime.process.ProcessFacts.hostname();
+        return h == null ? "localhost" : h;
     }
 
     private static long scaled(long eweight) {

@@ -1,10 +1,5 @@
 package org.jhaproxy.runtime.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jhaproxy.runtime.proxy.Proxy;
 
@@ -45,7 +40,7 @@ final class ProxyCommands {
         if (!r.requires(CliLevel.OPERATOR)) {
             return CliRequest.PERMISSION_DENIED;
         }
-        List<String> env = environ();
+        List<String> env = org.jhaproxy.runtime.process.ProcessFacts.environ();
         if (r.arg(2).isEmpty()) {
             StringBuilder out = new StringBuilder();
             env.forEach(v -> out.append(v).append('\n'));
@@ -57,22 +52,5 @@ final class ProxyCommands {
             }
         }
         return "Variable not found\n";
-    }
-
-    private static List<String> environ() {
-        try {
-            String all = new String(Files.readAllBytes(Path.of("/proc/self/environ")), StandardCharsets.ISO_8859_1);
-            List<String> out = new ArrayList<>();
-            for (String v : all.split("\0")) {
-                if (!v.isEmpty()) {
-                    out.add(v);
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            List<String> out = new ArrayList<>();
-            System.getenv().forEach((k, v) -> out.add(k + "=" + v));
-            return out;
-        }
     }
 }

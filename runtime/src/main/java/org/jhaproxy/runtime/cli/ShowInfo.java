@@ -133,26 +133,12 @@ public final class ShowInfo implements CliCommand {
         if (l != null) {
             return l.arg(1);
         }
-        try {
-            String h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
-            return h;
-        } catch (java.io.IOException ex) {
-            return "";
-        }
+        String h = org.jhaproxy.runtime.process.ProcessFacts.hostname();
+        return h == null ? "" : h;
     }
 
     /** The process's open-files limit (haproxy reports its own as Ulimit-n and Maxsock). */
     private static long openFiles() {
-        try {
-            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))) {
-                if (l.startsWith("Max open files")) {
-                    String w = l.substring("Max open files".length()).trim().split("\\s+")[0];
-                    return w.equals("unlimited") ? 0 : Long.parseLong(w);
-                }
-            }
-        } catch (Exception ex) {
-            // not Linux
-        }
-        return 0;
+        return org.jhaproxy.runtime.process.ProcessFacts.openFiles();
     }
 }

@@ -20,6 +20,7 @@ final class StandardCommands {
         all.addAll(ShowServers.all());
         all.addAll(StreamCommands.all());
         all.add(new ClearCounters());
+        all.addAll(MapCommands.all());
         all.addAll(org.jhaproxy.runtime.stats.StatCommands.all());
         return all;
     }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,9 @@ final class H1Encoder extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpMessage head) {
-            ByteBuf out = ctx.alloc().buffer(256);
-            writeHead(head, out);
+            HeadBytes bytes = writeHead(head);
+            ByteBuf out = ctx.alloc().buffer(bytes.length());
+            bytes.writeTo(out);
             chunked = head.headers().containsValue(HttpHeaderNames.TRANSFER_ENCODING, "chunked", true)
                     && !(head instanceof HttpResponse r && r.status().code() < 200);
             ctx.write(out, msg instanceof HttpContent ? ctx.voidPromise() : promise);
@@ -118,23 +120,22 @@ final class H1Encoder extends ChannelDuplexHandler {
         return b;
     }
 
-    private static void writeHead(HttpMessage head, ByteBuf out) {
-        StringBuilder sb = new StringBuilder(256);
+    private static HeadBytes writeHead(HttpMessage head) {
+        HeadBytes b = HeadBytes.start();
         if (head instanceof HttpRequest req) {
-            sb.append(req.method().name()).append(' ').append(req.uri()).append(' ').append(version(req));
+            b.append(req.method().name()).append(' ').append(req.uri()).append(' ').append(version(req));
         } else {
             HttpResponse res = (HttpResponse) head;
-            sb.append(version(res)).append(' ').append(res.status().code()).append(' ')
+            b.append(version(res)).append(' ').status(res.status().code()).append(' ')
                     .append(res.status().reasonPhrase());
         }
-        sb.append("\r\n");
-        for (Map.Entry<String, String> h : head.headers()) {
-            sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        b.crlf();
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = head.headers().iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            b.append(h.getKey()).append(':').append(' ').append(h.getValue()).crlf();
         }
-        sb.append("\r\n");
-        // one bulk copy of the Latin-1 bytes: writeCharSequence() would read the builder a char
-        // at a time, which the C1 compiler bin/jhaproxy runs with does not vectorise
-        out.writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return b.crlf();
     }
 
     /** HTTP/1.1 and above are written "HTTP/1.1" (HTX_SL_F_VER_11), others as received. */

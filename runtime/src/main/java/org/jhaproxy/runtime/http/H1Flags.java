@@ -3,7 +3,9 @@ package org.jhaproxy.runtime.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.List;
+import io.netty.util.AsciiString;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * What HAProxy's H1 parser notes about a message it received (struct h1m flags): the version,
@@ -18,38 +20,97 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
         boolean kal = false;
         boolean clo = false;
         boolean upg = false;
-        for (String v : m.headers().getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : v.split(",")) {
-                String t = token.trim();
-                kal |= t.equalsIgnoreCase("keep-alive");
-                clo |= t.equalsIgnoreCase("close");
-                upg |= t.equalsIgnoreCase("upgrade");
-            }
-        }
-        List<String> te = m.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        boolean te = false;
+        boolean cl = false;
         boolean chunked = false;
         boolean seenChunked = false;
         boolean bad = false;
-        for (String v : te) {
-            for (String token : v.split(",")) {
-                String t = token.trim();
-                if (t.isEmpty()) {
-                    continue;
+        // one walk over the headers, without copying them: this runs for every message
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = m.headers().iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            CharSequence name = h.getKey();
+            if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+                CharSequence v = h.getValue();
+                for (int i = 0, n = v.length(); i < n; i = nextToken(v, i)) {
+                    int s = skipSpaces(v, i);
+                    int e = tokenEnd(v, s);
+                    kal |= is(v, s, e, "keep-alive");
+                    clo |= is(v, s, e, "close");
+                    upg |= is(v, s, e, "upgrade");
                 }
-                chunked = false;
-                if (t.equalsIgnoreCase("chunked")) {
-                    bad |= seenChunked;
-                    seenChunked = true;
-                    chunked = true;
-                } else {
-                    bad |= request && seenChunked;
+            } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING)) {
+                te = true;
+                CharSequence v = h.getValue();
+                for (int i = 0, n = v.length(); i < n; i = nextToken(v, i)) {
+                    int s = skipSpaces(v, i);
+                    int e = tokenEnd(v, s);
+                    if (s == e) {
+                        continue;
+                    }
+                    chunked = false;
+                    if (is(v, s, e, "chunked")) {
+                        bad |= seenChunked;
+                        seenChunked = true;
+                        chunked = true;
+                    } else {
+                        bad |= request && seenChunked;
+                    }
                 }
+            } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
+                cl = true;
             }
         }
         // a request's transfer-encoding must end with chunked (RFC 7230 3.3.3)
-        bad |= request && !te.isEmpty() && !chunked;
-        return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, !te.isEmpty(), chunked,
-                m.headers().contains(HttpHeaderNames.CONTENT_LENGTH), bad);
+        bad |= request && te && !chunked;
+        return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, te, chunked, cl, bad);
+    }
+
+    /** Where the token after the one at {@code i} starts: past the next comma. */
+    private static int nextToken(CharSequence v, int i) {
+        int n = v.length();
+        while (i < n && v.charAt(i) != ',') {
+            i++;
+        }
+        return i + 1;
+    }
+
+    private static int skipSpaces(CharSequence v, int i) {
+        int n = v.length();
+        while (i < n && isSpace(v.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the token starting at {@code s}, trailing spaces left out. */
+    private static int tokenEnd(CharSequence v, int s) {
+        int e = s;
+        int n = v.length();
+        while (e < n && v.charAt(e) != ',') {
+            e++;
+        }
+        while (e > s && isSpace(v.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    private static boolean isSpace(char c) {
+        // what String.trim() removed: every control character and the space
+        return c <= ' ';
+    }
+
+    private static boolean is(CharSequence v, int s, int e, String word) {
+        if (e - s != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toLowerCase(v.charAt(s + i)) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isVer11(HttpVersion v) {

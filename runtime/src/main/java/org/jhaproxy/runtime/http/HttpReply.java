@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 public final class HttpReply {
     private final HttpResponse head;
     private final byte[] body;
+    private volatile byte[] wire;
 
     private HttpReply(HttpResponse head, byte[] body) {
         this.head = head;
@@ -72,8 +73,39 @@ public final class HttpReply {
         return body.length;
     }
 
+    /**
+     * The message as a rule's reply leaves (deny): parsed into HTX and written by the H1 mux, so
+     * header names in lower case and no Connection header (the connection mode adds its own).
+     * Made once per reply.
+     */
+    public byte[] wire() {
+        byte[] w = wire;
+        if (w == null) {
+            w = head == null ? new byte[0] : render();
+            wire = w;
+        }
+        return w;
+    }
+
+    private byte[] render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(head.protocolVersion().text()).append(' ').append(head.status().code()).append(' ')
+                .append(head.status().reasonPhrase()).append("\r\n");
+        for (java.util.Map.Entry<String, String> h : head.headers()) {
+            String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals("connection")) {
+                sb.append(name).append(": ").append(h.getValue()).append("\r\n");
+            }
+        }
+        sb.append("\r\n");
+        byte[] headBytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+
     /** Nothing is to be sent (an empty errorfile). */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return head == null;
     }
 }

@@ -10,14 +10,14 @@ import org.jhaproxy.config.source.Line;
  */
 public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies,
                            Reuse reuse) {
-    public static HttpSettings of(ProxyConfig config) {
+    public static HttpSettings of(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         ForwardFor ff = null;
         if (config.option("forwardfor")) {
             Line l = config.last("option", "forwardfor");
             ff = l == null ? new ForwardFor(ForwardFor.DEFAULT_HEADER, 0, 0, true) : ForwardFor.of(l);
         }
         Line reuse = config.last("http-reuse");
-        return new HttpSettings(HttpMode.of(config), config.option("http-pretend-keepalive"), ff, HttpReplies.of(config),
+        return new HttpSettings(HttpMode.of(config), config.option("http-pretend-keepalive"), ff, HttpReplies.of(config, httpErrors),
                 reuse == null ? Reuse.SAFE : Reuse.valueOf(reuse.arg(1).toUpperCase(java.util.Locale.ROOT)));
     }
 

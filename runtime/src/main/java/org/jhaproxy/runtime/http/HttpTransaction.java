@@ -1,7 +1,6 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
@@ -39,9 +38,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private HttpRequest serverHead;
     private Proxy backend;
     private ServerConnector connector;
-    private Channel serverCh;
-    private ServerSide serverSide;
-    private Server server;
+    private final ServerLeg leg = new ServerLeg();
     private boolean requestDone;
     /** The request has no body: it is complete with its head, as haproxy sees it (EOM). */
     private boolean bodyless;
@@ -173,26 +170,23 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         log.connected(ch);
-        serverCh = ch;
-        server = s;
-        serverSide = ch.pipeline().get(ServerSide.class);
-        serverSide.owner(stream);
+        leg.attach(ch, s, stream);
         ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         org.jhaproxy.runtime.persist.ServerName.apply(backend, s, serverHead.headers());
-        serverCh.write(serverHead);
+        ch.write(serverHead);
         HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         HttpContent part;
         while ((part = queued.poll()) != null) {
-            serverCh.write(part);
+            ch.write(part);
         }
         if (request instanceof LastHttpContent) {
-            serverCh.write(LastHttpContent.EMPTY_LAST_CONTENT);
+            ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
         }
-        serverCh.flush();
+        ch.flush();
         armServerTimeout();
-        serverCh.read();
+        ch.read();
         stream.readMoreIfWanted();
     }
 
@@ -230,23 +224,23 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // the HTTP layer answers 400 and both connections are closed, the server's gently
             ReferenceCountUtil.release(part);
             requestDone = false;
-            closeServer();
+            leg.close();
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             reply(400);
             return;
         }
         log.requestPart(part, requestFlags.chunked());
-        HttpCounting.requestBytes(stream.frontend(), backend, server, part.content().readableBytes());
-        if (serverCh != null) {
-            serverCh.write(part);
+        HttpCounting.requestBytes(stream.frontend(), backend, leg.server(), part.content().readableBytes());
+        if (leg.connected()) {
+            leg.channel().write(part);
         } else {
             queued.add(part);
         }
     }
 
     void flushRequest() {
-        if (serverCh != null) {
-            serverCh.flush();
+        if (leg.connected()) {
+            leg.channel().flush();
         }
     }
 
@@ -255,7 +249,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (requestDone || ended) {
             return false;
         }
-        return serverCh == null ? queued.size() < MAX_QUEUED_PARTS : serverCh.isWritable();
+        return leg.connected() ? leg.channel().isWritable() : queued.size() < MAX_QUEUED_PARTS;
     }
 
     void responsePart(Object msg) {
@@ -285,13 +279,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         Channel client = stream.client();
         if (res.decoderResult().isFailure()) {
             // an invalid response: the server connection is reset, the client gets a 502
-            abortServer();
+            leg.abort();
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             reply(502);
             return;
         }
         int code = res.status().code();
-        server.observation().responded(code);
+        leg.server().observation().responded(code);
         if (code >= 100 && code < 200 && code != 101) {
             // an interim response goes to the client as is; the final one follows
             HttpResponse interimHead = MessageHeads.forClient(res);
@@ -316,19 +310,19 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         long size = HtxSize.response(head, res);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
-        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);
+        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? leg.server() : null, head, size);
         if (denied != null) {
             // what was read of the response stays counted: its head and a small body read with it
             long length = HttpUtil.getContentLength(res, -1L);
             log.responseBytes(size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0));
-            closeServer();
+            leg.close();
             responseStarted = false;
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             answer(denied);
             return;
         }
         if (persistence != null) {
-            persistence.response(server, code, head.headers());
+            persistence.response(leg.server(), code, head.headers());
         }
         // t_data: the response passed the analysers
         log.responsePassed(head.status().code());
@@ -382,8 +376,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ended = true;
         cancelServerTimeout();
         releaseQueued();
-        closeServer();
-        release();
+        leg.close();
+        leg.releaseSlot();
         endAs(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
         if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.REJECT) {
             streamEnded();
@@ -409,7 +403,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             c.release();
         } else {
             log.responsePart(c, responseChunked);
-            HttpCounting.responseBytes(stream.frontend(), backend, server, c.content().readableBytes());
+            HttpCounting.responseBytes(stream.frontend(), backend, leg.server(), c.content().readableBytes());
             stream.client().write(c);
         }
         if (c instanceof LastHttpContent) {
@@ -423,22 +417,22 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         stream.client().flush();
-        if (stream.client().isWritable() && serverCh != null) {
-            serverCh.read();
+        if (stream.client().isWritable() && leg.connected()) {
+            leg.channel().read();
         }
         armServerTimeout();
     }
 
     void clientWritabilityChanged() {
-        if (!ended && serverCh != null && stream.client().isWritable()) {
-            serverCh.read();
+        if (!ended && leg.connected() && stream.client().isWritable()) {
+            leg.channel().read();
         }
         stream.readMoreIfWanted();
     }
 
     /** The server closed its connection: before a response, a 502; a response cut short ends the client connection too. */
     void serverClosed() {
-        serverCh = null;
+        leg.lost();
         if (ended) {
             return;
         }
@@ -450,7 +444,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ended = true;
         cancelServerTimeout();
         releaseQueued();
-        release();
+        leg.releaseSlot();
         endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
         stream.client().flush();
         streamEnded();
@@ -465,8 +459,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             connector.abandon();
         }
         releaseQueued();
-        abortServer();
-        release();
+        leg.abort();
+        leg.releaseSlot();
         if (!wasEnded) {
             endAs(TermState.Cause.CLIENT_CLOSE, clientAbortPhase());
             streamEnded();
@@ -478,7 +472,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (responseStarted) {
             return TermState.Phase.DATA;
         }
-        if (serverCh != null || log.everConnected()) {
+        if (leg.connected() || log.everConnected()) {
             // http_request_forward_body() still had request body to forward: the abort is in the data
             return requestDone ? TermState.Phase.HEADERS : TermState.Phase.DATA;
         }
@@ -508,21 +502,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void finish() {
         ended = true;
         cancelServerTimeout();
-        if (serverCh != null) {
-            Channel ch = serverCh;
-            serverSide.owner(null);
-            serverCh = null;
-            if (!conn.closesServer() && requestEnded() && ch.isActive()) {
-                if (server.idle().put(ch)) {
-                    ch.config().setAutoRead(true);
-                } else {
-                    ch.close();
-                }
-            } else {
-                reset(ch);
-            }
-        }
-        release();
+        leg.finish(!conn.closesServer() && requestEnded());
+        leg.releaseSlot();
         streamEnded();
         stream.transactionEnded(!conn.closesClient() && requestEnded());
     }
@@ -540,29 +521,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ended = true;
         cancelServerTimeout();
         releaseQueued();
-        abortServer();
-        release();
+        leg.abort();
+        leg.releaseSlot();
         if (!responseStarted) {
-            log.status(status);
-            HttpReply r = (backend != null ? backend : stream.frontend()).http().replies().reply(status);
-            if (!r.isEmpty()) {
-                HttpResponse head = r.head();
-                HttpCounting.reply(stream.frontend(), backend, head, r.bodyLength());
-                HttpResponse out = MessageHeads.forClient(head);
-                H1Flags flags = H1Flags.of(head, false);
-                // haproxy's own message as HTX holds it, its own Connection header included
-                log.responseBytes(HtxSize.head(head));
-                MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(),
-                        true, flags.transferEncoding(), stream.frontend().http(), !requestEnded()));
-                stream.client().write(out);
-                if (!request.method().equals(HttpMethod.HEAD)) {
-                    LastHttpContent body = r.body();
-                    log.responseBytes(body.content().readableBytes());
-                    stream.client().write(body);
-                }
-            } else {
-                conn.responseToClient(true, true, false, false, stream.frontend().http(), true);
-            }
+            HttpErrorReply.write(stream, backend, conn, log, requestFlags.ver11(), request.method().equals(HttpMethod.HEAD),
+                    requestEnded(), status);
         }
         stream.client().flush();
         streamEnded();
@@ -588,37 +551,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         log.end(TermState.Cause.PROXY, TermState.Phase.REQUEST);
         streamEnded();
         stream.transactionEnded(false);
-    }
-
-    private void closeServer() {
-        if (serverCh != null) {
-            serverSide.owner(null);
-            serverCh.close();
-            serverCh = null;
-        }
-    }
-
-    /** haproxy aborts a server connection it gives up on with a reset (SO_LINGER 0). */
-    private void abortServer() {
-        if (serverCh != null) {
-            serverSide.owner(null);
-            reset(serverCh);
-            serverCh = null;
-        }
-    }
-
-    private static void reset(Channel ch) {
-        if (ch.isActive()) {
-            ch.config().setOption(ChannelOption.SO_LINGER, 0);
-        }
-        ch.close();
-    }
-
-    private void release() {
-        if (server != null) {
-            server.connectionReleased();
-            server = null;
-        }
     }
 
     private void releaseQueued() {
@@ -647,7 +579,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         if (responseStarted) {
             endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.DATA);
-            abortServer();
+            leg.abort();
             serverClosed();
         } else {
             endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
@@ -658,7 +590,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** What "show sess" reads of this stream, and how "shutdown session" ends it. */
     org.jhaproxy.runtime.stream.LiveStream.Target live() {
         return new org.jhaproxy.runtime.stream.LiveStream.Target(org.jhaproxy.runtime.stream.LiveStream.Kind.HTTP,
-                () -> backend, () -> server, () -> serverCh, this::killed);
+                () -> backend, leg::server, leg::channel, this::killed);
     }
 
     /**
@@ -675,7 +607,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             connector = null;
         }
         if (responseStarted) {
-            abortServer();
+            leg.abort();
             serverClosed();
         } else {
             reply(502);

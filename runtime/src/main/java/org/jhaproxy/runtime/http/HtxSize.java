@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -58,7 +59,9 @@ final class HtxSize {
 
     private static long headers(HttpHeaders h) {
         long n = 0;
-        for (Map.Entry<String, String> e : h) {
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> e = it.next();
             n += e.getKey().length() + e.getValue().length();
         }
         return n;

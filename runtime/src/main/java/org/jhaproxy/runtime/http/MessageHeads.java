@@ -2,11 +2,13 @@ package org.jhaproxy.runtime.http;
 
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import java.util.Locale;
+import java.util.Iterator;
 import java.util.Map;
+import io.netty.util.AsciiString;
 
 /**
  * The request and response heads as haproxy forwards them: header names in lower case (HTX
@@ -41,15 +43,20 @@ final class MessageHeads {
     }
 
     private static void copyHeaders(HttpHeaders from, HttpHeaders to, boolean noFraming) {
-        for (Map.Entry<String, String> h : from) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            String value = h.getValue();
-            switch (name) {
-                case "connection" -> value = withoutPersistenceTokens(value);
-                case "te" -> value = value.contains("trailers") ? "trailers" : null;
-                case "transfer-encoding", "content-length" -> value = noFraming ? null : value;
-                default -> {
-                }
+        // names go lower case, as HTX stores them; the entries are read as the decoder made them
+        // (no String copy of each) since this runs twice for every exchange
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = from.iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            AsciiString name = AsciiString.of(h.getKey()).toLowerCase();
+            CharSequence value = h.getValue();
+            if (name.contentEquals(HttpHeaderNames.CONNECTION)) {
+                value = withoutPersistenceTokens(value.toString());
+            } else if (name.contentEquals(HttpHeaderNames.TE)) {
+                value = AsciiString.contains(value, "trailers") ? "trailers" : null;
+            } else if (noFraming && (name.contentEquals(HttpHeaderNames.TRANSFER_ENCODING)
+                    || name.contentEquals(HttpHeaderNames.CONTENT_LENGTH))) {
+                value = null;
             }
             if (value != null) {
                 to.add(name, value);

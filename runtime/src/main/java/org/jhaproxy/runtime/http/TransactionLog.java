@@ -122,8 +122,10 @@ final class TransactionLog {
         if (log != null && connector != null) {
             log.retries = Math.min(connector.retries(), backend.retries());
             log.redispatched = connector.redispatched();
+            connector.logQueue(log);
         }
     }
+
 
     void connected(Channel ch) {
         if (log != null) {

@@ -3,6 +3,7 @@ package org.jhaproxy.runtime.lb;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jhaproxy.runtime.queue.DynamicMaxconn;
 import org.jhaproxy.runtime.queue.PendingConnection;
 import org.jhaproxy.runtime.queue.Queue;
 import org.jhaproxy.runtime.server.Server;
@@ -146,8 +147,9 @@ public final class Balancer {
             return 0;
         }
         int moved = 0;
+        int limit = DynamicMaxconn.of(s);
         PendingConnection p;
-        while ((s.maxconn() == 0 || s.currentConns() < s.maxconn()) && (p = queue.poll()) != null) {
+        while ((s.maxconn() == 0 || s.currentConns() < limit) && (p = queue.poll()) != null) {
             take(s);
             p.assign(s);
             moved++;
@@ -191,7 +193,7 @@ public final class Balancer {
                     return new Assignment(Status.QUEUED, null, p);
                 }
             }
-            if (s.maxconn() > 0 && (s.queue().length() > 0 || s.currentConns() >= s.maxconn())) {
+            if (s.maxconn() > 0 && (s.queue().length() > 0 || s.currentConns() >= DynamicMaxconn.of(s))) {
                 if (s.maxqueue() > 0 && s.queue().length() >= s.maxqueue()) {
                     return new Assignment(Status.FULL, s, null);
                 }
@@ -239,7 +241,7 @@ public final class Balancer {
     /** While the server has free slots, the older of its and the backend's first waiting streams gets one. */
     private void processQueue(Server s) {
         boolean backendOk = groups.servesBackendQueue(s);
-        while (s.maxconn() > 0 && s.currentConns() < s.maxconn()) {
+        while (s.maxconn() > 0 && s.currentConns() < DynamicMaxconn.of(s)) {
             PendingConnection p = s.queue().peek();
             PendingConnection pp = backendOk ? queue.peek() : null;
             if (p == null && pp == null) {
@@ -247,9 +249,9 @@ public final class Balancer {
             }
             PendingConnection next;
             if (pp == null || p != null && p.order() <= pp.order()) {
-                next = s.queue().poll();
+                next = s.queue().serve();
             } else {
-                next = queue.poll();
+                next = queue.serve();
             }
             s.connectionTaken();
             algorithm.taken(s);

@@ -80,7 +80,7 @@ public final class LeastConn implements LbAlgorithm {
         for (Node n = tree.first(); n != null; n = tree.next(n)) {
             Server s = n.server;
             // leastconn lets a server's queue fill up to maxqueue before skipping it
-            if (s.maxconn() == 0 || s.currentConns() + s.queue().length() < s.maxconn() + s.maxqueue()) {
+            if (s.maxconn() == 0 || s.currentConns() + s.queue().length() < org.jhaproxy.runtime.queue.DynamicMaxconn.of(s) + s.maxqueue()) {
                 if (s != avoid) {
                     return s;
                 }

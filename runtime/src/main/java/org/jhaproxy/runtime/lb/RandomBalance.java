@@ -40,7 +40,7 @@ public final class RandomBalance implements LbAlgorithm {
                 curr = prev;
             }
         } while (--left > 0);
-        if (curr != null && (curr.queue().length() > 0 || curr.maxconn() > 0 && curr.currentConns() >= curr.maxconn())) {
+        if (curr != null && (curr.queue().length() > 0 || curr.maxconn() > 0 && curr.currentConns() >= org.jhaproxy.runtime.queue.DynamicMaxconn.of(curr))) {
             return null;
         }
         return curr;

@@ -10,9 +10,8 @@ final class Hostname {
     static String get() {
         String n = name;
         if (n == null) {
-            try {
-                n = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
-            } catch (java.io.IOException e) {
+            n = org.jhaproxy.runtime.process.ProcessFacts.hostname();
+            if (n == null) {
                 n = "localhost";
             }
             name = n;

@@ -12,6 +12,7 @@ import org.jhaproxy.config.model.ProxyConfig;
 public final class Proxies {
     private final List<Proxy> all = new ArrayList<>();
     private final int firstId;
+    private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
 
     public Proxies(Config config) {
         // proxy ids (uuid, "iid" in the stats) are numbered from 1 in declaration order, after
@@ -19,7 +20,7 @@ public final class Proxies {
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
         this.firstId = socket ? 2 : 1;
         for (ProxyConfig pc : config.proxies()) {
-            all.add(new Proxy(pc));
+            all.add(new Proxy(pc, httpErrorSections(config)));
         }
         for (Proxy p : all) {
             String def = p.config().defaultBackend();
@@ -27,6 +28,18 @@ public final class Proxies {
                 p.defaultBackend(backend(def));
             }
         }
+    }
+
+    private static java.util.Map<String, java.util.Map<Integer, String>> httpErrorSections(Config config) {
+        java.util.Map<String, java.util.Map<Integer, String>> m = new java.util.HashMap<>();
+        for (ProxyConfig pc : config.proxies()) {
+            for (org.jhaproxy.config.source.Line l : pc.lines()) {
+                if (l.keyword().equals("errorfiles")) {
+                    m.put(l.arg(1), config.httpErrors(l.arg(1)));
+                }
+            }
+        }
+        return m;
     }
 
     /** The proxy with the backend capability of that name, or null. */
@@ -42,6 +55,11 @@ public final class Proxies {
     /** The id of the first declared proxy; the others follow in order. */
     public int firstId() {
         return firstId;
+    }
+
+    /** The maps and pattern files of the configuration, shared by every proxy's rules. */
+    public org.jhaproxy.runtime.acl.PatternReferences patterns() {
+        return patterns;
     }
 
     public List<Proxy> all() {

@@ -46,6 +46,11 @@ public final class Proxy {
     private org.jhaproxy.runtime.action.ProxyRuleSets rules = org.jhaproxy.runtime.action.ProxyRuleSets.none();
 
     public Proxy(ProxyConfig config) {
+        this(config, java.util.Map.of());
+    }
+
+    /** A proxy whose "errorfiles" lines name the http-errors sections in {@code httpErrors}. */
+    public Proxy(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         this.config = config;
         int[] puids = puids(config);
         for (int i = 0; i < puids.length; i++) {
@@ -63,7 +68,7 @@ public final class Proxy {
         org.jhaproxy.config.source.Line rd = config.last("option", "redispatch");
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
         this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
-        this.http = HttpSettings.of(config);
+        this.http = HttpSettings.of(config, httpErrors);
         this.persist = org.jhaproxy.runtime.persist.PersistSettings.of(config);
         this.monitorUri = org.jhaproxy.runtime.http.MonitorUri.of(config);
         this.stats = org.jhaproxy.runtime.stats.StatsSettings.of(config);
@@ -241,6 +246,17 @@ public final class Proxy {
 
     public int maxconn() {
         return maxconn;
+    }
+
+    private volatile int fullconn;
+
+    /** The backend's "fullconn", explicit or computed at start (DynamicMaxconn.fullconn()); 0 before. */
+    public int fullconn() {
+        return fullconn;
+    }
+
+    public void fullconn(int n) {
+        this.fullconn = n;
     }
 
     /** When its state last changed (ms since the epoch, whole seconds): its start until states change. */

@@ -12,6 +12,10 @@ public final class PendingConnection {
     private final long order;
     private final Server server;
     private final Consumer<Server> wakeup;
+    /** The queue's served count when this stream entered it, minus one (pendconn's queue_idx). */
+    private long enteredAt;
+    /** Where it was when it left its queues, summed over its stays (srv_queue_pos / prx_queue_pos). */
+    private int position;
 
     /**
      * @param order  when it was queued: of a server's and its backend's first waiting streams,
@@ -30,6 +34,22 @@ public final class PendingConnection {
 
     public Server server() {
         return server;
+    }
+
+    void enqueued(long served) {
+        enteredAt = served - 1;
+    }
+
+    void unlinked(long served) {
+        position += (int) (served - enteredAt);
+    }
+
+    /**
+     * How many streams its queue served while it waited, plus one: what the log's %sq (a
+     * server's queue) or %bq (the backend's) reports once it left the queue; 0 while it waits.
+     */
+    public int position() {
+        return position;
     }
 
     void wakeup(Server assigned) {

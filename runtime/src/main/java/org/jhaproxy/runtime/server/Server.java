@@ -15,6 +15,8 @@ public final class Server {
     private final Proxy backend;
     private final InetSocketAddress address;
     private volatile int maxconn;
+    /** "minconn": below maxconn, the limit grows with the backend's load (DynamicMaxconn). */
+    private volatile int minconn;
     private final int maxqueue;
     private final int puid;
     private final AtomicInteger currentConns = new AtomicInteger();
@@ -45,6 +47,13 @@ public final class Server {
         int port = config.address() == null ? 0 : config.address().port();
         this.address = host == null ? null : new InetSocketAddress(host, port);
         this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
+        this.minconn = Integer.parseInt(config.option("minconn", "0"));
+        // check_config_validity(): a minconn above maxconn (or alone) is the limit; no minconn is maxconn
+        if (minconn > maxconn) {
+            maxconn = minconn;
+        } else if (maxconn > 0 && minconn == 0) {
+            minconn = maxconn;
+        }
         this.maxqueue = Integer.parseInt(config.option("maxqueue", "0"));
         this.puid = puid;
         this.initialWeight = Integer.parseInt(config.option("weight", "1"));
@@ -226,8 +235,18 @@ public final class Server {
         return maxconn;
     }
 
-    /** "set maxconn server": the new limit; the balancer then serves the queue the new slots allow. */
+    public int minconn() {
+        return minconn;
+    }
+
+    /**
+     * "set maxconn server": the new limit (a static one moves minconn along, a dynamic one keeps
+     * it); the balancer then serves the queue the new slots allow.
+     */
     public void maxconn(int m) {
+        if (maxconn == minconn) {
+            minconn = m;
+        }
         this.maxconn = m;
         backend.balancer().limitChanged(this);
     }

@@ -140,7 +140,7 @@ public final class StatRows {
         StatRow r = new StatRow();
         r.set("pxname", p.name()).set("svname", "BACKEND").set("mode", mode(p));
         r.set("qcur", (long) p.balancer().queue().length()).set("qmax", c.queueMax.get());
-        r.set("scur", (long) p.beconn().get()).set("smax", c.connMax.get()).set("slim", (long) fullconn(p, all));
+        r.set("scur", (long) p.beconn().get()).set("smax", c.connMax.get()).set("slim", (long) p.fullconn());
         r.set("stot", c.cumConn.sum()).set("bin", c.bytesIn.sum()).set("bout", c.bytesOut.sum());
         r.set("dreq", c.deniedReq.sum()).set("dresp", c.deniedResp.sum());
         r.set("econ", c.failedConns.sum()).set("eresp", c.failedResp.sum());
@@ -193,31 +193,6 @@ public final class StatRows {
         r.set("agg_server_status", 0L).set("agg_server_check_status", 0L).set("agg_check_status", 0L);
         modules(r, c.h1);
         return r;
-    }
-
-    /**
-     * "fullconn", else a tenth of the maxconn of the frontends that may use the backend (rounded
-     * up), at least 1 as haproxy keeps it (proxy.c: a backend no frontend uses shows slim 1).
-     */
-    private static long fullconn(Proxy be, Proxies all) {
-        long set = be.config().number("fullconn", 0);
-        if (set > 0) {
-            return set;
-        }
-        long total = 0;
-        for (Proxy fe : all.all()) {
-            if (fe.config().isFrontend() && uses(fe, be)) {
-                total += fe.maxconn();
-            }
-        }
-        return Math.max(1, (total + 9) / 10);
-    }
-
-    private static boolean uses(Proxy fe, Proxy be) {
-        if (fe == be || fe.defaultBackend() == be) {
-            return true;
-        }
-        return fe.config().useBackends().stream().anyMatch(u -> u.name().equals(be.name()));
     }
 
     private static String algo(Proxy p) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.lb.Balancer;
 import org.jhaproxy.runtime.lb.LbRequest;
+import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.queue.PendingConnection;
@@ -93,6 +94,10 @@ public final class ServerConnector {
     private boolean abandoned;
     private PendingConnection pending;
     private ScheduledFuture<?> queueTimer;
+    /** Where the stream was in the server's and the backend's queues when it left them (%sq, %bq). */
+    private int serverQueuePos;
+    private int backendQueuePos;
+    private boolean queueTimedOut;
 
     public ServerConnector(Transport transport, EventLoop loop, Proxy backend, LbRequest request,
                            InetSocketAddress clientDestination, BiConsumer<Channel, Server> pipeline, Callback callback) {
@@ -143,12 +148,33 @@ public final class ServerConnector {
         return redispatched;
     }
 
+    /**
+     * Writes where the stream was in the queues: %sq and %bq, how many streams the server's or
+     * the backend's queue served while it waited there, plus one (0 if it never waited); and
+     * when "timeout queue" struck, the queue time (haproxy notes t_queue then too).
+     */
+    public void logQueue(StreamLog log) {
+        log.queued(serverQueuePos, backendQueuePos);
+        if (queueTimedOut && log.queue < 0) {
+            log.serverAssigned();
+        }
+    }
+
     /** The client went away: a queued stream leaves its queue, a pending attempt's result is dropped. */
     public void abandon() {
         abandoned = true;
         cancelQueueTimer();
         if (pending != null && backend.balancer().dequeue(pending)) {
+            leftQueue(pending);
             pending = null;
+        }
+    }
+
+    private void leftQueue(PendingConnection p) {
+        if (p.server() == null) {
+            backendQueuePos += p.position();
+        } else {
+            serverQueuePos += p.position();
         }
     }
 
@@ -176,6 +202,9 @@ public final class ServerConnector {
 
     /** A slot of {@code server} was handed to this queued stream, or null: it must be assigned again. */
     private void dequeued(Server server) {
+        if (pending != null) {
+            leftQueue(pending);
+        }
         pending = null;
         cancelQueueTimer();
         if (server == null) {
@@ -199,7 +228,9 @@ public final class ServerConnector {
         queueTimer = null;
         PendingConnection p = pending;
         if (p != null && !abandoned && backend.balancer().dequeue(p)) {
+            leftQueue(p);
             pending = null;
+            queueTimedOut = true;
             fail(Failure.QUEUE_TIMEOUT, p.server());
         }
     }

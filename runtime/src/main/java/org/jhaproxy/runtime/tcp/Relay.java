@@ -52,6 +52,7 @@ public final class Relay extends ChannelInboundHandlerAdapter {
             stream.inputClosed(ctx.channel());
             if (peer instanceof DuplexChannel d && peer.isActive()) {
                 peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> d.shutdownOutput());
+                stream.outputShut(peer);
             }
             return;
         }

@@ -7,9 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
@@ -123,13 +121,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         long tunnel = backend.timeouts().tunnel();
         long clientTo = tunnel > 0 ? tunnel : frontend.timeouts().client();
         long serverTo = tunnel > 0 ? tunnel : backend.timeouts().server();
-        if (clientTo > 0) {
-            client.pipeline().addLast(new IdleStateHandler(0, 0, clientTo, TimeUnit.MILLISECONDS));
-        }
+        FinTimeouts.idle(client, clientTo);
         client.pipeline().addLast(new Relay(server, this));
-        if (serverTo > 0) {
-            server.pipeline().addLast(new IdleStateHandler(0, 0, serverTo, TimeUnit.MILLISECONDS));
-        }
+        FinTimeouts.idle(server, serverTo);
         server.pipeline().addLast(new Relay(client, this));
         client.pipeline().addLast(new Expiry(this));
         server.pipeline().addLast(new Expiry(this));
@@ -144,6 +138,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             inputClosed(client);
             if (server instanceof io.netty.channel.socket.DuplexChannel d) {
                 server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> d.shutdownOutput());
+                outputShut(server);
             }
         } else {
             client.read();
@@ -183,6 +178,12 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (clientInputClosed && serverInputClosed) {
             finish();
         }
+    }
+
+    /** The output towards {@code side} was shut (a FIN forwarded): its fin timeout applies from now. */
+    void outputShut(Channel side) {
+        FinTimeouts.outputShut(side, side == client ? frontend.timeouts().clientFin()
+                : target == null ? 0 : target.backend().timeouts().serverFin());
     }
 
     /** One side went away: what was read from it is flushed to the other, which is then closed. */
@@ -296,6 +297,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (connector != null) {
             log.retries = Math.min(connector.retries(), backend.retries());
             log.redispatched = connector.redispatched();
+            connector.logQueue(log);
         }
         log.serverConns = target == null ? 0 : target.currentConns();
         log.closed();

@@ -1,0 +1,44 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.jhaproxy.runtime.proxy.Proxy;
+
+/**
+ * haproxy's own reply from the HTTP layer (503, 502, 504...), as http_reply_and_close() sends
+ * it: the proxy's errorfile or the built-in message, leaving like a server's response would (in
+ * lower case, with the connection mode's header), its body left out for a HEAD request.
+ */
+final class HttpErrorReply {
+    private HttpErrorReply() {
+    }
+
+    /**
+     * Writes the reply to {@code status} of {@code backend} (the frontend's without one) to the
+     * client, unflushed, and counts and logs it; an empty errorfile writes nothing.
+     */
+    static void write(HttpStream stream, Proxy backend, ConnectionMode conn, TransactionLog log, boolean clientVer11,
+                      boolean headRequest, boolean requestEnded, int status) {
+        Proxy fe = stream.frontend();
+        log.status(status);
+        HttpReply r = HttpReplies.of(backend, fe, status);
+        if (r.isEmpty()) {
+            conn.responseToClient(true, true, false, false, fe.http(), true);
+            return;
+        }
+        HttpResponse head = r.head();
+        HttpCounting.reply(fe, backend, head, r.bodyLength());
+        HttpResponse out = MessageHeads.forClient(head);
+        H1Flags flags = H1Flags.of(head, false);
+        // haproxy's own message as HTX holds it, its own Connection header included
+        log.responseBytes(HtxSize.head(head));
+        MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), clientVer11,
+                true, flags.transferEncoding(), fe.http(), !requestEnded));
+        stream.client().write(out);
+        if (!headRequest) {
+            LastHttpContent body = r.body();
+            log.responseBytes(body.content().readableBytes());
+            stream.client().write(body);
+        }
+    }
+}

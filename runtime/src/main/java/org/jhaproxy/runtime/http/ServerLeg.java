@@ -1,0 +1,104 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import org.jhaproxy.runtime.server.Server;
+
+/**
+ * The server side of one HTTP transaction: the connection it uses and the server slot it holds.
+ * The connection is owned from {@link #attach} until it is closed, aborted or given back to the
+ * server's idle pool; the slot is held until {@link #releaseSlot}, which a stream may call after
+ * the connection is gone (haproxy frees the slot when the stream leaves the server).
+ */
+final class ServerLeg {
+    private Channel channel;
+    private ServerSide side;
+    private Server server;
+
+    /** Takes {@code ch}, connected (or reused) to {@code s}, for {@code owner}'s responses. */
+    void attach(Channel ch, Server s, HttpStream owner) {
+        channel = ch;
+        server = s;
+        side = ch.pipeline().get(ServerSide.class);
+        side.owner(owner);
+    }
+
+    /** The connection in use, or null before it is connected or after it is let go. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** The server whose slot is held, or null. */
+    Server server() {
+        return server;
+    }
+
+    boolean connected() {
+        return channel != null;
+    }
+
+    /** The server closed the connection itself: only the reference goes. */
+    void lost() {
+        channel = null;
+    }
+
+    /** Closes the connection gently (a FIN): a rule answered or a response was refused. */
+    void close() {
+        Channel ch = detach();
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    /** haproxy aborts a server connection it gives up on with a reset (SO_LINGER 0). */
+    void abort() {
+        Channel ch = detach();
+        if (ch != null) {
+            reset(ch);
+        }
+    }
+
+    /**
+     * The response was forwarded whole: a {@code reusable} connection goes to the server's idle
+     * pool (read on, so a close while idle is seen), any other is reset.
+     */
+    void finish(boolean reusable) {
+        Channel ch = detach();
+        if (ch == null) {
+            return;
+        }
+        if (reusable && ch.isActive()) {
+            if (server.idle().put(ch)) {
+                ch.config().setAutoRead(true);
+            } else {
+                ch.close();
+            }
+        } else {
+            reset(ch);
+        }
+    }
+
+    /** Gives the server its slot back (once). */
+    void releaseSlot() {
+        if (server != null) {
+            server.connectionReleased();
+            server = null;
+        }
+    }
+
+    private Channel detach() {
+        Channel ch = channel;
+        if (ch != null) {
+            side.owner(null);
+            channel = null;
+        }
+        return ch;
+    }
+
+    private static void reset(Channel ch) {
+        if (ch.isActive()) {
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
+        ch.close();
+    }
+}

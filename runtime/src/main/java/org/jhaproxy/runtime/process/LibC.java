@@ -1,0 +1,32 @@
+package org.jhaproxy.runtime.process;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+
+/**
+ * The libc calls haproxy's start makes that Java has no API for: chroot(2), setgroups(2),
+ * setgid(2), setuid(2), and kill(2) for a process that is not a child. glibc's set*id wrappers change the credentials of every thread of the
+ * process, the JVM's own threads included, as they do for haproxy's threads.
+ */
+interface LibC extends Library {
+    LibC INSTANCE = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+
+    int chroot(String path);
+
+    int chdir(String path);
+
+    int getgroups(int size, int[] list);
+
+    /** size_t is a long on the LP64 platforms the JVM runs on (NativeLong). */
+    int setgroups(NativeLong size, int[] list);
+
+    int setgid(int gid);
+
+    int setuid(int uid);
+
+    int getuid();
+
+    int kill(int pid, int sig);
+}
