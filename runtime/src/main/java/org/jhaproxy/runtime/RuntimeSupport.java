@@ -26,7 +26,7 @@ public final class RuntimeSupport {
     private static final Set<String> EXECUTED = Set.of(
             "global global", "global nbthread", "global maxconn",
             "proxy defaults", "proxy frontend", "proxy backend", "proxy listen",
-            "proxy mode", "proxy bind", "proxy maxconn", "proxy server", "proxy default_backend",
+            "proxy mode", "proxy bind", "proxy maxconn", "proxy backlog", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
