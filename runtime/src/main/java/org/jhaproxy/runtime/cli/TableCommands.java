@@ -53,9 +53,7 @@ final class TableCommands {
         } else if (!r.arg(3).isEmpty()) {
             return argsError(act);
         }
-        if (act == Act.SET) {
-            return argsError(act);
-        }
+        // "set table NAME" without a key walks the entries as "clear table NAME" does, removing them
         boolean oper = r.requires(CliLevel.OPERATOR);
         StringBuilder b = new StringBuilder();
         if (act == Act.SHOW) {
