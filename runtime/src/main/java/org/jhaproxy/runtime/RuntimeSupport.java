@@ -79,7 +79,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
             org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED,
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
-            org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED);
+            org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
+            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
