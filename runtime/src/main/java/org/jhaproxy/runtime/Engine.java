@@ -86,6 +86,7 @@ public final class Engine {
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
+            p.streams(e.streams);
             if (!p.config().isFrontend() || p.config().disabled()) {
                 continue;
             }
