@@ -63,7 +63,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         samples = new org.jhaproxy.runtime.sample.SampleContext(
                 ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
-                org.jhaproxy.runtime.sample.Vars.session(client));
+                org.jhaproxy.runtime.sample.Vars.session(client))
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client));
         backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(samples);
         if (backend == null) {
             // rejected by "tcp-request content reject" (SF_ERR_PRXCOND, SF_FINST_R)
@@ -283,6 +284,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (log != null) {
             writeLog();
         }
+        org.jhaproxy.runtime.stick.Tracking.streamEnded(samples);
     }
 
     private void writeLog() {
