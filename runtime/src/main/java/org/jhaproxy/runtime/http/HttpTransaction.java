@@ -133,7 +133,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
-        if (backend.http().reuse().allows(firstOfSession)) {
+        Server preferred = null;
+        if (backend.http().reuse() == HttpSettings.Reuse.NEVER) {
+            // never shared: the session's own connection to the server, if it holds one
+            connector.reuse(s -> stream.sessionConnections().take(s));
+            preferred = backend.http().preferLastServer() ? stream.sessionConnections().preferred(backend) : null;
+        } else if (backend.http().reuse().allows(firstOfSession)) {
             EventLoop loop = stream.client().eventLoop();
             connector.reuse(s -> {
                 Channel idle = s.idle().take(loop);
@@ -145,6 +150,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         if (persistence != null && persistence.server() != null) {
             connector.start(persistence.server());
+        } else if (preferred != null) {
+            connector.start(preferred);
         } else {
             connector.start();
         }
@@ -505,7 +512,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void finish() {
         ended = true;
         cancelServerTimeout();
-        leg.finish(!conn.closesServer() && requestEnded());
+        leg.finish(!conn.closesServer() && requestEnded(),
+                backend.http().reuse() == HttpSettings.Reuse.NEVER ? stream.sessionConnections() : null);
         leg.releaseSlot();
         streamEnded();
         stream.transactionEnded(!conn.closesClient() && requestEnded());
