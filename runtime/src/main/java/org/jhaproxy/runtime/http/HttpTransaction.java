@@ -374,7 +374,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (stats != null) {
             stats.logged(log);
         }
-        stream.writeRaw(r.buffer());
+        // the H1 mux writes the reply with its Connection header, as a server's response
+        String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
+                r.close() || !requestComplete());
+        stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && requestComplete() && !conn.closesClient();
