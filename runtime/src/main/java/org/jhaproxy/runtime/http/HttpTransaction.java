@@ -454,6 +454,18 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
     }
 
+    /**
+     * The client shut its side (read0) before its request body was complete: the H1 mux reports
+     * an error, so the stream is aborted at once ("CD"), the server connection reset and the
+     * client closed without a reply.
+     */
+    void clientInputClosed() {
+        if (!ended && !requestEnded()) {
+            clientClosed();
+            stream.transactionEnded(false);
+        }
+    }
+
     /** Where a client abort found the stream: queued, connecting, waiting for the response, or in the data. */
     private TermState.Phase clientAbortPhase() {
         if (responseStarted) {
