@@ -27,7 +27,7 @@ public final class HttpActionCompiler {
     /** http-request actions executed. */
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "deny", "allow",
-            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service");
+            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture");
@@ -71,6 +71,7 @@ public final class HttpActionCompiler {
             }
             case "set-status" -> setStatus(w);
             case "deny" -> deny(w, response);
+            case "tarpit" -> tarpit(w);
             case "allow" -> (c, msg) -> Reply.ALLOW;
             case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);
@@ -150,6 +151,21 @@ public final class HttpActionCompiler {
         Reply builtIn = ErrorReplies.of(status);
         int s = status;
         return (c, msg) -> ErrorReplies.of(s, c, builtIn);
+    }
+
+    /**
+     * tarpit [deny_status N]: the stream holds the request, then answers with the error reply of
+     * that status (500 by default), chosen when the hold ends (http_process_tarpit()).
+     */
+    private static HttpAction tarpit(List<String> w) throws NotSupported {
+        int status = 500;
+        if (w.size() == 3 && w.get(1).equals("deny_status")) {
+            status = Integer.parseInt(w.get(2));
+        } else if (w.size() != 1) {
+            throw new NotSupported("tarpit option '" + w.get(1) + "' is not supported by jhaproxy yet.");
+        }
+        Reply r = new Reply(Reply.Kind.TARPIT, ErrorReplies.of(status).bytes(), false, false);
+        return (c, msg) -> r;
     }
 
     private static HttpAction setStatus(List<String> w) {

@@ -50,6 +50,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean queuedForServer;
     private boolean backendCounted;
     private boolean responseChunked;
+    private Tarpit tarpit;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -102,6 +103,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 }
                 verdict = stats.reply();
             }
+        }
+        if (verdict != null && verdict.kind() == org.jhaproxy.runtime.action.Reply.Kind.TARPIT) {
+            holdInTarpit(verdict.status());
+            return;
         }
         if (verdict != null && verdict.service() != null) {
             serve(verdict.service());
@@ -236,7 +241,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** More of the request body is wanted: the server side can take it. */
     boolean wantsMoreRequest() {
         if (requestDone || ended) {
-            return false;
+            // a tarpit drains the request body, to see the client give up
+            return tarpit != null && !requestDone;
         }
         return leg.connected() ? leg.channel().isWritable() : queued.size() < MAX_QUEUED_PARTS;
     }
@@ -351,6 +357,23 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
     }
 
+    /** http-request tarpit: the request is held, then answered with the error reply of {@code status}. */
+    private void holdInTarpit(int status) {
+        ended = true;
+        backend = samples.backendAssigned() ? samples.backend() : null;
+        Tarpit.counted(stream.frontend(), backend);
+        tarpit = new Tarpit(stream.client().eventLoop(), backend != null ? backend : stream.frontend(), send -> {
+            log.tarpitEnded();
+            if (send) {
+                reply(status);
+            } else {
+                log.status(status);
+                streamEnded();
+                stream.transactionEnded(false);
+            }
+        });
+    }
+
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
     private void answer(org.jhaproxy.runtime.action.Reply r) {
         answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
@@ -439,6 +462,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     void clientClosed() {
+        if (tarpit != null) {
+            tarpit.clientGone(this::requestEnded);
+            return;
+        }
         boolean wasEnded = ended;
         ended = true;
         cancelServerTimeout();
@@ -460,7 +487,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * client closed without a reply.
      */
     void clientInputClosed() {
-        if (!ended && !requestEnded()) {
+        if (tarpit != null) {
+            tarpit.clientGone(this::requestEnded);
+        } else if (!ended && !requestEnded()) {
             clientClosed();
             stream.transactionEnded(false);
         }
