@@ -26,7 +26,7 @@ public final class RuntimeSupport {
     private static final Set<String> EXECUTED = Set.of(
             "global global", "global nbthread", "global maxconn",
             "proxy defaults", "proxy frontend", "proxy backend", "proxy listen",
-            "proxy mode", "proxy bind", "proxy maxconn", "proxy server", "proxy default_backend",
+            "proxy mode", "proxy bind", "proxy maxconn", "proxy backlog", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
@@ -79,12 +79,14 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
             org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED,
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
+            org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
             org.jhaproxy.runtime.http.HttpKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
-            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS));
+            org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -167,6 +169,14 @@ public final class RuntimeSupport {
             found.putIfAbsent(u.section() + " " + kw, new Unsupported(u.at(), kw,
                     where + "'" + kw + "' in '" + u.section() + "' section is not supported by jhaproxy yet."));
         }
+        for (org.jhaproxy.config.source.Line l : config.global().lines().all()) {
+            String bad = l.keyword().equals("stats") && l.arg(1).equals("socket")
+                    ? org.jhaproxy.runtime.cli.StatsSocket.unsupportedOption(l) : null;
+            if (bad != null) {
+                found.putIfAbsent("stats socket " + bad, new Unsupported(new Position(l.file(), l.lineNo()), bad,
+                        "parsing [" + l.where() + "] : 'stats socket' option '" + bad + "' is not supported by jhaproxy yet."));
+            }
+        }
         for (ProxyBuilder p : config.proxies()) {
             org.jhaproxy.config.source.Line balance = p.lines().last("balance");
             if (balance != null && balance.arg(1).equals("url_param") && balance.args().contains("check_post")) {
@@ -174,6 +184,14 @@ public final class RuntimeSupport {
                 Position at = new Position(balance.file(), balance.lineNo());
                 found.putIfAbsent("balance url_param check_post", new Unsupported(at, "balance url_param check_post",
                         "parsing [" + balance.where() + "] : 'balance url_param check_post' in '" + p.sectionKeyword()
+                        + "' section is not supported by jhaproxy yet."));
+            }
+            org.jhaproxy.config.source.Line cookie = p.lines().last("cookie");
+            if (cookie != null && cookie.args().contains("dynamic")) {
+                // dynamic cookies (a hash of dynamic-cookie-key and the address) are not computed
+                Position at = new Position(cookie.file(), cookie.lineNo());
+                found.putIfAbsent("cookie dynamic", new Unsupported(at, "cookie dynamic",
+                        "parsing [" + cookie.where() + "] : 'cookie dynamic' in '" + p.sectionKeyword()
                         + "' section is not supported by jhaproxy yet."));
             }
             for (Bind b : p.binds()) {

@@ -9,15 +9,15 @@ import java.util.List;
  * getpwnam()/getgrnam() as HAProxy calls them for "user" and "group": the local account files,
  * /etc/passwd and /etc/group (name:x:id:...).
  */
-final class SystemAccounts {
+public final class SystemAccounts {
     private SystemAccounts() {
     }
 
-    static Integer uid(String name) {
+    public static Integer uid(String name) {
         return lookup(Path.of("/etc/passwd"), name);
     }
 
-    static Integer gid(String name) {
+    public static Integer gid(String name) {
         return lookup(Path.of("/etc/group"), name);
     }
 

@@ -29,7 +29,6 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session.sockets().opened();
         // the CLI applet runs in a stream of its own, listed by "show sess" and ended by "shutdown session"
         session.stream(session.engine().streams().addCli(ctx.channel(), luid, new LiveStream.Target(LiveStream.Kind.CLI,
                 () -> null, () -> null, () -> null, ctx::close)));

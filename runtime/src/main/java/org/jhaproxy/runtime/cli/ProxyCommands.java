@@ -3,7 +3,7 @@ package org.jhaproxy.runtime.cli;
 import java.util.List;
 import org.jhaproxy.runtime.proxy.Proxy;
 
-/** Commands reading the process and its proxies: show backend, get weight, show env. */
+/** Commands reading the process and its proxies: show backend, get weight, show env, show version. */
 final class ProxyCommands {
     private ProxyCommands() {
     }
@@ -12,7 +12,9 @@ final class ProxyCommands {
         return List.of(
                 CliCommand.of("show backend", ProxyCommands::showBackend),
                 CliCommand.of("get weight", ProxyCommands::getWeight),
-                CliCommand.of("show env", ProxyCommands::showEnv));
+                CliCommand.of("show env", ProxyCommands::showEnv),
+                // the same version string as "show info" (haproxy's own release, jhaproxy's suffix)
+                CliCommand.of("show version", r -> ShowInfo.VERSION + "\n"));
     }
 
     /** The backends in declaration order (haproxy reverses its proxy list once parsed). */

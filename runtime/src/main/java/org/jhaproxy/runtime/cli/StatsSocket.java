@@ -33,7 +33,23 @@ public final class StatsSocket {
     }
 
     /** The settings of one "stats socket" line. */
-    record Settings(String address, CliLevel level, Integer mode) {
+    record Settings(String address, CliLevel level, Integer mode, Integer uid, Integer gid) {
+    }
+
+    /** The options of a "stats socket" line jhaproxy executes, each with one value. */
+    private static final Set<String> OPTIONS = Set.of("level", "mode", "user", "group", "uid", "gid");
+
+    /**
+     * The first option of a "stats socket" line jhaproxy does not execute, or null: "-c" names
+     * it in a notice and the start refuses it.
+     */
+    public static String unsupportedOption(Line l) {
+        for (int i = 3; !l.arg(i).isEmpty(); i += 2) {
+            if (!OPTIONS.contains(l.arg(i))) {
+                return l.arg(i);
+            }
+        }
+        return null;
     }
 
     /** A time as haproxy's parse_time_err() reads it, in milliseconds; -1 when invalid. */
@@ -46,15 +62,27 @@ public final class StatsSocket {
     static Settings settings(Line l) throws StartFailure {
         CliLevel level = CliLevel.OPERATOR;
         Integer mode = null;
+        Integer uid = null;
+        Integer gid = null;
+        String bad = unsupportedOption(l);
+        if (bad != null) {
+            throw new StartFailure("parsing [" + l.where() + "] : 'stats socket' option '" + bad
+                    + "' is not supported by jhaproxy yet.");
+        }
         for (int i = 3; !l.arg(i).isEmpty(); i += 2) {
+            String v = l.arg(i + 1);
             switch (l.arg(i)) {
-                case "level" -> level = CliLevel.of(l.arg(i + 1));
-                case "mode" -> mode = Integer.parseInt(l.arg(i + 1), 8);
-                default -> throw new StartFailure("parsing [" + l.where() + "] : 'stats socket' option '" + l.arg(i)
-                        + "' is not supported by jhaproxy yet.");
+                case "level" -> level = CliLevel.of(v);
+                case "mode" -> mode = Integer.parseInt(v, 8);
+                // the parser checked the names exist ("unknown user")
+                case "user" -> uid = org.jhaproxy.config.global.SystemAccounts.uid(v);
+                case "group" -> gid = org.jhaproxy.config.global.SystemAccounts.gid(v);
+                case "uid" -> uid = Integer.parseInt(v);
+                case "gid" -> gid = Integer.parseInt(v);
+                default -> throw new IllegalStateException(l.arg(i));
             }
         }
-        return new Settings(l.arg(2), level, mode);
+        return new Settings(l.arg(2), level, mode, uid, gid);
     }
 
     static StatsSocket start(StatsSockets group, Transport transport, Line l, Settings s) throws StartFailure {
@@ -85,6 +113,14 @@ public final class StatsSocket {
         ServerBootstrap b = new ServerBootstrap()
                 .group(transport.group())
                 .channelFactory(() -> transport.newServerChannel(bindTo))
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, 1)
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object child) {
+                        group.accepted();
+                        ctx.fireChannelRead(child);
+                    }
+                })
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -101,6 +137,13 @@ public final class StatsSocket {
             try {
                 if (s.mode() != null) {
                     Files.setPosixFilePermissions(temp, permissions(s.mode()));
+                }
+                // "user"/"uid", "group"/"gid": the socket's owner, set before it takes its name
+                if (s.uid() != null) {
+                    Files.setAttribute(temp, "unix:uid", s.uid());
+                }
+                if (s.gid() != null) {
+                    Files.setAttribute(temp, "unix:gid", s.gid());
                 }
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
@@ -121,6 +164,11 @@ public final class StatsSocket {
             }
         }
         return p;
+    }
+
+    /** Starts or stops accepting connections ("stats maxconn" reached or left). */
+    void accepting(boolean on) {
+        channel.config().setAutoRead(on);
     }
 
     public void close() {

@@ -18,30 +18,35 @@ import org.jhaproxy.runtime.Transport;
  */
 public final class StatsSockets {
     /** The keywords this package executes, listed in RuntimeSupport.FEATURES. */
-    public static final Set<String> EXECUTED = Set.of("global stats socket", "global stats timeout");
+    public static final Set<String> EXECUTED = Set.of("global stats socket", "global stats timeout", "global stats maxconn");
+    /** "stats maxconn" when not set: 10 connections at once. */
+    private static final int DEFAULT_MAXCONN = 10;
     /** "stats timeout" when not set: 10 seconds. */
     private static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     private final Engine engine;
     private final CliKeywords keywords;
     private final long timeoutMs;
+    private final int maxconn;
     private final ScheduledExecutorService timers;
     private final List<StatsSocket> sockets = new ArrayList<>();
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicLong cumulated = new AtomicLong();
     private final java.util.concurrent.atomic.LongAdder bytesOut = new java.util.concurrent.atomic.LongAdder();
 
-    private StatsSockets(Engine engine, CliKeywords keywords, long timeoutMs, ScheduledExecutorService timers) {
+    private StatsSockets(Engine engine, CliKeywords keywords, long timeoutMs, int maxconn, ScheduledExecutorService timers) {
         this.engine = engine;
         this.keywords = keywords;
         this.timeoutMs = timeoutMs;
+        this.maxconn = maxconn;
         this.timers = timers;
     }
 
     /** Binds every "stats socket" line; a failure closes those already bound and is reported by the caller. */
     public static StatsSockets start(Engine engine, Transport transport) throws StatsSocket.StartFailure {
         Config config = engine.config();
-        StatsSockets group = new StatsSockets(engine, CliKeywords.standard(), timeout(config), transport.group());
+        StatsSockets group = new StatsSockets(engine, CliKeywords.standard(), timeout(config), maxconn(config),
+                transport.group());
         for (Line l : config.globalLines()) {
             if (l.keyword().equals("stats") && l.arg(1).equals("socket")) {
                 try {
@@ -64,6 +69,17 @@ public final class StatsSockets {
             }
         }
         return t;
+    }
+
+    /** The last "stats maxconn", else 10: the CLI frontend's maxconn, shared by all its sockets. */
+    private static int maxconn(Config config) {
+        int n = DEFAULT_MAXCONN;
+        for (Line l : config.globalLines()) {
+            if (l.keyword().equals("stats") && l.arg(1).equals("maxconn")) {
+                n = Integer.parseInt(l.arg(2));
+            }
+        }
+        return n;
     }
 
     CliSession session(CliLevel level) {
@@ -105,13 +121,22 @@ public final class StatsSockets {
         bytesOut.add(bytes);
     }
 
-    void opened() {
-        current.incrementAndGet();
+    /**
+     * A connection was accepted (on the socket's event loop, before the next accept): at the
+     * limit the sockets stop accepting, and new connections wait in the kernel's queue, as a
+     * full haproxy listener leaves them.
+     */
+    void accepted() {
         cumulated.incrementAndGet();
+        if (current.incrementAndGet() >= maxconn) {
+            sockets.forEach(s -> s.accepting(false));
+        }
     }
 
     void closed() {
-        current.decrementAndGet();
+        if (current.decrementAndGet() < maxconn) {
+            sockets.forEach(s -> s.accepting(true));
+        }
     }
 
     public void close() {

@@ -89,6 +89,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
+        if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
+            monitor();
+            return;
+        }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
         org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
@@ -129,6 +133,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
         backendCounted = true;
+        persistence = org.jhaproxy.runtime.persist.Persistence.request(stream.frontend(), backend, request.method(), serverHead.headers());
+        log.persistence(persistence);
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
@@ -142,7 +148,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 return idle;
             });
         }
-        connector.start();
+        if (persistence != null && persistence.server() != null) {
+            connector.start(persistence.server());
+        } else {
+            connector.start();
+        }
     }
 
     @Override
@@ -169,6 +179,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
+        org.jhaproxy.runtime.persist.ServerName.apply(backend, s, serverHead.headers());
         ch.write(serverHead);
         HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         HttpContent part;
@@ -316,6 +327,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             answer(denied);
             return;
         }
+        if (persistence != null) {
+            persistence.response(leg.server(), code, head.headers());
+        }
         // t_data: the response passed the analysers
         log.responsePassed(head.status().code());
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
@@ -326,6 +340,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
+    /** The request's cookie persistence and captures, null when nothing is configured. */
+    private org.jhaproxy.runtime.persist.Persistence persistence;
     /** The stats applet answering this request, or null. */
     private StatsExchange stats;
 
@@ -558,6 +574,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.client().flush();
         streamEnded();
         stream.transactionEnded(!responseStarted && !conn.closesClient() && requestEnded());
+    }
+
+    /** "monitor-uri": haproxy's own 200 (an intercepted request, "LR"), and no log line (SF_MONITOR). */
+    private void monitor() {
+        stream.frontend().frontendCounters().intercepted.increment();
+        log.unlogged();
+        endAs(TermState.Cause.LOCAL, TermState.Phase.REQUEST);
+        reply(200);
     }
 
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */

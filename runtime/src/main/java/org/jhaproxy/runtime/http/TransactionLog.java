@@ -21,6 +21,7 @@ final class TransactionLog {
     private long bytesIn;
     private long bytesOut;
     private boolean written;
+    private org.jhaproxy.runtime.persist.Persistence persistence;
 
     TransactionLog(StreamLog log) {
         this.log = log;
@@ -178,7 +179,23 @@ final class TransactionLog {
         return log != null && log.queue < 0;
     }
 
+    /** The stream is not logged ("monitor-uri" requests). */
+    void unlogged() {
+        written = true;
+    }
+
+    /** The transaction's cookie persistence, whose flags and captures the line shows. */
+    void persistence(org.jhaproxy.runtime.persist.Persistence p) {
+        this.persistence = p;
+    }
+
     private void fill(Proxy backend) {
+        if (persistence != null) {
+            log.cookieClient = persistence.clientFlag();
+            log.cookieServer = persistence.serverFlag();
+            log.requestCookie = persistence.capturedRequestCookie();
+            log.responseCookie = persistence.capturedResponseCookie();
+        }
         if (backend != null) {
             log.backend = backend.name();
             Server s = log.server == null ? null : backend.server(log.server);

@@ -61,13 +61,15 @@ final class LogVariables {
             case "ST" -> (in, out) -> number(out, in.log().status);
             case "B" -> (in, out) -> estimate(out, in, in.log().bytesOut);
             case "U" -> (in, out) -> number(out, in.log().bytesIn);
-            case "CC", "CS" -> (in, out) -> text(out, null, o);
+            case "CC" -> (in, out) -> text(out, in.log() == null ? null : in.log().requestCookie, o);
+            case "CS" -> (in, out) -> text(out, in.log() == null ? null : in.log().responseCookie, o);
             case "ts" -> (in, out) -> {
                 out.sb.append(in.log().cause.code).append(in.log().phase.code);
                 out.lastSpace = false;
             };
             case "tsc" -> (in, out) -> {
-                out.sb.append(in.log().cause.code).append(in.log().phase.code).append("--");
+                out.sb.append(in.log().cause.code).append(in.log().phase.code)
+                        .append(in.log().cookieClient).append(in.log().cookieServer);
                 out.lastSpace = false;
             };
             case "ac" -> (in, out) -> number(out, in.actconn());

@@ -51,6 +51,12 @@ public final class StreamLog {
     private static final java.util.concurrent.atomic.AtomicLong STREAMS = new java.util.concurrent.atomic.AtomicLong();
     /** The stream's number (%rt), -1 until its request came. */
     private long streamNumber = -1;
+    /** The cookie persistence flags of %tsc (TX_CK, TX_SCK letters), '-' without a cookie mode. */
+    public char cookieClient = '-';
+    public char cookieServer = '-';
+    /** "capture cookie": the request's and the response's captured cookie (%CC, %CS), or null. */
+    public String requestCookie;
+    public String responseCookie;
     /** The frontend has "option logasap": %Tt, %Ta, %Tu and %B are written with a "+". */
     public boolean logasap;
 

@@ -12,9 +12,11 @@ import org.jhaproxy.config.model.ProxyConfig;
 public final class Proxies {
     private final List<Proxy> all = new ArrayList<>();
     private final int firstId;
+    private final Config config;
     private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
 
     public Proxies(Config config) {
+        this.config = config;
         // proxy ids (uuid, "iid" in the stats) are numbered from 1 in declaration order, after
         // the stats socket's internal "GLOBAL" proxy when there is one
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
@@ -40,6 +42,11 @@ public final class Proxies {
             }
         }
         return m;
+    }
+
+    /** The configuration the proxies were built from (its global settings). */
+    public Config config() {
+        return config;
     }
 
     /** The proxy with the backend capability of that name, or null. */

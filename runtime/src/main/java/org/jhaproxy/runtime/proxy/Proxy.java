@@ -30,6 +30,8 @@ public final class Proxy {
     private final boolean redispatch;
     private final int redispatchInterval;
     private final HttpSettings http;
+    private final org.jhaproxy.runtime.persist.PersistSettings persist;
+    private final org.jhaproxy.runtime.http.MonitorUri monitorUri;
     private final FrontendCounters feCounters = new FrontendCounters();
     private final BackendCounters beCounters = new BackendCounters();
     /** When the backend last lost or regained its servers (last_change, seconds); its start at first. */
@@ -67,6 +69,8 @@ public final class Proxy {
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
         this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
         this.http = HttpSettings.of(config, httpErrors);
+        this.persist = org.jhaproxy.runtime.persist.PersistSettings.of(config);
+        this.monitorUri = org.jhaproxy.runtime.http.MonitorUri.of(config);
         this.stats = org.jhaproxy.runtime.stats.StatsSettings.of(config);
     }
 
@@ -185,6 +189,16 @@ public final class Proxy {
     }
 
     /** The HTTP settings (connection mode, forwardfor, error replies), resolved at load. */
+    /** Its cookie persistence, cookie capture, "option persist" and "http-send-name-header". */
+    public org.jhaproxy.runtime.persist.PersistSettings persist() {
+        return persist;
+    }
+
+    /** Its "monitor-uri", or null. */
+    public org.jhaproxy.runtime.http.MonitorUri monitorUri() {
+        return monitorUri;
+    }
+
     public HttpSettings http() {
         return http;
     }
