@@ -377,17 +377,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void holdInTarpit(int status) {
         ended = true;
         backend = samples.backendAssigned() ? samples.backend() : null;
-        Tarpit.counted(stream.frontend(), backend);
-        tarpit = new Tarpit(stream.client().eventLoop(), backend != null ? backend : stream.frontend(), send -> {
-            log.tarpitEnded();
-            if (send) {
-                reply(status);
-            } else {
-                log.status(status);
-                streamEnded();
-                stream.transactionEnded(false);
-            }
-        });
+        tarpit = new Tarpit(stream, backend, log, status, this::reply, this::streamEnded);
     }
 
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
@@ -483,6 +473,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         boolean wasEnded = ended;
+        boolean inputOnly = stream.client().isActive();
         ended = true;
         cancelServerTimeout();
         if (connector != null) {
@@ -495,6 +486,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             endAs(TermState.Cause.CLIENT_CLOSE, clientAbortPhase());
             streamEnded();
         }
+        if (inputOnly) {
+            stream.transactionEnded(false);
+        }
     }
 
     /**
@@ -503,11 +497,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * client closed without a reply.
      */
     void clientInputClosed() {
-        if (tarpit != null) {
-            tarpit.clientGone(this::requestEnded);
-        } else if (!ended && !requestEnded()) {
+        if (tarpit != null || !ended && !requestEnded()) {
             clientClosed();
-            stream.transactionEnded(false);
         }
     }
 
