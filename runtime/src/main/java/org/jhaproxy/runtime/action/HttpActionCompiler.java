@@ -26,7 +26,7 @@ import org.jhaproxy.runtime.sample.VarRef;
 public final class HttpActionCompiler {
     /** http-request actions executed. */
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
-            "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "deny", "allow",
+            "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
             "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
@@ -62,6 +62,7 @@ public final class HttpActionCompiler {
             case "set-query" -> uri(fmt(w, 1, scope), UriPart.QUERY);
             case "set-uri" -> uri(fmt(w, 1, scope), UriPart.URI);
             case "replace-path" -> replacePath(w.get(1), fmt(w, 2, scope));
+            case "replace-uri" -> replaceUri(w.get(1), fmt(w, 2, scope));
             case "set-method" -> {
                 CompiledLogFormat m = fmt(w, 1, scope);
                 yield (c, msg) -> {
@@ -197,6 +198,22 @@ public final class HttpActionCompiler {
                 case QUERY -> before + (path == null ? "" : path) + "?" + v;
             };
             r.setUri(updated);
+            return null;
+        };
+    }
+
+    /**
+     * replace-uri regex fmt: where the regex matches the URI as received (absolute form
+     * included), the whole URI becomes the format, its \N replaced by the regex's groups.
+     */
+    private static HttpAction replaceUri(String regex, CompiledLogFormat f) {
+        Pattern p = Pattern.compile(regex);
+        return (c, msg) -> {
+            HttpRequest r = (HttpRequest) msg;
+            java.util.regex.Matcher m = p.matcher(r.uri());
+            if (!r.uri().isEmpty() && m.find()) {
+                r.setUri(HeaderActions.expand(f.eval(c), m));
+            }
             return null;
         };
     }
