@@ -14,6 +14,7 @@ public final class Proxies {
     private final int firstId;
     private final Config config;
     private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
+    private final org.jhaproxy.runtime.stick.StickTables stickTables;
 
     public Proxies(Config config) {
         this.config = config;
@@ -21,6 +22,7 @@ public final class Proxies {
         // the stats socket's internal "GLOBAL" proxy when there is one
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
         this.firstId = socket ? 2 : 1;
+        this.stickTables = org.jhaproxy.runtime.stick.StickTables.of(config.proxies());
         for (ProxyConfig pc : config.proxies()) {
             all.add(new Proxy(pc, httpErrorSections(config)));
         }
@@ -67,6 +69,11 @@ public final class Proxies {
     /** The maps and pattern files of the configuration, shared by every proxy's rules. */
     public org.jhaproxy.runtime.acl.PatternReferences patterns() {
         return patterns;
+    }
+
+    /** The stick-tables of the configuration, which every proxy's rules and the stats socket share. */
+    public org.jhaproxy.runtime.stick.StickTables stickTables() {
+        return stickTables;
     }
 
     public List<Proxy> all() {
