@@ -237,8 +237,9 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The client shut its side: an idle connection ends; a transaction in progress still gets
-     * its response (haproxy answers a request whose client half-closed), then the connection ends.
+     * The client shut its side: an idle connection ends; a transaction whose request was whole
+     * still gets its response (haproxy answers a request whose client half-closed), then the
+     * connection ends; one whose request body was cut short is aborted.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext c, Object evt) {
@@ -246,6 +247,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             clientInputClosed = true;
             if (txn == null) {
                 close();
+            } else {
+                txn.clientInputClosed();
             }
             return;
         }
