@@ -26,7 +26,7 @@ public final class RuntimeSupport {
     private static final Set<String> EXECUTED = Set.of(
             "global global", "global nbthread", "global maxconn",
             "proxy defaults", "proxy frontend", "proxy backend", "proxy listen",
-            "proxy mode", "proxy bind", "proxy maxconn", "proxy server", "proxy default_backend",
+            "proxy mode", "proxy bind", "proxy maxconn", "proxy backlog", "proxy server", "proxy default_backend",
             "proxy timeout connect", "proxy timeout client", "proxy timeout server",
             "proxy timeout http-request", "proxy timeout http-keep-alive", "proxy timeout tunnel",
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
@@ -79,11 +79,13 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.check.HealthChecks.KEYWORDS, org.jhaproxy.runtime.log.LogKeywords.EXECUTED,
             org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED,
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
-            org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED);
+            org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
+            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
+            org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
 

@@ -297,6 +297,68 @@ class StatsPageIT {
         }
     }
 
+    /**
+     * "stats show-node" / "stats show-desc" (with their own text or the global "node" and
+     * "description") and a proxy's "description": the title, the process heading and the
+     * proxy's title row say them as haproxy's do (the pid normalised).
+     */
+    @Test
+    void showNodeAndDescriptionsAreInTheHeadings() throws Exception {
+        String cfg = """
+                global
+                    node mynode
+                    description global desc
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                listen stats
+                    bind 127.0.0.1:%1$d
+                    description listen desc
+                    stats enable
+                    stats uri /stats
+                    stats show-node
+                    stats show-desc
+                listen stats2
+                    bind 127.0.0.1:%2$d
+                    stats enable
+                    stats uri /stats
+                    stats show-node other
+                    stats show-desc "my own"
+                """;
+        List<String> jh = headings(RunningProxy.jhaproxy(), cfg);
+        assertEquals(List.of("<html><head><title>Statistics Report for HAProxy on mynode</title>",
+                "<h2>Statistics Report for pid N on mynode: global desc</h2>",
+                "<tr class=\"titre\"><th class=\"pxname\" width=\"10%\"><a name=\"stats\"></a><a class=px href=\"#stats\">stats</a></th>"
+                        + "<th class=\"desc\" width=\"90%\">listen desc</th></tr>",
+                "<html><head><title>Statistics Report for HAProxy on other</title>",
+                "<h2>Statistics Report for pid N on other: my own</h2>"), jh.subList(0, 5));
+        Path haproxy = haproxy();
+        if (haproxy == null) {
+            System.out.println("StatsPageIT: haproxy not installed, the show-node headings are not compared with it");
+            return;
+        }
+        assertEquals(headings(haproxy, cfg), jh);
+    }
+
+    private static List<String> headings(Path program, String template) throws Exception {
+        int[] ports = {RunningProxy.freePort(), RunningProxy.freePort()};
+        List<String> all = new ArrayList<>();
+        try (RunningProxy p = RunningProxy.start(program, template.formatted(ports[0], ports[1]), "-db")) {
+            for (int port : ports) {
+                String r = RawHttp.exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
+                String html = RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
+                html.lines().filter(l -> l.startsWith("<html><head><title>") || l.startsWith("<h2>")
+                                || l.startsWith("<tr class=\"titre\"><th class=\"pxname\""))
+                        .map(l -> l.replaceAll("pid \\d+", "pid N"))
+                        .filter(l -> !l.contains("stats2"))
+                        .forEach(all::add);
+            }
+        }
+        return all;
+    }
+
     private static Path haproxy() {
         return find("haproxy", "/usr/sbin", "/usr/local/sbin");
     }

@@ -27,7 +27,8 @@ public final class HttpActionCompiler {
     /** http-request actions executed. */
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "deny", "allow",
-            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service");
+            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service",
+            "track-sc0", "track-sc1", "track-sc2");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture");
@@ -76,6 +77,14 @@ public final class HttpActionCompiler {
             case "redirect" -> Redirect.compile(w, true, scope);
             case "return" -> Return.compile(w, scope);
             case "use-service" -> useService(w);
+            case "track-sc0", "track-sc1", "track-sc2" -> {
+                org.jhaproxy.runtime.stick.TrackAction t = org.jhaproxy.runtime.stick.TrackAction.compile(w, scope,
+                        org.jhaproxy.runtime.stick.TrackAction.Level.HTTP_REQUEST);
+                yield (c, msg) -> {
+                    t.apply(c);
+                    return null;
+                };
+            }
             case "set-var" -> setVar(w, scope);
             case "set-var-fmt" -> {
                 VarRef ref = VarRef.parse(varName(w.get(0)));
@@ -149,7 +158,14 @@ public final class HttpActionCompiler {
         }
         Reply builtIn = ErrorReplies.of(status);
         int s = status;
-        return (c, msg) -> ErrorReplies.of(s, c, builtIn);
+        if (response) {
+            return (c, msg) -> ErrorReplies.of(s, c, builtIn);
+        }
+        return (c, msg) -> {
+            // a denied request counts as an error of what the stream tracks (http_err_cnt/rate)
+            org.jhaproxy.runtime.stick.Tracking.httpError(c);
+            return ErrorReplies.of(s, c, builtIn);
+        };
     }
 
     private static HttpAction setStatus(List<String> w) {

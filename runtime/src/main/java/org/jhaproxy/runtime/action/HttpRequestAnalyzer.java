@@ -23,9 +23,10 @@ public final class HttpRequestAnalyzer {
         ProxyRuleSets fr = fe.rules();
         Proxy be;
         if (fr == ProxyRuleSets.none()) {
+            org.jhaproxy.runtime.stick.Tracking.httpRequest(c);
             be = fe.defaultBackend();
         } else {
-            Reply r = proxyRules(fr, c, req);
+            Reply r = proxyRules(fr, c, req, true);
             if (r != null) {
                 return r;
             }
@@ -36,12 +37,17 @@ public final class HttpRequestAnalyzer {
         if (be == null || be == fe || be.rules() == ProxyRuleSets.none()) {
             return null;
         }
-        return proxyRules(be.rules(), c, req);
+        return proxyRules(be.rules(), c, req, false);
     }
 
-    private static Reply proxyRules(ProxyRuleSets rules, SampleContext c, HttpRequest req) {
+    private static Reply proxyRules(ProxyRuleSets rules, SampleContext c, HttpRequest req, boolean frontend) {
         if (!TcpRule.run(rules.tcpContent, c)) {
             return Reply.REJECT;
+        }
+        if (frontend) {
+            // http_wait_for_request() counts the request on what the session and the frontend's
+            // tcp-request content rules track, before the http-request rules run
+            org.jhaproxy.runtime.stick.Tracking.httpRequest(c);
         }
         Reply r = HttpRule.run(rules.httpRequest, c, req);
         if (r != null && r != Reply.ALLOW) {

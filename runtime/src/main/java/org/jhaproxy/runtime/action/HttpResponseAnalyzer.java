@@ -17,6 +17,7 @@ public final class HttpResponseAnalyzer {
         Proxy be = c.backend();
         Proxy fe = c.frontend();
         CaptureAction.headers(c, res.headers(), true);
+        org.jhaproxy.runtime.stick.Tracking.httpResponse(c, res.status().code());
         if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
             return null;
         }

@@ -51,6 +51,7 @@ public final class ProxyRuleSets {
 
     /** Compiles every proxy's rules and hands them to it; the first rule not executable is reported. */
     public static void compileAll(Proxies proxies) throws NotSupported {
+        proxies.stickTables().check();
         for (Proxy p : proxies.all()) {
             p.rules(compile(p, proxies));
         }
@@ -61,11 +62,11 @@ public final class ProxyRuleSets {
         AclCompiler acls = AclCompiler.of(new CompileScope(p, proxies), pc.acls());
         List<TcpRule> conn = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONN)) {
-            conn.add(new TcpRule(cond(acls, r), tcpAccept(r)));
+            conn.add(tcpRule(acls, r, org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION));
         }
         List<TcpRule> content = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONT)) {
-            content.add(new TcpRule(cond(acls, r), tcpAccept(r)));
+            content.add(tcpRule(acls, r, org.jhaproxy.runtime.stick.TrackAction.Level.CONTENT));
         }
         List<HttpRule> req = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_REQ)) {
@@ -103,6 +104,17 @@ public final class ProxyRuleSets {
         return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
                 req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
                 sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]));
+    }
+
+    private static TcpRule tcpRule(AclCompiler acls, ProxyRules.Rule r, org.jhaproxy.runtime.stick.TrackAction.Level level)
+            throws NotSupported {
+        if (r.action().startsWith("track-sc")) {
+            // haproxy parses the action's arguments before its condition
+            org.jhaproxy.runtime.stick.TrackAction t = at(r.at(),
+                    () -> org.jhaproxy.runtime.stick.TrackAction.compile(r.words(), acls.scope().at(r.at()), level));
+            return new TcpRule(cond(acls, r), true, t);
+        }
+        return new TcpRule(cond(acls, r), tcpAccept(r), null);
     }
 
     private static boolean tcpAccept(ProxyRules.Rule r) throws NotSupported {

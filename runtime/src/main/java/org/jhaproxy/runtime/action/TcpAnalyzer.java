@@ -19,8 +19,13 @@ public final class TcpAnalyzer {
             return true;
         }
         SampleContext c = new SampleContext(org.jhaproxy.runtime.stream.ServerConnector.ip(ch.remoteAddress()),
-                org.jhaproxy.runtime.stream.ServerConnector.ip(ch.localAddress()), fe, null);
-        return TcpRule.run(rules, c);
+                org.jhaproxy.runtime.stream.ServerConnector.ip(ch.localAddress()), fe, null)
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(ch));
+        if (!TcpRule.run(rules, c)) {
+            return false;
+        }
+        org.jhaproxy.runtime.stick.Tracking.sessionCreated(c);
+        return true;
     }
 
     /** A TCP stream's backend, or null when a rule rejected it (or there is none). */

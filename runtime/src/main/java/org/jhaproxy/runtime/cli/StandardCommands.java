@@ -22,6 +22,7 @@ final class StandardCommands {
         all.addAll(StreamCommands.all());
         all.add(new ClearCounters());
         all.addAll(MapCommands.all());
+        all.addAll(TableCommands.all());
         all.addAll(org.jhaproxy.runtime.stats.StatCommands.all());
         return all;
     }

@@ -298,7 +298,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     /** The samples of a line logged by the session, outside any transaction (sess_log()). */
     private org.jhaproxy.runtime.sample.SampleContext sessionSamples() {
         return new org.jhaproxy.runtime.sample.SampleContext(ServerConnector.ip(client.remoteAddress()),
-                ServerConnector.ip(client.localAddress()), frontend, org.jhaproxy.runtime.sample.Vars.session(client));
+                ServerConnector.ip(client.localAddress()), frontend, org.jhaproxy.runtime.sample.Vars.session(client))
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client));
     }
 
     private void cancelExpiry() {

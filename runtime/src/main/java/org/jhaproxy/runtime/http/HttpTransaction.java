@@ -341,7 +341,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
-                stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request);
+                stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()));
         samples.requestComplete(requestComplete());
         return log.attach(samples);
     }
@@ -496,6 +497,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             backend.backendReleased();
         }
         log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
+        // stream_free() after the log: the entries the stream tracked are given back
+        org.jhaproxy.runtime.stick.Tracking.streamEnded(samples);
     }
 
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
@@ -597,11 +600,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * stream_shutdown() with SF_ERR_KILLED: a response not started yet becomes haproxy's 502
      * (logged "KH" while waiting for it), one in progress is cut.
      */
-    private void killed() {
+    private void killed(TermState.Cause why) {
         if (ended) {
             return;
         }
-        endAs(TermState.Cause.KILLED, clientAbortPhase());
+        endAs(why, clientAbortPhase());
         if (connector != null) {
             connector.abandon();
             connector = null;

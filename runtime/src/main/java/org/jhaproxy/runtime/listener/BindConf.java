@@ -12,9 +12,9 @@ import org.jhaproxy.config.model.Bind;
 public record BindConf(Bind line, int backlog, int maxconn, String name, int id, boolean v6only) {
     /**
      * Each option executed and tested, with how many value words follow it (RuntimeSupport
-     * checks against it). backlog, name, id, v4v6 and v6only are read below but wait for a test.
+     * checks against it). name and id are read below but wait for a test.
      */
-    public static final Map<String, Integer> EXECUTED = Map.of("maxconn", 1);
+    public static final Map<String, Integer> EXECUTED = Map.of("maxconn", 1, "backlog", 1, "v6only", 0, "v4v6", 0);
 
     public static BindConf of(Bind bind) {
         List<String> w = bind.options();

@@ -12,13 +12,17 @@ import org.jhaproxy.config.model.ProxyConfig;
 public final class Proxies {
     private final List<Proxy> all = new ArrayList<>();
     private final int firstId;
+    private final Config config;
     private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
+    private final org.jhaproxy.runtime.stick.StickTables stickTables;
 
     public Proxies(Config config) {
+        this.config = config;
         // proxy ids (uuid, "iid" in the stats) are numbered from 1 in declaration order, after
         // the stats socket's internal "GLOBAL" proxy when there is one
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
         this.firstId = socket ? 2 : 1;
+        this.stickTables = org.jhaproxy.runtime.stick.StickTables.of(config.proxies());
         for (ProxyConfig pc : config.proxies()) {
             all.add(new Proxy(pc, httpErrorSections(config)));
         }
@@ -42,6 +46,11 @@ public final class Proxies {
         return m;
     }
 
+    /** The configuration the proxies were built from (its global settings). */
+    public Config config() {
+        return config;
+    }
+
     /** The proxy with the backend capability of that name, or null. */
     public Proxy backend(String name) {
         for (Proxy p : all) {
@@ -60,6 +69,11 @@ public final class Proxies {
     /** The maps and pattern files of the configuration, shared by every proxy's rules. */
     public org.jhaproxy.runtime.acl.PatternReferences patterns() {
         return patterns;
+    }
+
+    /** The stick-tables of the configuration, which every proxy's rules and the stats socket share. */
+    public org.jhaproxy.runtime.stick.StickTables stickTables() {
+        return stickTables;
     }
 
     public List<Proxy> all() {

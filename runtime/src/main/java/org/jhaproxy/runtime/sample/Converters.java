@@ -50,6 +50,7 @@ public final class Converters {
             Sample no = Sample.str(text(a, 1));
             return (in, c) -> (Boolean) in.value() ? yes : no;
         });
+        org.jhaproxy.runtime.stick.TableConverters.register(FACTORIES);
         for (String kind : List.of("map", "map_str", "map_beg", "map_sub", "map_end", "map_dom", "map_reg", "map_ip",
                 "map_int", "map_str_int", "map_beg_int", "map_sub_int", "map_end_int", "map_dom_int", "map_reg_int",
                 "map_ip_int", "map_int_int", "map_str_str", "map_ip_str", "map_int_str")) {

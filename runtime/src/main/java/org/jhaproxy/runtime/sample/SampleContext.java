@@ -26,6 +26,8 @@ public final class SampleContext {
     private org.jhaproxy.runtime.log.StreamLog log;
     private org.jhaproxy.runtime.log.Captures captures;
     private String uniqueId;
+    private org.jhaproxy.runtime.stick.StickCounters stickSession;
+    private org.jhaproxy.runtime.stick.StickCounters stickStream;
 
     public SampleContext(InetSocketAddress src, InetSocketAddress dst, Proxy frontend, Vars sess) {
         this.src = src;
@@ -134,5 +136,23 @@ public final class SampleContext {
             case RES -> res != null || !create ? res : (res = new Vars());
             case CHECK -> null;
         };
+    }
+
+    /** The session's tracked counters (tcp-request connection track-sc*), null outside a client connection. */
+    public org.jhaproxy.runtime.stick.StickCounters stickSession() {
+        return stickSession;
+    }
+
+    public SampleContext stickSession(org.jhaproxy.runtime.stick.StickCounters s) {
+        this.stickSession = s;
+        return this;
+    }
+
+    /** The stream's own tracked counters (tcp-request content, http-request track-sc*), created on first use. */
+    public org.jhaproxy.runtime.stick.StickCounters stickStream(boolean create) {
+        if (stickStream == null && create) {
+            stickStream = org.jhaproxy.runtime.stick.StickCounters.stream();
+        }
+        return stickStream;
     }
 }

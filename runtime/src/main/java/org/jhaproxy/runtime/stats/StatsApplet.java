@@ -176,7 +176,7 @@ public final class StatsApplet {
             body = StatOutput.csv(rows);
         } else {
             type = "text/html";
-            body = StatsPage.render(st, shown, st.uri(), ProcessHandle.current().pid());
+            body = StatsPage.render(st, shown, st.uri(), ProcessHandle.current().pid(), StatsPage.Heading.of(st, proxies));
         }
         boolean head = req.method().equals(HttpMethod.HEAD);
         boolean ver11 = req.protocolVersion().equals(HttpVersion.HTTP_1_1);

@@ -13,17 +13,60 @@ final class StatsPage {
     private StatsPage() {
     }
 
-    static String render(StatsSettings st, List<List<StatRow>> proxies, String uri, long pid) {
+    /**
+     * What the title and the process heading add: " on NODE" with "stats show-node" and ": DESC"
+     * with "stats show-desc" (their own text, else the global "node", host name by default, and
+     * "description"); and each proxy's "description" in its title row.
+     */
+    record Heading(String node, String desc, java.util.Map<String, String> proxyDescriptions) {
+        static Heading of(StatsSettings st, org.jhaproxy.runtime.proxy.Proxies proxies) {
+            org.jhaproxy.config.model.Config c = proxies.config();
+            String node = null;
+            if (st.showNode()) {
+                node = st.node();
+                if (node == null) {
+                    org.jhaproxy.config.source.Line l = c == null ? null : c.globalLine("node");
+                    node = l != null ? l.arg(1) : java.util.Objects.requireNonNullElse(
+                            org.jhaproxy.runtime.process.ProcessFacts.hostname(), "");
+                }
+            }
+            String desc = null;
+            if (st.showDesc()) {
+                desc = st.desc() != null ? st.desc() : description(c == null ? null : c.globalLine("description"));
+                desc = desc == null ? "" : desc;
+            }
+            java.util.Map<String, String> px = new java.util.HashMap<>();
+            for (org.jhaproxy.runtime.proxy.Proxy p : proxies.all()) {
+                String d = description(p.config().last("description"));
+                if (d != null) {
+                    px.put(p.name(), d);
+                }
+            }
+            return new Heading(node, desc, px);
+        }
+
+        /** A "description" line's words, joined by spaces as haproxy joins them. */
+        private static String description(org.jhaproxy.config.source.Line l) {
+            if (l == null) {
+                return null;
+            }
+            return String.join(" ", l.args().subList(1, l.args().size())).strip();
+        }
+    }
+
+    static String render(StatsSettings st, List<List<StatRow>> proxies, String uri, long pid, Heading h) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n")
                 .append("\"http://www.w3.org/TR/html4/loose.dtd\">\n")
-                .append("<html><head><title>Statistics Report for HAProxy</title>\n")
+                .append("<html><head><title>Statistics Report for HAProxy")
+                .append(h.node() != null ? " on " + h.node() : "").append("</title>\n")
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<meta http-equiv=\"content-type\" content=\"text/html; charset=iso-8859-1\">\n")
                 .append("<style type=\"text/css\"><!--\n").append(StatsPageStyle.CSS).append("-->\n</style></head>\n");
         sb.append("<body><h1><a href=\"http://www.haproxy.org/\" style=\"text-decoration: none;\">HAProxy")
                 .append(st.hideVersion() ? "" : " version " + VERSION).append("</a></h1>\n")
-                .append("<h2>Statistics Report for pid ").append(pid).append("</h2>\n")
+                .append("<h2>Statistics Report for pid ").append(pid).append(h.node() != null ? " on " + h.node() : "")
+                .append(h.desc() != null ? ": " + h.desc() : "").append("</h2>\n")
                 .append("<hr width=\"100%\" class=\"hr\">\n<h3>&gt; General process information</h3>\n");
         sb.append("<table border=0><tr><td align=\"left\" valign=\"top\" nowrap width=\"1%\"><b>Display option:</b>")
                 .append("<ul style=\"margin-top: 0.25em;\">\n")
@@ -33,17 +76,18 @@ final class StatsPage {
                 .append(";json-schema\">schema</a>)<br>\n</ul></td></tr></table>\n");
         for (List<StatRow> rows : proxies) {
             if (!rows.isEmpty()) {
-                proxy(sb, rows);
+                proxy(sb, rows, h.proxyDescriptions().get(rows.get(0).pxname()));
             }
         }
         return sb.append("</body></html>\n").toString();
     }
 
-    private static void proxy(StringBuilder sb, List<StatRow> rows) {
+    private static void proxy(StringBuilder sb, List<StatRow> rows, String description) {
         String px = esc(rows.get(0).pxname());
         sb.append("<table class=\"tbl\" width=\"100%\">\n<tr class=\"titre\"><th class=\"pxname\" width=\"10%\">")
                 .append("<a name=\"").append(px).append("\"></a><a class=px href=\"#").append(px).append("\">").append(px)
-                .append("</a></th><th class=\"empty\" width=\"90%\"></th></tr>\n</table>\n");
+                .append("</a></th><th class=\"").append(description != null ? "desc" : "empty").append("\" width=\"90%\">")
+                .append(description != null ? description : "").append("</th></tr>\n</table>\n");
         sb.append("<table class=\"tbl\" width=\"100%\">\n<tr class=\"titre\"><th rowspan=2></th><th colspan=3>Queue</th>")
                 .append("<th colspan=3>Session rate</th><th colspan=6>Sessions</th><th colspan=2>Bytes</th>")
                 .append("<th colspan=2>Denied</th><th colspan=3>Errors</th><th colspan=2>Warnings</th>")

@@ -11,7 +11,8 @@ import org.jhaproxy.config.source.Line;
  * one of them is written, with haproxy's defaults for the others.
  */
 public record StatsSettings(String uri, String realm, List<String> auth, long refreshSeconds, boolean hideVersion,
-                            boolean showLegends, boolean admin, List<String> scope) {
+                            boolean showLegends, boolean admin, List<String> scope, boolean showNode, String node,
+                            boolean showDesc, String desc) {
     /** STATS_DEFAULT_URI and STATS_DEFAULT_REALM. */
     static final String DEFAULT_URI = "/haproxy?stats";
     static final String DEFAULT_REALM = "HAProxy Statistics";
@@ -22,7 +23,8 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
      */
     public static final Set<String> EXECUTED = Set.of("proxy stats enable", "proxy stats uri", "proxy stats realm",
             "proxy stats auth", "proxy stats refresh", "proxy stats show-legends", "proxy stats admin",
-            "proxy stats scope", "proxy stats hide-version");
+            "proxy stats scope", "proxy stats hide-version", "proxy stats show-node", "proxy stats show-desc",
+            "proxy description", "global node", "global description");
 
     /** The proxy's settings, or null when it has no "stats" line (no stats page). */
     public static StatsSettings of(ProxyConfig c) {
@@ -34,6 +36,10 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
         boolean hide = false;
         boolean legends = false;
         boolean admin = false;
+        boolean showNode = false;
+        String node = null;
+        boolean showDesc = false;
+        String desc = null;
         boolean any = false;
         for (Line l : c.lines()) {
             if (!l.keyword().equals("stats")) {
@@ -49,6 +55,15 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
                 case "show-legends" -> legends = true;
                 case "admin" -> admin = true;
                 case "scope" -> scope.add(l.arg(2).equals(".") ? c.name() : l.arg(2));
+                // the name or text given here, else the global "node" / "description"
+                case "show-node" -> {
+                    showNode = true;
+                    node = l.arg(2).isEmpty() ? null : l.arg(2);
+                }
+                case "show-desc" -> {
+                    showDesc = true;
+                    desc = l.arg(2).isEmpty() ? null : l.arg(2);
+                }
                 default -> {
                 }
             }
@@ -57,7 +72,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
             return null;
         }
         return new StatsSettings(uri == null ? DEFAULT_URI : uri, realm == null ? DEFAULT_REALM : realm,
-                List.copyOf(auth), refresh, hide, legends, admin, List.copyOf(scope));
+                List.copyOf(auth), refresh, hide, legends, admin, List.copyOf(scope), showNode, node, showDesc, desc);
     }
 
     /** A delay as "stats refresh" takes it (seconds by default, or with a unit). */
