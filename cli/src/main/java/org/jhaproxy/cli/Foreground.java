@@ -64,10 +64,27 @@ final class Foreground {
         }
         Engine engine;
         try {
-            engine = Engine.start(config, new Events(diag::runtimeAlert, diag::runtimeWarning, diag::notice, (px, level, msg) -> { }),
-                    transferred);
+            // while starting, an alert or a warning comes after haproxy's version banner, as with
+            // haproxy (MODE_STARTING); once running, without it
+            AtomicBoolean starting = new AtomicBoolean(true);
+            engine = Engine.start(config, new Events(m -> {
+                if (starting.get()) {
+                    diag.alert(m);
+                } else {
+                    diag.runtimeAlert(m);
+                }
+            }, m -> {
+                if (starting.get()) {
+                    diag.warning(m);
+                } else {
+                    diag.runtimeWarning(m);
+                }
+            }, diag::notice, (px, level, msg) -> { }), transferred);
+            starting.set(false);
         } catch (Engine.StartException e) {
-            diag.alert("[haproxy.main()] Some protocols failed to start their listeners! Exiting.");
+            if (e.listenersFailed()) {
+                diag.alert("[" + System.getProperty("jhaproxy.exe", "jhaproxy") + ".main()] Some protocols failed to start their listeners! Exiting.");
+            }
             return 1;
         }
         // SIGTTOU/SIGTTIN: a new haproxy that could not bind asks the old process to pause its

@@ -110,8 +110,19 @@ public final class Engine {
                 }
             }
         }
-        GlobalMaxconn global = GlobalMaxconn.of(config, planned.size(), threads(config));
+        GlobalMaxconn global = GlobalMaxconn.of(config, planned.size() + e.checkCount()
+                + org.jhaproxy.runtime.cli.StatsSockets.reservedSockets(config), threads(config));
         e.global = global;
+        // "ulimit-n", else maxsock: the open-files limit raised before anything is bound
+        boolean strict = org.jhaproxy.runtime.process.OpenFiles.strict(config);
+        long ulimitN = org.jhaproxy.runtime.process.OpenFiles.ulimitN(config);
+        long nofile = org.jhaproxy.runtime.process.OpenFiles.raise(ulimitN > 0 ? ulimitN : global.maxsock(), strict,
+                alert, events::warning);
+        if (nofile < 0) {
+            e.stop();
+            throw new StartException(false);
+        }
+        global.ulimitN(nofile);
         org.jhaproxy.runtime.queue.DynamicMaxconn.settle(e.proxies, global.maxconn());
         for (Planned pl : planned) {
             Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
@@ -137,8 +148,26 @@ public final class Engine {
         } finally {
             transferred.dropUnused();
         }
+        if (!org.jhaproxy.runtime.process.OpenFiles.enoughFor(global.maxconn(), global.maxsock(), strict, alert)) {
+            e.stop();
+            throw new StartException(false);
+        }
         org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.transport, e.events);
         return e;
+    }
+
+    /** The health and agent checks configured, each of which haproxy counts in maxsock. */
+    private int checkCount() {
+        int n = 0;
+        for (Proxy p : proxies.all()) {
+            if (!p.config().isBackend()) {
+                continue;
+            }
+            for (org.jhaproxy.runtime.server.Server s : p.servers()) {
+                n += (s.config().check() ? 1 : 0) + (s.agent().configured() ? 1 : 0);
+            }
+        }
+        return n;
     }
 
     /** A listener to start, once the global limit (which counts them) is known. */
@@ -320,8 +349,20 @@ public final class Engine {
 
     /** The start failed; the reason was reported. */
     public static final class StartException extends Exception {
+        private final boolean listenersFailed;
+
         public StartException() {
+            this(true);
+        }
+
+        /** {@code listenersFailed}: haproxy then adds "Some protocols failed to start their listeners!". */
+        public StartException(boolean listenersFailed) {
             super(null, null, false, false);
+            this.listenersFailed = listenersFailed;
+        }
+
+        public boolean listenersFailed() {
+            return listenersFailed;
         }
     }
 }

@@ -72,6 +72,20 @@ public final class StatsSockets {
         return t;
     }
 
+    /**
+     * The descriptors haproxy counts for the CLI before any connection: one per stats socket,
+     * and the CLI frontend's "stats maxconn" once there is one.
+     */
+    public static int reservedSockets(Config config) {
+        int n = 0;
+        for (Line l : config.globalLines()) {
+            if (l.keyword().equals("stats") && l.arg(1).equals("socket")) {
+                n++;
+            }
+        }
+        return n == 0 ? 0 : n + maxconn(config);
+    }
+
     /** The last "stats maxconn", else 10: the CLI frontend's maxconn, shared by all its sockets. */
     private static int maxconn(Config config) {
         int n = DEFAULT_MAXCONN;
