@@ -82,7 +82,7 @@ public final class ProxyRuleSets {
         List<HttpRule> res = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_RES)) {
             HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
-            res.add(new HttpRule(cond(acls, r), a));
+            res.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a));
         }
         List<SwitchingRule> sw = new ArrayList<>();
         for (ProxyRules.BackendRef b : pc.useBackends()) {

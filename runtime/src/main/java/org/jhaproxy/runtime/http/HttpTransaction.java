@@ -116,6 +116,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         if (verdict != null) {
+            if (HttpCounting.isDeny(verdict) && stats == null) {
+                HttpCounting.deniedRequest(stream.frontend(), samples.backendAssigned() ? samples.backend() : null);
+            }
             answer(verdict);
             return;
         }
@@ -303,6 +306,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? leg.server() : null, head, size);
         if (denied != null) {
+            if (HttpCounting.isDeny(denied)) {
+                HttpCounting.deniedResponse(stream.frontend(), backend, leg.server());
+            }
             // what was read of the response stays counted: its head and a small body read with it
             long length = HttpUtil.getContentLength(res, -1L);
             log.responseBytes(size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0));
