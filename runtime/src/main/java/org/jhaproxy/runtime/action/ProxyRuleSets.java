@@ -108,11 +108,16 @@ public final class ProxyRuleSets {
 
     private static TcpRule tcpRule(AclCompiler acls, ProxyRules.Rule r, org.jhaproxy.runtime.stick.TrackAction.Level level)
             throws NotSupported {
+        // haproxy parses the action's arguments before its condition
         if (r.action().startsWith("track-sc")) {
-            // haproxy parses the action's arguments before its condition
             org.jhaproxy.runtime.stick.TrackAction t = at(r.at(),
                     () -> org.jhaproxy.runtime.stick.TrackAction.compile(r.words(), acls.scope().at(r.at()), level));
-            return new TcpRule(cond(acls, r), true, t);
+            return new TcpRule(cond(acls, r), true, t::apply);
+        }
+        if (org.jhaproxy.runtime.stick.CounterAction.is(r.action())) {
+            org.jhaproxy.runtime.stick.CounterAction a = at(r.at(),
+                    () -> org.jhaproxy.runtime.stick.CounterAction.compile(r.words(), acls.scope().at(r.at())));
+            return new TcpRule(cond(acls, r), true, a::apply);
         }
         return new TcpRule(cond(acls, r), tcpAccept(r), null);
     }
