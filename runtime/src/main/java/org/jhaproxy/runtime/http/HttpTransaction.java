@@ -143,8 +143,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 return idle;
             });
         }
-        if (persistence != null && persistence.server() != null) {
-            connector.start(persistence.server());
+        Server forced = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence == null ? null : persistence.server());
+        if (forced != null) {
+            connector.start(forced);
         } else {
             connector.start();
         }
@@ -309,7 +310,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         // res.total counts the response as it entered the channel, before the http-response rules
         long size = HtxSize.response(head, res);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
-        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head, leg.server());
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? leg.server() : null, head, size);
         if (denied != null) {
             // what was read of the response stays counted: its head and a small body read with it
