@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * timers, the counts of connections open at that instant) replaced, the "-1" of a timer that did
  * not run and the retries kept.
  */
-final class CaseLogs implements AutoCloseable {
+public final class CaseLogs implements AutoCloseable {
     /** How long the log must stay silent, after the clients ended, before it is read as complete. */
     private static final long QUIET_MS = 250;
     private static final long MAX_WAIT_MS = 3000;
@@ -123,7 +123,7 @@ final class CaseLogs implements AutoCloseable {
     /**
      * One line with the syslog header's date and pid (in each header format: rfc3164, local,
      * rfc5424, iso, timed; short, priority and raw have none), the accept date, the client's port and the timers replaced. */
-    static String normalise(String line) {
+    public static String normalise(String line) {
         String head = "";
         int end = 0;
         Matcher h;

@@ -43,6 +43,8 @@ public final class Engine {
     private Events events;
     private org.jhaproxy.runtime.log.Logging logging;
     private volatile boolean stopping;
+    /** A soft stop is under way (haproxy's "stopping", which "show info" reports). */
+    private volatile boolean softStopping;
     private GlobalMaxconn global;
     private org.jhaproxy.runtime.cli.StatsSockets statsSockets;
 
@@ -86,6 +88,7 @@ public final class Engine {
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
+            p.streams(e.streams);
             if (!p.config().isFrontend() || p.config().disabled()) {
                 continue;
             }
@@ -219,6 +222,7 @@ public final class Engine {
      * haproxy's "Proxy fe stopped (cumulated conns: FE: n, BE: m)." for each proxy.
      */
     public void softStop(Consumer<String> report) {
+        softStopping = true;
         for (Listener l : listeners) {
             l.stop();
         }
@@ -237,6 +241,11 @@ public final class Engine {
                 stop();
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** A soft stop (SIGUSR1) is under way: "show info" says "Stopping: 1". */
+    public boolean softStopping() {
+        return softStopping;
     }
 
     /** SIGTTOU: stop accepting for a while, the sockets stay bound. */

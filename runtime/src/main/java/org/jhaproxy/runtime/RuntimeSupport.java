@@ -85,6 +85,7 @@ public final class RuntimeSupport {
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
+            org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
 

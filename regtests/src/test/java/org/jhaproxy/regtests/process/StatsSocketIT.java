@@ -175,7 +175,7 @@ class StatsSocketIT {
             String k = colon < 0 ? "" : l.substring(0, colon);
             if (List.of("Version", "Release_date", "Build info", "Pid", "Uptime", "Uptime_sec", "Ulimit-n", "Maxsock",
                     "Maxconn", "Hard_maxconn", "CurrConns", "CumConns", "CumReq", "Tasks", "Jobs", "TotalBytesOut",
-                    "BytesOutRate", "Idle_pct", "Run_queue", "PoolAlloc_bytes", "PoolUsed_bytes", "Start_time_sec", "node").contains(k)) {
+                    "BytesOutRate", "ConnRate", "MaxConnRate", "SessRate", "MaxSessRate", "Idle_pct", "Run_queue", "PoolAlloc_bytes", "PoolUsed_bytes", "Start_time_sec", "node").contains(k)) {
                 l = k + ": N";
             }
             out.add(l);

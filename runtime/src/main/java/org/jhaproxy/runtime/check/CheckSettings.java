@@ -46,6 +46,12 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
                 backend.option("log-health-checks"));
     }
 
+    /** The same parameters toward another address ("set server ... check-addr|agent-addr..."). */
+    CheckSettings at(InetSocketAddress to) {
+        return to.equals(address) ? this : new CheckSettings(inter, fastinter, downinter, rise, fall, to, connectTimeout,
+                readTimeout, logHealthChecks);
+    }
+
     private static long connectTimeout(ProxyConfig backend, long inter) {
         long check = backend.timeout(TimeoutKind.CHECK);
         long connect = backend.timeout(TimeoutKind.CONNECT);

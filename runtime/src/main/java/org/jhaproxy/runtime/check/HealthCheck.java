@@ -74,16 +74,18 @@ final class HealthCheck {
         if (loop.isShuttingDown()) {
             return;
         }
-        if (!agent && server.inMaintenance()) {
-            // maintenance pauses the health check (not the agent, which may lift it); leaving it
-            // resumes the check from "rise", the server up (srv_update_status())
+        if (!view.enabled() || (!agent && server.inMaintenance())) {
+            // "disable health|agent" stops the check until enabled again; maintenance pauses the
+            // health check (not the agent, which may lift it); leaving it resumes the check from
+            // "rise", the server up (srv_update_status())
             schedule(settings.inter());
             return;
         }
         next = null;
         long start = System.nanoTime();
         view.started();
-        new CheckRun(program, settings, loop, transport, () -> ServerStateHeader.of(server, view, settings), outcome -> {
+        CheckRules rules = agent ? CheckRules.agent(view.send()) : program;
+        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings), outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
             view.ended();
@@ -226,6 +228,17 @@ final class HealthCheck {
                 .append(upSide ? (server.weight() > 0 ? "UP" : "DRAIN") : "DOWN").append('.');
         events.warning(msg.toString());
         events.log(server.backend(), LogLevel.NOTICE, msg.toString());
+    }
+
+    /**
+     * Where this run connects: the check's address and port as configured or last set from the
+     * CLI, the server's where none (an agent has no port of the server's).
+     */
+    private java.net.InetSocketAddress target() {
+        java.net.InetSocketAddress srv = server.address(null);
+        java.net.InetAddress a = view.addr() != null ? view.addr() : srv.getAddress();
+        int port = view.port() != 0 ? view.port() : agent ? 0 : srv.getPort();
+        return new java.net.InetSocketAddress(a, port);
     }
 
     /** srv_getinter(). */

@@ -59,7 +59,7 @@ public final class HealthChecks {
                         s.observation(analysis);
                     }
                 }
-                if (s.agent().enabled()) {
+                if (s.agent().configured()) {
                     // the agent's check runs on the same loop as the health check, as both act on the server
                     EventLoop loop = checks.isEmpty() || checks.get(checks.size() - 1).server() != s
                             ? transport.group().next() : checks.get(checks.size() - 1).loop();

@@ -31,7 +31,7 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         // the CLI applet runs in a stream of its own, listed by "show sess" and ended by "shutdown session"
         session.stream(session.engine().streams().addCli(ctx.channel(), luid, new LiveStream.Target(LiveStream.Kind.CLI,
-                () -> null, () -> null, () -> null, ctx::close)));
+                () -> null, () -> null, () -> null, why -> ctx.close())));
         armTimeout(ctx);
         ctx.fireChannelActive();
     }

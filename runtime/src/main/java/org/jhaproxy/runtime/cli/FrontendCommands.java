@@ -19,7 +19,9 @@ final class FrontendCommands {
                 CliCommand.of("disable frontend", r -> onFrontend(r, 2, fe -> disable(r, fe))),
                 CliCommand.of("enable frontend", r -> onFrontend(r, 2, fe -> enable(r, fe))),
                 CliCommand.of("set maxconn frontend", r -> onFrontend(r, 3, fe -> maxconn(r, fe))),
-                CliCommand.of("set maxconn global", FrontendCommands::maxconnGlobal));
+                CliCommand.of("set maxconn global", FrontendCommands::maxconnGlobal),
+                CliCommand.of("shutdown frontend", r -> onFrontend(r, 2, fe -> shutdown(r, fe))),
+                CliCommand.of("set rate-limit", FrontendCommands::rateLimit));
     }
 
     @FunctionalInterface
@@ -77,6 +79,66 @@ final class FrontendCommands {
             ls.forEach(Listener::resume);
             report(r, fe, "Resumed");
         }
+        return "";
+    }
+
+    /**
+     * stop_proxy(): the listeners close for good, established connections go on; the proxy is
+     * STOPPED (a "listen" section's servers too) and reported as at a soft stop.
+     */
+    private static String shutdown(CliRequest r, Proxy fe) {
+        if (fe.state() == org.jhaproxy.runtime.proxy.ProxyState.STOPPED) {
+            return "Frontend was already shut down.\n";
+        }
+        listeners(r, fe).forEach(Listener::stop);
+        fe.state(org.jhaproxy.runtime.proxy.ProxyState.STOPPED);
+        String msg = String.format("Proxy %s stopped (cumulated conns: FE: %d, BE: %d).", fe.name(),
+                fe.cumulatedFrontendConns(), fe.cumulatedBackendConns());
+        r.engine().events().warning(msg);
+        r.engine().events().log(fe, LogLevel.WARNING, msg);
+        return "";
+    }
+
+    /**
+     * cli_parse_set_ratelimit(): a process-wide limit, atoi() of the value; the compression
+     * limit is given in kB/s. The listeners held by the old limit look again.
+     */
+    private static String rateLimit(CliRequest r) {
+        if (!r.requires(CliLevel.ADMIN)) {
+            return CliRequest.PERMISSION_DENIED;
+        }
+        var rates = r.engine().global().rates();
+        java.util.function.IntConsumer target;
+        int mul = 1;
+        String what = r.arg(2);
+        if (!r.arg(3).equals("global")) {
+            what = "";
+        }
+        switch (what) {
+            case "connections" -> target = rates::connLimit;
+            case "sessions" -> target = rates::sessLimit;
+            case "ssl-sessions" -> target = rates::sslLimit;
+            case "http-compression" -> {
+                target = rates::compressionLimit;
+                mul = 1024;
+            }
+            default -> {
+                return "'set rate-limit' only supports :\n"
+                        + "   - 'connections global' to set the per-process maximum connection rate\n"
+                        + "   - 'sessions global' to set the per-process maximum session rate\n"
+                        + "   - 'ssl-sessions global' to set the per-process maximum SSL session rate\n"
+                        + "   - 'http-compression global' to set the per-process maximum compression speed in kB/s\n";
+            }
+        }
+        if (r.arg(4).isEmpty()) {
+            return "Expects an integer value.\n";
+        }
+        int v = Strtol.atoi(r.arg(4));
+        if (v < 0) {
+            return "Value out of range.\n";
+        }
+        target.accept(v * mul);
+        r.engine().global().ratesChanged();
         return "";
     }
 

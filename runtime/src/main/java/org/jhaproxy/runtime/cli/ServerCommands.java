@@ -35,8 +35,18 @@ final class ServerCommands {
                 CliCommand.of("set weight", r -> onServer(r, 2, s -> weight(r, s, r.arg(3)))),
                 CliCommand.of("set server", r -> onServer(r, 2, s -> setServer(r, s))),
                 CliCommand.of("set maxconn server", r -> onServer(r, 3, s -> maxconn(s, r.arg(4)))),
-                CliCommand.of("enable agent", r -> onServer(r, 2, s -> "Agent was not configured on this server, cannot enable.\n")),
-                CliCommand.of("disable agent", r -> onServer(r, 2, s -> "")));
+                CliCommand.of("enable agent", r -> onServer(r, 2, s -> s.agent().enabled(true) ? ""
+                        : "Agent was not configured on this server, cannot enable.\n")),
+                CliCommand.of("disable agent", r -> onServer(r, 2, s -> {
+                    s.agent().enabled(false);
+                    return "";
+                })),
+                CliCommand.of("enable health", r -> onServer(r, 2, s -> s.check().enabled(true) ? ""
+                        : "Health check was not configured on this server, cannot enable.\n")),
+                CliCommand.of("disable health", r -> onServer(r, 2, s -> {
+                    s.check().enabled(false);
+                    return "";
+                })));
     }
 
     @FunctionalInterface
@@ -99,13 +109,50 @@ final class ServerCommands {
                     }
                 }
                 return "";
-            case "agent", "agent-send":
-                // jhaproxy runs no agent checks yet: haproxy's answer for a server without one
-                return "agent checks are not enabled on this server.\n";
+            case "agent":
+                if (!s.agent().enabled()) {
+                    return "agent checks are not enabled on this server.\n";
+                }
+                switch (v) {
+                    case "up" -> {
+                        s.agent().forcedUp();
+                        StateChange.running(s, FROM_CLI, events(r), timers(r));
+                    }
+                    case "down" -> {
+                        s.agent().forcedDown();
+                        StateChange.stopped(s, FROM_CLI, events(r));
+                    }
+                    default -> {
+                        return "'set server <srv> agent' expects 'up' or 'down'.\n";
+                    }
+                }
+                return "";
+            case "agent-send":
+                if (!s.agent().enabled()) {
+                    return "agent checks are not enabled on this server.\n";
+                }
+                s.agent().send(v);
+                return "";
+            case "check-addr", "agent-addr":
+                if (v.isEmpty()) {
+                    return "set server <b>/<s> " + r.arg(3) + " requires an address and optionally a port.\n";
+                }
+                return warning((r.arg(3).startsWith("agent") ? s.agent() : s.check())
+                        .retarget(v, r.arg(5).equals("port") ? r.arg(6) : null));
+            case "check-port", "agent-port":
+                if (v.isEmpty()) {
+                    return "set server <b>/<s> " + r.arg(3) + " requires a port.\n";
+                }
+                return warning((r.arg(3).startsWith("agent") ? s.agent() : s.check()).retarget(null, v));
             default:
                 return "usage: set server <backend>/<server> addr | agent | agent-addr | agent-port | agent-send | "
                         + "check-addr | check-port | fqdn | health | ssl | state | weight\n";
         }
+    }
+
+    /** cli_msg(LOG_WARNING): the message as it is, nothing on success. */
+    private static String warning(String msg) {
+        return msg == null ? "" : msg;
     }
 
     /** server_parse_weight_change_request(), shared with the agent checks. */

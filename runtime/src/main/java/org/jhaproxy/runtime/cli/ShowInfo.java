@@ -50,7 +50,8 @@ public final class ShowInfo implements CliCommand {
             cumConns += p.cumulatedFrontendConns();
         }
         int curr = g.actconn();
-        int listeners = e.listeners().size() + cli.listeners();
+        int listeners = (int) e.listeners().stream().filter(l -> l.state() != org.jhaproxy.runtime.listener.ListenerState.ASSIGNED)
+                .count() + cli.listeners();
         long ulimit = openFiles();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("Name", "HAProxy");
@@ -73,18 +74,29 @@ public final class ShowInfo implements CliCommand {
         f.put("CurrConns", curr);
         f.put("CumConns", cumConns);
         f.put("CumReq", e.streams().created());
-        for (String k : List.of("MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree",
-                "ConnRate", "ConnRateLimit", "MaxConnRate", "SessRate", "SessRateLimit", "MaxSessRate", "SslRate",
-                "SslRateLimit", "MaxSslRate", "SslFrontendKeyRate", "SslFrontendMaxKeyRate",
-                "SslFrontendSessionReuse_pct", "SslBackendKeyRate", "SslBackendMaxKeyRate", "SslCacheLookups",
-                "SslCacheMisses", "CompressBpsIn", "CompressBpsOut", "CompressBpsRateLim")) {
+        for (String k : List.of("MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree")) {
             f.put(k, 0);
         }
+        org.jhaproxy.runtime.listener.GlobalRateLimits rates = g.rates();
+        f.put("ConnRate", rates.connRate());
+        f.put("ConnRateLimit", rates.connLimit());
+        f.put("MaxConnRate", rates.maxConnRate());
+        f.put("SessRate", rates.sessRate());
+        f.put("SessRateLimit", rates.sessLimit());
+        f.put("MaxSessRate", rates.maxSessRate());
+        f.put("SslRate", 0);
+        f.put("SslRateLimit", rates.sslLimit());
+        for (String k : List.of("MaxSslRate", "SslFrontendKeyRate", "SslFrontendMaxKeyRate",
+                "SslFrontendSessionReuse_pct", "SslBackendKeyRate", "SslBackendMaxKeyRate", "SslCacheLookups",
+                "SslCacheMisses", "CompressBpsIn", "CompressBpsOut")) {
+            f.put(k, 0);
+        }
+        f.put("CompressBpsRateLim", rates.compressionLimit());
         f.put("Tasks", listeners + curr);
         f.put("Run_queue", 0);
         f.put("Idle_pct", 100);
         f.put("node", node(e));
-        f.put("Stopping", e.proxies().all().stream().anyMatch(p -> p.state() == org.jhaproxy.runtime.proxy.ProxyState.STOPPED) ? 1 : 0);
+        f.put("Stopping", e.softStopping() ? 1 : 0);
         f.put("Jobs", listeners + curr + cli.currentConns());
         f.put("Unstoppable Jobs", 0);
         f.put("Listeners", listeners);

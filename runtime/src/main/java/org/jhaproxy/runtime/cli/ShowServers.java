@@ -81,11 +81,10 @@ final class ShowServers {
     }
 
     private static void stateLine(StringBuilder out, Proxy p, int uuid, Server s) {
-        String checkAddr = s.config().option("addr", "-");
-        String checkPort = s.config().option("port", "0");
-        // the agent's address and port are the check's unless "agent-addr" / "agent-port" set them
-        String agentAddr = s.config().option("agent-addr", checkAddr);
-        String agentPort = s.config().option("agent-port", checkPort);
+        String checkAddr = s.check().addr() == null ? "-" : Addresses.text(s.check().addr());
+        int checkPort = s.check().port();
+        String agentAddr = s.agent().addr() == null ? "-" : Addresses.text(s.agent().addr());
+        int agentPort = s.agent().port();
         var a = s.config().address();
         out.append(uuid).append(' ').append(p.name()).append(' ').append(s.puid()).append(' ').append(s.name()).append(' ')
                 .append(addr(s)).append(' ').append(opState(s.state())).append(' ').append(s.admin()).append(' ')

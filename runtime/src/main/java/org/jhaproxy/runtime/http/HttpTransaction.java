@@ -601,11 +601,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * stream_shutdown() with SF_ERR_KILLED: a response not started yet becomes haproxy's 502
      * (logged "KH" while waiting for it), one in progress is cut.
      */
-    private void killed() {
+    private void killed(TermState.Cause why) {
         if (ended) {
             return;
         }
-        endAs(TermState.Cause.KILLED, clientAbortPhase());
+        endAs(why, clientAbortPhase());
         if (connector != null) {
             connector.abandon();
             connector = null;

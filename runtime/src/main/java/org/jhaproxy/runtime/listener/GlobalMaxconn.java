@@ -23,6 +23,7 @@ public final class GlobalMaxconn {
     private final AtomicInteger actconn = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final GlobalRateLimits rates = new GlobalRateLimits();
 
     public GlobalMaxconn(int maxconn) {
         this.maxconn = maxconn;
@@ -77,13 +78,28 @@ public final class GlobalMaxconn {
         }
     }
 
+    /** The connection and session rates and their limits. */
+    public GlobalRateLimits rates() {
+        return rates;
+    }
+
+    /**
+     * "set rate-limit": the listeners held back may look again (dequeue_all_listeners()); a
+     * lower limit holds them at their next accept.
+     */
+    public void ratesChanged() {
+        for (Listener l : listeners) {
+            l.resumeIfAllowed();
+        }
+    }
+
     /** Connections currently accepted by the process. */
     public int actconn() {
         return actconn.get();
     }
 
     boolean allowsMore() {
-        return actconn.get() < maxconn;
+        return actconn.get() < maxconn && rates.allowsMore();
     }
 
     void register(Listener l) {
@@ -92,6 +108,7 @@ public final class GlobalMaxconn {
 
     void taken() {
         actconn.incrementAndGet();
+        rates.accepted();
     }
 
     /** A connection ended: the listeners held back get a chance to accept again. */

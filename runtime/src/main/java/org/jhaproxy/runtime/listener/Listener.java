@@ -37,6 +37,8 @@ public final class Listener {
     private final AtomicReference<ListenerState> state = new AtomicReference<>(ListenerState.ASSIGNED);
     private final ChannelFutureListener release = f -> released();
     private volatile Channel channel;
+    /** A look at the rate limits is scheduled. */
+    private final java.util.concurrent.atomic.AtomicBoolean rateRetry = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Listener(Proxy frontend, BindConf bind, SocketAddress address, GlobalMaxconn global) {
         this.frontend = frontend;
@@ -152,6 +154,26 @@ public final class Listener {
         applyState();
         // a connection may have ended between the count and the state change: look again
         resumeIfAllowed();
+        retryAfterRate();
+    }
+
+    /**
+     * Held by a rate limit ("set rate-limit connections|sessions global"): no connection ending
+     * will resume the listener, the time passing will, as haproxy's global queue task wakes it
+     * at the rate's next event.
+     */
+    private void retryAfterRate() {
+        Channel ch = channel;
+        ListenerState s = state.get();
+        if (ch == null || global.rates().allowsMore() || (s != ListenerState.LIMITED && s != ListenerState.FULL)
+                || !rateRetry.compareAndSet(false, true)) {
+            return;
+        }
+        ch.eventLoop().schedule(() -> {
+            rateRetry.set(false);
+            resumeIfAllowed();
+            retryAfterRate();
+        }, global.rates().retryDelay(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -211,7 +233,8 @@ public final class Listener {
 
     /** Stops accepting new connections (soft-stop: the established ones go on). */
     public ChannelFuture stop() {
-        ListenerState was = state.getAndSet(ListenerState.PAUSED);
+        // unbound for good (stop_listener(): LI_ASSIGNED), no longer among the process's listeners
+        ListenerState was = state.getAndSet(ListenerState.ASSIGNED);
         if (was == ListenerState.FULL || was == ListenerState.LIMITED) {
             global.waiting(-1);
         }

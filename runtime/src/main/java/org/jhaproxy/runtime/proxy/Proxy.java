@@ -149,6 +149,17 @@ public final class Proxy {
         return config.isBackend() ? this : null;
     }
 
+    private volatile org.jhaproxy.runtime.stream.Streams streams;
+
+    /** The process's live streams, which the state changes of this proxy's servers may end. */
+    public org.jhaproxy.runtime.stream.Streams streams() {
+        return streams;
+    }
+
+    public void streams(org.jhaproxy.runtime.stream.Streams s) {
+        this.streams = s;
+    }
+
     public List<Server> servers() {
         return servers;
     }

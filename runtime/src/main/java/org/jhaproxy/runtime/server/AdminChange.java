@@ -90,8 +90,10 @@ public final class AdminChange {
             });
             s.counters().downTrans.increment();
             int requeued = StateChange.redistribute(s);
-            report(s, StateChange.left(StateChange.name(s, "is going DOWN for maintenance"), s, r, requeued),
-                    wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+            // the streams it ends still count in the message: they end later, on their own loops
+            String msg = StateChange.left(StateChange.name(s, "is going DOWN for maintenance"), s, r, requeued);
+            SessionShutdown.markedDown(s);
+            report(s, msg, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
             StateChange.backendDown(s.backend(), r, events);
             return;
         }
@@ -105,6 +107,7 @@ public final class AdminChange {
             });
             StateChange.warmUp(s, warmupLoop);
             StateChange.backendBack(s.backend(), r, false);
+            SessionShutdown.markedUp(s);
             if ((cur & AdminFlags.FMAINT) != 0 && (next & AdminFlags.FMAINT) == 0) {
                 report(s, name(s, "is UP/" + (drain(next) ? "DRAIN" : "READY") + " (leaving forced maintenance)"),
                         LogLevel.NOTICE, events);

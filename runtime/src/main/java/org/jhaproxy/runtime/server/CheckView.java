@@ -11,8 +11,10 @@ import org.jhaproxy.config.model.ServerConfig;
 public final class CheckView {
     /** HCHK_STATUS_INI: no check has run yet. */
     public static final int STATUS_INI = 1;
-    /** CHK_ST_CONFIGURED | CHK_ST_ENABLED. */
-    private static final int CONFIGURED_ENABLED = 0x02 | 0x04;
+    /** CHK_ST_INPROGRESS, CHK_ST_CONFIGURED, CHK_ST_ENABLED. */
+    private static final int INPROGRESS = 0x01;
+    private static final int CONFIGURED = 0x02;
+    private static final int ENABLED = 0x04;
     /** CHK_ST_PAUSED: checks paused by maintenance. */
     public static final int PAUSED = 0x08;
     /** CHK_ST_AGENT: the server's agent check, not its health check. */
@@ -22,6 +24,8 @@ public final class CheckView {
     private final boolean agent;
     private final int rise;
     private final int fall;
+    /** CHK_ST_ENABLED: a configured check runs; "disable health|agent" stops it, "enable" resumes it. */
+    private volatile boolean enabled;
     private volatile int status = STATUS_INI;
     private volatile int result;
     private volatile int health;
@@ -34,9 +38,18 @@ public final class CheckView {
     /** The last check's own text (check->desc): a socket error, an HTTP reason... */
     private volatile String desc = "";
     private volatile boolean inProgress;
+    /**
+     * Where the check connects (check->addr, check->port): null for the server's address, 0
+     * for its port ("addr", "port"; "agent-addr", "agent-port"), changed by "set server ...
+     * check-addr|check-port|agent-addr|agent-port"; and what an agent is sent ("agent-send").
+     */
+    private volatile java.net.InetAddress addr;
+    private volatile int port;
+    private volatile String send = "";
 
     private CheckView(boolean configured, boolean agent, int rise, int fall, boolean disabled) {
         this.configured = configured;
+        this.enabled = configured;
         this.agent = agent;
         this.rise = rise;
         this.fall = fall;
@@ -47,8 +60,10 @@ public final class CheckView {
 
     /** The server's health check ("check", "rise", "fall"). */
     static CheckView health(ServerConfig config) {
-        return new CheckView(config.check(), false, Integer.parseInt(config.option("rise", "2")),
+        CheckView v = new CheckView(config.check(), false, Integer.parseInt(config.option("rise", "2")),
                 Integer.parseInt(config.option("fall", "3")), config.disabled());
+        v.target(config.option("addr", null), Integer.parseInt(config.option("port", "0")));
+        return v;
     }
 
     /**
@@ -58,7 +73,100 @@ public final class CheckView {
      */
     static CheckView agent(ServerConfig config) {
         boolean on = config.has("agent-check") && (config.has("agent-port") || config.has("port"));
-        return new CheckView(on, true, 1, 1, config.disabled());
+        CheckView v = new CheckView(on, true, 1, 1, config.disabled());
+        v.target(config.option("agent-addr", config.option("addr", null)),
+                Integer.parseInt(config.option("agent-port", config.option("port", "0"))));
+        v.send = config.option("agent-send", "");
+        return v;
+    }
+
+    /** The configured address, resolved once at start as haproxy resolves it while parsing. */
+    private void target(String host, int port) {
+        try {
+            this.addr = host == null ? null : java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            this.addr = null;
+        }
+        this.port = port;
+    }
+
+    /** The address the check connects to, null for the server's. */
+    public java.net.InetAddress addr() {
+        return addr;
+    }
+
+    /** The port the check connects to, 0 for the server's. */
+    public int port() {
+        return port;
+    }
+
+    /** What an agent check sends before reading the agent's reply ("agent-send"). */
+    public String send() {
+        return send;
+    }
+
+    /**
+     * "set server ... check-addr|check-port|agent-addr|agent-port" (srv_update_check_addr_port(),
+     * srv_update_agent_addr_port()): a literal address (no resolution) and a port text, either
+     * null to keep it; nothing changes unless both are valid. Returns haproxy's warning, or null.
+     */
+    public String retarget(String addrText, String portText) {
+        if (!enabled) {
+            return agent ? "agent checks are not enabled on this server" : "health checks are not enabled on this server";
+        }
+        java.net.InetAddress a = null;
+        if (addrText != null) {
+            a = io.netty.util.NetUtil.createInetAddressFromIpAddressString(addrText);
+            if (a == null) {
+                return "invalid addr '" + addrText + "'";
+            }
+        }
+        long p = 0;
+        if (portText != null) {
+            Long v = strl2irc(portText);
+            if (v == null) {
+                return "provided port is not an integer";
+            }
+            p = v;
+            if (p < 0 || p > 65535) {
+                return "provided port is invalid";
+            }
+        }
+        if (a != null) {
+            this.addr = a;
+        }
+        if (portText != null) {
+            this.port = (int) p;
+        }
+        return null;
+    }
+
+    /**
+     * haproxy's strl2irc(): an int in decimal, "-" first for a negative one ("-" alone is 0);
+     * null when empty, overflowing or with a character other than a digit.
+     */
+    private static Long strl2irc(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean negative = s.charAt(0) == '-';
+        long v = 0;
+        for (int i = negative ? 1 : 0; i < s.length(); i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            v = v * 10 + (negative ? -d : d);
+            if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    /** "set server ... agent-send". */
+    public void send(String text) {
+        this.send = text;
     }
 
     /** HCHK_STATUS_* of the last check. */
@@ -75,9 +183,27 @@ public final class CheckView {
         return health;
     }
 
-    /** A check is configured and enabled on the server (CHK_ST_ENABLED). */
+    /** A check is enabled on the server (CHK_ST_ENABLED): it runs and holds the server's state. */
     public boolean enabled() {
+        return enabled;
+    }
+
+    /** A check is configured on the server (CHK_ST_CONFIGURED), enabled or not. */
+    public boolean configured() {
         return configured;
+    }
+
+    /**
+     * "enable health|agent" ({@code true}), "disable health|agent": only a configured check may
+     * be enabled (false when not); a disabled check stops running and no longer holds the
+     * server down or up, the server staying as it is.
+     */
+    public boolean enabled(boolean on) {
+        if (on && !configured) {
+            return false;
+        }
+        enabled = on;
+        return true;
     }
 
     public int rise() {
@@ -90,7 +216,7 @@ public final class CheckView {
 
     /** CHK_ST_* flags. */
     public int state() {
-        return (configured ? CONFIGURED_ENABLED : 0) | (paused ? PAUSED : 0)
+        return (inProgress ? INPROGRESS : 0) | (configured ? CONFIGURED : 0) | (enabled ? ENABLED : 0) | (paused ? PAUSED : 0)
                 | (configured && agent ? AGENT : 0);
     }
 

@@ -34,7 +34,10 @@ public final class StateChange {
         int requeued = redistribute(s);
         StringBuilder msg = name(s, "is DOWN");
         cause.appendTo(msg);
-        report(s.backend(), left(msg, s, r, requeued), wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+        // the streams it ends still count in the message: they end later, on their own loops
+        String report = left(msg, s, r, requeued);
+        SessionShutdown.markedDown(s);
+        report(s.backend(), report, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
         backendDown(s.backend(), r, events);
         AdminChange.remainsDraining(s, events);
     }
@@ -58,6 +61,7 @@ public final class StateChange {
             comeUp(s);
         });
         backendBack(s.backend(), r, true);
+        SessionShutdown.markedUp(s);
         warmUp(s, warmupLoop);
         StringBuilder msg = name(s, "is UP");
         cause.appendTo(msg);

@@ -172,13 +172,31 @@ public final class StatsAdminPost {
                 s.check().forcedDown();
                 StateChange.stopped(s, FROM_WEB, ev);
             }
-            case "arunn", "adown", "dagent", "eagent" -> {
-                // jhaproxy cannot switch an agent on or off yet: a server with one counts unchanged
-                return s.agent().enabled() ? 1 : 0;
+            case "dagent", "eagent" -> {
+                if (!s.agent().configured()) {
+                    return 0;
+                }
+                s.agent().enabled(action.equals("eagent"));
             }
             case "dhlth", "ehlth" -> {
-                // nor a health check: a server with one counts unchanged
-                return s.check().enabled() ? 1 : 0;
+                if (!s.check().configured()) {
+                    return 0;
+                }
+                s.check().enabled(action.equals("ehlth"));
+            }
+            case "arunn" -> {
+                if (!s.agent().enabled()) {
+                    return 0;
+                }
+                s.agent().forcedUp();
+                StateChange.running(s, FROM_WEB, ev, scope.warmupLoop());
+            }
+            case "adown" -> {
+                if (!s.agent().enabled()) {
+                    return 0;
+                }
+                s.agent().forcedDown();
+                StateChange.stopped(s, FROM_WEB, ev);
             }
             default -> {
                 // "stop"/"start" (drain by the old form): not offered by 2.6's page

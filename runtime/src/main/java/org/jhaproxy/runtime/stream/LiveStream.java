@@ -42,7 +42,7 @@ public final class LiveStream {
      * does when killed (stream_shutdown() with SF_ERR_KILLED), run on the stream's event loop.
      */
     public record Target(Kind kind, Supplier<Proxy> backend, Supplier<Server> server, Supplier<Channel> serverChannel,
-            Runnable kill) {
+            java.util.function.Consumer<org.jhaproxy.runtime.log.TermState.Cause> kill) {
     }
 
     /** The streams' kinds, which decide the channel flags "show sess" prints. */
@@ -119,6 +119,11 @@ public final class LiveStream {
 
     /** "shutdown session": the stream ends as killed, on its own event loop. */
     public void kill() {
-        client.eventLoop().execute(target.kill());
+        kill(org.jhaproxy.runtime.log.TermState.Cause.KILLED);
+    }
+
+    /** stream_shutdown(): the stream ends for {@code why} (killed, server down or up), on its own event loop. */
+    public void kill(org.jhaproxy.runtime.log.TermState.Cause why) {
+        client.eventLoop().execute(() -> target.kill().accept(why));
     }
 }

@@ -247,12 +247,13 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     /**
-     * "shutdown session" (stream_shutdown() with SF_ERR_KILLED): both sides are closed; the log
-     * says "K-" once the data flowed (no analyser sets a phase in TCP mode).
+     * stream_shutdown(): "shutdown session" (killed), or its server marked down or up: both sides
+     * are closed; the log says "K-" ("D-", "U-") once the data flowed (no analyser sets a phase
+     * in TCP mode).
      */
-    private void killed() {
+    private void killed(TermState.Cause why) {
         if (!ended) {
-            endAs(TermState.Cause.KILLED, server != null ? TermState.Phase.NONE
+            endAs(why, server != null ? TermState.Phase.NONE
                     : queued ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
         }
         abort();
@@ -260,16 +261,17 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     /** An error or a timeout: both sides are closed at once. */
     void abort() {
+        if (connector != null) {
+            connector.abandon();
+        }
+        // logged before the client connection is closed: its session still counts (feconn, actconn)
+        end();
         if (client != null) {
             client.close();
         }
         if (server != null) {
             server.close();
         }
-        if (connector != null) {
-            connector.abandon();
-        }
-        end();
     }
 
     private void end() {
