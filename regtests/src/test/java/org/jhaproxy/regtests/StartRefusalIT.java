@@ -23,17 +23,17 @@ class StartRefusalIT {
             Files.writeString(dir.resolve("t.cfg"), "global\n    nbthread 1\n\n"
                     + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
                     + "frontend fe\n    bind 127.0.0.1:18080\n    default_backend be\n\n"
-                    + "backend be\n    stick-table type ip size 1k\n    server s1 127.0.0.1:9\n");
+                    + "backend be\n    persist rdp-cookie\n    server s1 127.0.0.1:9\n");
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
             assertEquals("Configuration file is valid\n", check.normalized(dir));
-            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'stick-table' in 'backend' section "
+            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'persist' in 'backend' section "
                     + ProgramRun.RUNTIME_NOTICE + "\n"), check.output());
 
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
             String out = start.normalized(dir);
-            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'stick-table' in 'backend' section is not supported by jhaproxy yet."), out);
+            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'persist' in 'backend' section is not supported by jhaproxy yet."), out);
             assertTrue(!out.contains("Exception"), out);
         } finally {
             CorpusIT.deleteTree(dir);
@@ -73,6 +73,31 @@ class StartRefusalIT {
             assertEquals(1, start.exitCode(), start.output());
             assertTrue(start.normalized(dir).startsWith("[ALERT] config : parsing [t.cfg:9] : 'balance url_param check_post' in 'listen' "
                     + "section is not supported by jhaproxy yet."), start.output());
+        } finally {
+            CorpusIT.deleteTree(dir);
+        }
+    }
+
+    /**
+     * A peers section with a remote peer would need the peers protocol: refused, naming the
+     * remote peer's line; one whose only peer is the local one is not (case 609 runs one).
+     */
+    @Test
+    void aPeersSectionWithARemotePeerIsRefused() throws Exception {
+        Path dir = Files.createTempDirectory("start");
+        try {
+            Files.writeString(dir.resolve("t.cfg"), "global\n    localpeer me\n\n"
+                    + "peers p\n    peer me 127.0.0.1:18090\n    peer other 127.0.0.2:18090\n\n"
+                    + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
+                    + "listen app\n    bind 127.0.0.1:18082\n    stick-table type ip size 1k peers p\n    server s1 127.0.0.1:9\n");
+            String reason = "parsing [t.cfg:6] : peers section 'p' has the remote peer 'other': synchronizing stick-tables"
+                    + " with other peers (the peers protocol) is not supported by jhaproxy yet.";
+            ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
+            assertEquals(0, check.exitCode(), check.output());
+            assertTrue(check.output().contains("config : " + reason + " Starting on this configuration would fail.\n"), check.output());
+            ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
+            assertEquals(1, start.exitCode(), start.output());
+            assertTrue(start.normalized(dir).startsWith("[ALERT] config : " + reason), start.output());
         } finally {
             CorpusIT.deleteTree(dir);
         }
