@@ -85,7 +85,9 @@ final class HealthCheck {
         long start = System.nanoTime();
         view.started();
         CheckRules rules = agent ? CheckRules.agent(view.send()) : program;
-        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings), outcome -> {
+        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
+                // a status reported on the way counts as a check of its own, as in haproxy
+                outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
             view.ended();
@@ -130,11 +132,28 @@ final class HealthCheck {
 
     /** set_server_check_status() then check_notify_failure() / check_notify_success(). */
     private synchronized void apply(CheckOutcome outcome, long duration) {
+        StatusCause transition = count(outcome, duration);
+        if (transition == null) {
+            return;
+        }
+        // the status counted last decides (an agent's reply becomes a status in count())
+        if (!lastStatus.passed()) {
+            notifyFailure(lastStatus, view.health(), transition);
+        } else {
+            notifySuccess(transition);
+        }
+    }
+
+    /**
+     * set_server_check_status(): counts a result in the health and logs it, without changing the
+     * server's state, which happens once the run ends; null when nothing is to be notified.
+     */
+    private synchronized StatusCause count(CheckOutcome outcome, long duration) {
         if (outcome.reply() != null) {
             outcome = AgentAnswer.apply(outcome.reply(), server, events, loop);
         } else if (outcome.status() == null) {
             if (lastStatus == null) {
-                return;
+                return null;
             }
             outcome = new CheckOutcome(lastStatus, lastCode, outcome.info());
         }
@@ -146,7 +165,7 @@ final class HealthCheck {
             view.checked(status.id(), status.result(), health);
             lastStatus = status;
             lastCode = outcome.code();
-            return;
+            return null;
         }
         int up = settings.rise() + settings.fall() - 1;
         boolean passed = status.passed();
@@ -177,12 +196,7 @@ final class HealthCheck {
         lastStatus = status;
         lastCode = outcome.code();
         // the check's line already told why: the transition message does not repeat it
-        StatusCause transition = settings.logHealthChecks() ? StatusCause.NONE : cause;
-        if (!passed) {
-            notifyFailure(status, health, transition);
-        } else {
-            notifySuccess(transition);
-        }
+        return settings.logHealthChecks() ? StatusCause.NONE : cause;
     }
 
     /** check_notify_failure(): an agent takes its server down only when it said so (L7STS). */

@@ -22,7 +22,9 @@ public final class HealthChecks {
      */
     public static final Set<String> KEYWORDS = Set.of("proxy default-server",
             "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
-            "proxy timeout check", "proxy option log-health-checks");
+            "proxy timeout check", "proxy option log-health-checks", "proxy option mysql-check",
+            "proxy option redis-check", "proxy option smtpchk", "proxy option pgsql-check", "proxy option ldap-check",
+            "proxy option ssl-hello-chk");
 
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
