@@ -32,7 +32,7 @@ public final class RuntimeSupport {
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
             "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
-            "proxy retries", "proxy option redispatch",
+            "proxy retries", "proxy option redispatch", "proxy option prefer-last-server",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
             "proxy errorfile", "proxy errorfiles", "http-errors http-errors", "http-errors errorfile", "global tune.bufsize",
@@ -80,6 +80,7 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.stats.StatsSettings.EXECUTED, org.jhaproxy.runtime.process.ProcessKeywords.EXECUTED,
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
             org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
+            org.jhaproxy.runtime.http.HttpKeywords.EXECUTED, org.jhaproxy.runtime.stream.TcpKeepAlive.EXECUTED,
             org.jhaproxy.runtime.stick.StickKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */

@@ -26,8 +26,8 @@ import org.jhaproxy.runtime.sample.VarRef;
 public final class HttpActionCompiler {
     /** http-request actions executed. */
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
-            "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "deny", "allow",
-            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service",
+            "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
+            "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit",
             "track-sc0", "track-sc1", "track-sc2");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
@@ -63,6 +63,7 @@ public final class HttpActionCompiler {
             case "set-query" -> uri(fmt(w, 1, scope), UriPart.QUERY);
             case "set-uri" -> uri(fmt(w, 1, scope), UriPart.URI);
             case "replace-path" -> replacePath(w.get(1), fmt(w, 2, scope));
+            case "replace-uri" -> replaceUri(w.get(1), fmt(w, 2, scope));
             case "set-method" -> {
                 CompiledLogFormat m = fmt(w, 1, scope);
                 yield (c, msg) -> {
@@ -72,6 +73,7 @@ public final class HttpActionCompiler {
             }
             case "set-status" -> setStatus(w);
             case "deny" -> deny(w, response);
+            case "tarpit" -> tarpit(w);
             case "allow" -> (c, msg) -> Reply.ALLOW;
             case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);
@@ -168,6 +170,21 @@ public final class HttpActionCompiler {
         };
     }
 
+    /**
+     * tarpit [deny_status N]: the stream holds the request, then answers with the error reply of
+     * that status (500 by default), chosen when the hold ends (http_process_tarpit()).
+     */
+    private static HttpAction tarpit(List<String> w) throws NotSupported {
+        int status = 500;
+        if (w.size() == 3 && w.get(1).equals("deny_status")) {
+            status = Integer.parseInt(w.get(2));
+        } else if (w.size() != 1) {
+            throw new NotSupported("tarpit option '" + w.get(1) + "' is not supported by jhaproxy yet.");
+        }
+        Reply r = new Reply(Reply.Kind.TARPIT, ErrorReplies.of(status).bytes(), false, false);
+        return (c, msg) -> r;
+    }
+
     private static HttpAction setStatus(List<String> w) {
         int code = Integer.parseInt(w.get(1));
         String reason = w.size() > 3 && w.get(2).equals("reason") ? w.get(3) : HttpReasons.of(code);
@@ -197,6 +214,22 @@ public final class HttpActionCompiler {
                 case QUERY -> before + (path == null ? "" : path) + "?" + v;
             };
             r.setUri(updated);
+            return null;
+        };
+    }
+
+    /**
+     * replace-uri regex fmt: where the regex matches the URI as received (absolute form
+     * included), the whole URI becomes the format, its \N replaced by the regex's groups.
+     */
+    private static HttpAction replaceUri(String regex, CompiledLogFormat f) {
+        Pattern p = Pattern.compile(regex);
+        return (c, msg) -> {
+            HttpRequest r = (HttpRequest) msg;
+            java.util.regex.Matcher m = p.matcher(r.uri());
+            if (!r.uri().isEmpty() && m.find()) {
+                r.setUri(HeaderActions.expand(f.eval(c), m));
+            }
             return null;
         };
     }

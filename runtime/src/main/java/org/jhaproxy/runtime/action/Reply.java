@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a final rule decided instead of forwarding: a complete response (deny, return,
- * redirect), or a silent close (tcp-request reject). {@link #ALLOW} stops the rule set and
+ * redirect), a silent close (tcp-request reject), or a tarpit. {@link #ALLOW} stops the rule set and
  * goes on with the request.
  */
 public record Reply(Kind kind, byte[] bytes, boolean close, boolean local, Service service) {
     public enum Kind {
-        ALLOW, RESPONSE, REJECT, SERVICE
+        ALLOW, RESPONSE, REJECT, SERVICE,
+        /** http-request tarpit: the stream holds the request, then sends the error reply of {@link #status()}. */
+        TARPIT
     }
 
     public static final Reply ALLOW = new Reply(Kind.ALLOW, null, false, false, null);

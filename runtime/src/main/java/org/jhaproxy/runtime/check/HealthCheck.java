@@ -25,6 +25,7 @@ final class HealthCheck {
     private final Server server;
     private final CheckRules program;
     private final CheckSettings settings;
+    private final CheckSpread spread;
     private final EventLoop loop;
     private final Transport transport;
     private final Events events;
@@ -37,8 +38,10 @@ final class HealthCheck {
     private io.netty.util.concurrent.ScheduledFuture<?> next;
     private long nextAt;
 
-    HealthCheck(Server server, CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Events events) {
+    HealthCheck(Server server, CheckRules program, CheckSettings settings, EventLoop loop, Transport transport, Events events,
+                CheckSpread spread) {
         this.server = server;
+        this.spread = spread;
         this.program = program;
         this.settings = settings;
         this.loop = loop;
@@ -92,7 +95,7 @@ final class HealthCheck {
             apply(outcome, duration);
             view.ended();
             if (!loop.isShuttingDown()) {
-                schedule(interval());
+                schedule(spread.next(interval()));
             }
         }).start();
     }

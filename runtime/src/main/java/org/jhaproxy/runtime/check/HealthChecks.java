@@ -22,7 +22,7 @@ public final class HealthChecks {
      */
     public static final Set<String> KEYWORDS = Set.of("proxy default-server",
             "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
-            "proxy timeout check", "proxy option log-health-checks", "proxy option mysql-check",
+            "proxy timeout check", "proxy option log-health-checks", "global spread-checks", "proxy option mysql-check",
             "proxy option redis-check", "proxy option smtpchk", "proxy option pgsql-check", "proxy option ldap-check",
             "proxy option ssl-hello-chk");
 
@@ -38,7 +38,9 @@ public final class HealthChecks {
     private HealthChecks() {
     }
 
-    public static void start(List<Proxy> proxies, Transport transport, Events events) {
+    /** Starts the checks; {@code spreadChecks} is the global "spread-checks" percentage (0 without). */
+    public static void start(List<Proxy> proxies, Transport transport, Events events, int spreadChecks) {
+        CheckSpread spread = spreadChecks > 0 ? new CheckSpread(spreadChecks) : CheckSpread.NONE;
         List<HealthCheck> checks = new ArrayList<>();
         for (Proxy p : proxies) {
             if (!p.config().isBackend() || p.config().disabled()) {
@@ -54,7 +56,7 @@ public final class HealthChecks {
                         program = CheckRules.of(p.config());
                     }
                     CheckSettings settings = CheckSettings.of(s.config(), p.config(), s.address(null));
-                    HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events);
+                    HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events, spread);
                     checks.add(check);
                     HealthAnalysis analysis = HealthAnalysis.of(s.config(), check);
                     if (analysis != null) {
@@ -66,7 +68,7 @@ public final class HealthChecks {
                     EventLoop loop = checks.isEmpty() || checks.get(checks.size() - 1).server() != s
                             ? transport.group().next() : checks.get(checks.size() - 1).loop();
                     checks.add(new HealthCheck(s, CheckRules.agent(s.config().option("agent-send", "")),
-                            CheckSettings.agent(s.config(), p.config(), s.address(null)), loop, transport, events));
+                            CheckSettings.agent(s.config(), p.config(), s.address(null)), loop, transport, events, spread));
                 }
             }
         }
@@ -78,8 +80,8 @@ public final class HealthChecks {
         }
         for (int pos = 0; pos < checks.size(); pos++) {
             HealthCheck c = checks.get(pos);
-            long spread = Math.max(mininter, c.inter());
-            c.start(spread * pos / checks.size());
+            long firstSpread = Math.max(mininter, c.inter());
+            c.start(firstSpread * pos / checks.size());
         }
     }
 }

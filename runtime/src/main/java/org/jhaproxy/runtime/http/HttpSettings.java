@@ -9,7 +9,7 @@ import org.jhaproxy.config.source.Line;
  * error replies ("errorfile" over haproxy's built-in messages).
  */
 public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies,
-                           Reuse reuse) {
+                           Reuse reuse, boolean preferLastServer) {
     public static HttpSettings of(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         ForwardFor ff = null;
         if (config.option("forwardfor")) {
@@ -18,7 +18,14 @@ public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor f
         }
         Line reuse = config.last("http-reuse");
         return new HttpSettings(HttpMode.of(config), config.option("http-pretend-keepalive"), ff, HttpReplies.of(config, httpErrors),
-                reuse == null ? Reuse.SAFE : Reuse.valueOf(reuse.arg(1).toUpperCase(java.util.Locale.ROOT)));
+                reuse == null ? Reuse.SAFE : Reuse.valueOf(reuse.arg(1).toUpperCase(java.util.Locale.ROOT)),
+                // assign_server() ignores it for the hash-based algorithms
+                config.option("prefer-last-server") && !hashBased(config.balanceAlgorithm()));
+    }
+
+    private static boolean hashBased(String balance) {
+        return balance != null && (balance.startsWith("source") || balance.startsWith("uri") || balance.startsWith("url_param")
+                || balance.startsWith("hdr") || balance.startsWith("rdp-cookie"));
     }
 
     /** "http-reuse": when a request may go over an idle connection to the server. */

@@ -37,6 +37,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private boolean receivedSomething;
     private boolean clientInputClosed;
     private Deadline requestDeadline;
+    /** The server connections this session owns ("http-reuse never"). */
+    private final SessionConnections sessionConnections = new SessionConnections();
     private Deadline serverDeadline;
     /** The log record of the next transaction, dated from the accept or the end of the previous one. */
     private StreamLog nextLog;
@@ -51,6 +53,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     Channel client() {
         return client;
+    }
+
+    SessionConnections sessionConnections() {
+        return sessionConnections;
     }
 
     StreamContext context() {
@@ -216,6 +222,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         requestDeadline.cancel();
         serverDeadline.cancel();
         releasePending();
+        sessionConnections.closeAll();
         if (txn != null) {
             txn.clientClosed();
             txn = null;
@@ -230,8 +237,9 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The client shut its side: an idle connection ends; a transaction in progress still gets
-     * its response (haproxy answers a request whose client half-closed), then the connection ends.
+     * The client shut its side: an idle connection ends; a transaction whose request was whole
+     * still gets its response (haproxy answers a request whose client half-closed), then the
+     * connection ends; one whose request body was cut short is aborted.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext c, Object evt) {
@@ -239,6 +247,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             clientInputClosed = true;
             if (txn == null) {
                 close();
+            } else {
+                txn.clientInputClosed();
             }
             return;
         }

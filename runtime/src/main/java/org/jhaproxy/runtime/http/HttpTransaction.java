@@ -50,6 +50,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean queuedForServer;
     private boolean backendCounted;
     private boolean responseChunked;
+    private Tarpit tarpit;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -107,6 +108,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 verdict = stats.reply();
             }
         }
+        if (verdict != null && verdict.kind() == org.jhaproxy.runtime.action.Reply.Kind.TARPIT) {
+            holdInTarpit(verdict.status());
+            return;
+        }
         if (verdict != null && verdict.service() != null) {
             serve(verdict.service());
             return;
@@ -133,7 +138,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
-        if (backend.http().reuse().allows(firstOfSession)) {
+        Server preferred = null;
+        if (backend.http().reuse() == HttpSettings.Reuse.NEVER) {
+            // never shared: the session's own connection to the server, if it holds one
+            connector.reuse(s -> stream.sessionConnections().take(s));
+            preferred = backend.http().preferLastServer() ? stream.sessionConnections().preferred(backend) : null;
+        } else if (backend.http().reuse().allows(firstOfSession)) {
             EventLoop loop = stream.client().eventLoop();
             connector.reuse(s -> {
                 Channel idle = s.idle().take(loop);
@@ -145,6 +155,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         if (persistence != null && persistence.server() != null) {
             connector.start(persistence.server());
+        } else if (preferred != null) {
+            connector.start(preferred);
         } else {
             connector.start();
         }
@@ -247,7 +259,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** More of the request body is wanted: the server side can take it. */
     boolean wantsMoreRequest() {
         if (requestDone || ended) {
-            return false;
+            // a tarpit drains the request body, to see the client give up
+            return tarpit != null && !requestDone;
         }
         return leg.connected() ? leg.channel().isWritable() : queued.size() < MAX_QUEUED_PARTS;
     }
@@ -368,6 +381,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
     }
 
+    /** http-request tarpit: the request is held, then answered with the error reply of {@code status}. */
+    private void holdInTarpit(int status) {
+        ended = true;
+        backend = samples.backendAssigned() ? samples.backend() : null;
+        tarpit = new Tarpit(stream, backend, log, status, this::reply, this::streamEnded);
+    }
+
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
     private void answer(org.jhaproxy.runtime.action.Reply r) {
         answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
@@ -391,7 +411,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (stats != null) {
             stats.logged(log);
         }
-        stream.writeRaw(r.buffer());
+        // the H1 mux writes the reply with its Connection header, as a server's response
+        String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
+                r.close() || !requestComplete());
+        stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && requestComplete() && !conn.closesClient();
@@ -453,7 +476,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     void clientClosed() {
+        if (tarpit != null) {
+            tarpit.clientGone(this::requestEnded);
+            return;
+        }
         boolean wasEnded = ended;
+        boolean inputOnly = stream.client().isActive();
         ended = true;
         cancelServerTimeout();
         if (connector != null) {
@@ -465,6 +493,20 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (!wasEnded) {
             endAs(TermState.Cause.CLIENT_CLOSE, clientAbortPhase());
             streamEnded();
+        }
+        if (inputOnly) {
+            stream.transactionEnded(false);
+        }
+    }
+
+    /**
+     * The client shut its side (read0) before its request body was complete: the H1 mux reports
+     * an error, so the stream is aborted at once ("CD"), the server connection reset and the
+     * client closed without a reply.
+     */
+    void clientInputClosed() {
+        if (tarpit != null || !ended && !requestEnded()) {
+            clientClosed();
         }
     }
 
@@ -505,7 +547,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void finish() {
         ended = true;
         cancelServerTimeout();
-        leg.finish(!conn.closesServer() && requestEnded());
+        leg.finish(!conn.closesServer() && requestEnded(),
+                backend.http().reuse() == HttpSettings.Reuse.NEVER ? stream.sessionConnections() : null);
         leg.releaseSlot();
         streamEnded();
         stream.transactionEnded(!conn.closesClient() && requestEnded());

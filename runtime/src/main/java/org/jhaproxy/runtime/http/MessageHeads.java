@@ -1,12 +1,16 @@
 package org.jhaproxy.runtime.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import io.netty.util.AsciiString;
 
@@ -33,6 +37,23 @@ final class MessageHeads {
         int code = in.status().code();
         copyHeaders(in.headers(), out.headers(), code < 200 || code == 204);
         return out;
+    }
+
+    /**
+     * A reply haproxy builds itself (return, deny, redirect...) as the H1 mux writes it: its
+     * bytes with the Connection value the mux decided appended as the last header, unless the
+     * reply carries its own (a redirect before the request ended, the stats page).
+     */
+    static ByteBuf reply(byte[] reply, String connection) {
+        String head = new String(reply, StandardCharsets.ISO_8859_1);
+        int eoh = head.indexOf("\r\n\r\n");
+        if (connection == null || eoh < 0
+                || head.substring(0, eoh).toLowerCase(Locale.ROOT).contains("\r\nconnection:")) {
+            return Unpooled.wrappedBuffer(reply);
+        }
+        byte[] header = ("\r\nconnection: " + connection).getBytes(StandardCharsets.ISO_8859_1);
+        return Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(reply, 0, eoh), Unpooled.wrappedBuffer(header),
+                Unpooled.wrappedBuffer(reply, eoh, reply.length - eoh));
     }
 
     /** Appends the Connection value the H1 mux decided, if any, as the last header. */

@@ -26,6 +26,20 @@ final class ResponseDecoder extends HttpResponseDecoder {
         this.headRequest = head;
     }
 
+    /**
+     * A header name followed by blanks before its colon ("Bad Header: 1"): haproxy's H1 parser
+     * rejects the response (502), where Netty would keep only the first word of the name. The
+     * decoder turns the exception into an invalid message.
+     */
+    @Override
+    protected io.netty.util.AsciiString splitHeaderName(byte[] line, int start, int length) {
+        int end = start + length;
+        if (end < line.length && (line[end] == ' ' || line[end] == '\t')) {
+            throw new IllegalArgumentException("whitespace between a header name and its colon");
+        }
+        return super.splitHeaderName(line, start, length);
+    }
+
     @Override
     protected boolean isContentAlwaysEmpty(HttpMessage msg) {
         boolean empty = super.isContentAlwaysEmpty(msg) || headRequest;

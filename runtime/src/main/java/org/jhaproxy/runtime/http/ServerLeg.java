@@ -59,16 +59,17 @@ final class ServerLeg {
     }
 
     /**
-     * The response was forwarded whole: a {@code reusable} connection goes to the server's idle
-     * pool (read on, so a close while idle is seen), any other is reset.
+     * The response was forwarded whole: a {@code reusable} connection goes to its client
+     * session when {@code session} is given ("http-reuse never"), else to the server's idle
+     * pool (read on, so a close while idle is seen); any other is reset.
      */
-    void finish(boolean reusable) {
+    void finish(boolean reusable, SessionConnections session) {
         Channel ch = detach();
         if (ch == null) {
             return;
         }
         if (reusable && ch.isActive()) {
-            if (server.idle().put(ch)) {
+            if (session != null ? session.keep(server, ch) : server.idle().put(ch)) {
                 ch.config().setAutoRead(true);
             } else {
                 ch.close();
@@ -95,7 +96,7 @@ final class ServerLeg {
         return ch;
     }
 
-    private static void reset(Channel ch) {
+    static void reset(Channel ch) {
         if (ch.isActive()) {
             ch.config().setOption(ChannelOption.SO_LINGER, 0);
         }

@@ -53,6 +53,15 @@ final class TransactionLog {
         }
     }
 
+    /** http_process_tarpit(): no request time, the hold shows as the queue time (Tw), and "PT". */
+    void tarpitEnded() {
+        if (log != null) {
+            log.request = -1;
+            log.serverAssigned();
+            log.end(TermState.Cause.PROXY, TermState.Phase.TARPIT);
+        }
+    }
+
     void requestPart(HttpContent part, boolean chunked) {
         if (log == null) {
             return;

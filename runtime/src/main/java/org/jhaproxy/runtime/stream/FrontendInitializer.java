@@ -33,6 +33,7 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
             return;
         }
         ctx.clients().add(ch);
+        TcpKeepAlive.client(ch, fe);
         fe.frontendConnection();
         if (fe.log() != null) {
             if (!fe.isHttp()) {

@@ -266,6 +266,7 @@ public final class ServerConnector {
                         pipeline.accept(ch, server);
                     }
                 });
+        TcpKeepAlive.server(b, backend);
         long connectTimeout = backend.timeouts().connect();
         if (connectTimeout > 0) {
             b.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout));
