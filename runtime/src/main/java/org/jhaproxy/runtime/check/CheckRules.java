@@ -34,6 +34,8 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
          * failures name no step and whose success says "(tcp-check)" only if a rule says so.
          */
         PROTOCOL,
+        /** "option external-check": a command runs, no connection. */
+        EXTERNAL,
         /** "option httpchk": one request, its response's status or body checked. */
         HTTP,
         /** "agent-check": "agent-send", then one line read from the agent. */
@@ -64,6 +66,9 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
         String type = checkType(backend);
         if (type.equals("httpchk")) {
             return http(backend);
+        }
+        if (type.equals("external-check")) {
+            return new CheckRules(Kind.EXTERNAL, List.of());
         }
         if (ProtocolChecks.OPTIONS.contains(type)) {
             return ProtocolChecks.of(backend.last("option", type));

@@ -2,6 +2,7 @@ package org.jhaproxy.runtime.check;
 
 import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
@@ -31,6 +32,8 @@ final class HealthCheck {
     private final Events events;
     private final boolean agent;
     private final CheckView view;
+    /** The command of "option external-check", set once before the first run; null for a socket check. */
+    private ExternalCheck external;
     /** The previous check's status and code; null before the first one (HCHK_STATUS_INI). */
     private CheckStatus lastStatus;
     private int lastCode;
@@ -88,16 +91,27 @@ final class HealthCheck {
         long start = System.nanoTime();
         view.started();
         CheckRules rules = agent ? CheckRules.agent(view.send()) : program;
-        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
-                // a status reported on the way counts as a check of its own, as in haproxy
-                outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), outcome -> {
+        Consumer<CheckOutcome> done = outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
             view.ended();
             if (!loop.isShuttingDown()) {
                 schedule(spread.next(interval()));
             }
-        }).start();
+        };
+        if (external != null) {
+            external.run(server, settings.connectTimeout(), loop, events, done);
+            return;
+        }
+        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
+                // a status reported on the way counts as a check of its own, as in haproxy
+                outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done).start();
+    }
+
+    /** Runs "external-check command" instead of the program ("option external-check"). */
+    HealthCheck external(ExternalCheck command) {
+        this.external = command;
+        return this;
     }
 
     /**
