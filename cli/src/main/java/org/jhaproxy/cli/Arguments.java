@@ -38,6 +38,10 @@ final class Arguments {
     /** -sf (soft, SIGUSR1) or -st (terminate, SIGTERM): the old processes told to stop once we listen */
     final List<Long> oldPids = new ArrayList<>();
     boolean terminateOldPids;
+    /** -x: the old process's stats socket to take the listening sockets from ("_getsocks") */
+    String oldUnixSocket;
+    /** warnings haproxy prints while reading its arguments */
+    final List<String> warnings = new ArrayList<>();
     /** an alert haproxy prints before its usage text */
     String usageAlert;
 
@@ -93,6 +97,12 @@ final class Arguments {
                     return a.usage();
                 }
                 i++;
+                if (f0 == 'x') {
+                    if (a.oldUnixSocket != null) {
+                        a.warnings.add("-x option already set, overwriting the value");
+                    }
+                    a.oldUnixSocket = argv[i];
+                }
             } else if (f0 == 's' && (f1 == 'f' || f1 == 't')) {
                 // pids of old processes to finish/terminate: positive numbers up to the next flag
                 a.terminateOldPids = f1 == 't';

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.model.Config;
 import org.jhaproxy.runtime.Engine;
+import org.jhaproxy.runtime.listener.TransferredSockets;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.process.Signals;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -56,11 +57,34 @@ final class Foreground {
                 dumpServers(e);
             }
         });
+        TransferredSockets transferred = oldSockets(args);
+        if (transferred == null) {
+            diag.alert("Failed to get the sockets from the old process!");
+            return 1;
+        }
         Engine engine;
         try {
-            engine = Engine.start(config, new Events(diag::runtimeAlert, diag::runtimeWarning, diag::notice, (px, level, msg) -> { }));
+            // while starting, an alert or a warning comes after haproxy's version banner, as with
+            // haproxy (MODE_STARTING); once running, without it
+            AtomicBoolean starting = new AtomicBoolean(true);
+            engine = Engine.start(config, new Events(m -> {
+                if (starting.get()) {
+                    diag.alert(m);
+                } else {
+                    diag.runtimeAlert(m);
+                }
+            }, m -> {
+                if (starting.get()) {
+                    diag.warning(m);
+                } else {
+                    diag.runtimeWarning(m);
+                }
+            }, diag::notice, (px, level, msg) -> { }), transferred);
+            starting.set(false);
         } catch (Engine.StartException e) {
-            diag.alert("[haproxy.main()] Some protocols failed to start their listeners! Exiting.");
+            if (e.listenersFailed()) {
+                diag.alert("[" + System.getProperty("jhaproxy.exe", "jhaproxy") + ".main()] Some protocols failed to start their listeners! Exiting.");
+            }
             return 1;
         }
         // SIGTTOU/SIGTTIN: a new haproxy that could not bind asks the old process to pause its
@@ -77,6 +101,18 @@ final class Foreground {
         }
         engine.awaitStopped();
         return 0;
+    }
+
+    /**
+     * -x: the listening sockets of the old process, asked on its stats socket before binding
+     * anything so that each listener takes its own over (no connection refused meanwhile);
+     * "/dev/null" asks nothing. Null when the old process could not give them.
+     */
+    private TransferredSockets oldSockets(Arguments args) {
+        if (args.oldUnixSocket == null || args.oldUnixSocket.equals("/dev/null")) {
+            return TransferredSockets.none();
+        }
+        return TransferredSockets.fetch(args.oldUnixSocket, diag::warning);
     }
 
     /** -sf: SIGUSR1 (finish then exit), -st: SIGTERM, to each old pid; a gone process is skipped. */

@@ -96,6 +96,11 @@ public final class Main {
                 .quiet(args.quiet)
                 .verbose(args.verbose)
                 .diagMode(args.diagMode);
+        if (!args.warnings.isEmpty()) {
+            diag.context(null);
+            args.warnings.forEach(diag::warning);
+            diag.context("config");
+        }
         Path dir = cwd;
         if (args.changeDir != null) {
             dir = cwd.resolve(args.changeDir);

@@ -23,17 +23,17 @@ class StartRefusalIT {
             Files.writeString(dir.resolve("t.cfg"), "global\n    nbthread 1\n\n"
                     + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
                     + "frontend fe\n    bind 127.0.0.1:18080\n    default_backend be\n\n"
-                    + "backend be\n    stick-table type ip size 1k\n    server s1 127.0.0.1:9\n");
+                    + "backend be\n    compression algo gzip\n    server s1 127.0.0.1:9\n");
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
             assertEquals("Configuration file is valid\n", check.normalized(dir));
-            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'stick-table' in 'backend' section "
+            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'compression' in 'backend' section "
                     + ProgramRun.RUNTIME_NOTICE + "\n"), check.output());
 
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
             String out = start.normalized(dir);
-            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'stick-table' in 'backend' section is not supported by jhaproxy yet."), out);
+            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'compression' in 'backend' section is not supported by jhaproxy yet."), out);
             assertTrue(!out.contains("Exception"), out);
         } finally {
             CorpusIT.deleteTree(dir);
@@ -43,8 +43,8 @@ class StartRefusalIT {
     /** An http-request action the runtime does not execute is named with its keyword. */
     @Test
     void anActionNotExecutedIsNamed() throws Exception {
-        assertRefused("    http-request tarpit if { path /x }\n",
-                "[ALERT] config : parsing [t.cfg:8] : 'http-request tarpit' in 'frontend' section is not supported by jhaproxy yet.");
+        assertRefused("    http-request set-tos 2 if { path /x }\n",
+                "[ALERT] config : parsing [t.cfg:8] : 'http-request set-tos' in 'frontend' section is not supported by jhaproxy yet.");
     }
 
     /** A sample fetch the runtime does not execute refuses the start when the rule is compiled. */

@@ -66,6 +66,15 @@ public final class Engine {
      * fe: cannot bind socket (Address already in use) [127.0.0.1:80]") and stops.
      */
     public static Engine start(Config config, Events events) throws StartException {
+        return start(config, events, org.jhaproxy.runtime.listener.TransferredSockets.none());
+    }
+
+    /**
+     * Starts with the listening sockets an old process handed over ("-x"): a listener takes
+     * the one of its address instead of binding; those left over are closed once all started.
+     */
+    public static Engine start(Config config, Events events, org.jhaproxy.runtime.listener.TransferredSockets transferred)
+            throws StartException {
         Consumer<String> alert = events::alert;
         Engine e = new Engine(config, events);
         try {
@@ -101,14 +110,25 @@ public final class Engine {
                 }
             }
         }
-        GlobalMaxconn global = GlobalMaxconn.of(config, planned.size(), threads(config));
+        GlobalMaxconn global = GlobalMaxconn.of(config, planned.size() + e.checkCount()
+                + org.jhaproxy.runtime.cli.StatsSockets.reservedSockets(config), threads(config));
         e.global = global;
+        // "ulimit-n", else maxsock: the open-files limit raised before anything is bound
+        boolean strict = org.jhaproxy.runtime.process.OpenFiles.strict(config);
+        long ulimitN = org.jhaproxy.runtime.process.OpenFiles.ulimitN(config);
+        long nofile = org.jhaproxy.runtime.process.OpenFiles.raise(ulimitN > 0 ? ulimitN : global.maxsock(), strict,
+                alert, events::warning);
+        if (nofile < 0) {
+            e.stop();
+            throw new StartException(false);
+        }
+        global.ulimitN(nofile);
         org.jhaproxy.runtime.queue.DynamicMaxconn.settle(e.proxies, global.maxconn());
         for (Planned pl : planned) {
             Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
             Proxy p = l.frontend();
             // a channel that cannot be made (fd@ or unix@ without epoll) fails the future too
-            ChannelFuture f = l.start(e.transport, new FrontendInitializer(ctx, l)).awaitUninterruptibly();
+            ChannelFuture f = l.start(e.transport, new FrontendInitializer(ctx, l), transferred).awaitUninterruptibly();
             if (!f.isSuccess()) {
                 Position at = pl.bind().line().at();
                 alert.accept(String.format("Binding [%s:%d] for %s %s: cannot bind socket (%s) for [%s]",
@@ -120,15 +140,35 @@ public final class Engine {
             e.listeners.add(l);
         }
         try {
-            e.statsSockets = org.jhaproxy.runtime.cli.StatsSockets.start(e, e.transport);
+            e.statsSockets = org.jhaproxy.runtime.cli.StatsSockets.start(e, e.transport, transferred);
         } catch (org.jhaproxy.runtime.cli.StatsSocket.StartFailure f) {
             alert.accept(f.getMessage());
             e.stop();
             throw new StartException();
+        } finally {
+            transferred.dropUnused();
+        }
+        if (!org.jhaproxy.runtime.process.OpenFiles.enoughFor(global.maxconn(), global.maxsock(), strict, alert)) {
+            e.stop();
+            throw new StartException(false);
         }
         org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.proxies.firstId(), e.transport, e.events,
                 (int) config.globalNumber("spread-checks", 0));
         return e;
+    }
+
+    /** The health and agent checks configured, each of which haproxy counts in maxsock. */
+    private int checkCount() {
+        int n = 0;
+        for (Proxy p : proxies.all()) {
+            if (!p.config().isBackend()) {
+                continue;
+            }
+            for (org.jhaproxy.runtime.server.Server s : p.servers()) {
+                n += (s.config().check() ? 1 : 0) + (s.agent().configured() ? 1 : 0);
+            }
+        }
+        return n;
     }
 
     /** A listener to start, once the global limit (which counts them) is known. */
@@ -227,10 +267,24 @@ public final class Engine {
         for (Listener l : listeners) {
             l.stop();
         }
-        for (Proxy p : proxies.all()) {
-            p.state(ProxyState.STOPPED);
-            report.accept(String.format("Proxy %s stopped (cumulated conns: FE: %d, BE: %d).", p.name(),
-                    p.cumulatedFrontendConns(), p.cumulatedBackendConns()));
+        // haproxy reports a proxy when its last listener stops: the listening ones first, the
+        // stats sockets' GLOBAL proxy before them if it listens on TCP only (its lines come first),
+        // after them if it has a UNIX socket (those stop after the TCP ones); then the others
+        boolean global = statsSockets != null && statsSockets.listeners() > 0;
+        if (global && !statsSockets.anyUnix()) {
+            reportGlobal(report);
+        }
+        for (boolean listening : new boolean[] {true, false}) {
+            for (Proxy p : proxies.all()) {
+                if (hasListener(p) == listening) {
+                    p.state(ProxyState.STOPPED);
+                    report.accept(String.format("Proxy %s stopped (cumulated conns: FE: %d, BE: %d).", p.name(),
+                            p.cumulatedFrontendConns(), p.cumulatedBackendConns()));
+                }
+            }
+            if (listening && global && statsSockets.anyUnix()) {
+                reportGlobal(report);
+            }
         }
         report.accept("Proxy <HTTPCLIENT> stopped (cumulated conns: FE: 0, BE: 0).");
         for (io.netty.channel.Channel ch : clients) {
@@ -242,6 +296,21 @@ public final class Engine {
                 stop();
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean hasListener(Proxy p) {
+        for (Listener l : listeners) {
+            if (l.frontend() == p) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The CLI's proxy: every connection counted on both sides, as haproxy's applet streams are. */
+    private void reportGlobal(Consumer<String> report) {
+        long n = statsSockets.cumulatedConns();
+        report.accept(String.format("Proxy GLOBAL stopped (cumulated conns: FE: %d, BE: %d).", n, n));
     }
 
     /** A soft stop (SIGUSR1) is under way: "show info" says "Stopping: 1". */
@@ -281,8 +350,20 @@ public final class Engine {
 
     /** The start failed; the reason was reported. */
     public static final class StartException extends Exception {
+        private final boolean listenersFailed;
+
         public StartException() {
+            this(true);
+        }
+
+        /** {@code listenersFailed}: haproxy then adds "Some protocols failed to start their listeners!". */
+        public StartException(boolean listenersFailed) {
             super(null, null, false, false);
+            this.listenersFailed = listenersFailed;
+        }
+
+        public boolean listenersFailed() {
+            return listenersFailed;
         }
     }
 }

@@ -58,13 +58,19 @@ public final class Transport {
             if (!epoll) {
                 throw new IllegalStateException("inherited sockets (fd@) need the epoll transport");
             }
-            return new EpollServerSocketChannel(fd.fd());
+            return fd.bound() instanceof DomainSocketAddress ? new EpollServerDomainSocketChannel(fd.fd(), true)
+                    : new EpollServerSocketChannel(fd.fd());
         }
         if (address instanceof DomainSocketAddress) {
             if (!epoll) {
                 throw new IllegalStateException("UNIX sockets need the epoll transport");
             }
             return new EpollServerDomainSocketChannel();
+        }
+        if (epoll && address instanceof java.net.InetSocketAddress isa && isa.getAddress() instanceof java.net.Inet4Address) {
+            // an IPv4 socket for an IPv4 address, as haproxy makes: never accepts IPv6, and a new
+            // process given it by "_getsocks" finds the AF_INET address its bind line names
+            return new EpollServerSocketChannel(io.netty.channel.socket.InternetProtocolFamily.IPv4);
         }
         return epoll ? new EpollServerSocketChannel() : new NioServerSocketChannel();
     }
@@ -74,17 +80,31 @@ public final class Transport {
         return address instanceof InheritedSocket;
     }
 
-    /** "fd@N": a listening socket inherited from the parent process. */
+    /**
+     * "fd@N": a listening socket inherited from the parent process; or one an old process
+     * handed over ("-x"), with the address it is bound to.
+     */
     public static final class InheritedSocket extends SocketAddress {
         private static final long serialVersionUID = 1L;
         private final int fd;
+        private final transient SocketAddress bound;
 
         public InheritedSocket(int fd) {
+            this(fd, null);
+        }
+
+        public InheritedSocket(int fd, SocketAddress bound) {
             this.fd = fd;
+            this.bound = bound;
         }
 
         public int fd() {
             return fd;
+        }
+
+        /** The address of a socket handed over by an old process, null for "fd@". */
+        public SocketAddress bound() {
+            return bound;
         }
 
         @Override

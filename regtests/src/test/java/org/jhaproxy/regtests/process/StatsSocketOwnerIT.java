@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The owner and mode of a UNIX stats socket ("stats socket <path> mode 640 user nobody group
  * nogroup", and the numeric "uid"/"gid"), as haproxy sets them on the socket it creates; and a
- * socket option jhaproxy does not execute ("expose-fd listeners") is named by -c and refuses the
+ * socket option jhaproxy does not execute ("accept-proxy") is named by -c and refuses the
  * start. The owner cases need root; each case also runs through haproxy where it is installed.
  */
 class StatsSocketOwnerIT {
@@ -57,10 +57,10 @@ class StatsSocketOwnerIT {
         Path dir = ProcessIdentityIT.directory();
         try {
             Files.writeString(dir.resolve("t.cfg"), "global\n    stats socket " + dir.resolve("s.sock")
-                    + " mode 660 level admin expose-fd listeners\n\n"
+                    + " mode 660 level admin accept-proxy\n\n"
                     + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n\n"
                     + "frontend fe\n    bind 127.0.0.1:" + RunningProxy.freePort() + "\n");
-            String message = "parsing [t.cfg:2] : 'stats socket' option 'expose-fd' is not supported by jhaproxy yet.";
+            String message = "parsing [t.cfg:2] : 'stats socket' option 'accept-proxy' is not supported by jhaproxy yet.";
             List<String> check = new ArrayList<>(List.of(RunningProxy.jhaproxy().toString(), "-c", "-f", "t.cfg"));
             ProgramRun c = ProgramRun.run(dir, check, Map.of());
             assertEquals(0, c.exitCode(), c.output());

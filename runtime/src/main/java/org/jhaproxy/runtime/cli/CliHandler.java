@@ -29,6 +29,9 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (ctx.channel() instanceof io.netty.channel.unix.UnixChannel u) {
+            session.fd(u.fd().intValue());
+        }
         // the CLI applet runs in a stream of its own, listed by "show sess" and ended by "shutdown session"
         session.stream(session.engine().streams().addCli(ctx.channel(), luid, new LiveStream.Target(LiveStream.Kind.CLI,
                 () -> null, () -> null, () -> null, why -> ctx.close())));

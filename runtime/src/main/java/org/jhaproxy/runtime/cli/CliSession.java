@@ -28,7 +28,13 @@ public final class CliSession {
     /** This session's own stream, as "show sess" lists it. */
     private org.jhaproxy.runtime.stream.LiveStream stream;
 
-    CliSession(Engine engine, StatsSockets sockets, CliLevel level, long timeoutMs) {
+    /** "expose-fd listeners" on the socket this session came through: "_getsocks" is allowed. */
+    private final boolean exposeFd;
+    /** The connection's descriptor (a UNIX socket's, for "_getsocks"), -1 when unknown. */
+    private int fd = -1;
+
+    CliSession(Engine engine, StatsSockets sockets, CliLevel level, long timeoutMs, boolean exposeFd) {
+        this.exposeFd = exposeFd;
         this.engine = engine;
         this.sockets = sockets;
         this.keywords = sockets.keywords();
@@ -189,6 +195,20 @@ public final class CliSession {
     /** "quit": close without a prompt. */
     public void quit() {
         ended = true;
+    }
+
+    /** Whether the socket has "expose-fd listeners". */
+    public boolean exposesListeners() {
+        return exposeFd;
+    }
+
+    /** The connection's descriptor, -1 when the transport has none to give. */
+    public int fd() {
+        return fd;
+    }
+
+    void fd(int fd) {
+        this.fd = fd;
     }
 
     public boolean ended() {

@@ -52,7 +52,6 @@ public final class ShowInfo implements CliCommand {
         int curr = g.actconn();
         int listeners = (int) e.listeners().stream().filter(l -> l.state() != org.jhaproxy.runtime.listener.ListenerState.ASSIGNED)
                 .count() + cli.listeners();
-        long ulimit = openFiles();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("Name", "HAProxy");
         f.put("Version", VERSION);
@@ -67,8 +66,8 @@ public final class ShowInfo implements CliCommand {
         f.put("PoolAlloc_MB", 0);
         f.put("PoolUsed_MB", 0);
         f.put("PoolFailed", 0);
-        f.put("Ulimit-n", ulimit);
-        f.put("Maxsock", ulimit);
+        f.put("Ulimit-n", g.ulimitN());
+        f.put("Maxsock", g.maxsock());
         f.put("Maxconn", g.maxconn());
         f.put("Hard_maxconn", g.hardMaxconn());
         f.put("CurrConns", curr);
@@ -147,10 +146,5 @@ public final class ShowInfo implements CliCommand {
         }
         String h = org.jhaproxy.runtime.process.ProcessFacts.hostname();
         return h == null ? "" : h;
-    }
-
-    /** The process's open-files limit (haproxy reports its own as Ulimit-n and Maxsock). */
-    private static long openFiles() {
-        return org.jhaproxy.runtime.process.ProcessFacts.openFiles();
     }
 }

@@ -14,6 +14,7 @@ final class StandardCommands {
     static List<CliCommand> all() {
         List<CliCommand> all = new ArrayList<>(SessionCommands.all());
         all.add(new ShowInfo());
+        all.add(new GetSocks());
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());
         all.addAll(FrontendCommands.all());

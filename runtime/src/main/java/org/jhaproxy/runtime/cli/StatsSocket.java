@@ -33,11 +33,14 @@ public final class StatsSocket {
     }
 
     /** The settings of one "stats socket" line. */
-    record Settings(String address, CliLevel level, Integer mode, Integer uid, Integer gid) {
+    record Settings(String address, CliLevel level, Integer mode, Integer uid, Integer gid, boolean exposeFd) {
     }
 
-    /** The options of a "stats socket" line jhaproxy executes, each with one value. */
-    private static final Set<String> OPTIONS = Set.of("level", "mode", "user", "group", "uid", "gid");
+    /**
+     * The options of a "stats socket" line jhaproxy executes, each with one value ("expose-fd
+     * listeners": "_getsocks" hands the listening sockets to a new process, see -x).
+     */
+    private static final Set<String> OPTIONS = Set.of("level", "mode", "user", "group", "uid", "gid", "expose-fd");
 
     /**
      * The first option of a "stats socket" line jhaproxy does not execute, or null: "-c" names
@@ -64,6 +67,7 @@ public final class StatsSocket {
         Integer mode = null;
         Integer uid = null;
         Integer gid = null;
+        boolean exposeFd = false;
         String bad = unsupportedOption(l);
         if (bad != null) {
             throw new StartFailure("parsing [" + l.where() + "] : 'stats socket' option '" + bad
@@ -79,13 +83,15 @@ public final class StatsSocket {
                 case "group" -> gid = org.jhaproxy.config.global.SystemAccounts.gid(v);
                 case "uid" -> uid = Integer.parseInt(v);
                 case "gid" -> gid = Integer.parseInt(v);
+                case "expose-fd" -> exposeFd = true; // "listeners", the only value the parser accepts
                 default -> throw new IllegalStateException(l.arg(i));
             }
         }
-        return new Settings(l.arg(2), level, mode, uid, gid);
+        return new Settings(l.arg(2), level, mode, uid, gid, exposeFd);
     }
 
-    static StatsSocket start(StatsSockets group, Transport transport, Line l, Settings s) throws StartFailure {
+    static StatsSocket start(StatsSockets group, Transport transport, Line l, Settings s,
+            org.jhaproxy.runtime.listener.TransferredSockets transferred) throws StartFailure {
         AddressParseResult r = AddressParser.system(System::getenv).parse(s.address(),
                 AddressParser.RESOLVE | AddressParser.PORT_OK | AddressParser.PORT_MAND | AddressParser.STREAM, null, false);
         if (!r.ok()) {
@@ -109,10 +115,16 @@ public final class StatsSocket {
             String host = a.host() == null || a.host().isEmpty() ? "0.0.0.0" : a.host();
             bindTo = new java.net.InetSocketAddress(host, a.port());
         }
+        // the old process's socket of the same address ("-x"): kept as it is, name and rights included
+        int fd = transport.isEpoll() ? transferred.take(bindTo, false) : -1;
+        java.net.SocketAddress listen = fd >= 0 ? new Transport.InheritedSocket(fd, bindTo) : bindTo;
+        if (fd >= 0) {
+            temp = null;
+        }
         int luid = group.listeners() + 1;
         ServerBootstrap b = new ServerBootstrap()
                 .group(transport.group())
-                .channelFactory(() -> transport.newServerChannel(bindTo))
+                .channelFactory(() -> transport.newServerChannel(listen))
                 .option(ChannelOption.MAX_MESSAGES_PER_READ, 1)
                 .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
                     @Override
@@ -125,10 +137,10 @@ public final class StatsSocket {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new CliHandler(group.session(s.level()), luid));
+                        ch.pipeline().addLast(new CliHandler(group.session(s.level(), s.exposeFd()), luid));
                     }
                 });
-        ChannelFuture f = b.bind(bindTo).awaitUninterruptibly();
+        ChannelFuture f = (fd >= 0 ? b.register() : b.bind(bindTo)).awaitUninterruptibly();
         if (!f.isSuccess()) {
             throw new StartFailure("Binding [" + l.where() + "] for proxy GLOBAL: cannot bind socket ("
                     + f.cause().getMessage() + ") for [" + s.address() + "]");
@@ -164,6 +176,15 @@ public final class StatsSocket {
             }
         }
         return p;
+    }
+
+    boolean isUnix() {
+        return path != null;
+    }
+
+    /** The listening socket's descriptor, which "_getsocks" hands over too, as haproxy does; -1 without epoll. */
+    int exportedFd() {
+        return channel instanceof io.netty.channel.unix.UnixChannel u && channel.isOpen() ? u.fd().intValue() : -1;
     }
 
     /** Starts or stops accepting connections ("stats maxconn" reached or left). */

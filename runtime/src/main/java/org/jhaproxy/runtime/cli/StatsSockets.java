@@ -43,14 +43,15 @@ public final class StatsSockets {
     }
 
     /** Binds every "stats socket" line; a failure closes those already bound and is reported by the caller. */
-    public static StatsSockets start(Engine engine, Transport transport) throws StatsSocket.StartFailure {
+    public static StatsSockets start(Engine engine, Transport transport,
+            org.jhaproxy.runtime.listener.TransferredSockets transferred) throws StatsSocket.StartFailure {
         Config config = engine.config();
         StatsSockets group = new StatsSockets(engine, CliKeywords.standard(), timeout(config), maxconn(config),
                 transport.group());
         for (Line l : config.globalLines()) {
             if (l.keyword().equals("stats") && l.arg(1).equals("socket")) {
                 try {
-                    group.sockets.add(StatsSocket.start(group, transport, l, StatsSocket.settings(l)));
+                    group.sockets.add(StatsSocket.start(group, transport, l, StatsSocket.settings(l), transferred));
                 } catch (StatsSocket.StartFailure f) {
                     group.close();
                     throw f;
@@ -71,6 +72,20 @@ public final class StatsSockets {
         return t;
     }
 
+    /**
+     * The descriptors haproxy counts for the CLI before any connection: one per stats socket,
+     * and the CLI frontend's "stats maxconn" once there is one.
+     */
+    public static int reservedSockets(Config config) {
+        int n = 0;
+        for (Line l : config.globalLines()) {
+            if (l.keyword().equals("stats") && l.arg(1).equals("socket")) {
+                n++;
+            }
+        }
+        return n == 0 ? 0 : n + maxconn(config);
+    }
+
     /** The last "stats maxconn", else 10: the CLI frontend's maxconn, shared by all its sockets. */
     private static int maxconn(Config config) {
         int n = DEFAULT_MAXCONN;
@@ -82,8 +97,19 @@ public final class StatsSockets {
         return n;
     }
 
-    CliSession session(CliLevel level) {
-        return new CliSession(engine, this, level, timeoutMs);
+    CliSession session(CliLevel level, boolean exposeFd) {
+        return new CliSession(engine, this, level, timeoutMs, exposeFd);
+    }
+
+    /** The descriptors of the stats sockets, which "_getsocks" hands over with the listeners. */
+    public java.util.List<Integer> exportedFds() {
+        List<Integer> out = new ArrayList<>();
+        for (StatsSocket s : sockets) {
+            if (s.exportedFd() >= 0) {
+                out.add(s.exportedFd());
+            }
+        }
+        return out;
     }
 
     /**
@@ -101,6 +127,11 @@ public final class StatsSockets {
     /** How many sockets listen: haproxy counts them in "Listeners". */
     public int listeners() {
         return sockets.size();
+    }
+
+    /** Whether a stats socket is a UNIX one (haproxy stops those after the TCP listeners). */
+    public boolean anyUnix() {
+        return sockets.stream().anyMatch(StatsSocket::isUnix);
     }
 
     /** CLI connections open now. */

@@ -1,7 +1,6 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -138,28 +137,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
-        Server preferred = null;
-        if (backend.http().reuse() == HttpSettings.Reuse.NEVER) {
-            // never shared: the session's own connection to the server, if it holds one
-            connector.reuse(s -> stream.sessionConnections().take(s));
-            preferred = backend.http().preferLastServer() ? stream.sessionConnections().preferred(backend) : null;
-        } else if (backend.http().reuse().allows(firstOfSession)) {
-            EventLoop loop = stream.client().eventLoop();
-            connector.reuse(s -> {
-                Channel idle = s.idle().take(loop);
-                if (idle != null) {
-                    idle.config().setAutoRead(false);
-                }
-                return idle;
-            });
-        }
-        if (persistence != null && persistence.server() != null) {
-            connector.start(persistence.server());
-        } else if (preferred != null) {
-            connector.start(preferred);
-        } else {
-            connector.start();
-        }
+        ServerChoice.start(connector, stream, backend, firstOfSession, persistence != null ? persistence.server() : null);
     }
 
     @Override

@@ -19,6 +19,10 @@ public final class GlobalMaxconn {
     private static final int RESERVED_SOCKETS = 10;
 
     private final int hardMaxconn;
+    /** global.maxsock: the descriptors the process may need (listeners, checks, CLI, two per connection, pollers). */
+    private long maxsock;
+    /** global.rlimit_nofile: "ulimit-n", else maxsock, else the limit the system allowed ("show info" Ulimit-n). */
+    private volatile long ulimitN;
     private volatile int maxconn;
     private final AtomicInteger actconn = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -33,15 +37,38 @@ public final class GlobalMaxconn {
     /**
      * Global "maxconn", else what haproxy 2.6 computes from the descriptor limit when it is not
      * set (compute_ideal_maxconn(), no SSL, no splicing): two descriptors per connection out of
-     * what the listeners and the pollers leave, never under 100.
+     * what the pollers and the {@code sockets} haproxy counts before any connection leave (its
+     * 10 reserved, one per listener, per health or agent check, per stats socket, and the stats
+     * sockets' "stats maxconn"), never under 100. maxsock follows (compute_ideal_maxsock()).
      */
-    public static GlobalMaxconn of(Config config, int listenerCount, int threads) {
+    public static GlobalMaxconn of(Config config, int sockets, int threads) {
         long set = config.globalNumber("maxconn", 0);
+        long base = RESERVED_SOCKETS + sockets;
+        int maxconn;
         if (set > 0) {
-            return new GlobalMaxconn((int) Math.min(Integer.MAX_VALUE, set));
+            maxconn = (int) Math.min(Integer.MAX_VALUE, set);
+        } else {
+            long remain = openFilesLimit() - base - 3L * threads;
+            maxconn = (int) Math.max(DEFAULT_MAXCONN, Math.min(Integer.MAX_VALUE, remain / 2));
         }
-        long remain = openFilesLimit() - RESERVED_SOCKETS - listenerCount - 3L * threads;
-        return new GlobalMaxconn((int) Math.max(DEFAULT_MAXCONN, Math.min(Integer.MAX_VALUE, remain / 2)));
+        GlobalMaxconn g = new GlobalMaxconn(maxconn);
+        g.maxsock = base + 2L * maxconn + 3L * threads;
+        g.ulimitN = g.maxsock;
+        return g;
+    }
+
+    /** global.maxsock ("show info" Maxsock). */
+    public long maxsock() {
+        return maxsock;
+    }
+
+    /** The open-files limit set at start ("show info" Ulimit-n). */
+    public long ulimitN() {
+        return ulimitN;
+    }
+
+    public void ulimitN(long n) {
+        this.ulimitN = n;
     }
 
     /** The larger of the soft and hard "Max open files" limits, as haproxy reads them at boot. */

@@ -73,11 +73,17 @@ public final class Listener {
         return nbconn.get();
     }
 
-    /** Binds and starts accepting; the future fails with the socket error (e.g. address in use). */
-    public ChannelFuture start(Transport transport, ChannelHandler childInitializer) {
+    /**
+     * Binds and starts accepting; the future fails with the socket error (e.g. address in use).
+     * A socket of the same address an old process handed over ({@code transferred}) is taken
+     * as it is, already listening, instead.
+     */
+    public ChannelFuture start(Transport transport, ChannelHandler childInitializer, TransferredSockets transferred) {
+        int fd = transport.isEpoll() && !Transport.isInherited(address) ? transferred.take(address, bind.v6only()) : -1;
+        java.net.SocketAddress from = fd >= 0 ? new Transport.InheritedSocket(fd, address) : address;
         ServerBootstrap b = new ServerBootstrap()
                 .group(transport.group(), transport.group())
-                .channelFactory(() -> transport.newServerChannel(address))
+                .channelFactory(() -> transport.newServerChannel(from))
                 .option(ChannelOption.SO_BACKLOG, backlog())
                 .handler(new Admission())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -88,13 +94,14 @@ public final class Listener {
             b.childOption(ChannelOption.TCP_NODELAY, true);
             if (transport.isEpoll()) {
                 b.option(EpollChannelOption.SO_REUSEPORT, true);
-                if (((InetSocketAddress) address).getAddress() instanceof java.net.Inet6Address) {
-                    // "v6only" / "v4v6": whether "::" also takes IPv4 (Linux's default: it does)
+                if (fd < 0 && ((InetSocketAddress) address).getAddress() instanceof java.net.Inet6Address) {
+                    // "v6only" / "v4v6": whether "::" also takes IPv4 (Linux's default: it does);
+                    // a socket handed over was chosen with the same setting (Linux refuses it once bound)
                     b.option(IPV6_V6ONLY, bind.v6only() ? 1 : 0);
                 }
             }
         }
-        ChannelFuture f = Transport.isInherited(address) ? b.register() : b.bind(address);
+        ChannelFuture f = Transport.isInherited(from) ? b.register() : b.bind(address);
         f.addListener(done -> {
             if (done.isSuccess()) {
                 channel = f.channel();
@@ -102,6 +109,19 @@ public final class Listener {
             }
         });
         return f;
+    }
+
+    /**
+     * The listening socket's descriptor when a new process may take it over ("_getsocks"): a
+     * socket this process bound or was handed by an old one, not one inherited with "fd@"
+     * (haproxy exports no RX_F_INHERITED socket); -1 otherwise.
+     */
+    public int exportedFd() {
+        Channel ch = channel;
+        if (Transport.isInherited(address) || !(ch instanceof io.netty.channel.unix.UnixChannel u) || !ch.isOpen()) {
+            return -1;
+        }
+        return u.fd().intValue();
     }
 
     /** "backlog" of the bind line, else the frontend's, else its maxconn (haproxy's listener_backlog()). */
