@@ -17,6 +17,7 @@ final class StandardCommands {
         all.add(new GetSocks());
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());
+        all.addAll(DynamicServers.all());
         all.addAll(FrontendCommands.all());
         all.addAll(ShowServers.all());
         all.addAll(StreamCommands.all());
