@@ -57,7 +57,10 @@ class DynamicServerIT {
             "disable server rr/s3", "disable server rr/s1", "del server rr/s3", "del server rr/s3",
             "del server rr/s1", "set server rr/i state ready", "del server rr/#9", "set server rr/i state maint",
             "del server rr/#9", "add server rr/z 127.0.0.1:1",
-            "show servers state rr", "show stat");
+            "show servers state rr", "show stat",
+            // interactive: no empty line before the next prompt after these answers
+            "prompt\nadd server rr/p 127.0.0.1:1\nadd server rr\ndel server rr/p\nshow servers state nope\n"
+                    + "disable server rr/p\ndel server rr/p\nquit");
 
     @Test
     void jhaproxyAnswersAsHaproxy() throws Exception {
