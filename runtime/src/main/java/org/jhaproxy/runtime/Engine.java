@@ -152,7 +152,7 @@ public final class Engine {
             e.stop();
             throw new StartException(false);
         }
-        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.transport, e.events,
+        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.proxies.firstId(), e.transport, e.events,
                 (int) config.globalNumber("spread-checks", 0));
         return e;
     }
