@@ -143,7 +143,7 @@ class DynamicServerIT {
     }
 
     /** One command on admin.sock, or on the socket named first ("user.sock ..."). */
-    private static String command(Path dir, String line) {
+    static String command(Path dir, String line) {
         String sock = "admin.sock";
         if (line.startsWith("user.sock ")) {
             sock = "user.sock";
