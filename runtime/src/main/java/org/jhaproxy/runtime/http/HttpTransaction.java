@@ -78,12 +78,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (request instanceof LastHttpContent) {
             requestDone = true;
         }
-        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding()) {
+        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding() || requestFlags.badHost()) {
             // the H1 mux refuses the request: its raw 400, then the connection is closed
             requestDone = true;
             parsingError(400);
             return;
         }
+        HostAuthority.normalize(request);
         log.requestParsed(request);
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
