@@ -155,6 +155,7 @@ class ShellIT {
             pane.await("the map file completed", s -> lastLine(s).equals(prompt + "show map " + dir.resolve("hosts.map")));
             pane.keys("Enter");
             pane.await("the map's entry", s -> s.contains(" example.com be_app"));
+            pane.await("the prompt again", s -> lastLine(s).equals(prompt.trim()));
             pane.keys("C-u", "C-d");
             assertTrue(RunningProxy.within(DEADLINE, () -> !pane.alive()), "ctrl-d ends the shell");
         }
