@@ -132,9 +132,10 @@ class DynamicServerIT {
             } else if (line.split(",", -1).length > 80) {
                 // up to agg_check_status: the ssl/h2/h1 counters after it are not compared
                 String[] c = java.util.Arrays.copyOf(line.split(",", -1), 105);
-                // the idle connections kept (srv_icur, idle_conn_cur) depend on when each one went idle
-                for (int i : new int[] {5, 8, 9, 23, 24, 33, 35, 46, 47, 55, 58, 59, 60, 61, 77, 78, 88, 90, 91, 92, 93,
-                        95}) {
+                // the idle connections kept and reused (connect, reuse, srv_icur, idle/safe/used_conn_cur,
+                // need_conn_est) depend on when each one went idle
+                for (int i : new int[] {5, 8, 9, 23, 24, 33, 35, 46, 47, 55, 58, 59, 60, 61, 77, 78, 84, 85, 88, 90, 91,
+                        92, 93, 95, 96, 97, 98}) {
                     c[i] = c[i].isEmpty() ? "" : "N";
                 }
                 line = String.join(",", c);
