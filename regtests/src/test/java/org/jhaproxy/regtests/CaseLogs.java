@@ -23,6 +23,8 @@ public final class CaseLogs implements AutoCloseable {
     /** How long the log must stay silent, after the clients ended, before it is read as complete. */
     private static final long QUIET_MS = 250;
     private static final long MAX_WAIT_MS = 3000;
+    /** How long lines still missing (their count known from the golden) are awaited on a loaded machine. */
+    private static final long MAX_WAIT_EXPECTED_MS = 10000;
 
     private final DatagramSocket socket;
     private final List<String> lines = new ArrayList<>();
@@ -62,9 +64,13 @@ public final class CaseLogs implements AutoCloseable {
      * Waits until no line came for a while since the call (the last streams' lines are sent as
      * they end, just after the clients got their last bytes).
      */
-    synchronized void awaitQuiet() throws InterruptedException {
+    synchronized void awaitQuiet(int expected) throws InterruptedException {
         long called = System.nanoTime();
-        long deadline = called + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
+        long until = called + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_EXPECTED_MS);
+        while (lines.size() < expected && System.nanoTime() < until) {
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
         while (System.nanoTime() < deadline) {
             long quietFor = System.nanoTime() - Math.max(lastArrival, called);
             long left = TimeUnit.MILLISECONDS.toNanos(QUIET_MS) - quietFor;

@@ -31,6 +31,14 @@ final class CaseRun {
     }
 
     static String transcript(RuntimeCase c, Path program) throws Exception {
+        return transcript(c, program, 0);
+    }
+
+    /**
+     * The transcript, its log section read once {@code expectedLogLines} lines came (the golden's
+     * count, 0 when unknown) and the log then stayed quiet, or at the log's deadline.
+     */
+    static String transcript(RuntimeCase c, Path program, int expectedLogLines) throws Exception {
         Path tmp = Files.createTempDirectory("runtime-case");
         List<ScriptedServer> servers = new ArrayList<>();
         Process process = null;
@@ -71,7 +79,7 @@ final class CaseRun {
                 for (ScriptedServer s : servers) {
                     s.awaitIdle(deadline);
                 }
-                logs.awaitQuiet();
+                logs.awaitQuiet(expectedLogLines);
             }
             stop(process);
             for (ScriptedServer s : servers) {
