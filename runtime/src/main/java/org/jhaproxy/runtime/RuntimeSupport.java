@@ -82,14 +82,15 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
             org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
             org.jhaproxy.runtime.http.HttpKeywords.EXECUTED, org.jhaproxy.runtime.stream.TcpKeepAlive.EXECUTED,
-            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED);
+            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
             org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
-            org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
+            org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();

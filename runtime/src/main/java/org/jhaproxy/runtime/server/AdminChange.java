@@ -40,6 +40,20 @@ public final class AdminChange {
     }
 
     /**
+     * A valid DNS answer gave an IP to a server in resolution maintenance (RMAINT, from
+     * "init-addr none" or a failed resolution): it leaves it, as snr_update_srv_status() says.
+     */
+    public static void resolved(Server s, Events events) {
+        if ((s.admin() & AdminFlags.RMAINT) == 0) {
+            return;
+        }
+        update(s, s.admin() & ~AdminFlags.RMAINT, events, null);
+        String msg = "Server " + s.backend().name() + "/" + s.name() + " administratively READY thanks to valid DNS answer";
+        events.warning(msg + ".");
+        events.log(s.backend(), LogLevel.NOTICE, msg + ".");
+    }
+
+    /**
      * A new user weight ("set weight", "set server ... weight"; server_recalc_eweight()): the
      * effective weight is recomputed (still scaled down while warming up) and the algorithm
      * re-places the server in place (update_server_eweight); the last usable server set to 0
