@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A nameserver for the tests, on a UDP loopback port, built on netty's DNS codec: it answers
  * the A queries for one name with the IPv4 address the test sets (and changes), AAAA queries
- * with no record, any other name with NXDOMAIN.
+ * with no record, any other name (or that one while it has no address) with NXDOMAIN.
  */
 final class FakeNameserver implements AutoCloseable {
     private final String name;
@@ -51,6 +51,7 @@ final class FakeNameserver implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** The address answered from now on; null for NXDOMAIN. */
     void answer(InetAddress a) {
         this.answer = a;
     }
@@ -64,14 +65,15 @@ final class FakeNameserver implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsQuery query) {
             queries.incrementAndGet();
             DnsQuestion q = query.recordAt(DnsSection.QUESTION);
-            boolean known = q.name().equalsIgnoreCase(name);
+            InetAddress a = answer;
+            boolean known = q.name().equalsIgnoreCase(name) && a != null;
             DatagramDnsResponse rsp = new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
             rsp.setRecursionDesired(query.isRecursionDesired()).setRecursionAvailable(true).setAuthoritativeAnswer(true);
             rsp.setCode(known ? DnsResponseCode.NOERROR : DnsResponseCode.NXDOMAIN);
             rsp.addRecord(DnsSection.QUESTION, q);
             if (known && q.type() == DnsRecordType.A) {
                 rsp.addRecord(DnsSection.ANSWER, new DefaultDnsRawRecord(q.name(), DnsRecordType.A, 1,
-                        Unpooled.wrappedBuffer(answer.getAddress())));
+                        Unpooled.wrappedBuffer(a.getAddress())));
             }
             ctx.writeAndFlush(rsp);
         }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * "init-addr none" it starts in maintenance, the nameserver's first answer gives it its IP
  * ("changed its IP from (none) to 127.0.0.2 by dns/ns1", "administratively READY thanks to
  * valid DNS answer"), and a new answer moves it in place: the traffic then goes to the new
- * address and "show servers state" shows it. The nameserver is a fake one on a loopback UDP
+ * address and "show servers state" shows it. A name gone (NXDOMAIN) for longer than "hold nx"
+ * takes it to maintenance ("DNS NX status") until the name answers again. The nameserver is a fake one on a loopback UDP
  * port, the two backends listen on 127.0.0.2 and 127.0.0.3 with the same port. Compared with
  * haproxy when it is installed.
  */
@@ -36,8 +37,15 @@ class ResolversIT {
     void serverFollowsItsName() throws Exception {
         Result ours = run(RunningProxy.jhaproxy());
         assertEquals(List.of("be/s1 changed its IP from (none) to 127.0.0.2 by dns/ns1.",
+                "Server be/s1 ('app.jhaproxy.test') is UP/READY (resolves again).",
                 "Server be/s1 administratively READY thanks to valid DNS answer.",
-                "be/s1 changed its IP from 127.0.0.2 to 127.0.0.3 by dns/ns1."), ours.messages());
+                "be/s1 changed its IP from 127.0.0.2 to 127.0.0.3 by dns/ns1.",
+                "Server be/s1 is going DOWN for maintenance (DNS NX status). 0 active and 0 backup servers left. "
+                        + "0 sessions active, 0 requeued, 0 remaining in queue.",
+                "backend 'be' has no server available!",
+                "be/s1 changed its IP from (none) to 127.0.0.3 by dns/ns1.",
+                "Server be/s1 ('app.jhaproxy.test') is UP/READY (resolves again).",
+                "Server be/s1 administratively READY thanks to valid DNS answer."), ours.messages());
         assertEquals("two", ours.before());
         assertEquals("three", ours.after());
         assertEquals("127.0.0.3", ours.stateAfter());
@@ -51,7 +59,7 @@ class ResolversIT {
     private static String config(Path sock, int dns, int fe, int port) {
         return "global\n    stats socket " + sock + " mode 600 level admin\n"
                 + "resolvers dns\n    nameserver ns1 127.0.0.1:" + dns + "\n    resolve_retries 3\n"
-                + "    timeout resolve 100ms\n    timeout retry 500ms\n    hold valid 100ms\n    hold nx 30s\n"
+                + "    timeout resolve 100ms\n    timeout retry 500ms\n    hold valid 100ms\n    hold nx 300ms\n"
                 + "    accepted_payload_size 1232\n"
                 + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n"
                 + "frontend fe\n    bind 127.0.0.1:" + fe + "\n    default_backend be\n"
@@ -74,6 +82,13 @@ class ResolversIT {
                 assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().contains("to 127.0.0.3")),
                         "s1 never moved:\n" + p.output());
                 String after = get(fe);
+                // a name gone for longer than "hold nx" takes the server to maintenance, forgetting its IP
+                dns.answer(null);
+                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().contains("DNS NX status")),
+                        "s1 never entered maintenance:\n" + p.output());
+                dns.answer(InetAddress.getByName("127.0.0.3"));
+                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().indexOf("READY thanks")
+                        != p.output().lastIndexOf("READY thanks")), "s1 never came back:\n" + p.output());
                 String state = AgentCheckIT.ask(sock, "show servers state be\n");
                 String addr = "";
                 for (String line : state.split("\n")) {
@@ -87,12 +102,12 @@ class ResolversIT {
         }
     }
 
-    /** The resolution's warnings, without their "[WARNING]  (pid) : " prefix. */
+    /** The warnings and alerts about the backend, without their "[WARNING]  (pid) : " prefix. */
     private static List<String> messages(String output) {
         List<String> out = new ArrayList<>();
         for (String line : output.split("\n")) {
             int at = line.indexOf(") : ");
-            if (line.startsWith("[WARNING]") && at > 0 && (line.contains("changed its IP") || line.contains("DNS"))) {
+            if ((line.startsWith("[WARNING]") || line.startsWith("[ALERT]")) && at > 0 && (line.contains("be/") || line.contains("'be'"))) {
                 out.add(line.substring(at + 4));
             }
         }

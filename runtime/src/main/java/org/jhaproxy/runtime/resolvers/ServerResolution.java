@@ -33,8 +33,24 @@ final class ServerResolution {
     private final String fqdn;
     private final boolean preferIpv4;
     private boolean busy;
-    /** When the last valid answer came (last_valid), in nanoseconds; 0 before any. */
-    private long lastValid;
+    /** When the last valid answer came (last_valid), in nanoseconds: the start before any. */
+    private long lastValid = System.nanoTime();
+    /** When the name was last resolved validly; 0 to ask at the next "timeout resolve". */
+    private long lastResolution;
+
+    /** How a resolution ended (RSLV_STATUS_*), each failure with its "hold" event and its cause. */
+    private enum Status {
+        VALID("valid", ""), NX("nx", "DNS NX status"), REFUSED("refused", "DNS refused status"),
+        TIMEOUT("timeout", "DNS timeout status"), OTHER("other", "unspecified DNS error");
+
+        final String hold;
+        final String cause;
+
+        Status(String hold, String cause) {
+            this.hold = hold;
+            this.cause = cause;
+        }
+    }
 
     ServerResolution(Server server, Resolvers resolvers, Events events, String fqdn) {
         this.server = server;
@@ -51,23 +67,30 @@ final class ServerResolution {
 
     private void tick() {
         long holdValid = TimeUnit.MILLISECONDS.toNanos(resolvers.config().hold("valid"));
-        if (busy || lastValid != 0 && System.nanoTime() - lastValid < holdValid) {
+        if (busy || lastResolution != 0 && System.nanoTime() - lastResolution < holdValid) {
             return;
         }
         busy = true;
         DnsRecordType first = preferIpv4 ? DnsRecordType.A : DnsRecordType.AAAA;
         DnsRecordType second = preferIpv4 ? DnsRecordType.AAAA : DnsRecordType.A;
-        ask(first, 0, 0, () -> ask(second, 0, 0, () -> busy = false));
+        // the other family is asked when the preferred one has no record
+        ask(first, 0, 0, firstStatus -> {
+            if (firstStatus != Status.OTHER) {
+                failed(firstStatus);
+            } else {
+                ask(second, 0, 0, this::failed);
+            }
+        });
     }
 
     /**
      * Asks nameserver {@code ns} for {@code type}; a timeout tries the next nameserver, up to
-     * "resolve_retries" queries; {@code nothing} runs when no address of this type was found.
+     * "resolve_retries" queries; {@code failure} gets the status when no address was found.
      */
-    private void ask(DnsRecordType type, int ns, int attempt, Runnable nothing) {
+    private void ask(DnsRecordType type, int ns, int attempt, java.util.function.Consumer<Status> failure) {
         List<Resolvers.Nameserver> all = resolvers.nameservers();
         if (all.isEmpty() || attempt >= Math.max(1, resolvers.config().resolveRetries())) {
-            nothing.run();
+            failure.accept(Status.TIMEOUT);
             return;
         }
         Resolvers.Nameserver target = all.get(ns % all.size());
@@ -75,7 +98,7 @@ final class ServerResolution {
                 resolvers.resolver().query(target.address(), new DefaultDnsQuestion(fqdn, type));
         f.addListener(done -> {
             if (!done.isSuccess()) {
-                ask(type, ns + 1, attempt + 1, nothing);
+                ask(type, ns + 1, attempt + 1, failure);
                 return;
             }
             AddressedEnvelope<DnsResponse, InetSocketAddress> envelope = f.getNow();
@@ -87,14 +110,33 @@ final class ServerResolution {
             } finally {
                 envelope.release();
             }
-            if (!code.equals(DnsResponseCode.NOERROR) || ips.isEmpty()) {
-                nothing.run();
-                return;
+            if (code.equals(DnsResponseCode.NXDOMAIN)) {
+                failure.accept(Status.NX);
+            } else if (code.equals(DnsResponseCode.REFUSED)) {
+                failure.accept(Status.REFUSED);
+            } else if (!code.equals(DnsResponseCode.NOERROR) || ips.isEmpty()) {
+                failure.accept(Status.OTHER);
+            } else {
+                busy = false;
+                lastValid = System.nanoTime();
+                lastResolution = lastValid;
+                answered(ips, target);
             }
-            busy = false;
-            lastValid = System.nanoTime();
-            answered(ips, target);
         });
+    }
+
+    /**
+     * No address this time: the server keeps its IP for the "hold" of the status since the last
+     * valid answer, then enters resolution maintenance (snr_update_srv_status()).
+     */
+    private void failed(Status status) {
+        busy = false;
+        long hold = TimeUnit.MILLISECONDS.toNanos(resolvers.config().hold(status.hold));
+        if (System.nanoTime() - lastValid >= hold
+                && org.jhaproxy.runtime.server.AdminChange.unresolved(server, status.cause, events)) {
+            // entering maintenance forgets the address: the next answer changes it from "(none)"
+            server.ip(null);
+        }
     }
 
     /** The A or AAAA records of the answer section, in order. */

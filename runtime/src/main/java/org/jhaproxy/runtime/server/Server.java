@@ -49,7 +49,7 @@ public final class Server {
         int port = config.address() == null ? 0 : config.address().port();
         InetSocketAddress a = host == null ? null : new InetSocketAddress(host, port);
         // a name left unresolved at start ("init-addr none") has no IP until its resolvers find one
-        this.address = a == null || a.isUnresolved() ? null : a;
+        this.address = a == null || !a.isUnresolved() ? a : initAddr(config.option("init-addr", ""), port);
         this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
         this.minconn = Integer.parseInt(config.option("minconn", "0"));
         // check_config_validity(): a minconn above maxconn (or alone) is the limit; no minconn is maxconn
@@ -96,15 +96,36 @@ public final class Server {
         return address;
     }
 
+    /**
+     * srv_iterate_initaddr() after libc failed: the first of "none" (no IP: the server waits for
+     * its resolvers in maintenance) or an IP address given in "init-addr" ("last" reads no state
+     * file yet).
+     */
+    private static InetSocketAddress initAddr(String methods, int port) {
+        for (String m : methods.split(",")) {
+            if (m.equals("none")) {
+                return null;
+            }
+            java.net.InetAddress ip = org.jhaproxy.runtime.sample.Addresses.parse(m);
+            if (ip != null) {
+                return new InetSocketAddress(ip, port);
+            }
+        }
+        return null;
+    }
+
     /** The IP it connects to (null while a name resolution found none): "show servers state" srv_addr. */
     public java.net.InetAddress ip() {
         InetSocketAddress a = address;
         return a == null ? null : a.getAddress();
     }
 
-    /** A name resolution changed its IP in place (srv_update_addr()): the next connections go there. */
+    /**
+     * A name resolution changed its IP in place (srv_update_addr()): the next connections go
+     * there; null when it failed for too long (the server is then in maintenance).
+     */
     public void ip(java.net.InetAddress ip) {
-        this.address = new InetSocketAddress(ip, config.address() == null ? 0 : config.address().port());
+        this.address = ip == null ? null : new InetSocketAddress(ip, config.address() == null ? 0 : config.address().port());
     }
 
     /** Idle keep-alive connections to this server (HTTP), per event loop. */
