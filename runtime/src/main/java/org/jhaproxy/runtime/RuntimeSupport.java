@@ -206,6 +206,13 @@ public final class RuntimeSupport {
                 }
             }
             for (ServerBuilder s : p.servers()) {
+                if (s.fqdn() != null && s.fqdn().startsWith("_") && s.resolvers() != null) {
+                    // a DNS SRV record fills servers with their ports and weights: not resolved yet
+                    String kw = s.isTemplate() ? "server-template" : "server";
+                    found.putIfAbsent("server SRV", new Unsupported(s.at(), kw + " SRV", "parsing [" + s.at().file() + ":"
+                            + s.at().line() + "] : '" + kw + "' resolving a DNS SRV record ('" + s.fqdn()
+                            + "') is not supported by jhaproxy yet."));
+                }
                 for (String opt : s.options().keySet()) {
                     if (!SERVER_OPTIONS.contains(opt)) {
                         found.putIfAbsent("server " + opt, new Unsupported(s.at(), opt, "parsing [" + s.at().file() + ":" + s.at().line()

@@ -25,19 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A nameserver for the tests, on a UDP loopback port, built on netty's DNS codec: it answers
- * the A queries for one name with the IPv4 address the test sets (and changes), AAAA queries
+ * the A queries for one name with the IPv4 addresses the test sets (and changes), AAAA queries
  * with no record, any other name (or that one while it has no address) with NXDOMAIN.
  */
 final class FakeNameserver implements AutoCloseable {
     private final String name;
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Channel channel;
-    private volatile InetAddress answer;
+    private volatile java.util.List<InetAddress> answer;
     private final AtomicInteger queries = new AtomicInteger();
 
-    FakeNameserver(String name, InetAddress answer) throws InterruptedException {
+    FakeNameserver(String name, InetAddress... answer) throws InterruptedException {
         this.name = name.endsWith(".") ? name : name + ".";
-        this.answer = answer;
+        this.answer = java.util.List.of(answer);
         this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
@@ -51,9 +51,9 @@ final class FakeNameserver implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** The address answered from now on; null for NXDOMAIN. */
-    void answer(InetAddress a) {
-        this.answer = a;
+    /** The addresses answered from now on, in this order; none for NXDOMAIN. */
+    void answer(InetAddress... a) {
+        this.answer = java.util.List.of(a);
     }
 
     int queries() {
@@ -65,15 +65,17 @@ final class FakeNameserver implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsQuery query) {
             queries.incrementAndGet();
             DnsQuestion q = query.recordAt(DnsSection.QUESTION);
-            InetAddress a = answer;
-            boolean known = q.name().equalsIgnoreCase(name) && a != null;
+            java.util.List<InetAddress> all = answer;
+            boolean known = q.name().equalsIgnoreCase(name) && !all.isEmpty();
             DatagramDnsResponse rsp = new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
             rsp.setRecursionDesired(query.isRecursionDesired()).setRecursionAvailable(true).setAuthoritativeAnswer(true);
             rsp.setCode(known ? DnsResponseCode.NOERROR : DnsResponseCode.NXDOMAIN);
             rsp.addRecord(DnsSection.QUESTION, q);
             if (known && q.type() == DnsRecordType.A) {
-                rsp.addRecord(DnsSection.ANSWER, new DefaultDnsRawRecord(q.name(), DnsRecordType.A, 1,
-                        Unpooled.wrappedBuffer(a.getAddress())));
+                for (InetAddress a : all) {
+                    rsp.addRecord(DnsSection.ANSWER, new DefaultDnsRawRecord(q.name(), DnsRecordType.A, 1,
+                            Unpooled.wrappedBuffer(a.getAddress())));
+                }
             }
             ctx.writeAndFlush(rsp);
         }

@@ -83,7 +83,7 @@ class ResolversIT {
                         "s1 never moved:\n" + p.output());
                 String after = get(fe);
                 // a name gone for longer than "hold nx" takes the server to maintenance, forgetting its IP
-                dns.answer(null);
+                dns.answer();
                 assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().contains("DNS NX status")),
                         "s1 never entered maintenance:\n" + p.output());
                 dns.answer(InetAddress.getByName("127.0.0.3"));
@@ -100,6 +100,64 @@ class ResolversIT {
                 return new Result(messages(p.output()), before, after, addr);
             }
         }
+    }
+
+    /**
+     * "server-template www 3 name:port": the three servers share the name's two A records, one
+     * each (which one is haproxy's choice), the third waiting in maintenance; when one record
+     * goes, the server that had it finds no IP left to take ("No IP for server ").
+     */
+    @Test
+    void templateFillsItsSlots() throws Exception {
+        Template ours = template(RunningProxy.jhaproxy());
+        assertEquals(2, ours.messages().stream().filter(m -> m.contains("changed its IP")).count(), ours.messages().toString());
+        assertTrue(ours.messages().contains("be/www1 changed its IP from (none) to 127.0.0.2 by dns/ns1."), ours.messages().toString());
+        assertTrue(ours.messages().get(ours.messages().size() - 1).contains("is going DOWN for maintenance (No IP for server ). "), ours.messages().toString());
+        if (Files.isExecutable(HAPROXY)) {
+            assertEquals(template(HAPROXY), ours);
+        }
+    }
+
+    record Template(List<String> messages, List<String> addresses) {
+    }
+
+    private static Template template(Path program) throws Exception {
+        Path sock = Files.createTempDirectory("resolvers").resolve("admin.sock");
+        // answered in the order opposite to haproxy's (127.0.0.2's hash is the smaller): www1 gets 127.0.0.2
+        try (FakeNameserver dns = new FakeNameserver("app.jhaproxy.test", InetAddress.getByName("127.0.0.3"),
+                InetAddress.getByName("127.0.0.2"))) {
+            int fe = RunningProxy.freePort();
+            String cfg = config(sock, dns.port(), fe, 8000).replace("    server s1 app.jhaproxy.test:8000 init-addr none",
+                    "    server-template www 3 app.jhaproxy.test:8000");
+            try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
+                p.listening(fe);
+                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> count(p.output(), "changed its IP") == 2),
+                        "the servers never got their addresses:\n" + p.output());
+                List<String> addresses = addresses(sock);
+                dns.answer(InetAddress.getByName("127.0.0.2"));
+                assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().contains("No IP for server")),
+                        "no server lost its address:\n" + p.output());
+                List<String> messages = messages(p.output()).stream()
+                        .filter(m -> !m.contains("resolves again") && !m.contains("administratively READY")).toList();
+                return new Template(messages, addresses);
+            }
+        }
+    }
+
+    private static int count(String text, String what) {
+        return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+
+    /** "name addr admin" of each server in "show servers state be". */
+    private static List<String> addresses(Path sock) {
+        List<String> out = new ArrayList<>();
+        for (String line : AgentCheckIT.ask(sock, "show servers state be\n").split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length > 6 && f[1].equals("be")) {
+                out.add(f[3] + " " + f[4] + " " + f[6]);
+            }
+        }
+        return out;
     }
 
     /** The warnings and alerts about the backend, without their "[WARNING]  (pid) : " prefix. */

@@ -9,8 +9,10 @@ public final class ResolverKeywords {
 
     public static final Set<String> EXECUTED = Set.of("resolvers resolvers", "resolvers nameserver", "resolvers hold",
             "resolvers resolve_retries", "resolvers timeout resolve", "resolvers timeout retry",
-            "resolvers accepted_payload_size", "resolvers parse-resolv-conf");
+            "resolvers accepted_payload_size", "resolvers parse-resolv-conf",
+            // servers named prefix1..N sharing one name's A/AAAA records (SRV records are refused)
+            "proxy server-template");
 
     /** "init-addr" is applied by the parser (last, libc, none, an IP); the rest here. */
-    public static final Set<String> SERVER_OPTIONS = Set.of("resolvers", "resolve-prefer", "init-addr");
+    public static final Set<String> SERVER_OPTIONS = Set.of("resolvers", "resolve-prefer", "init-addr", "resolve-opts");
 }

@@ -1,6 +1,5 @@
 package org.jhaproxy.runtime.resolvers;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ public final class ResolverSet {
     /** Starts the resolution of every server naming a "resolvers" section with a host name. */
     public static ResolverSet start(Config config, List<Proxy> proxies, Transport transport, Events events) {
         Map<String, Resolvers> sections = new LinkedHashMap<>();
-        List<ServerResolution> requesters = new ArrayList<>();
+        // one resolution per name, query type and section, its servers in declaration order
+        Map<String, Resolution> resolutions = new LinkedHashMap<>();
         for (Proxy p : proxies) {
             for (Server s : p.servers()) {
                 String id = s.config().option("resolvers", null);
@@ -34,10 +34,12 @@ public final class ResolverSet {
                 }
                 Resolvers r = sections.computeIfAbsent(id,
                         k -> new Resolvers(config.resolvers().get(k), transport.group().next(), transport.isEpoll()));
-                requesters.add(new ServerResolution(s, r, events, fqdn));
+                boolean ipv4 = s.config().option("resolve-prefer", "ipv6").equals("ipv4");
+                resolutions.computeIfAbsent(id + " " + fqdn.toLowerCase(java.util.Locale.ROOT) + " " + ipv4,
+                        k -> new Resolution(r, events, fqdn, ipv4)).add(s);
             }
         }
-        requesters.forEach(ServerResolution::start);
+        resolutions.values().forEach(Resolution::start);
         return new ResolverSet(sections);
     }
 

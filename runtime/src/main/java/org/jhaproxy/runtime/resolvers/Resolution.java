@@ -19,15 +19,17 @@ import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.server.Server;
 
 /**
- * The name resolution of one server with "resolvers" (its requester): every "timeout resolve"
- * its name is asked again once the last valid answer is older than "hold valid", for the
- * record type of "resolve-prefer" (AAAA by default) then the other one when that finds
- * nothing. An answer without the server's current IP moves it to the first IP found, in place
- * (srv_update_addr()), and an answer lifts the maintenance of a server that had no IP.
- * Everything runs on the resolvers' event loop; the queries never block it.
+ * The resolution of one name for the servers asking it through the same "resolvers" (its
+ * requesters: a server, the servers of a template): every "timeout resolve" the name is asked
+ * again once the last valid answer is older than "hold valid", for the record type of
+ * "resolve-prefer" (AAAA by default) then the other one when that finds nothing. Each server,
+ * in declaration order, keeps its IP when the answer still has it, else takes the first one
+ * (in {@link AnswerOrder}) no other server of its backend uses, in place (srv_update_addr());
+ * an answer lifts the maintenance of a server that had no IP. Everything runs on the
+ * resolvers' event loop; the queries never block it.
  */
-final class ServerResolution {
-    private final Server server;
+final class Resolution {
+    private final List<Server> servers = new ArrayList<>();
     private final Resolvers resolvers;
     private final Events events;
     private final String fqdn;
@@ -52,12 +54,15 @@ final class ServerResolution {
         }
     }
 
-    ServerResolution(Server server, Resolvers resolvers, Events events, String fqdn) {
-        this.server = server;
+    Resolution(Resolvers resolvers, Events events, String fqdn, boolean preferIpv4) {
         this.resolvers = resolvers;
         this.events = events;
         this.fqdn = fqdn.endsWith(".") ? fqdn : fqdn + ".";
-        this.preferIpv4 = server.config().option("resolve-prefer", "ipv6").equals("ipv4");
+        this.preferIpv4 = preferIpv4;
+    }
+
+    void add(Server s) {
+        servers.add(s);
     }
 
     void start() {
@@ -132,10 +137,8 @@ final class ServerResolution {
     private void failed(Status status) {
         busy = false;
         long hold = TimeUnit.MILLISECONDS.toNanos(resolvers.config().hold(status.hold));
-        if (System.nanoTime() - lastValid >= hold
-                && org.jhaproxy.runtime.server.AdminChange.unresolved(server, status.cause, events)) {
-            // entering maintenance forgets the address: the next answer changes it from "(none)"
-            server.ip(null);
+        if (System.nanoTime() - lastValid >= hold) {
+            servers.forEach(s -> noIp(s, status.cause));
         }
     }
 
@@ -158,19 +161,63 @@ final class ServerResolution {
         return ips;
     }
 
-    /** A valid answer: the current IP stays when it is still there, else the first one is taken. */
-    private void answered(List<InetAddress> ips, Resolvers.Nameserver by) {
+    /**
+     * A valid answer, for each server in turn: the first one is told which nameserver answered,
+     * the others that they read the answer again ("by DNS cache"), as haproxy reports it.
+     */
+    private void answered(List<InetAddress> ips, Resolvers.Nameserver ns) {
+        List<InetAddress> ordered = AnswerOrder.sorted(ips);
+        String by = resolvers.name() + "/" + ns.id();
+        for (Server s : servers) {
+            answered(s, ordered, by);
+            by = "DNS cache";
+        }
+    }
+
+    /**
+     * The current IP stays when it is still there, else the first one not used by another
+     * server of the backend ("resolve-opts allow-dup-ip" lets them share); none left is "No IP
+     * for server ".
+     */
+    private void answered(Server server, List<InetAddress> ips, String by) {
         InetAddress current = server.ip();
         if (current == null || !ips.contains(current)) {
-            InetAddress next = ips.get(0);
+            InetAddress next = null;
+            boolean shared = server.config().option("resolve-opts", "").contains("allow-dup-ip");
+            for (InetAddress ip : ips) {
+                if (shared || !usedByAnother(server, ip)) {
+                    next = ip;
+                    break;
+                }
+            }
+            if (next == null) {
+                noIp(server, "No IP for server ");
+                return;
+            }
             String msg = server.backend().name() + "/" + server.name() + " changed its IP from "
                     + (current == null ? "(none)" : text(current)) + " to " + text(next)
-                    + " by " + resolvers.name() + "/" + by.id();
+                    + " by " + by;
             server.ip(next);
             events.warning(msg + ".");
             events.log(server.backend(), org.jhaproxy.runtime.log.LogLevel.NOTICE, msg + ".");
         }
         org.jhaproxy.runtime.server.AdminChange.resolved(server, events);
+    }
+
+    private boolean usedByAnother(Server server, InetAddress ip) {
+        for (Server other : servers) {
+            if (other != server && other.backend() == server.backend() && ip.equals(other.ip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Entering resolution maintenance forgets the address: the next answer changes it from "(none)". */
+    private void noIp(Server server, String cause) {
+        if (org.jhaproxy.runtime.server.AdminChange.unresolved(server, cause, events)) {
+            server.ip(null);
+        }
     }
 
     /** inet_ntop()'s text: the shortest IPv6 form. */
