@@ -73,7 +73,9 @@ class ResolversIT {
              Backend two = new Backend("127.0.0.2", port, "two");
              Backend three = new Backend("127.0.0.3", port, "three")) {
             int fe = RunningProxy.freePort();
-            try (RunningProxy p = RunningProxy.start(program, config(sock, dns.port(), fe, port), "-db")) {
+            // its health check follows it: it passes on both addresses, so it reports nothing
+            String cfg = config(sock, dns.port(), fe, port).replace("resolve-prefer ipv4\n", "resolve-prefer ipv4 check inter 200ms\n");
+            try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
                 p.listening(fe);
                 assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().contains("READY thanks")),
                         "s1 never got its address:\n" + p.output());
