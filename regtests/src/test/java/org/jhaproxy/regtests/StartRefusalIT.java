@@ -78,6 +78,31 @@ class StartRefusalIT {
         }
     }
 
+    /**
+     * A peers section with a remote peer would need the peers protocol: refused, naming the
+     * remote peer's line; one whose only peer is the local one is not (case 609 runs one).
+     */
+    @Test
+    void aPeersSectionWithARemotePeerIsRefused() throws Exception {
+        Path dir = Files.createTempDirectory("start");
+        try {
+            Files.writeString(dir.resolve("t.cfg"), "global\n    localpeer me\n\n"
+                    + "peers p\n    peer me 127.0.0.1:18090\n    peer other 127.0.0.2:18090\n\n"
+                    + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
+                    + "listen app\n    bind 127.0.0.1:18082\n    stick-table type ip size 1k peers p\n    server s1 127.0.0.1:9\n");
+            String reason = "parsing [t.cfg:6] : peers section 'p' has the remote peer 'other': synchronizing stick-tables"
+                    + " with other peers (the peers protocol) is not supported by jhaproxy yet.";
+            ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
+            assertEquals(0, check.exitCode(), check.output());
+            assertTrue(check.output().contains("config : " + reason + " Starting on this configuration would fail.\n"), check.output());
+            ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
+            assertEquals(1, start.exitCode(), start.output());
+            assertTrue(start.normalized(dir).startsWith("[ALERT] config : " + reason), start.output());
+        } finally {
+            CorpusIT.deleteTree(dir);
+        }
+    }
+
     private static void assertRefused(String rules, String alert) throws Exception {
         Path dir = Files.createTempDirectory("start");
         try {

@@ -82,7 +82,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
             org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
             org.jhaproxy.runtime.http.HttpKeywords.EXECUTED, org.jhaproxy.runtime.stream.TcpKeepAlive.EXECUTED,
-            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED);
+            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.stick.LocalPeers.EXECUTED,
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -160,6 +161,15 @@ public final class RuntimeSupport {
     public List<Unsupported> allUnsupported(ConfigBuilder config) {
         java.util.Map<String, Unsupported> found = new java.util.LinkedHashMap<>();
         for (KeywordUse u : config.uses()) {
+            if (u.section().equals("peers")) {
+                // a peers section runs only without remote peers: refused once, at the remote peer
+                org.jhaproxy.config.model.PeersBuilder p = org.jhaproxy.runtime.stick.LocalPeers.sectionAt(config.peersSections(), u.at());
+                String refused = org.jhaproxy.runtime.stick.LocalPeers.refusal(p);
+                if (refused != null) {
+                    found.putIfAbsent("peers " + p.name(), new Unsupported(p.at(), "section peers", refused));
+                    continue;
+                }
+            }
             if (executes(u)) {
                 continue;
             }

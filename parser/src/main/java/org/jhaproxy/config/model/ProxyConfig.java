@@ -18,7 +18,8 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
                           String defaultBackend, List<ProxyRules.BackendRef> useBackends,
                           Map<RuleSet, List<ProxyRules.Rule>> rules, List<ProxyRules.Rule> redirects,
                           List<Line> lines, ProxyLogging logging, List<ProxyRules.Rule> statsAdmin,
-                          List<org.jhaproxy.config.acl.KnownAcls.Declaration> acls) {
+                          List<org.jhaproxy.config.acl.KnownAcls.Declaration> acls,
+                          List<ProxyRules.StickRule> stickRules) {
     public ProxyConfig {
         caps = Set.copyOf(caps);
         binds = List.copyOf(binds);
@@ -31,6 +32,7 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
         lines = List.copyOf(lines);
         statsAdmin = List.copyOf(statsAdmin);
         acls = List.copyOf(acls);
+        stickRules = List.copyOf(stickRules);
     }
 
     public boolean isFrontend() {

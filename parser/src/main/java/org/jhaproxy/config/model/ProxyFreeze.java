@@ -59,6 +59,6 @@ final class ProxyFreeze {
                 p.httpConnectionMode(), p.balance().algorithm(), def == null ? null : def.name(),
                 p.rules().useBackends(), rules, p.rules().redirects(), p.lines().all(),
                 new ProxyLogging(p.logSettings().targets(), p.logSettings().format(), p.logSettings().formatSource(), p.logSettings().formatSd()),
-                p.rules().statsAdmin(), p.rules().acls().declarations());
+                p.rules().statsAdmin(), p.rules().acls().declarations(), p.rules().stickRules());
     }
 }

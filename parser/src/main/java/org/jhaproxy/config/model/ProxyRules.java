@@ -32,8 +32,14 @@ public final class ProxyRules {
     public record BackendRef(String name, boolean dynamic, AclCondition condition, Position at) {
     }
 
-    /** A "stick" rule: match/on/store-request/store-response, the table it names (or null). */
-    public record StickRule(String kind, String table, AclCondition condition, Position at) {
+    /**
+     * A "stick" rule: match/on/store-request/store-response ("store" is store-request), the table
+     * it names (or null), and its words from the sample expression up to its condition.
+     */
+    public record StickRule(String kind, String table, AclCondition condition, Position at, List<String> words) {
+        public StickRule {
+            words = List.copyOf(words);
+        }
     }
 
     /** The words of a rule line from {@code from} up to its "if"/"unless" (or its end). */

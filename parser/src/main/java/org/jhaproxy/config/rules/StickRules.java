@@ -222,7 +222,8 @@ final class StickRules {
             return alert(ctx, String.format("parsing [%s] : '%s': unknown keyword '%s'.", w, kw, c));
         }
         int err = RuleWarnings.condConflicts(ctx, line, cond, place);
-        px.rules().stickRules().add(new ProxyRules.StickRule(kind, table, cond, new Position(line.file(), line.lineNo())));
+        px.rules().stickRules().add(new ProxyRules.StickRule(kind, table, cond, new Position(line.file(), line.lineNo()),
+                ProxyRules.wordsBeforeCondition(line.args(), 2)));
         return err;
     }
 }

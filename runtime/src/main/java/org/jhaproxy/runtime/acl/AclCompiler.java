@@ -65,6 +65,37 @@ public final class AclCompiler {
         return new Condition(cond.unless(), suites);
     }
 
+    /** Where http-response rules are evaluated (header rules of a frontend or a backend). */
+    private static final int RESPONSE_HEADERS = org.jhaproxy.config.sample.CheckPlace.bits(
+            org.jhaproxy.config.sample.CheckPlace.FE_HRS_HDR, org.jhaproxy.config.sample.CheckPlace.BE_HRS_HDR);
+
+    /**
+     * The condition of an http-response rule: an expression whose fetch only reads the request
+     * (path, req.hdr...) finds no sample there, as haproxy's fetches find the request gone, so
+     * it never matches (haproxy -c warns about it; "!" of it is then true).
+     */
+    public Condition compileForResponse(AclCondition cond) throws NotSupported {
+        if (cond == null) {
+            return Condition.ALWAYS;
+        }
+        Condition.Term[][] suites = new Condition.Term[cond.suites().size()][];
+        for (int i = 0; i < suites.length; i++) {
+            List<AclTerm> suite = cond.suites().get(i);
+            suites[i] = new Condition.Term[suite.size()];
+            for (int j = 0; j < suite.size(); j++) {
+                AclTerm t = suite.get(j);
+                CompiledAclExpr[] exprs = acl(t.acl()).clone();
+                for (int k = 0; k < exprs.length && k < t.acl().exprs().size(); k++) {
+                    if ((t.acl().exprs().get(k).validAt() & RESPONSE_HEADERS) == 0) {
+                        exprs[k] = CompiledAclExpr.NO_SAMPLE;
+                    }
+                }
+                suites[i][j] = new Condition.Term(t.negated(), exprs);
+            }
+        }
+        return new Condition(cond.unless(), suites);
+    }
+
     private CompiledAclExpr[] acl(Acl acl) throws NotSupported {
         if (!acl.name().isEmpty()) {
             NotSupported e = failed.get(acl.name());

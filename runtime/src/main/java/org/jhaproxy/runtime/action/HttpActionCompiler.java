@@ -17,6 +17,8 @@ import org.jhaproxy.runtime.sample.NotSupported;
 import org.jhaproxy.runtime.sample.RequestUri;
 import org.jhaproxy.runtime.sample.SampleCompiler;
 import org.jhaproxy.runtime.sample.VarRef;
+import org.jhaproxy.runtime.stick.CounterAction;
+import org.jhaproxy.runtime.stick.TrackAction;
 
 /**
  * Compiles the words of an http-request / http-response rule (from its action keyword up to its
@@ -28,10 +30,11 @@ public final class HttpActionCompiler {
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
             "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit",
-            "track-sc0", "track-sc1", "track-sc2");
+            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
-            "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture");
+            "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture",
+            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0");
 
     private HttpActionCompiler() {
     }
@@ -80,10 +83,17 @@ public final class HttpActionCompiler {
             case "return" -> Return.compile(w, scope);
             case "use-service" -> useService(w);
             case "track-sc0", "track-sc1", "track-sc2" -> {
-                org.jhaproxy.runtime.stick.TrackAction t = org.jhaproxy.runtime.stick.TrackAction.compile(w, scope,
-                        org.jhaproxy.runtime.stick.TrackAction.Level.HTTP_REQUEST);
+                TrackAction t = TrackAction.compile(w, scope,
+                        response ? TrackAction.Level.HTTP_RESPONSE : TrackAction.Level.HTTP_REQUEST);
                 yield (c, msg) -> {
-                    t.apply(c);
+                    t.apply(c, msg instanceof HttpResponse r ? r.status().code() : 0);
+                    return null;
+                };
+            }
+            case "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0" -> {
+                CounterAction a = CounterAction.compile(w, scope);
+                yield (c, msg) -> {
+                    a.apply(c);
                     return null;
                 };
             }

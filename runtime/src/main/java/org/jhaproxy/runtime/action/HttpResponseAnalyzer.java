@@ -12,18 +12,23 @@ public final class HttpResponseAnalyzer {
     private HttpResponseAnalyzer() {
     }
 
-    /** Runs the rules on {@code res} (the head going to the client); null to forward it, else the reply instead. */
-    public static Reply analyze(SampleContext c, HttpResponse res) {
+    /**
+     * Runs the stick store rules then the http-response rules on {@code res} (the head going to
+     * the client, from {@code server}); null to forward it, else the reply instead.
+     */
+    public static Reply analyze(SampleContext c, HttpResponse res, org.jhaproxy.runtime.server.Server server) {
         Proxy be = c.backend();
         Proxy fe = c.frontend();
         CaptureAction.headers(c, res.headers(), true);
         org.jhaproxy.runtime.stick.Tracking.httpResponse(c, res.status().code());
-        if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
-            return null;
-        }
         c.response(res);
         c.responseDirection(true);
         try {
+            // AN_RES_STORE_RULES comes before the backend's http-response rules
+            org.jhaproxy.runtime.stick.Sticking.response(c, server);
+            if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
+                return null;
+            }
             Reply r = HttpRule.run(be.rules().httpResponse, c, res);
             if (r != null && r != Reply.ALLOW) {
                 return r;

@@ -22,7 +22,7 @@ import org.jhaproxy.runtime.sample.NotSupported;
  */
 public final class ProxyRuleSets {
     private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new HttpRule[0],
-            new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0]);
+            new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0], org.jhaproxy.runtime.stick.Sticking.NONE);
 
     final Proxies proxies;
     final TcpRule[] tcpConnection;
@@ -32,9 +32,11 @@ public final class ProxyRuleSets {
     final HttpRule[] httpResponse;
     final SwitchingRule[] switching;
     private final Condition[] statsAdmin;
+    private final org.jhaproxy.runtime.stick.Sticking sticking;
 
     private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpContent, HttpRule[] httpRequest,
-                          HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching, Condition[] statsAdmin) {
+                          HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching, Condition[] statsAdmin,
+                          org.jhaproxy.runtime.stick.Sticking sticking) {
         this.proxies = proxies;
         this.tcpConnection = tcpConnection;
         this.tcpContent = tcpContent;
@@ -43,6 +45,7 @@ public final class ProxyRuleSets {
         this.httpResponse = httpResponse;
         this.switching = switching;
         this.statsAdmin = statsAdmin;
+        this.sticking = sticking;
     }
 
     public static ProxyRuleSets none() {
@@ -82,7 +85,7 @@ public final class ProxyRuleSets {
         List<HttpRule> res = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_RES)) {
             HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
-            res.add(new HttpRule(cond(acls, r), a));
+            res.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a));
         }
         List<SwitchingRule> sw = new ArrayList<>();
         for (ProxyRules.BackendRef b : pc.useBackends()) {
@@ -97,22 +100,29 @@ public final class ProxyRuleSets {
         for (ProxyRules.Rule r : pc.statsAdmin()) {
             admin.add(cond(acls, r));
         }
+        org.jhaproxy.runtime.stick.Sticking sticking = org.jhaproxy.runtime.stick.Sticking.compile(pc.stickRules(),
+                r -> at(r.at(), () -> acls.compile(r.condition())), acls.scope());
         if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()
-                && admin.isEmpty()) {
+                && admin.isEmpty() && sticking.isEmpty()) {
             return NONE;
         }
         return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
                 req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
-                sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]));
+                sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]), sticking);
     }
 
     private static TcpRule tcpRule(AclCompiler acls, ProxyRules.Rule r, org.jhaproxy.runtime.stick.TrackAction.Level level)
             throws NotSupported {
+        // haproxy parses the action's arguments before its condition
         if (r.action().startsWith("track-sc")) {
-            // haproxy parses the action's arguments before its condition
             org.jhaproxy.runtime.stick.TrackAction t = at(r.at(),
                     () -> org.jhaproxy.runtime.stick.TrackAction.compile(r.words(), acls.scope().at(r.at()), level));
-            return new TcpRule(cond(acls, r), true, t);
+            return new TcpRule(cond(acls, r), true, t::apply);
+        }
+        if (org.jhaproxy.runtime.stick.CounterAction.is(r.action())) {
+            org.jhaproxy.runtime.stick.CounterAction a = at(r.at(),
+                    () -> org.jhaproxy.runtime.stick.CounterAction.compile(r.words(), acls.scope().at(r.at())));
+            return new TcpRule(cond(acls, r), true, a::apply);
         }
         return new TcpRule(cond(acls, r), tcpAccept(r), null);
     }
@@ -156,6 +166,11 @@ public final class ProxyRuleSets {
             }
         }
         return false;
+    }
+
+    /** The backend's stick rules. */
+    public org.jhaproxy.runtime.stick.Sticking sticking() {
+        return sticking;
     }
 
     public boolean hasHttpResponseRules() {

@@ -24,4 +24,21 @@ record CheckOutcome(CheckStatus status, int code, String info, String reply) {
     static CheckOutcome incompleteAgentLine() {
         return new CheckOutcome(null, 0, "Ignoring incomplete line from agent", null);
     }
+
+    /** A check keeps at most this much of its info text (HCHK_DESC_LEN - 1). */
+    private static final int INFO_MAX = 127;
+
+    /** The info text of bytes from {@code from}: a C string, up to a NUL byte, cut at 127 bytes. */
+    static String info(byte[] data, int from) {
+        int end = from;
+        while (end < data.length && data[end] != 0 && end - from < INFO_MAX) {
+            end++;
+        }
+        return from >= end ? "" : new String(data, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** A computed info text as the check keeps it (up to a NUL byte, at most 127 bytes). */
+    static String info(String text) {
+        return info(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0);
+    }
 }

@@ -20,12 +20,16 @@ sealed interface CheckRule {
     record HttpSend(String head, String name, String tail) implements CheckRule {
     }
 
+    /** Bytes computed at each run ("send-binary-lf" with "%[date()...]" in "option ssl-hello-chk"). */
+    record SendComputed(java.util.function.Supplier<byte[]> bytes) implements CheckRule {
+    }
+
     /** "tcp-check comment TEXT": no action, it names the next rule in failure reasons; it takes a step number. */
     record Comment() implements CheckRule {
     }
 
     /** What an expect rule matches. */
-    enum Match { STRING, RSTRING, BINARY, STATUS, RSTATUS, HEADER }
+    enum Match { STRING, RSTRING, BINARY, RBINARY, STATUS, RSTATUS, HEADER, CUSTOM }
 
     /**
      * "tcp-check expect [!] string|rstring|binary PATTERN" or "http-check expect [!]
@@ -33,9 +37,25 @@ sealed interface CheckRule {
      * status line or the body).
      */
     record Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http,
-                  HeaderExpect header) implements CheckRule {
+                  HeaderExpect header, ExpectOptions options) implements CheckRule {
         Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http) {
-            this(match, inverse, pattern, bytes, regex, http, null);
+            this(match, inverse, pattern, bytes, regex, http, null, ExpectOptions.NONE);
+        }
+
+        Expect(Match match, boolean inverse, String pattern, byte[] bytes, Pattern regex, boolean http, HeaderExpect header) {
+            this(match, inverse, pattern, bytes, regex, http, header, ExpectOptions.NONE);
+        }
+
+        /** A tcp-check expect of a protocol check: {@code pattern} a regex for RSTRING and RBINARY. */
+        static Expect tcp(Match match, boolean inverse, String pattern, ExpectOptions options) {
+            byte[] bytes = pattern.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Pattern regex = match == Match.RSTRING || match == Match.RBINARY ? Pattern.compile(pattern) : null;
+            return new Expect(match, inverse, pattern, bytes, regex, false, null, options);
+        }
+
+        /** An "expect custom" rule: a protocol parser in place of a pattern. */
+        static Expect custom(ExpectOptions.CustomExpect parser) {
+            return new Expect(Match.CUSTOM, false, "", new byte[0], null, false, null, ExpectOptions.custom(parser));
         }
     }
 

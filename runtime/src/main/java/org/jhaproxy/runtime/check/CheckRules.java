@@ -29,6 +29,13 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
         LAYER4,
         /** "option tcp-check": failures name the step ("at step 2 of tcp-check"). */
         TCP,
+        /**
+         * A protocol check built in ("option mysql-check", "redis-check"...): tcp-check rules whose
+         * failures name no step and whose success says "(tcp-check)" only if a rule says so.
+         */
+        PROTOCOL,
+        /** "option external-check": a command runs, no connection. */
+        EXTERNAL,
         /** "option httpchk": one request, its response's status or body checked. */
         HTTP,
         /** "agent-check": "agent-send", then one line read from the agent. */
@@ -59,6 +66,12 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
         String type = checkType(backend);
         if (type.equals("httpchk")) {
             return http(backend);
+        }
+        if (type.equals("external-check")) {
+            return new CheckRules(Kind.EXTERNAL, List.of());
+        }
+        if (ProtocolChecks.OPTIONS.contains(type)) {
+            return ProtocolChecks.of(backend.last("option", type));
         }
         if (type.equals("tcp-check")) {
             List<CheckRule> rules = new ArrayList<>();
@@ -91,11 +104,12 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
         return false;
     }
 
-    /** The check type options exclude each other: the last "option httpchk|tcp-check" wins. */
+    /** The check type options exclude each other: the last "option httpchk|tcp-check|mysql-check..." wins. */
     private static String checkType(ProxyConfig backend) {
         String type = "";
         for (Line l : backend.lines()) {
-            if (l.keyword().equals("option") && (l.arg(1).equals("httpchk") || l.arg(1).equals("tcp-check"))) {
+            if (l.keyword().equals("option") && (l.arg(1).equals("httpchk") || l.arg(1).equals("tcp-check")
+                    || l.arg(1).equals("external-check") || ProtocolChecks.OPTIONS.contains(l.arg(1)))) {
                 type = l.modifier() == org.jhaproxy.config.source.KeywordModifier.STD ? l.arg(1) : "";
             }
         }

@@ -29,16 +29,21 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     private final EventLoop loop;
     private final Transport transport;
     private final Consumer<CheckOutcome> done;
+    /** A status reported while the run goes on (the MySQL and LDAP parsers' success). */
+    private final Consumer<CheckOutcome> interim;
     private final java.util.function.Supplier<String> serverState;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private Channel channel;
     private ScheduledFuture<?> timer;
     private int next;
+    /** How many received bytes the last expect saw: a send drops them (the check's input buffer). */
+    private int seen;
     private boolean finished;
 
     CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport,
-             java.util.function.Supplier<String> serverState, Consumer<CheckOutcome> done) {
+             java.util.function.Supplier<String> serverState, Consumer<CheckOutcome> interim, Consumer<CheckOutcome> done) {
         this.serverState = serverState;
+        this.interim = interim;
         this.program = program;
         this.settings = settings;
         this.loop = loop;
@@ -63,6 +68,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         if (channel != null) {
             channel.close();
             received.reset();
+            seen = 0;
         }
         Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout()))
@@ -122,8 +128,10 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 connect(new InetSocketAddress(settings.address().getAddress(), port), index);
                 return;
             }
-            if (r instanceof CheckRule.Send s) {
-                channel.writeAndFlush(Unpooled.wrappedBuffer(s.bytes()));
+            if (r instanceof CheckRule.Send || r instanceof CheckRule.SendComputed) {
+                dropSeen();
+                channel.writeAndFlush(Unpooled.wrappedBuffer(r instanceof CheckRule.Send s ? s.bytes()
+                        : ((CheckRule.SendComputed) r).bytes().get()));
                 next++;
                 continue;
             }
@@ -167,12 +175,29 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** A send empties the input buffer of what the expect rules read before (tcpcheck_eval_send()). */
+    private void dropSeen() {
+        if (seen > 0) {
+            byte[] data = received.toByteArray();
+            received.reset();
+            received.write(data, seen, data.length - seen);
+            seen = 0;
+        }
+    }
+
     private CheckOutcome success() {
-        if (program.rules().isEmpty() || program.rules().get(program.rules().size() - 1) instanceof CheckRule.Connect) {
+        int last = program.rules().size() - 1;
+        while (last >= 0 && program.rules().get(last) instanceof CheckRule.Comment) {
+            last--;
+        }
+        if (last < 0 || program.rules().get(last) instanceof CheckRule.Connect) {
             return CheckOutcome.of(CheckStatus.L4OK, "");
         }
         if (program.kind() == CheckRules.Kind.HTTP) {
             return new CheckOutcome(CheckStatus.L7OKD, HttpCheckResponse.parse(received.toByteArray()).status(), "");
+        }
+        if (program.rules().get(last) instanceof CheckRule.Expect) {
+            return TcpExpect.success(program, last, received.toByteArray());
         }
         return CheckOutcome.of(CheckStatus.L7OKD, "(tcp-check)");
     }
@@ -183,37 +208,28 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         if (e.http()) {
             return evaluateHttp(e, data, lastRead);
         }
+        seen = data.length;
         if (data.length == 0) {
             if (lastRead) {
-                finish(CheckOutcome.of(CheckStatus.L7RSP, "TCPCHK got an empty response at step " + stepId(next)
-                        + quotedComment(next)));
+                CheckStatus err = e.options().errorStatus();
+                finish(CheckOutcome.of(err != null ? err : CheckStatus.L7RSP, "TCPCHK got an empty response at step "
+                        + stepId(next) + quotedComment(next)));
                 return false;
             }
             return null;
         }
-        boolean match = switch (e.match()) {
-            case STRING, BINARY -> indexOf(data, e.bytes()) >= 0;
-            case RSTRING -> e.regex().matcher(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
-            default -> false;
-        };
-        if (!match && !lastRead && (e.match() == CheckRule.Match.RSTRING || data.length < 16384)) {
-            if (e.match() != CheckRule.Match.RSTRING && data.length < e.bytes().length) {
-                return null;
-            }
+        ExpectVerdict v = TcpExpect.evaluate(program, next, data, lastRead);
+        if (v.waiting()) {
             return null;
         }
-        if (match ^ e.inverse()) {
-            return true;
+        if (v.stop()) {
+            finish(v.report());
+            return false;
         }
-        String what = switch (e.match()) {
-            case STRING -> " '" + e.pattern() + "'";
-            case BINARY -> " (binary)";
-            default -> " (regex)";
-        };
-        finish(CheckOutcome.of(CheckStatus.L7RSP, (match ? "TCPCHK matched unwanted content" : "TCPCHK did not match content")
-                + what + " at step " + stepId(next)
-                + (program.comment(next) != null ? " comment: " + program.comment(next) : "")));
-        return false;
+        if (v.report() != null) {
+            interim.accept(v.report());
+        }
+        return true;
     }
 
     private Boolean evaluateHttp(CheckRule.Expect e, byte[] data, boolean lastRead) {
@@ -247,19 +263,6 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 : e.inverse() ? "HTTP check matched unwanted content" : "HTTP content check did not match";
         finish(new CheckOutcome(statusRule ? CheckStatus.L7STS : CheckStatus.L7RSP, rsp.status(), info));
         return false;
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Override
@@ -311,15 +314,22 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             return;
         }
         String info = "";
+        CheckStatus status = CheckStatus.L7TOUT;
+        if (next < program.rules().size() && program.rules().get(next) instanceof CheckRule.Expect e
+                && e.options().timeoutStatus() != null) {
+            status = e.options().timeoutStatus();
+        }
         if (program.kind() == CheckRules.Kind.TCP && next < program.rules().size()
                 && program.rules().get(next) instanceof CheckRule.Expect e) {
             info = " at step " + stepId(next) + " of tcp-check (expect " + switch (e.match()) {
                 case STRING -> "string '" + e.pattern() + "')";
                 case BINARY -> "binary '" + e.pattern() + "')";
+                case RBINARY -> "binary regex)";
+                case CUSTOM -> "custom function)";
                 default -> "regex)";
             } + quotedComment(next);
         }
-        finish(CheckOutcome.of(CheckStatus.L7TOUT, info));
+        finish(CheckOutcome.of(status, info));
     }
 
     /** How connection errors and timeouts name the rule's comment (chk_report_conn_err()). */

@@ -10,10 +10,18 @@ public enum CheckStatus {
     L4OK(6, "L4OK", "Layer4 check passed", true, false),
     L4TOUT(7, "L4TOUT", "Layer4 timeout", false, false),
     L4CON(8, "L4CON", "Layer4 connection problem", false, false),
+    /** "option ssl-hello-chk": the server answered a TLS handshake record. */
+    L6OK(9, "L6OK", "Layer6 check passed", true, false),
+    L6TOUT(10, "L6TOUT", "Layer6 timeout", false, false),
+    L6RSP(11, "L6RSP", "Layer6 invalid response", false, false),
     L7TOUT(12, "L7TOUT", "Layer7 timeout", false, false),
     L7RSP(13, "L7RSP", "Layer7 invalid response", false, false),
     L7OKD(15, "L7OK", "Layer7 check passed", true, true),
-    L7STS(17, "L7STS", "Layer7 wrong status", false, true);
+    L7STS(17, "L7STS", "Layer7 wrong status", false, true),
+    /** "option external-check": the command failed, ran out of time, or exited 0. */
+    PROCERR(18, "PROCERR", "External check error", false, true),
+    PROCTOUT(19, "PROCTOUT", "External check timeout", false, true),
+    PROCOK(20, "PROCOK", "External check passed", true, true);
 
     private final int id;
     private final String shortName;
@@ -55,6 +63,19 @@ public enum CheckStatus {
     /** Its CHK_RES_*: neutral (1), failed (2) or passed (3). */
     public int result() {
         return neutral() ? 1 : passed ? 3 : 2;
+    }
+
+    /**
+     * A tcp-check status option's value ("ok-status L6OK", "error-status L7STS"...), or null
+     * for a name haproxy does not accept there.
+     */
+    static CheckStatus named(String name) {
+        for (CheckStatus s : values()) {
+            if (s.shortName.equalsIgnoreCase(name) && s != CHECKED && s != HANA && s != SOCKERR && s.id < PROCERR.id) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** Statuses from HCHK_STATUS_L57DATA on show the response code. */

@@ -2,6 +2,7 @@ package org.jhaproxy.runtime.check;
 
 import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jhaproxy.runtime.Transport;
 import org.jhaproxy.runtime.log.Events;
 import org.jhaproxy.runtime.log.LogLevel;
@@ -31,6 +32,8 @@ final class HealthCheck {
     private final Events events;
     private final boolean agent;
     private final CheckView view;
+    /** The command of "option external-check", set once before the first run; null for a socket check. */
+    private ExternalCheck external;
     /** The previous check's status and code; null before the first one (HCHK_STATUS_INI). */
     private CheckStatus lastStatus;
     private int lastCode;
@@ -88,14 +91,27 @@ final class HealthCheck {
         long start = System.nanoTime();
         view.started();
         CheckRules rules = agent ? CheckRules.agent(view.send()) : program;
-        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings), outcome -> {
+        Consumer<CheckOutcome> done = outcome -> {
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             apply(outcome, duration);
             view.ended();
             if (!loop.isShuttingDown()) {
                 schedule(spread.next(interval()));
             }
-        }).start();
+        };
+        if (external != null) {
+            external.run(server, settings.connectTimeout(), loop, events, done);
+            return;
+        }
+        new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
+                // a status reported on the way counts as a check of its own, as in haproxy
+                outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done).start();
+    }
+
+    /** Runs "external-check command" instead of the program ("option external-check"). */
+    HealthCheck external(ExternalCheck command) {
+        this.external = command;
+        return this;
     }
 
     /**
@@ -133,11 +149,28 @@ final class HealthCheck {
 
     /** set_server_check_status() then check_notify_failure() / check_notify_success(). */
     private synchronized void apply(CheckOutcome outcome, long duration) {
+        StatusCause transition = count(outcome, duration);
+        if (transition == null) {
+            return;
+        }
+        // the status counted last decides (an agent's reply becomes a status in count())
+        if (!lastStatus.passed()) {
+            notifyFailure(lastStatus, view.health(), transition);
+        } else {
+            notifySuccess(transition);
+        }
+    }
+
+    /**
+     * set_server_check_status(): counts a result in the health and logs it, without changing the
+     * server's state, which happens once the run ends; null when nothing is to be notified.
+     */
+    private synchronized StatusCause count(CheckOutcome outcome, long duration) {
         if (outcome.reply() != null) {
             outcome = AgentAnswer.apply(outcome.reply(), server, events, loop);
         } else if (outcome.status() == null) {
             if (lastStatus == null) {
-                return;
+                return null;
             }
             outcome = new CheckOutcome(lastStatus, lastCode, outcome.info());
         }
@@ -149,7 +182,7 @@ final class HealthCheck {
             view.checked(status.id(), status.result(), health);
             lastStatus = status;
             lastCode = outcome.code();
-            return;
+            return null;
         }
         int up = settings.rise() + settings.fall() - 1;
         boolean passed = status.passed();
@@ -180,12 +213,7 @@ final class HealthCheck {
         lastStatus = status;
         lastCode = outcome.code();
         // the check's line already told why: the transition message does not repeat it
-        StatusCause transition = settings.logHealthChecks() ? StatusCause.NONE : cause;
-        if (!passed) {
-            notifyFailure(status, health, transition);
-        } else {
-            notifySuccess(transition);
-        }
+        return settings.logHealthChecks() ? StatusCause.NONE : cause;
     }
 
     /** check_notify_failure(): an agent takes its server down only when it said so (L7STS). */

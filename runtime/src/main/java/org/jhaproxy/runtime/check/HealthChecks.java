@@ -22,7 +22,12 @@ public final class HealthChecks {
      */
     public static final Set<String> KEYWORDS = Set.of("proxy default-server",
             "proxy option tcp-check", "proxy tcp-check", "proxy option httpchk", "proxy http-check",
-            "proxy timeout check", "proxy option log-health-checks", "global spread-checks");
+            "proxy timeout check", "proxy option log-health-checks", "global spread-checks", "proxy option mysql-check",
+            "proxy option redis-check", "proxy option smtpchk", "proxy option pgsql-check", "proxy option ldap-check",
+            "proxy option ssl-hello-chk", "global external-check", "proxy option external-check",
+            "proxy external-check command", "proxy external-check path",
+            // jhaproxy never forbids starting processes: the allowance changes nothing
+            "global insecure-fork-wanted");
 
     /** The server options this package executes. */
     public static final Set<String> SERVER_OPTIONS = Set.of(
@@ -38,6 +43,14 @@ public final class HealthChecks {
 
     /** Starts the checks; {@code spreadChecks} is the global "spread-checks" percentage (0 without). */
     public static void start(List<Proxy> proxies, Transport transport, Events events, int spreadChecks) {
+        start(proxies, 1, transport, events, spreadChecks);
+    }
+
+    /**
+     * Starts the checks; {@code spreadChecks} is the global "spread-checks" percentage (0 without),
+     * {@code firstId} the id of the first proxy (an external check's HAPROXY_PROXY_ID).
+     */
+    public static void start(List<Proxy> proxies, int firstId, Transport transport, Events events, int spreadChecks) {
         CheckSpread spread = spreadChecks > 0 ? new CheckSpread(spreadChecks) : CheckSpread.NONE;
         List<HealthCheck> checks = new ArrayList<>();
         for (Proxy p : proxies) {
@@ -59,6 +72,9 @@ public final class HealthChecks {
                     }
                     CheckSettings settings = CheckSettings.of(s.config(), p.config(), at);
                     HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events, spread);
+                    if (program.kind() == CheckRules.Kind.EXTERNAL) {
+                        check.external(ExternalCheck.of(p.config(), firstId + proxies.indexOf(p), s));
+                    }
                     checks.add(check);
                     HealthAnalysis analysis = HealthAnalysis.of(s.config(), check);
                     if (analysis != null) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * once, and last in a request).
  */
 record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean connUpgrade,
-               boolean transferEncoding, boolean chunked, boolean contentLength, boolean badTransferEncoding) {
+               boolean transferEncoding, boolean chunked, boolean contentLength, boolean badTransferEncoding,
+               boolean badHost) {
 
     static H1Flags of(HttpMessage m, boolean request) {
         boolean kal = false;
@@ -25,6 +26,8 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
         boolean chunked = false;
         boolean seenChunked = false;
         boolean bad = false;
+        CharSequence host = null;
+        boolean badHost = false;
         // one walk over the headers, without copying them: this runs for every message
         Iterator<Map.Entry<CharSequence, CharSequence>> it = m.headers().iteratorCharSequence();
         while (it.hasNext()) {
@@ -59,11 +62,21 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
                 }
             } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
                 cl = true;
+            } else if (request && AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)) {
+                // a second Host must say the same (it is then dropped), else the request is invalid
+                if (host == null) {
+                    host = h.getValue();
+                } else {
+                    badHost |= !AsciiString.contentEqualsIgnoreCase(host, h.getValue());
+                }
             }
         }
         // a request's transfer-encoding must end with chunked (RFC 7230 3.3.3)
         bad |= request && te && !chunked;
-        return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, te, chunked, cl, bad);
+        if (request && host != null && m instanceof io.netty.handler.codec.http.HttpRequest r) {
+            badHost |= !HostAuthority.matches(r.uri(), host.toString());
+        }
+        return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, te, chunked, cl, bad, badHost);
     }
 
     /** Where the token after the one at {@code i} starts: past the next comma. */

@@ -105,6 +105,33 @@ final class HttpCounting {
         }
     }
 
+    /**
+     * An http-request deny (http_process_req_common()): the frontend counts a denied request,
+     * and the backend too when the rule was its own (SF_BE_ASSIGNED, {@code be} non-null).
+     */
+    static void deniedRequest(Proxy fe, Proxy be) {
+        fe.frontendCounters().deniedReq.increment();
+        if (be != null && be.backendCounters() != null) {
+            be.backendCounters().deniedReq.increment();
+        }
+    }
+
+    /** An http-response deny (http_process_res_common()): frontend, backend and server count it. */
+    static void deniedResponse(Proxy fe, Proxy be, org.jhaproxy.runtime.server.Server s) {
+        fe.frontendCounters().deniedResp.increment();
+        if (be != null && be.backendCounters() != null) {
+            be.backendCounters().deniedResp.increment();
+        }
+        if (s != null) {
+            s.counters().deniedResp.increment();
+        }
+    }
+
+    /** A rule's reply that is a refusal (deny), not a local answer (return, redirect) nor a reject. */
+    static boolean isDeny(org.jhaproxy.runtime.action.Reply r) {
+        return r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE && !r.local();
+    }
+
     /** The HTX size of a message head (start line, headers, end of headers). */
     static long htx(HttpMessage m) {
         return HtxSize.head(m);

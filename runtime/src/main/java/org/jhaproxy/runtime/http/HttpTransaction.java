@@ -78,12 +78,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (request instanceof LastHttpContent) {
             requestDone = true;
         }
-        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding()) {
+        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding() || requestFlags.badHost()) {
             // the H1 mux refuses the request: its raw 400, then the connection is closed
             requestDone = true;
             parsingError(400);
             return;
         }
+        HostAuthority.normalize(request);
         log.requestParsed(request);
         bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
@@ -116,6 +117,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         if (verdict != null) {
+            if (HttpCounting.isDeny(verdict) && stats == null) {
+                HttpCounting.deniedRequest(stream.frontend(), samples.backendAssigned() ? samples.backend() : null);
+            }
             answer(verdict);
             return;
         }
@@ -137,7 +141,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
-        ServerChoice.start(connector, stream, backend, firstOfSession, persistence != null ? persistence.server() : null);
+        Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
+        ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
     }
 
     @Override
@@ -300,9 +305,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         // res.total counts the response as it entered the channel, before the http-response rules
         long size = HtxSize.response(head, res);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
-        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head);
+        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head, leg.server());
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? leg.server() : null, head, size);
         if (denied != null) {
+            if (HttpCounting.isDeny(denied)) {
+                HttpCounting.deniedResponse(stream.frontend(), backend, leg.server());
+            }
             // what was read of the response stays counted: its head and a small body read with it
             long length = HttpUtil.getContentLength(res, -1L);
             log.responseBytes(size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0));

@@ -27,7 +27,7 @@ final class MessageHeads {
     /** The request head for the server, before the HTTP layer appends its headers. */
     static HttpRequest forServer(HttpRequest in) {
         DefaultHttpRequest out = new DefaultHttpRequest(in.protocolVersion(), in.method(), in.uri(), false);
-        copyHeaders(in.headers(), out.headers(), false);
+        copyHeaders(in.headers(), out.headers(), false, true);
         return out;
     }
 
@@ -35,7 +35,7 @@ final class MessageHeads {
     static HttpResponse forClient(HttpResponse in) {
         DefaultHttpResponse out = new DefaultHttpResponse(in.protocolVersion(), in.status(), false);
         int code = in.status().code();
-        copyHeaders(in.headers(), out.headers(), code < 200 || code == 204);
+        copyHeaders(in.headers(), out.headers(), code < 200 || code == 204, false);
         return out;
     }
 
@@ -63,15 +63,20 @@ final class MessageHeads {
         }
     }
 
-    private static void copyHeaders(HttpHeaders from, HttpHeaders to, boolean noFraming) {
+    private static void copyHeaders(HttpHeaders from, HttpHeaders to, boolean noFraming, boolean request) {
         // names go lower case, as HTX stores them; the entries are read as the decoder made them
         // (no String copy of each) since this runs twice for every exchange
         Iterator<Map.Entry<CharSequence, CharSequence>> it = from.iteratorCharSequence();
+        boolean host = false;
         while (it.hasNext()) {
             Map.Entry<CharSequence, CharSequence> h = it.next();
             AsciiString name = AsciiString.of(h.getKey()).toLowerCase();
             CharSequence value = h.getValue();
-            if (name.contentEquals(HttpHeaderNames.CONNECTION)) {
+            if (request && name.contentEquals(HttpHeaderNames.HOST)) {
+                // a repeated Host (the same value: another would have been refused) is dropped
+                value = host ? null : value;
+                host = true;
+            } else if (name.contentEquals(HttpHeaderNames.CONNECTION)) {
                 value = withoutPersistenceTokens(value.toString());
             } else if (name.contentEquals(HttpHeaderNames.TE)) {
                 value = AsciiString.contains(value, "trailers") ? "trailers" : null;

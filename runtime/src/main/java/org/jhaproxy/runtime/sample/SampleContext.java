@@ -28,6 +28,7 @@ public final class SampleContext {
     private String uniqueId;
     private org.jhaproxy.runtime.stick.StickCounters stickSession;
     private org.jhaproxy.runtime.stick.StickCounters stickStream;
+    private org.jhaproxy.runtime.stick.Sticking.Stores stickStores;
 
     public SampleContext(InetSocketAddress src, InetSocketAddress dst, Proxy frontend, Vars sess) {
         this.src = src;
@@ -154,5 +155,13 @@ public final class SampleContext {
             stickStream = org.jhaproxy.runtime.stick.StickCounters.stream();
         }
         return stickStream;
+    }
+
+    /** The keys the stream's stick rules noted, stored when the server answers; created on first use. */
+    public org.jhaproxy.runtime.stick.Sticking.Stores stickStores(boolean create) {
+        if (stickStores == null && create) {
+            stickStores = new org.jhaproxy.runtime.stick.Sticking.Stores();
+        }
+        return stickStores;
     }
 }

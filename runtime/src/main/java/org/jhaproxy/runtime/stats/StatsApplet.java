@@ -207,7 +207,8 @@ public final class StatsApplet {
             byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
             htx += bytes.length;
             if (bytes.length > 0) {
-                sb.append(Integer.toHexString(bytes.length)).append("\r\n").append(body).append("\r\n");
+                // haproxy's H1 mux writes chunk sizes in upper case
+                sb.append(Integer.toHexString(bytes.length).toUpperCase(java.util.Locale.ROOT)).append("\r\n").append(body).append("\r\n");
             }
             sb.append("0\r\n\r\n");
         }

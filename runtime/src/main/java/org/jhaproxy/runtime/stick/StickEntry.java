@@ -14,10 +14,17 @@ public final class StickEntry {
     private final Map<DataType, PeriodCounter> rates = new EnumMap<>(DataType.class);
     int refs;
     long expire;
+    /** server_key: the name of the server a stick rule stored (a dictionary entry in haproxy), or null. */
+    private final boolean keepsServerKey;
+    private String serverKey;
 
     StickEntry(byte[] key, StickTable table) {
         this.key = key;
+        this.keepsServerKey = table.stored().containsKey(DataType.SERVER_KEY);
         for (DataType t : table.stored().keySet()) {
+            if (t == DataType.SERVER_KEY) {
+                continue;
+            }
             if (t.isRate()) {
                 rates.put(t, new PeriodCounter());
             } else {
@@ -27,11 +34,23 @@ public final class StickEntry {
     }
 
     boolean stores(DataType t) {
-        return counters.containsKey(t) || rates.containsKey(t);
+        return counters.containsKey(t) || rates.containsKey(t) || t == DataType.SERVER_KEY && keepsServerKey;
+    }
+
+    String serverKey() {
+        return serverKey;
+    }
+
+    void serverKey(String name) {
+        serverKey = name;
     }
 
     /** The value of a data type the table stores, rates read over their period at {@code now}. */
     long get(DataType t, long period, long now) {
+        if (t == DataType.SERVER_KEY) {
+            // not a number: the filters of "show table" read it as 0
+            return 0;
+        }
         if (t.isRate()) {
             return rates.get(t).read(now, period);
         }
@@ -40,6 +59,9 @@ public final class StickEntry {
 
     /** Adds to a stored counter or rate; false when the table does not store it. */
     boolean add(DataType t, long period, long now, long inc) {
+        if (t == DataType.SERVER_KEY) {
+            return false;
+        }
         if (t.isRate()) {
             PeriodCounter r = rates.get(t);
             if (r == null) {
@@ -65,6 +87,10 @@ public final class StickEntry {
     }
 
     void set(DataType t, long now, long value) {
+        if (t == DataType.SERVER_KEY) {
+            // "set table ... data.server_key N" changes nothing, as haproxy's
+            return;
+        }
         if (t.isRate()) {
             rates.get(t).set(now, wrap(DataType.CONN_CNT, value));
         } else {

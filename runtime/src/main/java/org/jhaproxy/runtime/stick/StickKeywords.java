@@ -5,8 +5,11 @@ import java.util.Set;
 
 /** The stick-table keywords the runtime executes, for RuntimeSupport. */
 public final class StickKeywords {
-    /** Configuration keywords executed (the track-sc actions are listed with the rule actions). */
-    public static final Set<String> EXECUTED = Set.of("proxy stick-table");
+    /**
+     * Configuration keywords executed (the track-sc and sc-* actions are listed with the rule
+     * actions); "stick" in all its forms: on, match, store-request (or store), store-response.
+     */
+    public static final Set<String> EXECUTED = Set.of("proxy stick-table", "proxy stick");
 
     /** The data types a table may store; the others refuse the start. */
     static final Set<DataType> STORED = EnumSet.of(DataType.SERVER_ID, DataType.GPT0, DataType.GPC0, DataType.GPC0_RATE,

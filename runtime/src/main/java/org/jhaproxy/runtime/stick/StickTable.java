@@ -58,6 +58,18 @@ public final class StickTable {
         return stored;
     }
 
+    /**
+     * A stick rule uses this table: it stores server_id and server_key from now on, as
+     * stktable_alloc_data_type() adds them at start-up whatever its "store" says.
+     */
+    void allocate(DataType t) {
+        stored.putIfAbsent(t, 0L);
+    }
+
+    synchronized String serverKey(StickEntry e) {
+        return e.serverKey();
+    }
+
     long period(DataType t) {
         Long p = stored.get(t);
         return p == null ? 0 : p;

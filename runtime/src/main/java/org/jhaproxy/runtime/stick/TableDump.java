@@ -27,7 +27,13 @@ public final class TableDump {
             if (d.isRate()) {
                 b.append('(').append(t.period(d)).append(')');
             }
-            b.append('=').append(t.read(e, d));
+            b.append('=');
+            if (d == DataType.SERVER_KEY) {
+                String k = t.serverKey(e);
+                b.append(k == null ? "-" : k);
+            } else {
+                b.append(t.read(e, d));
+            }
         }
         return b.append('\n').toString();
     }

@@ -15,13 +15,14 @@ import org.jhaproxy.runtime.sample.SampleContext;
  * "track-scN key [table t]" of tcp-request connection, tcp-request content and http-request
  * rules (tcp_action_track_sc(), http_action_track_sc()): the key's entry of the table (the
  * rule's proxy's by default) becomes sticky counter N of the session (connection rules) or of the
- * stream, unless N is tracked already. http-request counts the request on it at once, since the
- * request was counted before it was tracked.
+ * stream, unless N is tracked already. http-request and http-response count the request on it
+ * at once, since the request was counted before it was tracked; http-response also counts a 4xx
+ * response as an error, counted before the rules ran.
  */
 public final class TrackAction {
     /** Where the rule runs. */
     public enum Level {
-        CONNECTION, CONTENT, HTTP_REQUEST
+        CONNECTION, CONTENT, HTTP_REQUEST, HTTP_RESPONSE
     }
 
     private final int counter;
@@ -57,6 +58,11 @@ public final class TrackAction {
     }
 
     public void apply(SampleContext c) {
+        apply(c, 0);
+    }
+
+    /** Applies the rule; {@code status} is the response's for an http-response rule. */
+    public void apply(SampleContext c, int status) {
         StickCounters holder = level == Level.CONNECTION ? c.stickSession() : c.stickStream(true);
         if (holder == null || Tracking.tracked(c, counter)) {
             return;
@@ -66,9 +72,13 @@ public final class TrackAction {
             return;
         }
         StickEntry e = holder.track(counter, table, table.key(s));
-        if (e != null && level == Level.HTTP_REQUEST) {
+        if (e != null && (level == Level.HTTP_REQUEST || level == Level.HTTP_RESPONSE)) {
             table.add(e, DataType.HTTP_REQ_CNT, 1);
             table.add(e, DataType.HTTP_REQ_RATE, 1);
+            if (level == Level.HTTP_RESPONSE && status >= 400 && status < 500) {
+                table.add(e, DataType.HTTP_ERR_CNT, 1);
+                table.add(e, DataType.HTTP_ERR_RATE, 1);
+            }
         }
     }
 }

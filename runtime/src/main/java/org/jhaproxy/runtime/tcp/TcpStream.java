@@ -100,7 +100,12 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
                         queued = true;
                     }
                 });
-        connector.start();
+        Server forced = org.jhaproxy.runtime.stick.Sticking.request(samples, null);
+        if (forced != null) {
+            connector.start(forced);
+        } else {
+            connector.start();
+        }
         // haproxy reads the client's first bytes while it connects: a stream that then fails is
         // closed with a FIN, not with the RST of a socket closed on unread data
         client.read();
@@ -109,6 +114,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private void serverConnected(Channel ch, Server s) {
         server = ch;
         target = s;
+        // in TCP the store rules run once the server connection is established
+        org.jhaproxy.runtime.stick.Sticking.response(samples, s);
         if (log != null) {
             log.connected();
             log.serverLocal = ServerConnector.ip(ch.localAddress());
