@@ -111,26 +111,36 @@ class ResolversIT {
      */
     @Test
     void templateFillsItsSlots() throws Exception {
-        Template ours = template(RunningProxy.jhaproxy());
+        Template ours = template(RunningProxy.jhaproxy(), "");
         assertEquals(2, ours.messages().stream().filter(m -> m.contains("changed its IP")).count(), ours.messages().toString());
         assertTrue(ours.messages().contains("be/www1 changed its IP from (none) to 127.0.0.2 by dns/ns1."), ours.messages().toString());
         assertTrue(ours.messages().get(ours.messages().size() - 1).contains("is going DOWN for maintenance (No IP for server ). "), ours.messages().toString());
         if (Files.isExecutable(HAPROXY)) {
-            assertEquals(template(HAPROXY), ours);
+            assertEquals(template(HAPROXY, ""), ours);
+        }
+    }
+
+    /** "resolve-net": the record in the preferred network first, whatever the record order. */
+    @Test
+    void templatePrefersItsNetwork() throws Exception {
+        Template ours = template(RunningProxy.jhaproxy(), " resolve-net 127.0.0.3/32");
+        assertTrue(ours.messages().contains("be/www1 changed its IP from (none) to 127.0.0.3 by dns/ns1."), ours.messages().toString());
+        if (Files.isExecutable(HAPROXY)) {
+            assertEquals(template(HAPROXY, " resolve-net 127.0.0.3/32"), ours);
         }
     }
 
     record Template(List<String> messages, List<String> addresses) {
     }
 
-    private static Template template(Path program) throws Exception {
+    private static Template template(Path program, String options) throws Exception {
         Path sock = Files.createTempDirectory("resolvers").resolve("admin.sock");
         // answered in the order opposite to haproxy's (127.0.0.2's hash is the smaller): www1 gets 127.0.0.2
         try (FakeNameserver dns = new FakeNameserver("app.jhaproxy.test", InetAddress.getByName("127.0.0.3"),
                 InetAddress.getByName("127.0.0.2"))) {
             int fe = RunningProxy.freePort();
             String cfg = config(sock, dns.port(), fe, 8000).replace("    server s1 app.jhaproxy.test:8000 init-addr none",
-                    "    server-template www 3 app.jhaproxy.test:8000");
+                    "    server-template www 3 app.jhaproxy.test:8000").replace("ipv4\n", "ipv4" + options + "\n");
             try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
                 p.listening(fe);
                 assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> count(p.output(), "changed its IP") == 2),

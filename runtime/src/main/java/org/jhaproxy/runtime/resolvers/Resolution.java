@@ -175,19 +175,27 @@ final class Resolution {
     }
 
     /**
-     * The current IP stays when it is still there, else the first one not used by another
-     * server of the backend ("resolve-opts allow-dup-ip" lets them share); none left is "No IP
-     * for server ".
+     * The current IP stays when it is still there; else the best scored record is taken: in a
+     * "resolve-net" network (4), used by no other server of the backend (2, a used one being
+     * skipped unless "resolve-opts allow-dup-ip"), the first of equal ones; none left is "No IP
+     * for server " (resolv_get_ip_from_response()).
      */
     private void answered(Server server, List<InetAddress> ips, String by) {
         InetAddress current = server.ip();
         if (current == null || !ips.contains(current)) {
-            InetAddress next = null;
             boolean shared = server.config().option("resolve-opts", "").contains("allow-dup-ip");
+            PreferredNetworks nets = PreferredNetworks.of(server.config().option("resolve-net", ""));
+            InetAddress next = null;
+            int best = -1;
             for (InetAddress ip : ips) {
-                if (shared || !usedByAnother(server, ip)) {
+                boolean used = usedByAnother(server, ip);
+                if (used && !shared) {
+                    continue;
+                }
+                int score = (nets.contains(ip) ? 4 : 0) + (used ? 0 : 2);
+                if (score > best) {
+                    best = score;
                     next = ip;
-                    break;
                 }
             }
             if (next == null) {

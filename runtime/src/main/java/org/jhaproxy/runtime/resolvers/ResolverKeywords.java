@@ -14,5 +14,6 @@ public final class ResolverKeywords {
             "proxy server-template");
 
     /** "init-addr" is applied by the parser (last, libc, none, an IP); the rest here. */
-    public static final Set<String> SERVER_OPTIONS = Set.of("resolvers", "resolve-prefer", "init-addr", "resolve-opts");
+    public static final Set<String> SERVER_OPTIONS = Set.of("resolvers", "resolve-prefer", "init-addr", "resolve-opts",
+            "resolve-net");
 }
