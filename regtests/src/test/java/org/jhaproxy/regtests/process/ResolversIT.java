@@ -35,7 +35,7 @@ class ResolversIT {
 
     @Test
     void serverFollowsItsName() throws Exception {
-        Result ours = run(RunningProxy.jhaproxy());
+        Result ours = run(RunningProxy.jhaproxy(), " resolve-prefer ipv4");
         assertEquals(List.of("be/s1 changed its IP from (none) to 127.0.0.2 by dns/ns1.",
                 "Server be/s1 ('app.jhaproxy.test') is UP/READY (resolves again).",
                 "Server be/s1 administratively READY thanks to valid DNS answer.",
@@ -50,9 +50,19 @@ class ResolversIT {
         assertEquals("three", ours.after());
         assertEquals("127.0.0.3", ours.stateAfter());
         if (Files.isExecutable(HAPROXY)) {
-            assertEquals(run(HAPROXY), ours);
+            assertEquals(run(HAPROXY, " resolve-prefer ipv4"), ours);
         } else {
             System.out.println("ResolversIT: " + HAPROXY + " is not installed, jhaproxy alone is checked");
+        }
+    }
+
+    /** Without "resolve-prefer" AAAA is asked first; the name has none, the A record is taken. */
+    @Test
+    void ipv6FirstThenIpv4() throws Exception {
+        Result ours = run(RunningProxy.jhaproxy(), "");
+        assertEquals("be/s1 changed its IP from (none) to 127.0.0.2 by dns/ns1.", ours.messages().get(0));
+        if (Files.isExecutable(HAPROXY)) {
+            assertEquals(run(HAPROXY, ""), ours);
         }
     }
 
@@ -66,7 +76,7 @@ class ResolversIT {
                 + "backend be\n    server s1 app.jhaproxy.test:" + port + " init-addr none resolvers dns resolve-prefer ipv4\n";
     }
 
-    private static Result run(Path program) throws Exception {
+    private static Result run(Path program, String prefer) throws Exception {
         Path sock = Files.createTempDirectory("resolvers").resolve("admin.sock");
         int port = RunningProxy.freePort();
         try (FakeNameserver dns = new FakeNameserver("app.jhaproxy.test", InetAddress.getByName("127.0.0.2"));
@@ -74,7 +84,7 @@ class ResolversIT {
              Backend three = new Backend("127.0.0.3", port, "three")) {
             int fe = RunningProxy.freePort();
             // its health check follows it: it passes on both addresses, so it reports nothing
-            String cfg = config(sock, dns.port(), fe, port).replace("resolve-prefer ipv4\n", "resolve-prefer ipv4 check inter 200ms\n");
+            String cfg = config(sock, dns.port(), fe, port).replace(" resolve-prefer ipv4\n", prefer + " check inter 200ms\n");
             try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
                 p.listening(fe);
                 assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().contains("READY thanks")),
