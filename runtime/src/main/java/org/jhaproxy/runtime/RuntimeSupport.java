@@ -32,7 +32,7 @@ public final class RuntimeSupport {
             "proxy balance roundrobin", "proxy balance static-rr", "proxy balance leastconn",
             "proxy balance first", "proxy balance source", "proxy balance uri", "proxy balance url_param",
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
-            "proxy retries", "proxy option redispatch", "proxy option prefer-last-server",
+            "proxy retries", "proxy option redispatch", "proxy option prefer-last-server", "proxy option abortonclose",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
             "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
             "proxy errorfile", "proxy errorfiles", "http-errors http-errors", "http-errors errorfile", "global tune.bufsize",

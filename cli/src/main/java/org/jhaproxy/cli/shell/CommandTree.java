@@ -112,15 +112,32 @@ public final class CommandTree {
         List<String> out = new ArrayList<>();
         // an optional token may be left out: the one after it can be next as well
         for (int i = at; i < spec.size(); i++) {
-            out.addAll(forToken(spec.get(i), names));
+            out.addAll(forToken(c, spec.get(i), names));
             if (!spec.get(i).startsWith("[")) {
                 break;
             }
         }
         if (at > 0 && at <= spec.size() && spec.get(at - 1).endsWith("]*")) {
-            out.addAll(forToken(spec.get(at - 1), names));
+            out.addAll(forToken(c, spec.get(at - 1), names));
         }
         return out;
+    }
+
+    /**
+     * A map or ACL command's file argument: haproxy's help names it "&lt;map&gt;", "[map]" or, for
+     * "get map" and "prepare map", "&lt;acl&gt;"; the command's last keyword says which list it takes.
+     */
+    private static List<String> forToken(CommandHelp c, String token, ProxyNames names) {
+        String t = token.replaceAll("^[\\[{(]+|[\\]})*]+$", "");
+        if (t.equals("<map>") || t.equals("map") || t.equals("<acl>")) {
+            if (c.name().endsWith(" map")) {
+                return names.maps();
+            }
+            if (c.name().endsWith(" acl")) {
+                return names.acls();
+            }
+        }
+        return forToken(token, names);
     }
 
     /** What one argument token of a help syntax accepts, where the shell can know it. */

@@ -3,8 +3,8 @@ package org.jhaproxy.cli.shell;
 import java.io.IOException;
 
 /**
- * The proxy and server names of the running process, read with `show stat` when completion needs
- * them and kept for a moment: a TAB pressed twice asks once, and a server added with `add server`
+ * The proxy and server names of the running process, read with `show stat` (and its maps and ACLs,
+ * with `show map` and `show acl`) when completion needs them and kept for a moment: a TAB pressed twice asks once, and a server added with `add server`
  * shows up at the next completion after that.
  */
 final class LiveNames {
@@ -20,7 +20,8 @@ final class LiveNames {
     synchronized ProxyNames get() {
         if (readAt == 0 || System.nanoTime() - readAt > FRESH_NANOS) {
             try {
-                names = ProxyNames.fromStat(socket.send("show stat"));
+                names = ProxyNames.fromStat(socket.send("show stat"))
+                        .withPatterns(socket.send("show map"), socket.send("show acl"));
             } catch (IOException e) {
                 // no names to offer while the socket is away; commands still complete
                 names = ProxyNames.NONE;

@@ -101,4 +101,28 @@ class CommandTreeTest {
                 .map(CommandHelp::name).toList();
         assertEquals(List.of("set server", "set severity-output"), hits);
     }
+
+    /** haproxy 2.6.12's `show map` and `show acl` answers (recorded), as the shell reads them. */
+    private static final String SHOW_MAP = "# id (file) description\n"
+            + "3 (/tmp/s3/m.map) pattern loaded from file '/tmp/s3/m.map' used by map at file 'm.cfg' line 13. "
+            + "curr_ver=0 next_ver=0 entry_cnt=1\n\n";
+    private static final String SHOW_ACL = "# id (file) description\n"
+            + "0 (/tmp/s3/ips.lst) pattern loaded from file '/tmp/s3/ips.lst' used by acl at file 'm.cfg' line 10. "
+            + "curr_ver=0 next_ver=0 entry_cnt=1\n"
+            + "1 () acl 'src' file 'm.cfg' line 10. curr_ver=0 next_ver=0 entry_cnt=0\n"
+            + "2 () acl 'path_beg' file 'm.cfg' line 11. curr_ver=0 next_ver=0 entry_cnt=1\n\n";
+
+    @Test
+    void mapAndAclCommandsCompleteTheLiveFilesAndIds() throws IOException {
+        ProxyNames names = NAMES.withPatterns(SHOW_MAP, SHOW_ACL);
+        assertEquals(List.of("/tmp/s3/m.map"), names.maps());
+        assertEquals(List.of("/tmp/s3/ips.lst", "#1", "#2"), names.acls());
+        assertEquals(names.maps(), tree().next(List.of("show", "map"), names));
+        assertEquals(names.maps(), tree().next(List.of("add", "map"), names));
+        // "get map <acl> <value>" in haproxy's help: still a map
+        assertEquals(names.maps(), tree().next(List.of("get", "map"), names));
+        assertEquals(names.acls(), tree().next(List.of("show", "acl"), names));
+        assertEquals(names.acls(), tree().next(List.of("del", "acl"), names));
+        assertEquals(List.of(), tree().next(List.of("del", "map", "/tmp/s3/m.map"), names));
+    }
 }

@@ -40,4 +40,13 @@ public final class ServerKeywords {
         }
         return m;
     }
+
+    /** Whether {@code word} is a server option, and the one it is closest to when not (did you mean). */
+    public static boolean isServerOption(String word) {
+        return ServerOptions.find(word) != null;
+    }
+
+    public static String serverOptionBestMatch(String word) {
+        return ServerOptions.bestMatch(word);
+    }
 }

@@ -37,6 +37,7 @@ class ShellIT {
                 timeout server 5s
             frontend fe_main
                 bind 127.0.0.1:%d
+                http-request set-header x-backend %%[req.hdr(host),map(%s)]
                 default_backend be_app
             backend be_app
                 server web1 127.0.0.1:9
@@ -55,13 +56,14 @@ class ShellIT {
             Assumptions.assumeTrue(false, "tmux is not installed");
         }
         dir = Files.createTempDirectory("jhaproxy-shell");
+        Files.writeString(dir.resolve("hosts.map"), "example.com be_app\n");
         // jhaproxy's own socket: the shell must work on it exactly as on haproxy's
         Path jsock = dir.resolve("jhaproxy.sock");
-        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, RunningProxy.freePort()), "-db");
+        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, RunningProxy.freePort(), dir.resolve("hosts.map")), "-db");
         Path exe = haproxyBinary();
         if (exe != null) {
             Path hsock = dir.resolve("haproxy.sock");
-            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, RunningProxy.freePort()));
+            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, RunningProxy.freePort(), dir.resolve("hosts.map")));
             haproxy = new ProcessBuilder(exe.toString(), "-f", "h.cfg", "-db").directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
             assertTrue(RunningProxy.within(DEADLINE, () -> Files.exists(hsock) || !haproxy.isAlive()));
@@ -137,6 +139,26 @@ class ShellIT {
         List<String> history = Files.readAllLines(home.resolve(".jhaproxy_history"));
         assertEquals(List.of("disable server be_app/web1", "show stat", "frobnicate now"),
                 history.stream().map(l -> l.substring(l.indexOf(':') + 1)).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void mapNamesCompleteFromTheLiveSocket(String server) throws Exception {
+        Path socket = socket(server);
+        Path home = Files.createDirectories(dir.resolve("home-maps-" + server));
+        try (Pane pane = Pane.start(dir.resolve("tmux-maps-" + server + ".sock"), "JHAPROXY_JAVA_OPTS=-Duser.home=" + home,
+                RunningProxy.jhaproxy() + " shell " + socket)) {
+            String prompt = socket + "> ";
+            pane.await("the prompt", s -> lastLine(s).equals(prompt.trim()));
+            // the only map the process loaded, as `show map` names it
+            pane.keys("show map ", "Tab");
+            pane.await("the map file completed", s -> lastLine(s).equals(prompt + "show map " + dir.resolve("hosts.map")));
+            pane.keys("Enter");
+            pane.await("the map's entry", s -> s.contains(" example.com be_app"));
+            pane.await("the prompt again", s -> lastLine(s).equals(prompt.trim()));
+            pane.keys("C-u", "C-d");
+            assertTrue(RunningProxy.within(DEADLINE, () -> !pane.alive()), "ctrl-d ends the shell");
+        }
     }
 
     @ParameterizedTest

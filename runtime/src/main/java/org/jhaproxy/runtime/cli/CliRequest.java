@@ -45,6 +45,14 @@ public final class CliRequest {
         return session.level().allows(level);
     }
 
+    /**
+     * This answer is the whole response: haproxy 2.6.12 sends no empty line after it (nor
+     * before the next prompt), as it does for "add server" and "del server" past the level check.
+     */
+    public void endsAnswer() {
+        session.answerEnded();
+    }
+
     /** haproxy's answer to a command above the session's level. */
     public static final String PERMISSION_DENIED = "Permission denied\n";
 }

@@ -23,6 +23,8 @@ public final class CliSession {
     private long timeoutMs;
     private boolean prompt;
     private boolean ended;
+    /** The last command's answer ends the response itself: no empty line follows it (see {@link CliRequest#endsAnswer()}). */
+    private boolean answerEnded;
     private String payloadCommand;
     private StringBuilder payload;
     /** This session's own stream, as "show sess" lists it. */
@@ -81,15 +83,20 @@ public final class CliSession {
                 break; // "quit": no prompt
             }
             if (prompt) {
-                out.append(payload != null ? "+ " : "\n> ");
-            } else if (payload == null) {
+                out.append(payload != null ? "+ " : answerEnded ? "> " : "\n> ");
+            } else if (payload == null && !answerEnded) {
                 out.append('\n');
             }
+            answerEnded = false;
             if (!prompt && payload == null && input.length() == 0) {
                 ended = true;
             }
         }
         return out.toString();
+    }
+
+    void answerEnded() {
+        answerEnded = true;
     }
 
     /** The end of the next command: the first LF or ';' not escaped by a backslash, or -1. */

@@ -15,8 +15,11 @@ final class StandardCommands {
         List<CliCommand> all = new ArrayList<>(SessionCommands.all());
         all.add(new ShowInfo());
         all.add(new GetSocks());
+        all.add(new ShowActivity());
+        all.add(new ShowPools());
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());
+        all.addAll(DynamicServers.all());
         all.addAll(FrontendCommands.all());
         all.addAll(ShowServers.all());
         all.addAll(StreamCommands.all());

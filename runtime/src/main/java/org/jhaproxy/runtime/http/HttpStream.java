@@ -220,13 +220,17 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             nextLog = null;
         }
         requestDeadline.cancel();
-        serverDeadline.cancel();
         releasePending();
         sessionConnections.closeAll();
         if (txn != null) {
             txn.clientClosed();
+            if (txn.awaitsResponseForGoneClient()) {
+                // it ends with its response (transactionEnded), under "timeout server"
+                return;
+            }
             txn = null;
         }
+        serverDeadline.cancel();
         freed();
     }
 

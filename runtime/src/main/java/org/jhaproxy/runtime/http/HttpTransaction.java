@@ -49,6 +49,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private boolean queuedForServer;
     private boolean backendCounted;
     private boolean responseChunked;
+    /** The client closed while a whole request waited for its response, which is still read. */
+    private boolean clientGone;
     private Tarpit tarpit;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
@@ -466,6 +468,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             tarpit.clientGone(this::requestEnded);
             return;
         }
+        if (!ended && !responseStarted && leg.connected() && requestEnded() && !abortOnClose()) {
+            // without "option abortonclose" haproxy still waits for the response of a whole
+            // request, then forwards it into the closed connection (logged "CD")
+            clientGone = true;
+            return;
+        }
         boolean wasEnded = ended;
         boolean inputOnly = stream.client().isActive();
         ended = true;
@@ -493,7 +501,22 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     void clientInputClosed() {
         if (tarpit != null || !ended && !requestEnded()) {
             clientClosed();
+        } else if (!ended && !responseStarted && leg.connected() && abortOnClose()) {
+            // "option abortonclose": the server connection is aborted and the client gets a 400
+            // (http_wait_for_response()'s client abort), logged "CH"
+            leg.abort();
+            endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.HEADERS);
+            reply(400);
         }
+    }
+
+    /** The client is gone but the response of its whole request is still awaited. */
+    boolean awaitsResponseForGoneClient() {
+        return clientGone && !ended;
+    }
+
+    private boolean abortOnClose() {
+        return backend != null && backend.config().option("abortonclose");
     }
 
     /** Where a client abort found the stream: queued, connecting, waiting for the response, or in the data. */
@@ -532,6 +555,9 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
     private void finish() {
         ended = true;
+        if (clientGone) {
+            endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.DATA);
+        }
         cancelServerTimeout();
         leg.finish(!conn.closesServer() && requestEnded(),
                 backend.http().reuse() == HttpSettings.Reuse.NEVER ? stream.sessionConnections() : null);

@@ -83,6 +83,37 @@ public final class Balancer {
         }
     }
 
+    /**
+     * "add server" (HAProxy 2.6 dynamic servers): the server joins the end of the list in
+     * maintenance, so no group changes; the algorithm is rebuilt over the longer list so that
+     * its per-server structures (consistent hash nodes) know the newcomer when it is enabled.
+     */
+    public void add(Server s) {
+        synchronized (lock) {
+            servers.add(s);
+            groups = ServerGroups.of(servers, allBackups);
+            algorithm = algorithms.apply(groups);
+        }
+    }
+
+    /**
+     * "del server": the server, in maintenance (checked by the caller), leaves the list unless a
+     * stream still uses or waits for it; its idle connections are closed, as haproxy 2.6.12 lets
+     * such a server go.
+     */
+    public boolean remove(Server s) {
+        synchronized (lock) {
+            if (s.currentConns() > 0 || s.queue().length() > 0) {
+                return false;
+            }
+            servers.remove(s);
+            groups = ServerGroups.of(servers, allBackups);
+            algorithm = algorithms.apply(groups);
+        }
+        s.idle().purge();
+        return true;
+    }
+
     /** A server's "maxconn" changed ("set maxconn server"): new slots go to waiting streams. */
     public void limitChanged(Server s) {
         synchronized (lock) {

@@ -1,6 +1,5 @@
 package org.jhaproxy.runtime.proxy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.config.model.ProxyConfig;
@@ -19,7 +18,8 @@ import org.jhaproxy.runtime.server.Server;
  */
 public final class Proxy {
     private final ProxyConfig config;
-    private final List<Server> servers = new ArrayList<>();
+    /** Copy-on-write: "add server" and "del server" change it while streams and the CLI walk it. */
+    private final List<Server> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Balancer balancer;
     private final AtomicInteger feconn = new AtomicInteger();
     private final AtomicInteger beconn = new AtomicInteger();
@@ -162,6 +162,20 @@ public final class Proxy {
 
     public List<Server> servers() {
         return servers;
+    }
+
+    /**
+     * get_next_id(): the id an "add server" without "id" gets, the smallest one no server of
+     * this backend uses.
+     */
+    public int nextServerId() {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        servers.forEach(s -> used.add(s.puid()));
+        int id = 1;
+        while (used.contains(id)) {
+            id++;
+        }
+        return id;
     }
 
     public Server server(String name) {

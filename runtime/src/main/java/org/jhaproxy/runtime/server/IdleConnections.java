@@ -22,6 +22,16 @@ public final class IdleConnections {
     private static final AttributeKey<Boolean> POOLED = AttributeKey.valueOf("jhaproxy.pooled");
 
     private final Map<EventLoop, Pool> byLoop = new ConcurrentHashMap<>();
+    /** False with "pool-max-conn 0", as a dynamic server has it: no connection is kept idle. */
+    private final boolean keeps;
+
+    public IdleConnections() {
+        this(true);
+    }
+
+    public IdleConnections(boolean keeps) {
+        this.keeps = keeps;
+    }
 
     /** The idle connections of one loop, most recently released first. */
     private static final class Pool {
@@ -49,6 +59,9 @@ public final class IdleConnections {
 
     /** Keeps {@code c} for a later request; false when the pool is full (the caller closes it). */
     public boolean put(Channel c) {
+        if (!keeps) {
+            return false;
+        }
         Pool p = byLoop.computeIfAbsent(c.eventLoop(), k -> new Pool());
         if (p.live >= MAX_PER_LOOP) {
             return false;
@@ -80,5 +93,21 @@ public final class IdleConnections {
                 p.live--;
             }
         }
+    }
+
+    /**
+     * "del server": every idle connection is closed, each on its own loop (the pools are only
+     * touched there); the server is gone from its backend, so none comes back.
+     */
+    public void purge() {
+        byLoop.forEach((loop, p) -> loop.execute(() -> {
+            Channel c;
+            while ((c = p.channels.pollFirst()) != null) {
+                if (Boolean.TRUE.equals(c.attr(POOLED).getAndSet(false))) {
+                    p.live--;
+                }
+                c.close();
+            }
+        }));
     }
 }

@@ -22,7 +22,7 @@ public final class Server {
     private final int puid;
     private final AtomicInteger currentConns = new AtomicInteger();
     private final AtomicInteger totalConns = new AtomicInteger();
-    private final IdleConnections idle = new IdleConnections();
+    private final IdleConnections idle;
     private final Queue queue = new Queue();
     private final int initialWeight;
     private volatile ServerState state;
@@ -70,8 +70,24 @@ public final class Server {
         // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
         this.admin = (config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0)
                 | (address == null && host != null ? AdminFlags.RMAINT : 0);
+        this.idle = new IdleConnections(!"0".equals(config.option("pool-max-conn", "-1")));
         this.check = CheckView.health(config);
         this.agent = CheckView.agent(config);
+    }
+
+    /**
+     * A server created by "add server": it starts in forced maintenance (FMAINT, with CMAINT too
+     * when "disabled" was given), stopped, until "enable server" or "set server ... state ready".
+     * Its check has no health yet, and is paused only when "disabled" was given.
+     */
+    public static Server dynamic(ServerConfig config, Proxy backend, int puid) {
+        Server s = new Server(config, backend, puid);
+        s.state = ServerState.STOPPED;
+        s.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : AdminFlags.FMAINT;
+        s.check.forcedDown();
+        // new_server()'s effective weight of 1, recomputed from "weight" only once enabled
+        s.eweight = 1;
+        return s;
     }
 
     public String name() {

@@ -127,6 +127,10 @@ public final class StatRows {
         }
         r.set("wrew", c.failedRewrites.sum()).set("connect", c.connect.sum()).set("reuse", c.reuse.sum());
         r.set("srv_icur", (long) s.idle().size());
+        long ilim = Long.parseLong(s.config().option("pool-max-conn", "-1"));
+        if (ilim != -1) { // max_idle_conns: -1 (unlimited) shows nothing
+            r.set("src_ilim", ilim);
+        }
         r.set("eint", c.internalErrors.sum());
         // jhaproxy does not tell safe from unsafe idle connections: all are shown as unsafe
         r.set("idle_conn_cur", (long) s.idle().size()).set("safe_conn_cur", 0L);
