@@ -41,6 +41,7 @@ public final class Engine {
     private final List<Listener> listeners = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Events events;
+    private org.jhaproxy.runtime.resolvers.ResolverSet resolvers;
     private org.jhaproxy.runtime.log.Logging logging;
     private volatile boolean stopping;
     /** A soft stop is under way (haproxy's "stopping", which "show info" reports). */
@@ -152,6 +153,7 @@ public final class Engine {
             e.stop();
             throw new StartException(false);
         }
+        e.resolvers = org.jhaproxy.runtime.resolvers.ResolverSet.start(config, e.proxies.all(), e.transport, e.events);
         org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.proxies.firstId(), e.transport, e.events,
                 (int) config.globalNumber("spread-checks", 0));
         return e;
@@ -337,6 +339,9 @@ public final class Engine {
         clients.close();
         if (statsSockets != null) {
             statsSockets.close();
+        }
+        if (resolvers != null) {
+            resolvers.close();
         }
         if (logging != null) {
             logging.close();

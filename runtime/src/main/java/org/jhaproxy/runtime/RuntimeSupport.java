@@ -82,14 +82,16 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.queue.QueueKeywords.EXECUTED, org.jhaproxy.runtime.tcp.FinTimeouts.EXECUTED,
             org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
             org.jhaproxy.runtime.http.HttpKeywords.EXECUTED, org.jhaproxy.runtime.stream.TcpKeepAlive.EXECUTED,
-            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.stick.LocalPeers.EXECUTED);
+            org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.stick.LocalPeers.EXECUTED,
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
             Set.of("weight", "backup", "disabled", "enabled", "maxconn", "maxqueue", "id"),
             org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
-            org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS));
+            org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -214,6 +216,13 @@ public final class RuntimeSupport {
                 }
             }
             for (ServerBuilder s : p.servers()) {
+                if (s.fqdn() != null && s.fqdn().startsWith("_") && s.resolvers() != null) {
+                    // a DNS SRV record fills servers with their ports and weights: not resolved yet
+                    String kw = s.isTemplate() ? "server-template" : "server";
+                    found.putIfAbsent("server SRV", new Unsupported(s.at(), kw + " SRV", "parsing [" + s.at().file() + ":"
+                            + s.at().line() + "] : '" + kw + "' resolving a DNS SRV record ('" + s.fqdn()
+                            + "') is not supported by jhaproxy yet."));
+                }
                 for (String opt : s.options().keySet()) {
                     if (!SERVER_OPTIONS.contains(opt)) {
                         found.putIfAbsent("server " + opt, new Unsupported(s.at(), opt, "parsing [" + s.at().file() + ":" + s.at().line()

@@ -80,7 +80,13 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all(), global.logTargets(), httpErrors());
+                global.lines().all(), global.logTargets(), httpErrors(), resolvers());
+    }
+
+    private Map<String, ResolversConfig> resolvers() {
+        Map<String, ResolversConfig> all = new java.util.LinkedHashMap<>();
+        otherSections.of("resolvers").forEach((name, section) -> all.put(name, ResolversConfig.freeze(section)));
+        return all;
     }
 
     private Map<String, Map<Integer, String>> httpErrors() {

@@ -31,8 +31,16 @@ final class ProxyFreeze {
             if (!s.agentCheck()) {
                 serverOptions.remove("agent-check");
             }
-            servers.add(new ServerConfig(s.name(), s.at(), s.id(), s.address(), s.addressText(), serverOptions,
-                    s.backup(), s.disabled(), s.check()));
+            if (!s.isTemplate()) {
+                servers.add(new ServerConfig(s.name(), s.at(), s.id(), s.address(), s.addressText(), serverOptions,
+                        s.backup(), s.disabled(), s.check()));
+                continue;
+            }
+            // "server-template www 1-3 name:80": servers www1, www2, www3, numbered like the others
+            for (int i = s.templateLow(); i <= s.templateHigh(); i++) {
+                servers.add(new ServerConfig(s.name() + i, s.at(), 0, s.address(), s.addressText(), serverOptions,
+                        s.backup(), s.disabled(), s.check()));
+            }
         }
         Map<RuleSet, List<ProxyRules.Rule>> rules = new EnumMap<>(RuleSet.class);
         for (RuleSet set : RuleSet.values()) {

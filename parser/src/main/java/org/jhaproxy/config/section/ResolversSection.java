@@ -58,6 +58,7 @@ public final class ResolversSection implements Section {
                     return alert(ctx, line, String.format("'%s' must be between %d and %d inclusive (was %s).", kw, DNS_HEADER_SIZE,
                             DNS_MAX_UDP_MESSAGE, line.arg(1)));
                 }
+                current.set(kw, pos(line), List.of(line.arg(1)));
                 return ErrCode.NONE;
             }
             case "resolution_pool_size":
@@ -66,6 +67,7 @@ public final class ResolversSection implements Section {
                 if (line.arg(1).isEmpty()) {
                     return alert(ctx, line, String.format("'%s' expects <nb> as argument.", kw));
                 }
+                current.set(kw, pos(line), List.of(String.valueOf(CNumber.atoi(line.arg(1)))));
                 return ErrCode.NONE;
             case "timeout":
                 return timeout(ctx, line);
@@ -140,6 +142,8 @@ public final class ResolversSection implements Section {
             return alert(ctx, line, String.format("'%s' unknown <event>: '%s', expects either 'nx', 'timeout', 'valid', 'obsolete' or 'other'.",
                     line.keyword(), line.arg(1)));
         }
+        // the runtime reads "hold valid" and the other events by this key
+        current.set("hold " + line.arg(1), pos(line), List.of(line.arg(2)));
         return ErrCode.NONE;
     }
 
@@ -154,7 +158,11 @@ public final class ResolversSection implements Section {
         if (line.arg(2).isEmpty()) {
             return alert(ctx, line, String.format("'%s %s' expects <time> as argument.", kw, line.arg(1)));
         }
-        return timer(ctx, line, line.arg(2), line.arg(2), "<%s>", kw + " " + line.arg(1));
+        int err = timer(ctx, line, line.arg(2), line.arg(2), "<%s>", kw + " " + line.arg(1));
+        if (err == ErrCode.NONE) {
+            current.set(kw + " " + line.arg(1), pos(line), List.of(line.arg(2)));
+        }
+        return err;
     }
 
     /** The three timer errors of this section; {@code shown} is the argument the overflow messages name. */

@@ -184,7 +184,7 @@ class AgentCheckIT {
     }
 
     /** One command's answer on the stats socket; "" while the socket is not there yet. */
-    private static String ask(Path sock, String command) {
+    static String ask(Path sock, String command) {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
             ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buf = ByteBuffer.allocate(1 << 16);

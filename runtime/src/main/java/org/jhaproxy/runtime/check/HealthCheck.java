@@ -267,6 +267,10 @@ final class HealthCheck {
      */
     private java.net.InetSocketAddress target() {
         java.net.InetSocketAddress srv = server.address(null);
+        if (srv == null) {
+            // its name resolution just failed (it is entering maintenance): where it was set up
+            srv = settings.address();
+        }
         java.net.InetAddress a = view.addr() != null ? view.addr() : srv.getAddress();
         int port = view.port() != 0 ? view.port() : agent ? 0 : srv.getPort();
         return new java.net.InetSocketAddress(a, port);

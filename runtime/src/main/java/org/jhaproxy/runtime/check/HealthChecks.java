@@ -59,14 +59,18 @@ public final class HealthChecks {
             }
             CheckRules program = null;
             for (Server s : p.servers()) {
-                if (s.address(null) == null) {
+                if (s.config().address() == null) {
                     continue;
                 }
+                // a server waiting for its name's resolution has no IP yet: its checks go where it
+                // will be (each run reads the server's address), only the port is known now
+                java.net.InetSocketAddress at = s.address(null) != null ? s.address(null)
+                        : new java.net.InetSocketAddress(s.config().address().port());
                 if (s.config().check() && !s.config().disabled()) {
                     if (program == null) {
                         program = CheckRules.of(p.config());
                     }
-                    CheckSettings settings = CheckSettings.of(s.config(), p.config(), s.address(null));
+                    CheckSettings settings = CheckSettings.of(s.config(), p.config(), at);
                     HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events, spread);
                     if (program.kind() == CheckRules.Kind.EXTERNAL) {
                         check.external(ExternalCheck.of(p.config(), firstId + proxies.indexOf(p), s));
@@ -82,7 +86,7 @@ public final class HealthChecks {
                     EventLoop loop = checks.isEmpty() || checks.get(checks.size() - 1).server() != s
                             ? transport.group().next() : checks.get(checks.size() - 1).loop();
                     checks.add(new HealthCheck(s, CheckRules.agent(s.config().option("agent-send", "")),
-                            CheckSettings.agent(s.config(), p.config(), s.address(null)), loop, transport, events, spread));
+                            CheckSettings.agent(s.config(), p.config(), at), loop, transport, events, spread));
                 }
             }
         }

@@ -40,6 +40,33 @@ public final class AdminChange {
     }
 
     /**
+     * A valid DNS answer gave an IP to a server in resolution maintenance (RMAINT, from
+     * "init-addr none" or a failed resolution): it leaves it, as snr_update_srv_status() says.
+     */
+    public static void resolved(Server s, Events events) {
+        if ((s.admin() & AdminFlags.RMAINT) == 0) {
+            return;
+        }
+        update(s, s.admin() & ~AdminFlags.RMAINT, events, null);
+        String msg = "Server " + s.backend().name() + "/" + s.name() + " administratively READY thanks to valid DNS answer";
+        events.warning(msg + ".");
+        events.log(s.backend(), LogLevel.NOTICE, msg + ".");
+    }
+
+    /**
+     * The name resolution failed for longer than its "hold" (or found no IP): the server enters
+     * resolution maintenance (RMAINT), saying why ("DNS NX status", "No IP for server "...).
+     * False when it already was in it.
+     */
+    public static boolean unresolved(Server s, String cause, Events events) {
+        if ((s.admin() & AdminFlags.RMAINT) != 0) {
+            return false;
+        }
+        update(s, s.admin() | AdminFlags.RMAINT, events, null, cause);
+        return true;
+    }
+
+    /**
      * A new user weight ("set weight", "set server ... weight"; server_recalc_eweight()): the
      * effective weight is recomputed (still scaled down while warming up) and the algorithm
      * re-places the server in place (update_server_eweight); the last usable server set to 0
@@ -72,6 +99,12 @@ public final class AdminChange {
     }
 
     private static void update(Server s, int next, Events events, ScheduledExecutorService warmupLoop) {
+        update(s, next, events, warmupLoop, "");
+    }
+
+    /** {@code cause}, when not empty, is said in parentheses after entering maintenance (adm_st_chg_cause). */
+    private static void update(Server s, int next, Events events, ScheduledExecutorService warmupLoop, String cause) {
+        String because = cause.isEmpty() ? "" : " (" + cause + ")";
         int cur = s.admin();
         boolean wasStopping = s.state() == ServerState.STOPPING || drain(cur);
         Balancer balancer = s.backend().balancer();
@@ -79,7 +112,7 @@ public final class AdminChange {
             s.check().maintenance(true);
             if (s.state() == ServerState.STOPPED) {
                 balancer.statusChanged(s, () -> s.admin(next));
-                report(s, name(s, "was DOWN and now enters maintenance"), LogLevel.NOTICE, events);
+                report(s, name(s, "was DOWN and now enters maintenance" + because), LogLevel.NOTICE, events);
                 return;
             }
             s.check().forcedDown();
@@ -91,7 +124,7 @@ public final class AdminChange {
             s.counters().downTrans.increment();
             int requeued = StateChange.redistribute(s);
             // the streams it ends still count in the message: they end later, on their own loops
-            String msg = StateChange.left(StateChange.name(s, "is going DOWN for maintenance"), s, r, requeued);
+            String msg = StateChange.left(StateChange.name(s, "is going DOWN for maintenance" + because), s, r, requeued);
             SessionShutdown.markedDown(s);
             report(s, msg, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
             StateChange.backendDown(s.backend(), r, events);
@@ -108,9 +141,17 @@ public final class AdminChange {
             StateChange.warmUp(s, warmupLoop);
             StateChange.backendBack(s.backend(), r, false);
             SessionShutdown.markedUp(s);
+            String ready = "UP/" + (drain(next) ? "DRAIN" : "READY");
+            // one message, the last cause lifted winning as haproxy rewrites it
+            String msg = null;
             if ((cur & AdminFlags.FMAINT) != 0 && (next & AdminFlags.FMAINT) == 0) {
-                report(s, name(s, "is UP/" + (drain(next) ? "DRAIN" : "READY") + " (leaving forced maintenance)"),
-                        LogLevel.NOTICE, events);
+                msg = name(s, "is " + ready + " (leaving forced maintenance)");
+            }
+            if (resolvesAgain(cur, next)) {
+                msg = hostnamed(s, "is " + ready + " (resolves again)");
+            }
+            if (msg != null) {
+                report(s, msg, LogLevel.NOTICE, events);
             }
             StateChange.backendDown(s.backend(), r, events);
             remainsDraining(s, events);
@@ -119,6 +160,9 @@ public final class AdminChange {
         if (maint(next)) {
             // staying in maintenance: a drain flag set or lifted meanwhile is not reported
             balancer.statusChanged(s, () -> s.admin(next));
+            if (resolvesAgain(cur, next)) {
+                report(s, hostnamed(s, "resolves again but remains in maintenance"), LogLevel.NOTICE, events);
+            }
             return;
         }
         if (!drain(cur) && drain(next)) {
@@ -159,6 +203,17 @@ public final class AdminChange {
         }
         report(s, name(s, (a & AdminFlags.FDRAIN) != 0 ? "remains in forced drain mode"
                 : "is leaving forced drain but remains in drain mode"), LogLevel.NOTICE, events);
+    }
+
+    private static boolean resolvesAgain(int cur, int next) {
+        return (cur & AdminFlags.RMAINT) != 0 && (next & AdminFlags.RMAINT) == 0;
+    }
+
+    /** "Server be/s1 ('name.example') ...": the messages about its name resolution. */
+    private static String hostnamed(Server s, String what) {
+        var a = s.config().address();
+        return (s.isBackup() ? "Backup " : "") + "Server " + s.backend().name() + "/" + s.name() + " ('"
+                + (a == null || a.fqdn() == null ? "" : a.fqdn()) + "') " + what;
     }
 
     private static String name(Server s, String what) {

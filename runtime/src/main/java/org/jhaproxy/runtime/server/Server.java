@@ -13,7 +13,8 @@ import org.jhaproxy.runtime.queue.Queue;
 public final class Server {
     private final ServerConfig config;
     private final Proxy backend;
-    private final InetSocketAddress address;
+    /** Changed in place by the DNS resolution of its name ("resolvers"); null while it has no IP. */
+    private volatile InetSocketAddress address;
     private volatile int maxconn;
     /** "minconn": below maxconn, the limit grows with the backend's load (DynamicMaxconn). */
     private volatile int minconn;
@@ -43,9 +44,12 @@ public final class Server {
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
         this.backend = backend;
-        String host = config.address() == null ? null : config.address().host();
+        String host = config.address() == null ? null
+                : config.address().host() != null ? config.address().host() : config.address().fqdn();
         int port = config.address() == null ? 0 : config.address().port();
-        this.address = host == null ? null : new InetSocketAddress(host, port);
+        InetSocketAddress a = host == null ? null : new InetSocketAddress(host, port);
+        // a name left unresolved at start ("init-addr none") has no IP until its resolvers find one
+        this.address = a == null || !a.isUnresolved() ? a : initAddr(config.option("init-addr", ""), port);
         this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
         this.minconn = Integer.parseInt(config.option("minconn", "0"));
         // check_config_validity(): a minconn above maxconn (or alone) is the limit; no minconn is maxconn
@@ -64,7 +68,8 @@ public final class Server {
         this.slowstart = ssMs == null ? 0 : (int) ((ssMs + 999) / 1000);
         this.state = config.disabled() ? ServerState.STOPPED : ServerState.RUNNING;
         // "disabled": in maintenance by the configuration, and forced so that "enable server" lifts it
-        this.admin = config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0;
+        this.admin = (config.disabled() ? AdminFlags.CMAINT | AdminFlags.FMAINT : 0)
+                | (address == null && host != null ? AdminFlags.RMAINT : 0);
         this.idle = new IdleConnections(!"0".equals(config.option("pool-max-conn", "-1")));
         this.check = CheckView.health(config);
         this.agent = CheckView.agent(config);
@@ -101,9 +106,42 @@ public final class Server {
     public InetSocketAddress address(InetSocketAddress clientDestination) {
         if (config.address() != null && (config.address().noPort() || config.address().isOffset()) && clientDestination != null) {
             int port = clientDestination.getPort() + config.address().port();
-            return new InetSocketAddress(address.getAddress(), port);
+            InetSocketAddress a = address;
+            return a == null ? null : new InetSocketAddress(a.getAddress(), port);
         }
         return address;
+    }
+
+    /**
+     * srv_iterate_initaddr() after libc failed: the first of "none" (no IP: the server waits for
+     * its resolvers in maintenance) or an IP address given in "init-addr" ("last" reads no state
+     * file yet).
+     */
+    private static InetSocketAddress initAddr(String methods, int port) {
+        for (String m : methods.split(",")) {
+            if (m.equals("none")) {
+                return null;
+            }
+            java.net.InetAddress ip = org.jhaproxy.runtime.sample.Addresses.parse(m);
+            if (ip != null) {
+                return new InetSocketAddress(ip, port);
+            }
+        }
+        return null;
+    }
+
+    /** The IP it connects to (null while a name resolution found none): "show servers state" srv_addr. */
+    public java.net.InetAddress ip() {
+        InetSocketAddress a = address;
+        return a == null ? null : a.getAddress();
+    }
+
+    /**
+     * A name resolution changed its IP in place (srv_update_addr()): the next connections go
+     * there; null when it failed for too long (the server is then in maintenance).
+     */
+    public void ip(java.net.InetAddress ip) {
+        this.address = ip == null ? null : new InetSocketAddress(ip, config.address() == null ? 0 : config.address().port());
     }
 
     /** Idle keep-alive connections to this server (HTTP), per event loop. */

@@ -1,0 +1,105 @@
+package org.jhaproxy.runtime.resolvers;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.resolver.dns.DnsNameResolver;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.resolver.dns.NoopDnsCache;
+import io.netty.resolver.dns.SingletonDnsServerAddressStreamProvider;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.jhaproxy.config.model.ResolversConfig;
+
+/**
+ * A running "resolvers" section (configuration.txt 5.3.2): its nameservers, queried over UDP
+ * with netty's DNS codec from one event loop, never blocking it. Its own caching is off: how
+ * long an answer holds is the section's "hold" business, as in haproxy.
+ */
+public final class Resolvers {
+    /** One nameserver: the id the "changed its IP ... by resolvers/id" message names, and where it listens. */
+    public record Nameserver(String id, InetSocketAddress address) {
+    }
+
+    private final ResolversConfig config;
+    private final List<Nameserver> nameservers;
+    private final EventLoop loop;
+    private final DnsNameResolver resolver;
+
+    Resolvers(ResolversConfig config, EventLoop loop, boolean epoll) {
+        this.config = config;
+        this.loop = loop;
+        this.nameservers = nameservers(config);
+        InetSocketAddress first = nameservers.isEmpty() ? new InetSocketAddress("127.0.0.1", 53) : nameservers.get(0).address();
+        this.resolver = new DnsNameResolverBuilder(loop)
+                .channelType(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .queryTimeoutMillis(config.timeout("retry"))
+                .maxPayloadSize(config.acceptedPayloadSize())
+                .resolveCache(NoopDnsCache.INSTANCE)
+                .nameServerProvider(new SingletonDnsServerAddressStreamProvider(first))
+                .build();
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ResolversConfig config() {
+        return config;
+    }
+
+    public List<Nameserver> nameservers() {
+        return nameservers;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    DnsNameResolver resolver() {
+        return resolver;
+    }
+
+    void close() {
+        resolver.close();
+    }
+
+    /** The "nameserver" lines, then with "parse-resolv-conf" those of /etc/resolv.conf, named by their address. */
+    private static List<Nameserver> nameservers(ResolversConfig config) {
+        List<Nameserver> all = new ArrayList<>();
+        for (ResolversConfig.Nameserver ns : config.nameservers()) {
+            all.add(new Nameserver(ns.id(), socketAddress(ns.address())));
+        }
+        if (config.parseResolvConf()) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/etc/resolv.conf"))) {
+                    String[] w = line.trim().split("\\s+");
+                    if (w.length >= 2 && w[0].equals("nameserver")
+                            && all.stream().noneMatch(n -> n.id().equals(w[1]))) {
+                        all.add(new Nameserver(w[1], new InetSocketAddress(w[1], 53)));
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the parser already reported an unreadable /etc/resolv.conf as haproxy does
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** "[udp@]ip[:port]", the port 53 when absent (the parser validated the text). */
+    static InetSocketAddress socketAddress(String text) {
+        String a = text.startsWith("udp@") ? text.substring(4) : text;
+        if (a.startsWith("[")) {
+            int end = a.indexOf(']');
+            String host = a.substring(1, end);
+            int port = end + 1 < a.length() && a.charAt(end + 1) == ':' ? Integer.parseInt(a.substring(end + 2)) : 53;
+            return new InetSocketAddress(host, port);
+        }
+        int colon = a.lastIndexOf(':');
+        if (colon > 0 && a.indexOf(':') == colon) {
+            return new InetSocketAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)));
+        }
+        return new InetSocketAddress(a, 53);
+    }
+}
