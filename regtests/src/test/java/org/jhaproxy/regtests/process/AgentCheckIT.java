@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,19 +182,7 @@ class AgentCheckIT {
 
     /** One command's answer on the stats socket; "" while the socket is not there yet. */
     static String ask(Path sock, String command) {
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder sb = new StringBuilder();
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
-                buf.clear();
-            }
-            return sb.toString();
-        } catch (IOException notYet) {
-            return "";
-        }
+        return StatsCli.ask(sock, command);
     }
 
     /** The warnings and alerts, pid and durations normalised. */

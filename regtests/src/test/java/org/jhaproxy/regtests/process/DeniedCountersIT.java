@@ -3,12 +3,6 @@ package org.jhaproxy.regtests.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +47,7 @@ class DeniedCountersIT {
                     String r = RawHttp.exchange(fe, "GET " + path + " HTTP/1.1\r\nhost: a\r\nconnection: close\r\n\r\n");
                     assertTrue(r.startsWith("HTTP/1.1 "), program + " " + path + ": " + r);
                 }
-                return rows(cli(sock, "show stat"));
+                return rows(StatsCli.ask(sock, "show stat\n"));
             }
         } finally {
             ProcessIdentityIT.delete(dir);
@@ -76,18 +70,4 @@ class DeniedCountersIT {
         return out;
     }
 
-    private static String cli(Path sock, String command) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(sock));
-            ch.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer b = ByteBuffer.allocate(1 << 16);
-            StringBuilder out = new StringBuilder();
-            while (ch.read(b) >= 0) {
-                b.flip();
-                out.append(StandardCharsets.US_ASCII.decode(b));
-                b.clear();
-            }
-            return out.toString();
-        }
-    }
 }

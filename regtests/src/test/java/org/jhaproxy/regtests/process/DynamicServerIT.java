@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,23 +143,6 @@ class DynamicServerIT {
 
     /** One command on admin.sock, or on the socket named first ("user.sock ..."). */
     static String command(Path dir, String line) {
-        String sock = "admin.sock";
-        if (line.startsWith("user.sock ")) {
-            sock = "user.sock";
-            line = line.substring(10);
-        }
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve(sock)))) {
-            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder sb = new StringBuilder();
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
-                buf.clear();
-            }
-            return sb.toString();
-        } catch (IOException notYet) {
-            return "";
-        }
+        return StatsCli.command(dir, line);
     }
 }

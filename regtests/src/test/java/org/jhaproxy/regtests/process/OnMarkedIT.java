@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +100,7 @@ class OnMarkedIT {
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> send(port, request));
         assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> be.connections() > before),
                 program + ": the server never got the connection");
-        assertEquals("\n", cli(sock, command), program + ": " + command);
+        assertEquals("\n", StatsCli.ask(sock, command + "\n"), program + ": " + command);
         return answer.get(20, TimeUnit.SECONDS);
     }
 
@@ -124,20 +120,6 @@ class OnMarkedIT {
         return eol < 0 ? response : response.substring(0, eol);
     }
 
-    private static String cli(Path sock, String command) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(sock));
-            ch.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer b = ByteBuffer.allocate(4096);
-            StringBuilder out = new StringBuilder();
-            while (ch.read(b) >= 0) {
-                b.flip();
-                out.append(StandardCharsets.US_ASCII.decode(b));
-                b.clear();
-            }
-            return out.toString();
-        }
-    }
 
     /** The log lines and state messages on stdout (the [NOTICE]/[WARNING]/[ALERT] stderr lines left out), normalised. */
     private static List<String> logLines(String output) {

@@ -1,0 +1,41 @@
+package org.jhaproxy.regtests.process;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** One exchange on a UNIX stats socket, for the process tests: the whole answer, until the proxy closes. */
+final class StatsCli {
+    private StatsCli() {
+    }
+
+    /** Sends {@code request} as it is (its newline included) and reads the answer; "" while the socket is not there yet. */
+    static String ask(Path sock, String request) {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            StringBuilder sb = new StringBuilder();
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                sb.append(StandardCharsets.US_ASCII.decode(buf));
+                buf.clear();
+            }
+            return sb.toString();
+        } catch (IOException notYet) {
+            return "";
+        }
+    }
+
+    /** One command on admin.sock of {@code dir}, or on the socket named first ("user.sock ..."). */
+    static String command(Path dir, String line) {
+        String sock = "admin.sock";
+        if (line.startsWith("user.sock ")) {
+            sock = "user.sock";
+            line = line.substring(10);
+        }
+        return ask(dir.resolve(sock), line + "\n");
+    }
+}
