@@ -59,9 +59,13 @@ final class ScriptedConnection {
             throw new IllegalArgumentException("line " + step.line() + ": " + step.verb() + " needs a \"string\"");
         }
         try {
+            // one write of the whole run: written byte run by byte run, the program could answer
+            // (and close) between two writes, which made the outcome depend on timing
+            byte[] all = new byte[data.length * times];
             for (int i = 0; i < times; i++) {
-                os.write(data);
+                System.arraycopy(data, 0, all, i * data.length, data.length);
             }
+            os.write(all);
             os.flush();
         } catch (IOException e) {
             // the program closed or reset the connection before taking all the bytes
