@@ -15,29 +15,16 @@ final class CookieText {
 
     /** The end of a cookie value starting at {@code s}: the first unquoted ';' or ','. */
     static int valueEnd(CharSequence b, int s, int e) {
-        boolean quoted = false;
-        boolean pair = false;
-        for (; s < e; s++) {
-            char c = b.charAt(s);
-            if (pair) {
-                pair = false;
-            } else if (quoted) {
-                if (c == '\\') {
-                    pair = true;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',' || c == ';') {
-                return s;
-            }
-        }
-        return s;
+        return unquotedEnd(b, s, e, true);
     }
 
     /** The end of a header value (a Set-Cookie2 element): the first unquoted ','. */
     static int elementEnd(CharSequence b, int s, int e) {
+        return unquotedEnd(b, s, e, false);
+    }
+
+    /** The first ',' (or ';' when {@code semicolon}) outside a quoted string, from {@code s}; {@code e} if none. */
+    private static int unquotedEnd(CharSequence b, int s, int e, boolean semicolon) {
         boolean quoted = false;
         boolean pair = false;
         for (; s < e; s++) {
@@ -52,7 +39,7 @@ final class CookieText {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == ',' || (semicolon && c == ';')) {
                 return s;
             }
         }
