@@ -274,7 +274,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     private void responseHead(HttpResponse res) {
-        Channel client = stream.client();
         if (res.decoderResult().isFailure()) {
             // an invalid response: the server connection is reset, the client gets a 502
             leg.abort();
@@ -285,53 +284,21 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         int code = res.status().code();
         leg.server().observation().responded(code);
         if (code >= 100 && code < 200 && code != 101) {
-            // an interim response goes to the client as is; the final one follows
-            HttpResponse interimHead = MessageHeads.forClient(res);
-            log.responseBytes(HtxSize.response(interimHead, res));
-            client.write(interimHead);
-            client.flush();
+            ResponseHeads.interim(res, stream, log);
             interim = true;
             return;
         }
         responseStarted = true;
-        H1Flags flags = H1Flags.of(res, false);
-        responseChunked = flags.chunked();
-        boolean lengthKnown = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304
-                || flags.contentLength() || flags.chunked();
-        conn.responseParsed(flags, lengthKnown);
-        if (stream.frontend().state() == ProxyState.STOPPED) {
-            conn.closeClient();
-        }
-        bodylessResponse = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304;
-        HttpResponse head = MessageHeads.forClient(res);
-        // res.total counts the response as it entered the channel, before the http-response rules
-        long size = HtxSize.response(head, res);
-        // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
-        org.jhaproxy.runtime.action.Reply denied = org.jhaproxy.runtime.action.HttpResponseAnalyzer.analyze(samples, head, leg.server());
-        HttpCounting.responseHead(stream.frontend(), backend, denied == null ? leg.server() : null, head, size);
-        if (denied != null) {
-            if (HttpCounting.isDeny(denied)) {
-                HttpCounting.deniedResponse(stream.frontend(), backend, leg.server());
-            }
-            // what was read of the response stays counted: its head and a small body read with it
-            long length = HttpUtil.getContentLength(res, -1L);
-            log.responseBytes(size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0));
+        ResponseHeads.Outcome head = ResponseHeads.forward(res, request.method().equals(HttpMethod.HEAD),
+                requestFlags.ver11(), conn, stream, backend, leg.server(), samples, log, persistence);
+        responseChunked = head.chunked();
+        bodylessResponse = head.bodyless();
+        if (head.denied() != null) {
             leg.close();
             responseStarted = false;
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
-            answer(denied);
-            return;
+            answer(head.denied());
         }
-        if (persistence != null) {
-            persistence.response(leg.server(), code, head.headers());
-        }
-        // t_data: the response passed the analysers
-        log.responsePassed(head.status().code());
-        MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), requestFlags.ver11(), lengthKnown,
-                flags.transferEncoding(), stream.frontend().http(), false));
-        log.responseBytes(size);
-        client.write(head);
-        log.headersForwarded(stream.frontend(), backend, samples, res instanceof HttpContent c ? c.content().readableBytes() : 0);
     }
 
     private org.jhaproxy.runtime.sample.SampleContext samples;
