@@ -50,19 +50,7 @@ public final class AclCompiler {
 
     /** The condition, or {@link Condition#ALWAYS} for none. */
     public Condition compile(AclCondition cond) throws NotSupported {
-        if (cond == null) {
-            return Condition.ALWAYS;
-        }
-        Condition.Term[][] suites = new Condition.Term[cond.suites().size()][];
-        for (int i = 0; i < suites.length; i++) {
-            List<AclTerm> suite = cond.suites().get(i);
-            suites[i] = new Condition.Term[suite.size()];
-            for (int j = 0; j < suite.size(); j++) {
-                AclTerm t = suite.get(j);
-                suites[i][j] = new Condition.Term(t.negated(), acl(t.acl()));
-            }
-        }
-        return new Condition(cond.unless(), suites);
+        return compile(cond, false);
     }
 
     /** Where http-response rules are evaluated (header rules of a frontend or a backend). */
@@ -75,6 +63,10 @@ public final class AclCompiler {
      * it never matches (haproxy -c warns about it; "!" of it is then true).
      */
     public Condition compileForResponse(AclCondition cond) throws NotSupported {
+        return compile(cond, true);
+    }
+
+    private Condition compile(AclCondition cond, boolean response) throws NotSupported {
         if (cond == null) {
             return Condition.ALWAYS;
         }
@@ -84,16 +76,21 @@ public final class AclCompiler {
             suites[i] = new Condition.Term[suite.size()];
             for (int j = 0; j < suite.size(); j++) {
                 AclTerm t = suite.get(j);
-                CompiledAclExpr[] exprs = acl(t.acl()).clone();
-                for (int k = 0; k < exprs.length && k < t.acl().exprs().size(); k++) {
-                    if ((t.acl().exprs().get(k).validAt() & RESPONSE_HEADERS) == 0) {
-                        exprs[k] = CompiledAclExpr.NO_SAMPLE;
-                    }
-                }
-                suites[i][j] = new Condition.Term(t.negated(), exprs);
+                suites[i][j] = new Condition.Term(t.negated(), response ? inResponse(t.acl()) : acl(t.acl()));
             }
         }
         return new Condition(cond.unless(), suites);
+    }
+
+    /** The ACL's expressions, those whose fetch only reads the request finding no sample. */
+    private CompiledAclExpr[] inResponse(Acl acl) throws NotSupported {
+        CompiledAclExpr[] exprs = acl(acl).clone();
+        for (int k = 0; k < exprs.length && k < acl.exprs().size(); k++) {
+            if ((acl.exprs().get(k).validAt() & RESPONSE_HEADERS) == 0) {
+                exprs[k] = CompiledAclExpr.NO_SAMPLE;
+            }
+        }
+        return exprs;
     }
 
     private CompiledAclExpr[] acl(Acl acl) throws NotSupported {
