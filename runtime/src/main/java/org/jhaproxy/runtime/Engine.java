@@ -43,6 +43,7 @@ public final class Engine {
     private Events events;
     private org.jhaproxy.runtime.resolvers.ResolverSet resolvers;
     private org.jhaproxy.runtime.log.Logging logging;
+    private org.jhaproxy.runtime.logfwd.LogForwards logForwards;
     private volatile boolean stopping;
     /** A soft stop is under way (haproxy's "stopping", which "show info" reports). */
     private volatile boolean softStopping;
@@ -90,6 +91,15 @@ public final class Engine {
                     () -> e.global == null ? 0 : e.global.actconn());
         } catch (java.io.IOException | org.jhaproxy.runtime.sample.NotSupported failed) {
             alert.accept("Cannot open the log targets: " + failed.getMessage());
+            e.stop();
+            throw new StartException();
+        }
+        e.logging.sinks().forward(config, e.transport);
+        try {
+            e.logForwards = org.jhaproxy.runtime.logfwd.LogForwards.start(config, e.logging.syslog(), e.transport,
+                    (int) config.globalNumber("tune.bufsize", 16384));
+        } catch (java.io.IOException failed) {
+            alert.accept(failed.getMessage());
             e.stop();
             throw new StartException();
         }
@@ -252,6 +262,11 @@ public final class Engine {
     }
 
     /** The stats sockets ("stats socket" lines) serving the CLI. */
+    /** The process's logging: its targets and event sinks ("show events"). */
+    public org.jhaproxy.runtime.log.Logging logging() {
+        return logging;
+    }
+
     public org.jhaproxy.runtime.cli.StatsSockets statsSockets() {
         return statsSockets;
     }
@@ -342,6 +357,9 @@ public final class Engine {
         }
         if (resolvers != null) {
             resolvers.close();
+        }
+        if (logForwards != null) {
+            logForwards.close();
         }
         if (logging != null) {
             logging.close();
