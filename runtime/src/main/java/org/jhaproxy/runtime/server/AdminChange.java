@@ -54,6 +54,16 @@ public final class AdminChange {
     }
 
     /**
+     * "set server ... addr" lifts resolution maintenance whatever the answer said
+     * (srv_clr_admin_flag(RMAINT)): "Server be/s1 ('name') is UP/READY (resolves again)."
+     */
+    public static void addressSet(Server s, Events events) {
+        if ((s.admin() & AdminFlags.RMAINT) != 0) {
+            update(s, s.admin() & ~AdminFlags.RMAINT, events, null);
+        }
+    }
+
+    /**
      * The name resolution failed for longer than its "hold" (or found no IP): the server enters
      * resolution maintenance (RMAINT), saying why ("DNS NX status", "No IP for server "...).
      * False when it already was in it.
