@@ -1,6 +1,5 @@
 package org.jhaproxy.runtime.server;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 
 /**
@@ -51,7 +50,7 @@ public final class AddressUpdate {
                 if (addr != null) {
                     msg.append(", ");
                 }
-                Long parsed = strtol(port);
+                Long parsed = ServerStateLine.strtol(port);
                 if (parsed == null) {
                     msg.append("problem converting port '").append(port).append("' to an int");
                     break report;
@@ -88,31 +87,6 @@ public final class AddressUpdate {
             msg.append(" by '").append(updater).append('\'');
         }
         return msg.append('\n').toString();
-    }
-
-    /** strtol(text, &end, 10): null when no digit is read or the number overflows a long (ERANGE). */
-    private static Long strtol(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        boolean negative = i < n && text.charAt(i) == '-';
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            i++;
-        }
-        int start = i;
-        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            i++;
-        }
-        if (i == start) {
-            return null;
-        }
-        BigInteger v = new BigInteger(text.substring(start, i));
-        if (negative) {
-            v = v.negate();
-        }
-        return v.bitLength() > 63 ? null : v.longValue();
     }
 
     /**

@@ -122,7 +122,9 @@ public final class AdminChange {
             s.check().maintenance(true);
             if (s.state() == ServerState.STOPPED) {
                 balancer.statusChanged(s, () -> s.admin(next));
-                report(s, name(s, "was DOWN and now enters maintenance" + because), LogLevel.NOTICE, events);
+                if (!events.isStarting()) {
+                    report(s, name(s, "was DOWN and now enters maintenance" + because), LogLevel.NOTICE, events);
+                }
                 return;
             }
             s.check().forcedDown();
@@ -136,7 +138,9 @@ public final class AdminChange {
             // the streams it ends still count in the message: they end later, on their own loops
             String msg = StateChange.left(StateChange.name(s, "is going DOWN for maintenance" + because), s, r, requeued);
             SessionShutdown.markedDown(s);
-            report(s, msg, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+            if (!events.isStarting()) {
+                report(s, msg, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+            }
             StateChange.backendDown(s.backend(), r, events);
             return;
         }
@@ -182,8 +186,10 @@ public final class AdminChange {
             });
             int requeued = StateChange.redistribute(s);
             StringBuilder msg = StateChange.name(s, "enters drain state");
-            report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r, requeued)
-                    : StateChange.online(msg, s, r, requeued), LogLevel.NOTICE, events);
+            if (!events.isStarting()) {
+                report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r, requeued)
+                        : StateChange.online(msg, s, r, requeued), LogLevel.NOTICE, events);
+            }
             StateChange.backendDown(s.backend(), r, events);
         } else if (drain(cur) && !drain(next)) {
             // fully out of drain: its weight comes back through update_server_eweight

@@ -125,6 +125,18 @@ public final class Server {
         return address;
     }
 
+    /**
+     * "init-addr last": the address a server-state file saved, taken at start before any
+     * traffic; a server waiting for its name in resolution maintenance leaves it silently.
+     */
+    void takeAddress(java.net.InetAddress ip) {
+        this.address = new InetSocketAddress(ip, port);
+        if ((admin & AdminFlags.RMAINT) != 0) {
+            backend.balancer().statusChanged(this, () -> admin(admin & ~AdminFlags.RMAINT));
+            check.maintenance(false);
+        }
+    }
+
     /** The service port (svc_port): "show servers state" srv_port; an offset while {@link #mapsPorts()}. */
     public int port() {
         return port;
@@ -249,6 +261,11 @@ public final class Server {
             return downTime;
         }
         return now - lastChange + downTime;
+    }
+
+    /** A server-state file says when it last changed: {@code seconds} ago. */
+    void lastChangedAgo(long seconds) {
+        lastChange = nowSeconds() - seconds;
     }
 
     /** The operational state changed now (srv_update_status() sets last_change). */
