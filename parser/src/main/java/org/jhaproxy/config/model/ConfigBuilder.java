@@ -80,12 +80,18 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all(), global.logTargets(), httpErrors(), resolvers());
+                global.lines().all(), global.logTargets(), httpErrors(), resolvers(), userlists());
     }
 
     private Map<String, ResolversConfig> resolvers() {
         Map<String, ResolversConfig> all = new java.util.LinkedHashMap<>();
         otherSections.of("resolvers").forEach((name, section) -> all.put(name, ResolversConfig.freeze(section)));
+        return all;
+    }
+
+    private Map<String, UserlistConfig> userlists() {
+        Map<String, UserlistConfig> all = new java.util.LinkedHashMap<>();
+        otherSections.of("userlist").forEach((name, section) -> all.put(name, UserlistConfig.freeze(section)));
         return all;
     }
 

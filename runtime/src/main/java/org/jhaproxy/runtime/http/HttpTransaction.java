@@ -372,7 +372,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
         stream.client().flush();
         streamEnded();
-        boolean keep = !r.close() && requestComplete() && !conn.closesClient();
+        boolean keep = !r.close() && requestComplete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
         stream.transactionEnded(keep);
     }
 

@@ -8,9 +8,10 @@ import org.jhaproxy.config.source.Line;
 
 /**
  * A proxy's "stats" lines (configuration.txt 4.2, haproxy's struct uri_auth): present as soon as
- * one of them is written, with haproxy's defaults for the others.
+ * one of them is written, with haproxy's defaults for the others. {@code auth}: the users of the
+ * "stats auth" lines, null when there is none.
  */
-public record StatsSettings(String uri, String realm, List<String> auth, long refreshSeconds, boolean hideVersion,
+public record StatsSettings(String uri, String realm, org.jhaproxy.runtime.auth.Userlist auth, long refreshSeconds, boolean hideVersion,
                             boolean showLegends, boolean admin, List<String> scope, boolean showNode, String node,
                             boolean showDesc, String desc) {
     /** STATS_DEFAULT_URI and STATS_DEFAULT_REALM. */
@@ -72,7 +73,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
             return null;
         }
         return new StatsSettings(uri == null ? DEFAULT_URI : uri, realm == null ? DEFAULT_REALM : realm,
-                List.copyOf(auth), refresh, hide, legends, admin, List.copyOf(scope), showNode, node, showDesc, desc);
+                auth.isEmpty() ? null : org.jhaproxy.runtime.auth.Userlist.statsAuth(auth), refresh, hide, legends, admin, List.copyOf(scope), showNode, node, showDesc, desc);
     }
 
     /** A delay as "stats refresh" takes it (seconds by default, or with a unit). */
