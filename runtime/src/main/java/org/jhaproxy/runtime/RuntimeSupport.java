@@ -86,7 +86,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED,
             org.jhaproxy.runtime.sink.Sinks.EXECUTED,
             org.jhaproxy.runtime.logfwd.LogForwards.EXECUTED,
-            org.jhaproxy.runtime.server.ServerStateFile.EXECUTED);
+            org.jhaproxy.runtime.server.ServerStateFile.EXECUTED,
+            org.jhaproxy.runtime.auth.Userlist.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

@@ -82,12 +82,19 @@ public final class ConfigBuilder {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
                 global.lines().all(), global.logTargets(), httpErrors(), resolvers(),
                 otherSections.of("ring").values().stream().map(RingConfig::freeze).toList(),
-                otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList());
+                otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(),
+                userlists());
     }
 
     private Map<String, ResolversConfig> resolvers() {
         Map<String, ResolversConfig> all = new java.util.LinkedHashMap<>();
         otherSections.of("resolvers").forEach((name, section) -> all.put(name, ResolversConfig.freeze(section)));
+        return all;
+    }
+
+    private Map<String, UserlistConfig> userlists() {
+        Map<String, UserlistConfig> all = new java.util.LinkedHashMap<>();
+        otherSections.of("userlist").forEach((name, section) -> all.put(name, UserlistConfig.freeze(section)));
         return all;
     }
 

@@ -30,7 +30,7 @@ public final class HttpActionCompiler {
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
             "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit",
-            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0");
+            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "auth");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture",
@@ -81,6 +81,7 @@ public final class HttpActionCompiler {
             case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);
             case "return" -> Return.compile(w, scope);
+            case "auth" -> AuthChallenge.compile(w, scope);
             case "use-service" -> useService(w);
             case "track-sc0", "track-sc1", "track-sc2" -> {
                 TrackAction t = TrackAction.compile(w, scope,

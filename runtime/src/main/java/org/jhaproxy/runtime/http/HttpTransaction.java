@@ -352,7 +352,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
         stream.client().flush();
         streamEnded();
-        boolean keep = !r.close() && body.complete() && !conn.closesClient();
+        boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
         stream.transactionEnded(keep);
     }
 

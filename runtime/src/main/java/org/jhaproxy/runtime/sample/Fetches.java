@@ -80,6 +80,7 @@ public final class Fetches {
         // 7.3.4 layer 5: no TLS on jhaproxy's listeners yet, so never an SSL connection
         add("ssl_fc", (a, s) -> c -> Sample.FALSE);
         HttpFetches.register(FACTORIES);
+        org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);
     }
 
