@@ -42,17 +42,13 @@ public final class RuntimeSupport {
             "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
 
     /**
-     * Global settings that act only through the TLS options of binds and servers ("ssl", "crt",
-     * "ca-file"...), which the runtime refuses by name wherever they appear: a configuration
-     * without them runs the same with or without these lines, so they do not stop it. They are
-     * not executed, and -dKall and keywords.md do not list them.
+     * TLS tuning with no effect a client or a server can see from jhaproxy's TLS library: no DHE
+     * cipher exists in BoringSSL (dh-param), the curves and record sizes are its own, and
+     * "maxsslconn" is not enforced (the connection limits of maxconn are). They do not stop a
+     * start, are not executed, and -dKall and keywords.md do not list them.
      */
-    private static final Set<String> INERT_WITHOUT_TLS = Set.of("global ca-base", "global crt-base",
-            "global ssl-default-bind-ciphers", "global ssl-default-bind-ciphersuites", "global ssl-default-bind-curves",
-            "global ssl-default-bind-options", "global ssl-default-server-ciphers",
-            "global ssl-default-server-ciphersuites", "global ssl-default-server-options", "global ssl-dh-param-file",
-            "global ssl-server-verify", "global tune.ssl.default-dh-param", "global tune.ssl.cachesize",
-            "global tune.ssl.lifetime", "global tune.ssl.maxrecord", "global maxsslconn");
+    private static final Set<String> INERT_WITHOUT_TLS = Set.of("global ssl-default-bind-curves",
+            "global ssl-dh-param-file", "global tune.ssl.default-dh-param", "global tune.ssl.maxrecord", "global maxsslconn");
 
     /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
     private static final Set<String> RULE_ACTIONS = ruleActions();
@@ -87,7 +83,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.sink.Sinks.EXECUTED,
             org.jhaproxy.runtime.logfwd.LogForwards.EXECUTED,
             org.jhaproxy.runtime.server.ServerStateFile.EXECUTED,
-            org.jhaproxy.runtime.auth.Userlist.EXECUTED);
+            org.jhaproxy.runtime.auth.Userlist.EXECUTED,
+            org.jhaproxy.runtime.ssl.SslKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -95,7 +92,7 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
-            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS));
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS, org.jhaproxy.runtime.ssl.SslKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();

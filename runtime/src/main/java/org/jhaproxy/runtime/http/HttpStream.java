@@ -313,7 +313,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private org.jhaproxy.runtime.sample.SampleContext sessionSamples() {
         return new org.jhaproxy.runtime.sample.SampleContext(ServerConnector.ip(client.remoteAddress()),
                 ServerConnector.ip(client.localAddress()), frontend, org.jhaproxy.runtime.sample.Vars.session(client))
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client));
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
     }
 
     private void cancelExpiry() {

@@ -134,7 +134,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         log.persistence(persistence);
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
-        connector = stream.connector(backend, this);
+        connector = stream.connector(backend, this).samples(samples);
         Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
         ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
     }
@@ -295,7 +295,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
                 stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()));
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(stream.client()));
         samples.requestComplete(body.complete());
         return log.attach(samples);
     }

@@ -9,14 +9,27 @@ import org.jhaproxy.config.model.Bind;
  * validated words. "name" and "id" only label the listener (stats, logs); "v4v6"/"v6only" choose
  * whether a "::" listener also takes IPv4 connections (Linux's default: it does).
  */
-public record BindConf(Bind line, int backlog, int maxconn, String name, int id, boolean v6only) {
+public record BindConf(Bind line, int backlog, int maxconn, String name, int id, boolean v6only,
+                       org.jhaproxy.runtime.ssl.BindSsl ssl) {
     /**
      * Each option executed and tested, with how many value words follow it (RuntimeSupport
      * checks against it). name and id are read below but wait for a test.
      */
-    public static final Map<String, Integer> EXECUTED = Map.of("maxconn", 1, "backlog", 1, "v6only", 0, "v4v6", 0);
+    public static final Map<String, Integer> EXECUTED = union(Map.of("maxconn", 1, "backlog", 1, "v6only", 0, "v4v6", 0),
+            org.jhaproxy.runtime.ssl.SslKeywords.BIND_OPTIONS);
+
+    private static Map<String, Integer> union(Map<String, Integer> a, Map<String, Integer> b) {
+        Map<String, Integer> all = new java.util.HashMap<>(a);
+        all.putAll(b);
+        return Map.copyOf(all);
+    }
 
     public static BindConf of(Bind bind) {
+        return of(bind, null);
+    }
+
+    /** The bind line's options, with its TLS prepared already ({@code ssl}, null without "ssl"). */
+    public static BindConf of(Bind bind, org.jhaproxy.runtime.ssl.BindSsl ssl) {
         List<String> w = bind.options();
         int backlog = 0;
         int maxconn = 0;
@@ -35,7 +48,7 @@ public record BindConf(Bind line, int backlog, int maxconn, String name, int id,
                 }
             }
         }
-        return new BindConf(bind, backlog, maxconn, name, id, v6only);
+        return new BindConf(bind, backlog, maxconn, name, id, v6only, ssl);
     }
 
     /** atol(), as listener.c reads these values (the parser has validated them already). */

@@ -77,8 +77,8 @@ public final class Fetches {
         add("dst", (a, s) -> c -> Sample.addr(c.dst().getAddress()));
         add("dst_port", (a, s) -> c -> Sample.sint(c.dst().getPort()));
         add("fe_conn", (a, s) -> c -> Sample.sint(c.frontend().feconn().get()));
-        // 7.3.4 layer 5: no TLS on jhaproxy's listeners yet, so never an SSL connection
-        add("ssl_fc", (a, s) -> c -> Sample.FALSE);
+        // 7.3.4 layer 5: the client connection's TLS
+        org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);

@@ -16,6 +16,7 @@ public final class SampleContext {
     private final Proxy frontend;
     private final Vars sess;
     private Proxy backend;
+    private org.jhaproxy.runtime.ssl.ClientTls tls;
     private HttpRequest request;
     private HttpResponse response;
     private Vars txn;
@@ -35,6 +36,16 @@ public final class SampleContext {
         this.dst = dst;
         this.frontend = frontend;
         this.sess = sess;
+    }
+
+    /** The client connection's TLS, null on a plain connection. */
+    public org.jhaproxy.runtime.ssl.ClientTls tls() {
+        return tls;
+    }
+
+    public SampleContext tls(org.jhaproxy.runtime.ssl.ClientTls t) {
+        this.tls = t;
+        return this;
     }
 
     public InetSocketAddress src() {

@@ -47,6 +47,7 @@ public final class Server {
     private final CheckView check;
     private final CheckView agent;
     private volatile Observation observation = Observation.NONE;
+    private volatile org.jhaproxy.runtime.ssl.ServerSsl ssl;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
@@ -110,6 +111,15 @@ public final class Server {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Its TLS ("ssl", "check-ssl"), null when it has none; prepared once the configuration is loaded. */
+    public org.jhaproxy.runtime.ssl.ServerSsl ssl() {
+        return ssl;
+    }
+
+    public void ssl(org.jhaproxy.runtime.ssl.ServerSsl ssl) {
+        this.ssl = ssl;
     }
 
     public Proxy backend() {

@@ -86,6 +86,7 @@ public final class ServerConnector {
     private final BiConsumer<Channel, Server> pipeline;
     private final Callback callback;
     private Function<Server, Channel> reuse;
+    private org.jhaproxy.runtime.sample.SampleContext samples;
     private boolean direct;
     private boolean redispatched;
     /** The server a redispatch left: SF_REDISP is set only if the balancer picks another one. */
@@ -108,6 +109,12 @@ public final class ServerConnector {
         this.clientDestination = clientDestination;
         this.pipeline = pipeline;
         this.callback = callback;
+    }
+
+    /** The stream's samples: a server's "sni" expression is evaluated on them for each new connection. */
+    public ServerConnector samples(org.jhaproxy.runtime.sample.SampleContext c) {
+        this.samples = c;
+        return this;
     }
 
     /** An idle connection to the assigned server to use instead of connecting, if it returns one. */
@@ -243,7 +250,9 @@ public final class ServerConnector {
     }
 
     private void connect(Server server) {
-        Channel idle = reuse == null ? null : reuse.apply(server);
+        // a connection is only reused for the same SNI: with a "sni" expression, none is (simpler than haproxy)
+        boolean sniVaries = server.ssl() != null && server.ssl().traffic() && server.ssl().hasSni();
+        Channel idle = reuse == null || sniVaries ? null : reuse.apply(server);
         if (idle != null) {
             server.connectionReused();
             callback.connected(idle, server);
@@ -264,6 +273,11 @@ public final class ServerConnector {
                     @Override
                     protected void initChannel(Channel ch) {
                         pipeline.accept(ch, server);
+                        org.jhaproxy.runtime.ssl.ServerSsl ssl = server.ssl();
+                        if (ssl != null && ssl.traffic()) {
+                            // the TLS handshake is part of the connection: bounded by "timeout connect"
+                            ch.pipeline().addFirst("ssl", ssl.newHandler(ch.alloc(), ssl.sni(samples), backend.timeouts().connect()));
+                        }
                     }
                 });
         TcpKeepAlive.server(b, backend);
@@ -279,12 +293,34 @@ public final class ServerConnector {
                 return;
             }
             server.observation().connected(done.isSuccess());
-            if (done.isSuccess()) {
+            if (!done.isSuccess()) {
+                retry(server, done.cause() instanceof ConnectTimeoutException);
+                return;
+            }
+            io.netty.handler.ssl.SslHandler tls = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
+            if (tls == null) {
                 callback.connected(f.channel(), server);
                 return;
             }
-            retry(server, done.cause() instanceof ConnectTimeoutException);
+            // with "ssl" the connection is established once its handshake is done (CO_FL_WAIT_L6_CONN)
+            f.channel().read();
+            tls.handshakeFuture().addListener(hs -> handshaken(f.channel(), server, hs));
         });
+    }
+
+    /** The server's TLS handshake ended: connected, or a failed attempt retried as a refused connection. */
+    private void handshaken(Channel ch, Server server, io.netty.util.concurrent.Future<?> hs) {
+        if (abandoned) {
+            server.connectionReleased();
+            ch.close();
+            return;
+        }
+        if (hs.isSuccess()) {
+            callback.connected(ch, server);
+            return;
+        }
+        ch.close();
+        retry(server, hs.cause() instanceof io.netty.handler.ssl.SslHandshakeTimeoutException);
     }
 
     /** back_handle_st_cer(): give up, retry the same server after a pause, or redispatch. */

@@ -64,7 +64,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         samples = new org.jhaproxy.runtime.sample.SampleContext(
                 ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
                 org.jhaproxy.runtime.sample.Vars.session(client))
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client));
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
         backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(samples);
         if (backend == null) {
             // rejected by "tcp-request content reject" (SF_ERR_PRXCOND, SF_FINST_R)
@@ -99,7 +100,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
                     public void queued() {
                         queued = true;
                     }
-                });
+                }).samples(samples);
         Server forced = org.jhaproxy.runtime.stick.Sticking.request(samples, null);
         if (forced != null) {
             connector.start(forced);
