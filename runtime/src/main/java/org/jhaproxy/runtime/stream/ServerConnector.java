@@ -244,6 +244,11 @@ public final class ServerConnector {
 
     private void connect(Server server) {
         Channel idle = reuse == null ? null : reuse.apply(server);
+        if (idle != null && !sameConnection(idle, server)) {
+            // opened for another destination or PROXY header: not this stream's (conn_hash params)
+            idle.close();
+            idle = null;
+        }
         if (idle != null) {
             server.connectionReused();
             callback.connected(idle, server);
@@ -252,8 +257,21 @@ public final class ServerConnector {
         attempt(server);
     }
 
+    private boolean sameConnection(Channel idle, Server server) {
+        if (server.followsDestination() && !java.util.Objects.equals(idle.remoteAddress(), server.address(clientDestination))) {
+            return false;
+        }
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.reusable(idle, proxyHeader(server));
+    }
+
+    /** The PROXY header a new connection to {@code server} starts with (the stream's addresses), or null. */
+    private org.jhaproxy.runtime.proxyprotocol.SendProxy.Header proxyHeader(Server server) {
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.header(server.config(), request.source(), clientDestination);
+    }
+
     private void attempt(Server server) {
         server.connectAttempted();
+        org.jhaproxy.runtime.proxyprotocol.SendProxy.Header header = proxyHeader(server);
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -264,6 +282,7 @@ public final class ServerConnector {
                     @Override
                     protected void initChannel(Channel ch) {
                         pipeline.accept(ch, server);
+                        org.jhaproxy.runtime.proxyprotocol.SendProxy.prepare(ch, header);
                     }
                 });
         TcpKeepAlive.server(b, backend);
@@ -271,7 +290,12 @@ public final class ServerConnector {
         if (connectTimeout > 0) {
             b.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout));
         }
-        ChannelFuture f = b.connect(server.address(clientDestination));
+        java.net.InetSocketAddress local = server.connectSource();
+        if (local != null) {
+            b.option(ChannelOption.SO_REUSEADDR, true);
+        }
+        ChannelFuture f = local == null ? b.connect(server.address(clientDestination))
+                : b.connect(server.address(clientDestination), local);
         f.addListener(done -> {
             if (abandoned) {
                 server.connectionReleased();
@@ -280,6 +304,7 @@ public final class ServerConnector {
             }
             server.observation().connected(done.isSuccess());
             if (done.isSuccess()) {
+                org.jhaproxy.runtime.proxyprotocol.SendProxy.send(f.channel(), header);
                 callback.connected(f.channel(), server);
                 return;
             }
