@@ -154,8 +154,11 @@ public final class Engine {
         }
         global.ulimitN(nofile);
         org.jhaproxy.runtime.queue.DynamicMaxconn.settle(e.proxies, global.maxconn());
+        java.util.Map<Proxy, Integer> luids = new java.util.HashMap<>();
         for (Planned pl : planned) {
             Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
+            int rank = luids.merge(pl.frontend(), 1, Integer::sum);
+            l.luid(pl.bind().id() > 0 ? pl.bind().id() : rank);
             Proxy p = l.frontend();
             // a channel that cannot be made (fd@ or unix@ without epoll) fails the future too
             ChannelFuture f = l.start(e.transport, new FrontendInitializer(ctx, l), transferred).awaitUninterruptibly();

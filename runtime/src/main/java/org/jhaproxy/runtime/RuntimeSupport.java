@@ -84,7 +84,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.logfwd.LogForwards.EXECUTED,
             org.jhaproxy.runtime.server.ServerStateFile.EXECUTED,
             org.jhaproxy.runtime.auth.Userlist.EXECUTED,
-            org.jhaproxy.runtime.ssl.SslKeywords.EXECUTED);
+            org.jhaproxy.runtime.ssl.SslKeywords.EXECUTED,
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -92,7 +93,9 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
-            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS, org.jhaproxy.runtime.ssl.SslKeywords.SERVER_OPTIONS));
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.ssl.SslKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -202,6 +205,16 @@ public final class RuntimeSupport {
                         "parsing [" + balance.where() + "] : 'balance url_param check_post' in '" + p.sectionKeyword()
                         + "' section is not supported by jhaproxy yet."));
             }
+            org.jhaproxy.config.source.Line source = p.lines().last("source");
+            String sourceSub = source == null ? null
+                    : org.jhaproxy.runtime.stream.ConnectSource.unsupported(String.join(" ", source.args().subList(1, source.args().size())));
+            if (sourceSub != null) {
+                // "usesrc" needs a transparent socket (root, IP_TRANSPARENT); "interface" SO_BINDTODEVICE
+                Position at = new Position(source.file(), source.lineNo());
+                found.putIfAbsent("source " + sourceSub, new Unsupported(at, "source " + sourceSub,
+                        "parsing [" + source.where() + "] : 'source ... " + sourceSub + "' in '" + p.sectionKeyword()
+                        + "' section is not supported by jhaproxy yet."));
+            }
             org.jhaproxy.config.source.Line cookie = p.lines().last("cookie");
             if (cookie != null && cookie.args().contains("dynamic")) {
                 // dynamic cookies (a hash of dynamic-cookie-key and the address) are not computed
@@ -226,6 +239,11 @@ public final class RuntimeSupport {
                             + "') is not supported by jhaproxy yet."));
                 }
                 for (String opt : s.options().keySet()) {
+                    String sub = opt.equals("source") ? org.jhaproxy.runtime.stream.ConnectSource.unsupported(s.options().get(opt)) : null;
+                    if (sub != null) {
+                        found.putIfAbsent("server source " + sub, new Unsupported(s.at(), "source " + sub, "parsing [" + s.at().file() + ":"
+                                + s.at().line() + "] : server option 'source' with '" + sub + "' is not supported by jhaproxy yet."));
+                    }
                     if (!SERVER_OPTIONS.contains(opt)) {
                         found.putIfAbsent("server " + opt, new Unsupported(s.at(), opt, "parsing [" + s.at().file() + ":" + s.at().line()
                                 + "] : server option '" + opt + "' is not supported by jhaproxy yet."));

@@ -58,7 +58,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     @Override
     public InetSocketAddress source() {
-        return ServerConnector.ip(stream.client().remoteAddress());
+        return samples != null ? samples.src() : org.jhaproxy.runtime.stream.SessionAddresses.of(stream.client()).src();
+    }
+
+    /** The stream's destination ("set-dst" may have changed it): where a server without an address connects. */
+    InetSocketAddress destination() {
+        return samples != null ? samples.dst() : org.jhaproxy.runtime.stream.SessionAddresses.of(stream.client()).dst();
     }
 
     @Override
@@ -293,7 +298,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private StatsExchange stats;
 
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
-        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
+        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), destination(),
                 stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()))
                 .tls(org.jhaproxy.runtime.ssl.ClientTls.of(stream.client()));

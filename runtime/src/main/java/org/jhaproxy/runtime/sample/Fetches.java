@@ -37,6 +37,13 @@ public final class Fetches {
             Sample v = Sample.bool(Long.parseLong(a.get(0).text()) != 0);
             return c -> v;
         });
+        // ipv4(addr), ipv6(addr): a constant address (the parser validated it)
+        Factory ip = (a, s) -> {
+            Sample v = Sample.addr(Addresses.parse(a.get(0).text()));
+            return c -> v;
+        };
+        add("ipv4", ip);
+        add("ipv6", ip);
         add("env", (a, s) -> {
             String name = a.get(0).text();
             return c -> {
@@ -81,6 +88,7 @@ public final class Fetches {
         org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
+        UrlAddress.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);
     }
 

@@ -32,6 +32,17 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
             ch.close();
             return;
         }
+        if (listener.bind().acceptProxy() || SessionAddresses.of(ch).expectsProxyHeader()) {
+            // the tcp-request connection rules saw the socket's addresses; the session gets the header's
+            org.jhaproxy.runtime.proxyprotocol.AcceptProxy.install(ch, listener, () -> sessionComplete(ch));
+            return;
+        }
+        sessionComplete(ch);
+    }
+
+    /** conn_complete_session(): the session exists, its streams start. */
+    private void sessionComplete(Channel ch) {
+        Proxy fe = listener.frontend();
         ctx.clients().add(ch);
         TcpKeepAlive.client(ch, fe);
         fe.frontendConnection();
@@ -52,7 +63,8 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         if (fe.log() != null) {
             if (!fe.isHttp()) {
                 // a TCP stream exists from the accept; an HTTP one from its parsed request head
-                fe.log().accepted(ch.remoteAddress(), ch.localAddress());
+                SessionAddresses a = SessionAddresses.of(ch);
+                fe.log().accepted(a.src() != null ? a.src() : ch.remoteAddress(), a.dst());
             }
             if (fe.log().logsStreams() && !fe.isHttp()) {
                 // an HTTP stream counts its messages' sizes as haproxy does (HTX), not socket bytes;

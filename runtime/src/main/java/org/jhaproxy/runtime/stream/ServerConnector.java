@@ -253,6 +253,11 @@ public final class ServerConnector {
         // a connection is only reused for the same SNI: with a "sni" expression, none is (simpler than haproxy)
         boolean sniVaries = server.ssl() != null && server.ssl().traffic() && server.ssl().hasSni();
         Channel idle = reuse == null || sniVaries ? null : reuse.apply(server);
+        if (idle != null && !sameConnection(idle, server)) {
+            // opened for another destination or PROXY header: not this stream's (conn_hash params)
+            idle.close();
+            idle = null;
+        }
         if (idle != null) {
             server.connectionReused();
             callback.connected(idle, server);
@@ -261,8 +266,21 @@ public final class ServerConnector {
         attempt(server);
     }
 
+    private boolean sameConnection(Channel idle, Server server) {
+        if (server.followsDestination() && !java.util.Objects.equals(idle.remoteAddress(), server.address(clientDestination))) {
+            return false;
+        }
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.reusable(idle, proxyHeader(server));
+    }
+
+    /** The PROXY header a new connection to {@code server} starts with (the stream's addresses), or null. */
+    private org.jhaproxy.runtime.proxyprotocol.SendProxy.Header proxyHeader(Server server) {
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.header(server.config(), request.source(), clientDestination);
+    }
+
     private void attempt(Server server) {
         server.connectAttempted();
+        org.jhaproxy.runtime.proxyprotocol.SendProxy.Header header = proxyHeader(server);
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -278,6 +296,8 @@ public final class ServerConnector {
                             // the TLS handshake is part of the connection: bounded by "timeout connect"
                             ch.pipeline().addFirst("ssl", ssl.newHandler(ch.alloc(), ssl.sni(samples), backend.timeouts().connect()));
                         }
+                        // below TLS: the PROXY header goes out in clear, before the handshake
+                        org.jhaproxy.runtime.proxyprotocol.SendProxy.prepare(ch, header);
                     }
                 });
         TcpKeepAlive.server(b, backend);
@@ -285,7 +305,12 @@ public final class ServerConnector {
         if (connectTimeout > 0) {
             b.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout));
         }
-        ChannelFuture f = b.connect(server.address(clientDestination));
+        java.net.InetSocketAddress local = server.connectSource();
+        if (local != null) {
+            b.option(ChannelOption.SO_REUSEADDR, true);
+        }
+        ChannelFuture f = local == null ? b.connect(server.address(clientDestination))
+                : b.connect(server.address(clientDestination), local);
         f.addListener(done -> {
             if (abandoned) {
                 server.connectionReleased();
@@ -297,6 +322,7 @@ public final class ServerConnector {
                 retry(server, done.cause() instanceof ConnectTimeoutException);
                 return;
             }
+            org.jhaproxy.runtime.proxyprotocol.SendProxy.send(f.channel(), header);
             io.netty.handler.ssl.SslHandler tls = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
             if (tls == null) {
                 callback.connected(f.channel(), server);
