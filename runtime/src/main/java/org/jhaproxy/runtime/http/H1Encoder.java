@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The output half of HAProxy's H1 mux (h1_process_mux) for one connection: writes a message
- * head exactly as given (the transaction already shaped it, see {@link MessageHeads}), and a
+ * head as given (the transaction already shaped it, see {@link MessageHeads}) with its header
+ * names in lower case, as HTX holds them, and a
  * chunked body the way haproxy re-chunks it: all the data written since the last flush becomes
  * one chunk, its size in upper-case hex, and trailer names are written in lower case. Other
  * bodies and raw buffers (haproxy's raw error messages) pass through untouched.
@@ -133,7 +134,7 @@ final class H1Encoder extends ChannelDuplexHandler {
         Iterator<Map.Entry<CharSequence, CharSequence>> it = head.headers().iteratorCharSequence();
         while (it.hasNext()) {
             Map.Entry<CharSequence, CharSequence> h = it.next();
-            b.append(h.getKey()).append(':').append(' ').append(h.getValue()).crlf();
+            b.appendLowerCase(h.getKey()).append(':').append(' ').append(h.getValue()).crlf();
         }
         return b.crlf();
     }

@@ -50,6 +50,19 @@ final class HeadBytes {
         return this;
     }
 
+    /** {@code s} with its ASCII capitals in lower case (a header name as HTX stores it). */
+    HeadBytes appendLowerCase(CharSequence s) {
+        int from = length;
+        append(s);
+        for (int i = from; i < length; i++) {
+            byte c = bytes[i];
+            if (c >= 'A' && c <= 'Z') {
+                bytes[i] = (byte) (c + ('a' - 'A'));
+            }
+        }
+        return this;
+    }
+
     HeadBytes append(char c) {
         room(1);
         bytes[length++] = (byte) c;

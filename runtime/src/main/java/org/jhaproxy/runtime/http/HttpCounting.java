@@ -60,7 +60,7 @@ final class HttpCounting {
         }
     }
 
-    /** A response head and its HTX size ({@link HtxSize#response}): counted as sent (hrsp_*, bout). */
+    /** A response head and its HTX size (see {@link HtxSize}): counted as sent (hrsp_*, bout). */
     static void responseHead(Proxy fe, Proxy be, Server s, HttpResponse head, long htxSize) {
         response(fe, be, s, head.status().code());
         responseBytes(fe, be, s, htxSize);

@@ -28,7 +28,7 @@ final class HttpErrorReply {
         }
         HttpResponse head = r.head();
         HttpCounting.reply(fe, backend, head, r.bodyLength());
-        HttpResponse out = MessageHeads.forClient(head);
+        HttpResponse out = MessageHeads.copyForClient(head);
         H1Flags flags = H1Flags.of(head, false);
         // haproxy's own message as HTX holds it, its own Connection header included
         log.responseBytes(HtxSize.head(head));

@@ -34,13 +34,12 @@ final class HtxSize {
     }
 
     /**
-     * A response head as haproxy holds it before the H1 mux writes it out: {@code head} is what
-     * the client gets without the Connection header the mux appends, {@code original} the
-     * server's, whose framing headers (content-length of a 204, for instance) stay in HTX even
-     * though the mux does not write them.
+     * The framing headers of a server's response that has no body (interim, 204): they stay in
+     * HTX, counted, though the H1 mux does not write them; call it before {@link MessageHeads}
+     * drops them from the head the client gets.
      */
-    static long response(HttpResponse head, HttpResponse original) {
-        long n = head(head);
+    static long bodylessFraming(HttpResponse original) {
+        long n = 0;
         int code = original.status().code();
         if (code < 200 || code == 204) {
             for (String name : new String[] {"content-length", "transfer-encoding"}) {

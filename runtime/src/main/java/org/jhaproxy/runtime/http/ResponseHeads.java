@@ -27,8 +27,9 @@ final class ResponseHeads {
 
     /** A 1xx other than 101: written to the client at once; the final response follows. */
     static void interim(HttpResponse res, HttpStream stream, TransactionLog log) {
+        long framing = HtxSize.bodylessFraming(res);
         HttpResponse head = MessageHeads.forClient(res);
-        log.responseBytes(HtxSize.response(head, res));
+        log.responseBytes(HtxSize.head(head) + framing);
         stream.client().write(head);
         stream.client().flush();
     }
@@ -44,9 +45,10 @@ final class ResponseHeads {
         if (stream.frontend().state() == ProxyState.STOPPED) {
             conn.closeClient();
         }
+        long framing = HtxSize.bodylessFraming(res);
         HttpResponse head = MessageHeads.forClient(res);
         // res.total counts the response as it entered the channel, before the http-response rules
-        long size = HtxSize.response(head, res);
+        long size = HtxSize.head(head) + framing;
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         Reply denied = HttpResponseAnalyzer.analyze(samples, head, server);
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);

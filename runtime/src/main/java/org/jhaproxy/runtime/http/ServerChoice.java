@@ -1,6 +1,5 @@
 package org.jhaproxy.runtime.http;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
@@ -26,13 +25,7 @@ final class ServerChoice {
             preferred = backend.http().preferLastServer() ? own.preferred(backend) : null;
         } else if (reuse.allows(firstOfSession)) {
             EventLoop loop = stream.client().eventLoop();
-            connector.reuse(s -> {
-                Channel idle = s.idle().take(loop);
-                if (idle != null) {
-                    idle.config().setAutoRead(false);
-                }
-                return idle;
-            });
+            connector.reuse(s -> s.idle().take(loop));
         }
         if (persisted != null) {
             connector.start(persisted);

@@ -27,7 +27,6 @@ final class SessionConnections {
                 servers.remove(i);
                 Channel ch = channels.remove(i);
                 if (ch.isActive()) {
-                    ch.config().setAutoRead(false);
                     return ch;
                 }
                 i--;
@@ -38,8 +37,7 @@ final class SessionConnections {
 
     /**
      * Keeps {@code ch}, whose response is over, for the session; false when the session holds
-     * its maximum already (the caller closes it). It reads on meanwhile, so that a server
-     * closing it is seen.
+     * its maximum already (the caller closes it).
      */
     boolean keep(Server s, Channel ch) {
         if (servers.size() >= MAX) {
@@ -47,7 +45,6 @@ final class SessionConnections {
         }
         servers.add(s);
         channels.add(ch);
-        ch.config().setAutoRead(true);
         return true;
     }
 

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 import org.jhaproxy.runtime.action.Reply;
+import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.sample.SampleContext;
 import org.jhaproxy.runtime.stats.StatsAdminPost;
 import org.jhaproxy.runtime.stats.StatsApplet;
@@ -23,6 +24,10 @@ final class StatsExchange {
 
     /** The exchange if the stats applet takes this request, else null. */
     static StatsExchange intercept(HttpStream stream, SampleContext samples, HttpRequest request, TransactionLog log) {
+        Proxy be = samples.backendAssigned() ? samples.backend() : null;
+        if (samples.frontend().stats() == null && (be == null || be.stats() == null)) {
+            return null;
+        }
         StreamContext ctx = stream.context();
         StatsAdminPost.Scope scope = new StatsAdminPost.Scope(ctx.proxies(), ctx.engine().events(),
                 stream.client().eventLoop(), ctx.streams());

@@ -36,7 +36,7 @@ final class TransactionLog {
         if (log == null) {
             return;
         }
-        bytesIn = HtxSize.head(MessageHeads.forServer(request));
+        bytesIn = HtxSize.head(request) - MessageHeads.requestShrink(request);
         log.requestReceived();
         log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
     }

@@ -70,7 +70,7 @@ public final class Persistence {
         List<Map.Entry<String, String>> all = headers.entries();
         headers.clear();
         for (Map.Entry<String, String> h : all) {
-            String v = h.getKey().equals("cookie") ? analysis.header(h.getValue()) : h.getValue();
+            String v = h.getKey().equalsIgnoreCase("cookie") ? analysis.header(h.getValue()) : h.getValue();
             if (v != null) {
                 headers.add(h.getKey(), v);
             }

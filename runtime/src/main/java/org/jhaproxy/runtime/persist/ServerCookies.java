@@ -48,7 +48,7 @@ final class ServerCookies {
         for (String name : new String[] {"set-cookie", "set-cookie2"}) {
             for (int i = 0; i < all.size(); i++) {
                 Map.Entry<String, String> h = all.get(i);
-                if (h == null || !h.getKey().equals(name)) {
+                if (h == null || !h.getKey().equalsIgnoreCase(name)) {
                     continue;
                 }
                 String v = header(h.getValue(), name.equals("set-cookie2"));
