@@ -28,6 +28,10 @@ final class Arguments {
     boolean diagMode;
     boolean zeroWarning;
     boolean masterWorker;
+    /** -Ws: master-worker mode in the foreground, telling systemd its state (sd_notify) */
+    boolean systemd;
+    /** -S: the master CLI's sockets, each "address[,option,value...]" */
+    final List<String> masterCli = new ArrayList<>();
     String dumpKeywords;
     /** -cc was given (its value may still be missing: null) */
     boolean checkConditionMode;
@@ -86,6 +90,10 @@ final class Arguments {
                 a.check = true;
             } else if (f0 == 'D') {
                 a.daemon = true;
+            } else if (f0 == 'W' && f1 == 's') {
+                a.masterWorker = true;
+                a.systemd = true;
+                a.foreground = true;
             } else if (f0 == 'W') {
                 a.masterWorker = true;
             } else if (f0 == 'q') {
@@ -102,6 +110,8 @@ final class Arguments {
                         a.warnings.add("-x option already set, overwriting the value");
                     }
                     a.oldUnixSocket = argv[i];
+                } else {
+                    a.masterCli.add(argv[i]);
                 }
             } else if (f0 == 's' && (f1 == 'f' || f1 == 't')) {
                 // pids of old processes to finish/terminate: positive numbers up to the next flag

@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * before it says it listens; its later output goes nowhere, as haproxy's daemon sends it to
  * /dev/null.
  */
-final class Daemon {
+public final class Daemon {
     /** Set in the child's environment: where it reports that it is ready. */
-    static final String CHILD_ENV = "JHAPROXY_DAEMON_READY";
+    public static final String CHILD_ENV = "JHAPROXY_DAEMON_READY";
     private static final long START_DEADLINE_MS = 120_000;
     private static final String LISTENING = "listening";
     private static final String READY = "ready";
@@ -34,7 +34,7 @@ final class Daemon {
     }
 
     /** Is this process the re-executed child? */
-    static boolean isChild() {
+    public static boolean isChild() {
         return System.getenv(CHILD_ENV) != null;
     }
 
@@ -44,30 +44,34 @@ final class Daemon {
      * then on, haproxy's parent having exited), then "ready" once chrooted and with its
      * identity; the mark file is opened first, so it stays writable after the chroot.
      */
-    static final class Child {
+    public static final class Child {
         private final FileChannel marks;
 
         private Child(FileChannel marks) {
             this.marks = marks;
         }
 
-        static Child open() throws IOException {
-            return new Child(FileChannel.open(Path.of(System.getenv(CHILD_ENV)), StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND));
+        public static Child open() throws IOException {
+            return open(Path.of(System.getenv(CHILD_ENV)));
+        }
+
+        /** Marks written to {@code file}: a master-worker worker tells its master the same way. */
+        public static Child open(Path file) throws IOException {
+            return new Child(FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
         }
 
         /** The pidfile with this process's pid, replacing any file there (haproxy unlinks it first). */
-        static void writePidFile(String pidFile) throws IOException {
+        public static void writePidFile(String pidFile) throws IOException {
             Path p = Path.of(pidFile);
             Files.deleteIfExists(p);
             Files.writeString(p, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
         }
 
-        void listening() throws IOException {
+        public void listening() throws IOException {
             mark(LISTENING);
         }
 
-        void ready() throws IOException {
+        public void ready() throws IOException {
             mark(READY);
         }
 

@@ -24,11 +24,18 @@ final class Foreground {
     private final Diagnostics diag;
     private final PrintStream out;
     private final PrintStream err;
+    /** A master-worker worker: it ends on SIGINT/SIGTERM with 128 + the signal, as haproxy's worker dies of it. */
+    private boolean worker;
 
     Foreground(Diagnostics diag, PrintStream out, PrintStream err) {
         this.diag = diag;
         this.out = out;
         this.err = err;
+    }
+
+    Foreground worker(boolean worker) {
+        this.worker = worker;
+        return this;
     }
 
     /**
@@ -49,8 +56,9 @@ final class Foreground {
                 e.softStop(diag::runtimeWarning);
             }
         });
-        Signal.handle(new Signal("TERM"), s -> hardStop());
-        Signal.handle(new Signal("INT"), s -> hardStop());
+        Signal.handle(new Signal("TERM"), s -> hardStop(HARD_STOP_STATUS));
+        // haproxy's worker leaves SIGINT to the system: its master sees it die of it (130)
+        Signal.handle(new Signal("INT"), s -> hardStop(worker ? 128 + s.getNumber() : HARD_STOP_STATUS));
         Signal.handle(new Signal("HUP"), s -> {
             Engine e = running.get();
             if (e != null) {
@@ -123,10 +131,10 @@ final class Foreground {
         }
     }
 
-    private void hardStop() {
+    private void hardStop(int status) {
         out.flush();
         err.flush();
-        Runtime.getRuntime().halt(HARD_STOP_STATUS);
+        Runtime.getRuntime().halt(status);
     }
 
     /** SIGHUP: the state of every server and proxy, as haproxy's sig_dump_state() words it. */

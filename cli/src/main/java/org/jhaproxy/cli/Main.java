@@ -12,8 +12,11 @@ import java.util.Optional;
 import org.jhaproxy.config.ConfigLoader;
 import org.jhaproxy.config.diag.Diagnostics;
 import org.jhaproxy.config.source.Environment;
+import org.jhaproxy.cli.master.Master;
+import org.jhaproxy.cli.master.MasterWorker;
 import org.jhaproxy.cli.shell.Shell;
 import org.jhaproxy.runtime.RuntimeSupport;
+import org.jhaproxy.runtime.process.WorkingDirectory;
 
 /** The jhaproxy command: haproxy's command line and start-up sequence (haproxy.c init()). */
 public final class Main {
@@ -82,7 +85,11 @@ public final class Main {
             default -> {
             }
         }
-        if (args.daemon && !args.check && !args.checkConditionMode && !Daemon.isChild()) {
+        boolean worker = MasterWorker.isWorker();
+        if (worker) {
+            MasterWorker.exitWithMaster();
+        }
+        if (args.daemon && !args.check && !args.checkConditionMode && !Daemon.isChild() && !worker) {
             // the child does all the work and its messages are passed on: none printed twice
             return Daemon.launch(argv, err);
         }
@@ -122,8 +129,8 @@ public final class Main {
             return usage();
         }
         // "daemon" in the configuration: the messages of the reading are the child's to print
-        boolean mayDaemonize = !args.check && !args.foreground && !args.debug && !Daemon.isChild();
-        if (mayDaemonize) {
+        boolean mayDaemonize = !args.check && !args.foreground && !args.debug && !Daemon.isChild() && !worker;
+        if (mayDaemonize || worker) {
             held.hold();
         }
         ConfigLoader.Outcome outcome = ConfigLoader.standard(diag, env).localPeer(args.localPeer).pidFile(args.pidFile)
@@ -132,13 +139,17 @@ public final class Main {
             held.drop();
             return Daemon.launch(argv, err);
         }
-        held.release();
+        if (worker && outcome.exitCode() != 1) {
+            // a worker's master has already reported on the same configuration
+            held.drop();
+        } else {
+            held.release();
+        }
         if (outcome.exitCode() == 1) {
             return 1;
         }
         // "zero-warning" and "quiet" in the global section act like -dW and -q (MODE_ZERO_WARNING, MODE_QUIET)
-        if ((args.zeroWarning || outcome.builder().global().isSet("zero-warning")) && diag.warned()) {
-            diag.alert("Some warnings were found and 'zero-warning' is set. Aborting.");
+        if (!warningsAllowed(outcome, args, diag)) {
             return 1;
         }
         if (args.dumpKeywords != null) {
@@ -164,10 +175,39 @@ public final class Main {
             }
             return 2;
         }
+        if (!executable(outcome, diag)) {
+            return 1;
+        }
+        if (!WorkingDirectory.enter(env.currentDirectory(), cwd)) {
+            diag.alert("couldn't set 'default-path' to '" + env.currentDirectory() + "'.");
+            return 1;
+        }
+        if (!worker && (args.masterWorker || outcome.builder().global().isSet("master-worker"))) {
+            diag.context(null);
+            return new Master(masterSettings(argv, args, outcome, vars, dir), diag).run();
+        }
+        ProcessStart start = worker
+                ? ProcessStart.worker(outcome.builder().global(), MasterWorker.readyMarks(), diag, executablePath())
+                : ProcessStart.of(outcome.builder().global(), Daemon.isChild() ? Daemon.Child.open() : null,
+                diag, executablePath());
+        return new Foreground(diag, out, err).worker(worker).run(outcome.config(), args, start);
+    }
+
+    /** Warnings stop the start with "zero-warning" or -dW. */
+    private static boolean warningsAllowed(ConfigLoader.Outcome outcome, Arguments args, Diagnostics diag) {
+        if ((args.zeroWarning || outcome.builder().global().isSet("zero-warning")) && diag.warned()) {
+            diag.alert("Some warnings were found and 'zero-warning' is set. Aborting.");
+            return false;
+        }
+        return true;
+    }
+
+    /** A keyword or a rule the runtime does not execute stops the start. */
+    private static boolean executable(ConfigLoader.Outcome outcome, Diagnostics diag) {
         Optional<RuntimeSupport.Unsupported> missing = RuntimeSupport.current().firstUnsupported(outcome.builder());
         if (missing.isPresent()) {
             diag.alert(missing.get().message());
-            return 1;
+            return false;
         }
         // post_sink_resolve(): checked at start only, "-c" accepts a target naming no ring
         java.util.List<String> rings = org.jhaproxy.runtime.sink.RingTargets.unresolved(outcome.config());
@@ -178,11 +218,41 @@ public final class Main {
         Optional<String> rule = RuntimeSupport.firstUnexecutableRule(outcome.config());
         if (rule.isPresent()) {
             diag.alert(rule.get());
-            return 1;
+            return false;
         }
-        ProcessStart start = ProcessStart.of(outcome.builder().global(), Daemon.isChild() ? Daemon.Child.open() : null,
-                diag, executablePath());
-        return new Foreground(diag, out, err).run(outcome.config(), args, start);
+        return true;
+    }
+
+    /**
+     * The master of master-worker mode: its reload reads the configuration again as a new
+     * haproxy master would, with a fresh set of messages (the version banner before the
+     * first warning).
+     */
+    private Master.Settings masterSettings(String[] argv, Arguments args, ConfigLoader.Outcome outcome,
+                                           Map<String, String> vars, Path dir) throws java.io.IOException {
+        java.util.function.Supplier<Diagnostics> fresh = () -> new Diagnostics(err, ProcessHandle.current().pid(),
+                Version.FULL, executablePath()).quiet(args.quiet).verbose(args.verbose).diagMode(args.diagMode);
+        java.util.function.Predicate<Diagnostics> loads = d -> {
+            Environment env = new Environment(vars, dir);
+            ConfigLoader.Outcome o;
+            try {
+                o = ConfigLoader.standard(d, env).localPeer(args.localPeer).pidFile(args.pidFile).load(args.files);
+            } catch (java.io.IOException e) {
+                d.alert("Could not open configuration file : " + e.getMessage());
+                return false;
+            }
+            boolean ok = o.exitCode() != 1 && warningsAllowed(o, args, d) && executable(o, d);
+            d.context(null);
+            return ok;
+        };
+        boolean noExit = false;
+        for (org.jhaproxy.config.source.Line l : outcome.config().globalLines()) {
+            noExit |= l.keyword().equals("master-worker") && l.arg(1).equals("no-exit-on-failure");
+        }
+        org.jhaproxy.config.model.GlobalBuilder g = outcome.builder().global();
+        int maxReloads = g.isSet("mworker-max-reloads") ? Integer.parseInt(g.get("mworker-max-reloads").args().get(0).strip()) : -1;
+        return new Master.Settings(argv, cwd, args.masterCli, args.systemd, ProcessStart.word(g, "pidfile"), maxReloads, noExit,
+                Daemon.isChild() ? Daemon.Child.open() : null, fresh, loads);
     }
 
     /** haproxy's usage(): the version on stdout, the flags on stderr, exit 1. */

@@ -40,7 +40,16 @@ final class ProcessStart {
                 new Identity((int) global.number("uid"), (int) global.number("gid")));
     }
 
-    private static String word(GlobalBuilder global, String keyword) {
+    /**
+     * A master-worker worker: it tells its master when it listens and is ready through
+     * {@code marks}; the pidfile is the master's to write (haproxy writes the master's pid).
+     */
+    static ProcessStart worker(GlobalBuilder global, Daemon.Child marks, Diagnostics diag, String program) {
+        return new ProcessStart(diag, program, marks, null, word(global, "chroot"),
+                new Identity((int) global.number("uid"), (int) global.number("gid")));
+    }
+
+    static String word(GlobalBuilder global, String keyword) {
         GlobalBuilder.Setting s = global.get(keyword);
         List<String> args = s == null ? List.of() : s.args();
         return args.isEmpty() || args.get(0).isEmpty() ? null : args.get(0);

@@ -85,7 +85,9 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.server.ServerStateFile.EXECUTED,
             org.jhaproxy.runtime.auth.Userlist.EXECUTED,
             org.jhaproxy.runtime.ssl.SslKeywords.EXECUTED,
-            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED);
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED,
+            org.jhaproxy.runtime.process.MasterWorkerKeywords.EXECUTED,
+            org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

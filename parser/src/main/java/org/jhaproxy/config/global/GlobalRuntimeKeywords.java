@@ -127,6 +127,7 @@ final class GlobalRuntimeKeywords {
         if (mode.equals("origin") && line.arg(2).isEmpty()) {
             return Outcome.error("'%s %s' expects a directory as an argument.", line.keyword(), mode);
         }
+        ctx.env().defaultPath(mode, line.arg(2), line.file());
         return Outcome.OK;
     }
 

@@ -44,6 +44,8 @@ public final class ConfigReader {
         } catch (IOException e) {
             return -1;
         }
+        // haproxy's cfg_apply_default_path() after opening each file
+        ctx.env().applyDefaultPath(file);
         return new FileRun(file, new String(bytes, StandardCharsets.ISO_8859_1)).run();
     }
 

@@ -79,6 +79,28 @@ public final class CliKeywords {
         return null;
     }
 
+    /**
+     * The master CLI's "help" (with "help" as first word) or its answer to an unknown command:
+     * the commands a master runs (ACCESS_MASTER and ACCESS_MASTER_ONLY in haproxy's table), by
+     * the same matching as a worker's socket. {@code helpAtUserLevel}: a session lowered to
+     * "user" lists only the commands that read.
+     */
+    public static String masterUsage(List<String> line, boolean helpAtUserLevel) {
+        List<Entry> master = new ArrayList<>();
+        for (Entry e : haproxyTable()) {
+            boolean onlyMaster = e.flags().contains("ACCESS_MASTER_ONLY");
+            if (!onlyMaster && !e.flags().contains("ACCESS_MASTER")) {
+                continue;
+            }
+            if (helpAtUserLevel && (onlyMaster && !e.words().equals(List.of("show", "proc"))
+                    || e.words().equals(List.of("operator")) || e.words().equals(List.of("user")))) {
+                continue;
+            }
+            master.add(new Entry(e.words(), Set.of(), e.usage(), null));
+        }
+        return CliUsage.of(new CliKeywords(master), line);
+    }
+
     private static List<Entry> haproxyTable() {
         List<Entry> out = new ArrayList<>();
         try (InputStream in = CliKeywords.class.getResourceAsStream("haproxy-commands.txt");

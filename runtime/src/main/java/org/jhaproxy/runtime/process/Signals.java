@@ -15,4 +15,15 @@ public final class Signals {
     public static void send(long pid, String name) {
         LibC.INSTANCE.kill((int) pid, new Signal(name).getNumber());
     }
+
+    /** The signal's number ("TERM": 15). */
+    public static int number(String name) {
+        return new Signal(name).getNumber();
+    }
+
+    /** The C library's description of a signal ("Terminated" for 15), which haproxy's messages quote. */
+    public static String describe(int sig) {
+        String d = LibC.INSTANCE.strsignal(sig);
+        return d != null ? d : "Unknown signal " + sig;
+    }
 }
