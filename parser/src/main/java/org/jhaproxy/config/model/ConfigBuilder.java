@@ -80,7 +80,8 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all(), global.logTargets(), httpErrors(), resolvers());
+                global.lines().all(), global.logTargets(), httpErrors(), resolvers(),
+                peersSections.stream().flatMap(p -> p.tables().stream()).toList());
     }
 
     private Map<String, ResolversConfig> resolvers() {
