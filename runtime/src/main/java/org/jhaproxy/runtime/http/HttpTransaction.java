@@ -144,7 +144,25 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this);
         Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
-        ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
+        Runnable choose = () -> ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
+        if (persisted == null && BodyBeforeBalance.awaited(backend, request, requestComplete())) {
+            awaitingBody = choose;
+        } else {
+            choose.run();
+        }
+    }
+
+    /** The server choice waiting for the POST body "balance url_param" looks into, or null. */
+    private Runnable awaitingBody;
+
+    @Override
+    public boolean post() {
+        return request.method().equals(HttpMethod.POST);
+    }
+
+    @Override
+    public byte[] bodyStart() {
+        return BodyBeforeBalance.start(queued);
     }
 
     @Override
@@ -233,6 +251,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         } else {
             queued.add(part);
         }
+        if (awaitingBody != null && (requestDone || BodyBeforeBalance.full(queued, request))) {
+            Runnable choose = awaitingBody;
+            awaitingBody = null;
+            choose.run();
+        }
     }
 
     void flushRequest() {
@@ -247,7 +270,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // a tarpit drains the request body, to see the client give up
             return tarpit != null && !requestDone;
         }
-        return leg.connected() ? leg.channel().isWritable() : queued.size() < MAX_QUEUED_PARTS;
+        return leg.connected() ? leg.channel().isWritable() : awaitingBody != null || queued.size() < MAX_QUEUED_PARTS;
     }
 
     void responsePart(Object msg) {
