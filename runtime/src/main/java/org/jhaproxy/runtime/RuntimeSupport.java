@@ -151,6 +151,10 @@ public final class RuntimeSupport {
 
     public boolean executes(KeywordUse use) {
         String k = sectionKind(use.section()) + " " + use.keyword();
+        if (k.equals("proxy balance") && use.sub().isEmpty()) {
+            // a bare "balance" is round robin (backend_parse_balance())
+            k = "proxy balance roundrobin";
+        }
         return executed.contains(k) || executed.contains(k + " " + action(use.sub())) || INERT_WITHOUT_TLS.contains(k);
     }
 
@@ -199,14 +203,6 @@ public final class RuntimeSupport {
         }
         org.jhaproxy.runtime.logfwd.ReceiverSupport.unsupported(config, found);
         for (ProxyBuilder p : config.proxies()) {
-            org.jhaproxy.config.source.Line balance = p.lines().last("balance");
-            if (balance != null && balance.arg(1).equals("url_param") && balance.args().contains("check_post")) {
-                // hashing on a POST body parameter is not executed: the line must not run as plain url_param
-                Position at = new Position(balance.file(), balance.lineNo());
-                found.putIfAbsent("balance url_param check_post", new Unsupported(at, "balance url_param check_post",
-                        "parsing [" + balance.where() + "] : 'balance url_param check_post' in '" + p.sectionKeyword()
-                        + "' section is not supported by jhaproxy yet."));
-            }
             org.jhaproxy.config.source.Line source = p.lines().last("source");
             String sourceSub = source == null ? null
                     : org.jhaproxy.runtime.stream.ConnectSource.unsupported(String.join(" ", source.args().subList(1, source.args().size())));

@@ -8,11 +8,12 @@ public record Config(List<String> files, Map<String, GlobalBuilder.Setting> glob
                      List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets,
                      Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers,
                      List<RingConfig> rings, List<LogForwardConfig> logForwards,
-                     Map<String, UserlistConfig> userlists) {
+                     Map<String, UserlistConfig> userlists, List<PeersTable> peersTables) {
     public Config {
         rings = List.copyOf(rings);
         logForwards = List.copyOf(logForwards);
         userlists = Map.copyOf(userlists);
+        peersTables = List.copyOf(peersTables);
         resolvers = Map.copyOf(resolvers);
         httpErrors = Map.copyOf(httpErrors);
         logTargets = List.copyOf(logTargets);

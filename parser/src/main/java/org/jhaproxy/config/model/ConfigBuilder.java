@@ -83,7 +83,8 @@ public final class ConfigBuilder {
                 global.lines().all(), global.logTargets(), httpErrors(), resolvers(),
                 otherSections.of("ring").values().stream().map(RingConfig::freeze).toList(),
                 otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(),
-                userlists());
+                userlists(),
+                peersSections.stream().flatMap(p -> p.tables().stream()).toList());
     }
 
     private Map<String, ResolversConfig> resolvers() {

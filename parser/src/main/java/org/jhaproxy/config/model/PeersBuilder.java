@@ -12,6 +12,7 @@ public final class PeersBuilder {
     private final String name;
     private final Position at;
     private final List<Peer> peers = new ArrayList<>();
+    private final List<PeersTable> tables = new ArrayList<>();
     private boolean disabled;
     private boolean hasBind;
     private boolean localPeerSeen;
@@ -31,6 +32,11 @@ public final class PeersBuilder {
 
     public List<Peer> peers() {
         return peers;
+    }
+
+    /** The "table" lines, in declaration order, named "section/table". */
+    public List<PeersTable> tables() {
+        return tables;
     }
 
     public boolean disabled() {

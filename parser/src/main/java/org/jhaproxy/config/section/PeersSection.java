@@ -57,6 +57,8 @@ public final class PeersSection implements Section {
             case "server":
                 return peer(ctx, line);
             case "table":
+                // validated like a proxy's stick-table by haproxy; kept for the runtime
+                current.tables().add(new org.jhaproxy.config.model.PeersTable(current.name() + "/" + line.arg(1), line));
                 return ErrCode.NONE;
             case "disabled":
                 current.disabled(true);

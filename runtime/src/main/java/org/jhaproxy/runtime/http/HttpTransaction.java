@@ -141,7 +141,25 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
         connector = stream.connector(backend, this).samples(samples);
         Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
-        ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
+        Runnable choose = () -> ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
+        if (persisted == null && BodyBeforeBalance.awaited(backend, request, body.complete())) {
+            awaitingBody = choose;
+        } else {
+            choose.run();
+        }
+    }
+
+    /** The server choice waiting for the POST body "balance url_param" looks into, or null. */
+    private Runnable awaitingBody;
+
+    @Override
+    public boolean post() {
+        return request.method().equals(HttpMethod.POST);
+    }
+
+    @Override
+    public byte[] bodyStart() {
+        return BodyBeforeBalance.start(body.held());
     }
 
     @Override
@@ -223,6 +241,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         log.requestPart(part, requestFlags.chunked());
         HttpCounting.requestBytes(stream.frontend(), backend, leg.server(), part.content().readableBytes());
         body.forward(part, leg.channel());
+        if (awaitingBody != null && (body.done() || BodyBeforeBalance.full(body.held(), request))) {
+            Runnable choose = awaitingBody;
+            awaitingBody = null;
+            choose.run();
+        }
     }
 
     void flushRequest() {
@@ -237,7 +260,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // a tarpit drains the request body, to see the client give up
             return tarpit != null && !body.done();
         }
-        return body.roomFor(leg.channel());
+        // a body awaited before the server is chosen is read whole (or until the buffer is full)
+        return awaitingBody != null && !leg.connected() || body.roomFor(leg.channel());
     }
 
     void responsePart(Object msg) {

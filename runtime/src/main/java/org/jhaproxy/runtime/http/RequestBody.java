@@ -75,6 +75,11 @@ final class RequestBody {
         }
     }
 
+    /** The parts held so far, oldest first (the balancer may read them: "balance url_param"). */
+    java.util.Collection<HttpContent> held() {
+        return java.util.Collections.unmodifiableCollection(queued);
+    }
+
     /** The server side can take more: its connection is writable, or few parts are held. */
     boolean roomFor(Channel server) {
         return server != null ? server.isWritable() : queued.size() < MAX_QUEUED_PARTS;

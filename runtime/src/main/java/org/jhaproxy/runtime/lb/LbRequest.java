@@ -14,6 +14,16 @@ public interface LbRequest {
         return null;
     }
 
+    /** An HTTP POST request (url_param then looks in its body). */
+    default boolean post() {
+        return false;
+    }
+
+    /** The start of the request body received before the server is chosen, or null. */
+    default byte[] bodyStart() {
+        return null;
+    }
+
     /** The first value of a request header, or null. */
     default String header(String name) {
         return null;

@@ -5,8 +5,9 @@ import org.jhaproxy.config.source.Line;
 
 /**
  * "balance url_param &lt;param&gt;" (get_server_ph()): the value of the first "param=" of the
- * query string, up to the next '&amp;'. Requests without it are balanced in round robin.
- * Unlike haproxy, the body of a POST ("check_post") is not looked at.
+ * query string, up to the next '&amp;'. A POST without it in its query string is looked for in
+ * the start of its body ({@link PostParam}; haproxy 2.6 does so whether "check_post" is given or
+ * not, having waited for the body). Requests without it are balanced in round robin.
  */
 public final class UrlParamHash extends HashAlgorithm {
     private final byte[] name;
@@ -18,6 +19,15 @@ public final class UrlParamHash extends HashAlgorithm {
 
     @Override
     long hash(LbRequest request, HashType type) {
+        long h = inQuery(request, type);
+        if (h < 0 && request.post()) {
+            byte[] body = request.bodyStart();
+            h = body == null ? -1 : PostParam.hash(body, name, type);
+        }
+        return h;
+    }
+
+    private long inQuery(LbRequest request, HashType type) {
         String uri = request.uri();
         if (uri == null) {
             return -1;

@@ -22,7 +22,7 @@ public final class Proxies {
         // the stats socket's internal "GLOBAL" proxy when there is one
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
         this.firstId = socket ? 2 : 1;
-        this.stickTables = org.jhaproxy.runtime.stick.StickTables.of(config.proxies());
+        this.stickTables = org.jhaproxy.runtime.stick.StickTables.of(config.proxies(), config.peersTables(), config.files());
         for (ProxyConfig pc : config.proxies()) {
             all.add(new Proxy(pc, httpErrorSections(config)));
         }

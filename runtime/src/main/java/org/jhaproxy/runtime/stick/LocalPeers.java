@@ -13,12 +13,12 @@ import org.jhaproxy.config.model.Position;
  * a disabled one does nothing, and one whose only peer is the local one would only hand the
  * tables over from an old process to a new one on reload (jhaproxy starts with empty tables,
  * and does not listen on the local peer's address). A section with a remote peer is refused.
- * The "table" lines of a peers section are not executed yet.
+ * Its "table" lines are stick-tables like a proxy's, named "peers/table" (see StickTables).
  */
 public final class LocalPeers {
     /** The peers keywords executed (RuntimeSupport's entry format), within the sections accepted. */
     public static final Set<String> EXECUTED = Set.of("global localpeer", "peers peers", "peers peer", "peers server",
-            "peers bind", "peers enabled", "peers disabled");
+            "peers bind", "peers enabled", "peers disabled", "peers table");
 
     private LocalPeers() {
     }

@@ -2,16 +2,19 @@ package org.jhaproxy.runtime.stick;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jhaproxy.config.model.PeersTable;
 import org.jhaproxy.config.model.ProxyConfig;
 import org.jhaproxy.config.sample.Units;
 import org.jhaproxy.config.source.Line;
 import org.jhaproxy.runtime.sample.NotSupported;
 
 /**
- * The stick-tables of a configuration, one per proxy declaring "stick-table", named after it.
+ * The stick-tables of a configuration, one per proxy declaring "stick-table", named after it,
+ * and one per "table" line of a peers section, named "peers/table".
  * The configuration check validated each line already; building a table only refuses the store
  * options jhaproxy does not execute. "show table" lists them last declared first, as haproxy's
  * stktables_list.
@@ -22,21 +25,42 @@ public final class StickTables {
 
     /** The tables of these proxies; a store option not executed is kept to refuse the start ({@link #check}). */
     public static StickTables of(List<ProxyConfig> proxies) {
-        StickTables t = new StickTables();
+        return of(proxies, List.of(), List.of());
+    }
+
+    /**
+     * The tables of the proxies and of the peers sections ("table" lines, named "peers/table"),
+     * ordered as haproxy's stktables_list: each declaration is pushed in front, so the last
+     * line declared (files in their order) comes first.
+     */
+    public static StickTables of(List<ProxyConfig> proxies, List<PeersTable> peersTables, List<String> files) {
+        List<Declared> declared = new ArrayList<>();
         for (ProxyConfig pc : proxies) {
             Line l = pc.last("stick-table");
             if (l != null) {
-                try {
-                    t.all.add(parse(pc.name(), l));
-                } catch (NotSupported e) {
-                    if (t.refused == null) {
-                        t.refused = e;
-                    }
+                declared.add(new Declared(pc.name(), l, 1));
+            }
+        }
+        for (PeersTable pt : peersTables) {
+            declared.add(new Declared(pt.name(), pt.line(), 2));
+        }
+        declared.sort(Comparator.comparingInt((Declared d) -> files.indexOf(d.line.file())).thenComparingInt(d -> d.line.lineNo()));
+        StickTables t = new StickTables();
+        for (Declared d : declared) {
+            try {
+                t.all.add(parse(d.name, d.line, d.firstOption));
+            } catch (NotSupported e) {
+                if (t.refused == null) {
+                    t.refused = e;
                 }
             }
         }
         Collections.reverse(t.all);
         return t;
+    }
+
+    /** A table's line, its name, and where its options start ("stick-table type..." / "table t1 type..."). */
+    private record Declared(String name, Line line, int firstOption) {
     }
 
     /** Refuses the start when a table uses an option jhaproxy does not execute. */
@@ -61,7 +85,7 @@ public final class StickTables {
         return List.copyOf(all);
     }
 
-    private static StickTable parse(String name, Line l) throws NotSupported {
+    private static StickTable parse(String name, Line l, int firstOption) throws NotSupported {
         KeyType type = null;
         int keySize = 0;
         long size = 0;
@@ -69,7 +93,7 @@ public final class StickTables {
         boolean nopurge = false;
         Map<DataType, Long> stored = new EnumMap<>(DataType.class);
         List<String> a = l.args();
-        for (int i = 1; i < a.size(); i++) {
+        for (int i = firstOption; i < a.size(); i++) {
             switch (a.get(i)) {
                 case "size" -> size = Units.parseSize(a.get(++i));
                 case "expire" -> expire = Units.parseTime(a.get(++i));
