@@ -213,7 +213,7 @@ public final class Main {
         java.util.List<String> rings = org.jhaproxy.runtime.sink.RingTargets.unresolved(outcome.config());
         if (!rings.isEmpty()) {
             rings.forEach(diag::alert);
-            return 1;
+            return false;
         }
         Optional<String> rule = RuntimeSupport.firstUnexecutableRule(outcome.config());
         if (rule.isPresent()) {
