@@ -10,6 +10,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.jhaproxy.runtime.lb.LbRequest;
+import org.jhaproxy.runtime.persist.Persistence;
+import org.jhaproxy.runtime.sample.SampleContext;
+import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -93,7 +96,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
-        org.jhaproxy.runtime.action.Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
             stats = StatsExchange.intercept(stream, samples, request, log);
             if (stats != null) {
@@ -107,7 +110,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
                 verdict = stats.reply();
             }
         }
-        if (verdict != null && verdict.kind() == org.jhaproxy.runtime.action.Reply.Kind.TARPIT) {
+        if (verdict != null && verdict.kind() == Reply.Kind.TARPIT) {
             holdInTarpit(verdict.status());
             return;
         }
@@ -135,7 +138,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
         backendCounted = true;
-        persistence = org.jhaproxy.runtime.persist.Persistence.request(stream.frontend(), backend, request.method(), serverHead.headers());
+        persistence = Persistence.request(stream.frontend(), backend, request.method(), serverHead.headers());
         log.persistence(persistence);
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
@@ -143,14 +146,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
         Runnable choose = () -> ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
         if (persisted == null && BodyBeforeBalance.awaited(backend, request, body.complete())) {
-            awaitingBody = choose;
+            body.beforeServerChoice(choose);
         } else {
             choose.run();
         }
     }
-
-    /** The server choice waiting for the POST body "balance url_param" looks into, or null. */
-    private Runnable awaitingBody;
 
     @Override
     public boolean post() {
@@ -218,7 +218,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (stats != null && !ended) {
             // an admin POST's form, for the stats applet
             log.requestPart(part, requestFlags.chunked());
-            org.jhaproxy.runtime.action.Reply r = stats.formPart(part, body.done());
+            Reply r = stats.formPart(part, body.done());
             if (r != null) {
                 answer(r);
             }
@@ -241,11 +241,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         log.requestPart(part, requestFlags.chunked());
         HttpCounting.requestBytes(stream.frontend(), backend, leg.server(), part.content().readableBytes());
         body.forward(part, leg.channel());
-        if (awaitingBody != null && (body.done() || BodyBeforeBalance.full(body.held(), request))) {
-            Runnable choose = awaitingBody;
-            awaitingBody = null;
-            choose.run();
-        }
     }
 
     void flushRequest() {
@@ -260,8 +255,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // a tarpit drains the request body, to see the client give up
             return tarpit != null && !body.done();
         }
-        // a body awaited before the server is chosen is read whole (or until the buffer is full)
-        return awaitingBody != null && !leg.connected() || body.roomFor(leg.channel());
+        return body.roomFor(leg.channel());
     }
 
     void responsePart(Object msg) {
@@ -315,13 +309,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
     }
 
-    private org.jhaproxy.runtime.sample.SampleContext samples;
+    private SampleContext samples;
     /** The request's cookie persistence and captures, null when nothing is configured. */
-    private org.jhaproxy.runtime.persist.Persistence persistence;
+    private Persistence persistence;
     /** The stats applet answering this request, or null. */
     private StatsExchange stats;
 
-    private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
+    private SampleContext rulesContext() {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), destination(),
                 stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()))
@@ -354,18 +348,18 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
-    private void answer(org.jhaproxy.runtime.action.Reply r) {
+    private void answer(Reply r) {
         answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
     }
 
-    private void answer(org.jhaproxy.runtime.action.Reply r, long htxBytes) {
+    private void answer(Reply r, long htxBytes) {
         ended = true;
         cancelServerTimeout();
         body.release();
         leg.close();
         leg.releaseSlot();
         endAs(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
-        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.REJECT) {
+        if (r.kind() == Reply.Kind.REJECT) {
             streamEnded();
             stream.transactionEnded(false);
             return;

@@ -22,6 +22,8 @@ final class RequestBody {
     private boolean done;
     /** The request has no body: it is complete with its head, as haproxy sees it (EOM). */
     private boolean bodyless;
+    /** The server choice waiting for the body "balance url_param" looks into, or null. */
+    private Runnable serverChoice;
 
     RequestBody(HttpRequest request) {
         this.request = request;
@@ -58,12 +60,25 @@ final class RequestBody {
         return done || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
     }
 
+    /**
+     * The server is chosen once the body is whole or fills the buffer (http_process_request()
+     * waiting for a POST body with "balance url_param"): meanwhile the body is read and held.
+     */
+    void beforeServerChoice(Runnable choose) {
+        serverChoice = choose;
+    }
+
     /** Forwards {@code part} on {@code server}, or holds it while there is no server connection yet. */
     void forward(HttpContent part, Channel server) {
         if (server != null) {
             server.write(part);
-        } else {
-            queued.add(part);
+            return;
+        }
+        queued.add(part);
+        if (serverChoice != null && (done || BodyBeforeBalance.full(queued, request))) {
+            Runnable choose = serverChoice;
+            serverChoice = null;
+            choose.run();
         }
     }
 
@@ -82,7 +97,7 @@ final class RequestBody {
 
     /** The server side can take more: its connection is writable, or few parts are held. */
     boolean roomFor(Channel server) {
-        return server != null ? server.isWritable() : queued.size() < MAX_QUEUED_PARTS;
+        return server != null ? server.isWritable() : serverChoice != null || queued.size() < MAX_QUEUED_PARTS;
     }
 
     /** The held parts will never be forwarded. */
