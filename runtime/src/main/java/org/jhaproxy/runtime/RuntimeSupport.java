@@ -83,7 +83,7 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
             org.jhaproxy.runtime.http.HttpKeywords.EXECUTED, org.jhaproxy.runtime.stream.TcpKeepAlive.EXECUTED,
             org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.stick.LocalPeers.EXECUTED,
-            org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED);
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED, org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

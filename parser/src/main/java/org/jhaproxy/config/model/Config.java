@@ -6,8 +6,10 @@ import java.util.Map;
 /** The validated configuration the runtime starts from. Immutable. */
 public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<ProxyConfig> proxies,
                      List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets,
-                     Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers) {
+                     Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers,
+                     Map<String, CacheConfig> caches) {
     public Config {
+        caches = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(caches));
         resolvers = Map.copyOf(resolvers);
         httpErrors = Map.copyOf(httpErrors);
         logTargets = List.copyOf(logTargets);

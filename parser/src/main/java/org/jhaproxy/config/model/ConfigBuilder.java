@@ -80,7 +80,14 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all(), global.logTargets(), httpErrors(), resolvers());
+                global.lines().all(), global.logTargets(), httpErrors(), resolvers(), caches());
+    }
+
+    /** The cache sections, in declaration order ("show cache" lists them so). */
+    private Map<String, CacheConfig> caches() {
+        Map<String, CacheConfig> all = new java.util.LinkedHashMap<>();
+        otherSections.of("cache").forEach((name, section) -> all.put(name, CacheConfig.freeze(section)));
+        return all;
     }
 
     private Map<String, ResolversConfig> resolvers() {
