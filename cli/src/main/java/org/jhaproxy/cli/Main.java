@@ -169,6 +169,12 @@ public final class Main {
             diag.alert(missing.get().message());
             return 1;
         }
+        // post_sink_resolve(): checked at start only, "-c" accepts a target naming no ring
+        java.util.List<String> rings = org.jhaproxy.runtime.sink.RingTargets.unresolved(outcome.config());
+        if (!rings.isEmpty()) {
+            rings.forEach(diag::alert);
+            return 1;
+        }
         Optional<String> rule = RuntimeSupport.firstUnexecutableRule(outcome.config());
         if (rule.isPresent()) {
             diag.alert(rule.get());

@@ -43,6 +43,7 @@ public final class Engine {
     private Events events;
     private org.jhaproxy.runtime.resolvers.ResolverSet resolvers;
     private org.jhaproxy.runtime.log.Logging logging;
+    private org.jhaproxy.runtime.logfwd.LogForwards logForwards;
     private volatile boolean stopping;
     /** A soft stop is under way (haproxy's "stopping", which "show info" reports). */
     private volatile boolean softStopping;
@@ -93,8 +94,18 @@ public final class Engine {
             e.stop();
             throw new StartException();
         }
+        e.logging.sinks().forward(config, e.transport);
+        try {
+            e.logForwards = org.jhaproxy.runtime.logfwd.LogForwards.start(config, e.logging.syslog(), e.transport,
+                    (int) config.globalNumber("tune.bufsize", 16384));
+        } catch (java.io.IOException failed) {
+            alert.accept(failed.getMessage());
+            e.stop();
+            throw new StartException();
+        }
         e.events = events.withSender(e.logging::send);
         e.proxies.patterns().finish();
+        org.jhaproxy.runtime.server.ServerStateFile.apply(config, e.proxies.all(), e.proxies.firstId(), e.events.starting());
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {
@@ -252,6 +263,11 @@ public final class Engine {
     }
 
     /** The stats sockets ("stats socket" lines) serving the CLI. */
+    /** The process's logging: its targets and event sinks ("show events"). */
+    public org.jhaproxy.runtime.log.Logging logging() {
+        return logging;
+    }
+
     public org.jhaproxy.runtime.cli.StatsSockets statsSockets() {
         return statsSockets;
     }
@@ -342,6 +358,9 @@ public final class Engine {
         }
         if (resolvers != null) {
             resolvers.close();
+        }
+        if (logForwards != null) {
+            logForwards.close();
         }
         if (logging != null) {
             logging.close();

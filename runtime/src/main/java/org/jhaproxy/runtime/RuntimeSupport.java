@@ -83,7 +83,10 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.persist.PersistSettings.EXECUTED, org.jhaproxy.runtime.http.MonitorUri.EXECUTED,
             org.jhaproxy.runtime.http.HttpKeywords.EXECUTED, org.jhaproxy.runtime.stream.TcpKeepAlive.EXECUTED,
             org.jhaproxy.runtime.stick.StickKeywords.EXECUTED, org.jhaproxy.runtime.stick.LocalPeers.EXECUTED,
-            org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED, org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED,
+            org.jhaproxy.runtime.sink.Sinks.EXECUTED,
+            org.jhaproxy.runtime.logfwd.LogForwards.EXECUTED,
+            org.jhaproxy.runtime.server.ServerStateFile.EXECUTED, org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -191,6 +194,7 @@ public final class RuntimeSupport {
                         "parsing [" + l.where() + "] : 'stats socket' option '" + bad + "' is not supported by jhaproxy yet."));
             }
         }
+        org.jhaproxy.runtime.logfwd.ReceiverSupport.unsupported(config, found);
         for (ProxyBuilder p : config.proxies()) {
             org.jhaproxy.config.source.Line balance = p.lines().last("balance");
             if (balance != null && balance.arg(1).equals("url_param") && balance.args().contains("check_post")) {

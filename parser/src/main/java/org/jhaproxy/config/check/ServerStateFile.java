@@ -41,8 +41,7 @@ final class ServerStateFile {
                     || !"local".equals(px.loadServerStateFromFile())) {
                 continue;
             }
-            // server-state-file-name defaults to the backend's name
-            String file = path(ctx, px.name());
+            String file = path(ctx, localName(px));
             String why = open(ctx, file);
             if (why != null) {
                 ctx.diag().warning(String.format("Proxy '%s': Can't open server state file '%s': %s.", px.name(), file, why));
@@ -50,6 +49,21 @@ final class ServerStateFile {
                 ctx.diag().warning(String.format("Proxy '%s': Can't get version of the server state file '%s'.", px.name(), file));
             }
         }
+    }
+
+    /**
+     * The backend's own "server-state-file-name" (a defaults section's is not inherited), its
+     * name without one or with "use-backend-name".
+     */
+    static String localName(ProxyBuilder px) {
+        String name = px.name();
+        for (org.jhaproxy.config.source.Line l : px.lines().all()) {
+            boolean own = l.file().equals(px.at().file()) && l.lineNo() > px.at().line();
+            if (own && l.keyword().equals("server-state-file-name")) {
+                name = l.arg(1).isEmpty() || l.arg(1).equals("use-backend-name") ? px.name() : l.arg(1);
+            }
+        }
+        return name;
     }
 
     /** srv_state_get_filepath(): relative names go under "server-state-base". */

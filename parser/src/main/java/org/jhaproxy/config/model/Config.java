@@ -7,8 +7,10 @@ import java.util.Map;
 public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<ProxyConfig> proxies,
                      List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets,
                      Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers,
-                     Map<String, CacheConfig> caches) {
+                     List<RingConfig> rings, List<LogForwardConfig> logForwards, Map<String, CacheConfig> caches) {
     public Config {
+        rings = List.copyOf(rings);
+        logForwards = List.copyOf(logForwards);
         caches = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(caches));
         resolvers = Map.copyOf(resolvers);
         httpErrors = Map.copyOf(httpErrors);

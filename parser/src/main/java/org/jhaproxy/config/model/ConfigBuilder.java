@@ -80,7 +80,9 @@ public final class ConfigBuilder {
 
     public Config build() {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
-                global.lines().all(), global.logTargets(), httpErrors(), resolvers(), caches());
+                global.lines().all(), global.logTargets(), httpErrors(), resolvers(),
+                otherSections.of("ring").values().stream().map(RingConfig::freeze).toList(),
+                otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(), caches());
     }
 
     /** The cache sections, in declaration order ("show cache" lists them so). */

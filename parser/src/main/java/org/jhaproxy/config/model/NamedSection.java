@@ -22,6 +22,8 @@ public final class NamedSection {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, GlobalBuilder.Setting> settings = new LinkedHashMap<>();
     private final List<Entry> lines = new ArrayList<>();
+    private final List<LogTarget> logTargets = new ArrayList<>();
+    private final List<LogForwardConfig.Receiver> receivers = new ArrayList<>();
     private int listeners;
 
     public NamedSection(String kind, String name, Position at) {
@@ -54,6 +56,21 @@ public final class NamedSection {
     public void addEntry(Entry e) {
         entries.put(e.kind() + " " + e.name(), e);
         lines.add(e);
+    }
+
+    /** The "bind" and "dgram-bind" lines of a log-forward section with their parsed addresses. */
+    public List<LogForwardConfig.Receiver> receivers() {
+        return receivers;
+    }
+
+    /** The named entries and unnamed lines, in the order of the file. */
+    public List<Entry> lines() {
+        return lines;
+    }
+
+    /** The "log" targets of a log-forward section, as parse_logsrv() left them. */
+    public List<LogTarget> logTargets() {
+        return logTargets;
     }
 
     public Map<String, GlobalBuilder.Setting> settings() {

@@ -46,14 +46,24 @@ public final class LogForwardSection implements Section {
                 if (line.arg(1).isEmpty()) {
                     return ResolversSection.alert(ctx, line, String.format("'%s' expects an integer argument.", kw));
                 }
-                return TooManyArgs.alertIf(ctx, line, 1);
+                int err = TooManyArgs.alertIf(ctx, line, 1);
+                if (err == ErrCode.NONE && current != null) {
+                    current.set(kw, new Position(line.file(), line.lineNo()), List.of(line.arg(1)));
+                }
+                return err;
             }
             case "bind":
                 return bind(ctx, line, ListenerAddress.OPTIONS, false);
             case "dgram-bind":
                 return bind(ctx, line, DGRAM_ADDRESS, true);
-            case "log":
-                return LogTargetParser.parseAndReport(ctx, line, logs, ctx.config().global().logTargets());
+            case "log": {
+                int err = LogTargetParser.parseAndReport(ctx, line, logs, ctx.config().global().logTargets());
+                if (current != null) {
+                    current.logTargets().clear();
+                    current.logTargets().addAll(logs);
+                }
+                return err;
+            }
             case "timeout":
                 return timeout(ctx, line);
             default:
@@ -108,6 +118,8 @@ public final class LogForwardSection implements Section {
         }
         if (current != null) {
             current.addListener();
+            current.receivers().add(new org.jhaproxy.config.model.LogForwardConfig.Receiver(dgram, line.arg(1), r.address(),
+                    line.args().subList(2, line.count()), new Position(line.file(), line.lineNo())));
         }
         // the options of the listener are bind keywords: "bind" reports them like a proxy's
         // bind line, "dgram-bind" with log.c's own messages
@@ -142,6 +154,9 @@ public final class LogForwardSection implements Section {
         }
         if (err != null) {
             return ResolversSection.alert(ctx, line, String.format("%s : %s", line.keyword(), err));
+        }
+        if (current != null) {
+            current.set("timeout client", new Position(line.file(), line.lineNo()), List.of(Long.toString(tv.value())));
         }
         return ErrCode.NONE;
     }

@@ -52,6 +52,7 @@ public final class RingSection implements Section {
                     return ErrCode.WARN | ErrCode.FATAL;
                 }
                 size = v;
+                current.set("size", pos(line), List.of(Long.toUnsignedString(v)));
                 return ErrCode.NONE;
             }
             case "server":
@@ -68,6 +69,7 @@ public final class RingSection implements Section {
                 if (!FORMATS.contains(line.arg(1))) {
                     return alert(ctx, line, String.format("unknown format '%s'.", line.arg(1)));
                 }
+                current.set("format", pos(line), List.of(line.arg(1)));
                 return ErrCode.NONE;
             case "maxlen": {
                 if (current == null) {
@@ -78,6 +80,7 @@ public final class RingSection implements Section {
                     return alert(ctx, line, String.format("invalid size '%s' for new sink buffer.", line.arg(1)));
                 }
                 maxLen = v & 0xFFFFFFFFL;
+                current.set("maxlen", pos(line), List.of(Long.toString(maxLen)));
                 return ErrCode.NONE;
             }
             case "description":
@@ -87,6 +90,7 @@ public final class RingSection implements Section {
                 if (line.arg(1).isEmpty()) {
                     return alert(ctx, line, "missing ring description text.");
                 }
+                current.set("description", pos(line), List.of(line.arg(1)));
                 return ErrCode.NONE;
             default:
                 return alert(ctx, line, String.format("unknown statement '%s'.", kw));
@@ -133,7 +137,10 @@ public final class RingSection implements Section {
                     "timer underflow in argument <%s> to <%s>, minimum non-null value is 1 ms.", line.arg(2), target));
             case BAD_CHAR -> ResolversSection.alertNoSpace(ctx, line, String.format("unexpected character '%c' in argument to <%s>.",
                     tv.badChar(), target));
-            default -> ErrCode.NONE;
+            default -> {
+                current.set(target, pos(line), List.of(Long.toString(tv.value())));
+                yield ErrCode.NONE;
+            }
         };
     }
 
@@ -142,6 +149,7 @@ public final class RingSection implements Section {
         int err = ErrCode.NONE;
         if (current != null && maxLen > size) {
             ctx.diag().warning(String.format("ring '%s' event max length '%d' exceeds size, forced to size '%d'.", current.name(), maxLen, size));
+            current.set("maxlen", current.at(), List.of(Long.toString(size)));
             err |= ErrCode.ALERT;
         }
         current = null;

@@ -3,6 +3,7 @@ package org.jhaproxy.runtime.cli;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.server.AddressUpdate;
 import org.jhaproxy.runtime.server.AdminChange;
 import org.jhaproxy.runtime.server.ChangeRequest;
 import org.jhaproxy.runtime.server.Server;
@@ -133,6 +134,14 @@ final class ServerCommands {
                 }
                 s.agent().send(v);
                 return "";
+            case "addr": {
+                if (v.isEmpty()) {
+                    return "set server <b>/<s> addr requires an address and optionally a port.\n";
+                }
+                String msg = AddressUpdate.apply(s, v, r.arg(5).equals("port") ? r.arg(6) : null, "stats socket command");
+                AdminChange.addressSet(s, events(r));
+                return msg;
+            }
             case "check-addr", "agent-addr":
                 if (v.isEmpty()) {
                     return "set server <b>/<s> " + r.arg(3) + " requires an address and optionally a port.\n";

@@ -93,7 +93,7 @@ final class ShowServers {
                 .append(s.check().status()).append(' ').append(s.check().result()).append(' ').append(s.check().health())
                 .append(' ').append(s.check().state()).append(' ').append(s.agent().state()).append(' ')
                 .append(p.config().last("id") != null ? 1 : 0).append(' ').append(s.config().id() != 0 ? 1 : 0).append(' ')
-                .append(a == null || a.fqdn() == null ? "-" : a.fqdn()).append(' ').append(a == null ? 0 : a.port())
+                .append(a == null || a.fqdn() == null ? "-" : a.fqdn()).append(' ').append(s.port())
                 .append(" - 0 ").append(checkPort).append(' ').append(checkAddr).append(' ').append(agentAddr).append(' ')
                 .append(agentPort).append('\n');
     }
@@ -103,9 +103,8 @@ final class ShowServers {
      * idle connections are not counted here (0), as for a server no stream used.
      */
     private static void connLine(StringBuilder out, Proxy p, int uuid, Server s, int threads) {
-        var a = s.config().address();
         out.append(p.name()).append('/').append(s.name()).append(' ').append(uuid).append('/').append(s.puid()).append(' ')
-                .append(addr(s)).append(' ').append(a == null ? 0 : a.port()).append(" - ")
+                .append(addr(s)).append(' ').append(s.port()).append(" - ")
                 .append(s.config().option("pool-purge-delay", "5000")).append(' ').append(s.currentConns())
                 .append(" 0 0 0 0 ").append(s.config().option("pool-max-conn", "-1")).append(" 0");
         for (int t = 0; t < threads; t++) {

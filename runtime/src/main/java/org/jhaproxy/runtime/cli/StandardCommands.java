@@ -18,6 +18,7 @@ final class StandardCommands {
         all.add(new ShowActivity());
         all.add(new ShowPools());
         all.add(new ShowCache());
+        all.add(new ShowEvents());
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());
         all.addAll(DynamicServers.all());

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
@@ -25,22 +24,17 @@ import org.jhaproxy.runtime.stream.ServerConnector;
  * haproxy's error replies when it must. {@link ConnectionMode} decides which connections outlive it.
  */
 final class HttpTransaction implements LbRequest, ServerConnector.Callback {
-    private static final int MAX_QUEUED_PARTS = 64;
-
     private final HttpStream stream;
     private final HttpRequest request;
     private final H1Flags requestFlags;
     private final boolean firstOfSession;
     private final ConnectionMode conn = new ConnectionMode();
-    private final ArrayDeque<HttpContent> queued = new ArrayDeque<>();
+    private final RequestBody body;
     /** The head the server gets: the client's, as HTX holds it, plus what the HTTP layer adds. */
     private HttpRequest serverHead;
     private Proxy backend;
     private ServerConnector connector;
     private final ServerLeg leg = new ServerLeg();
-    private boolean requestDone;
-    /** The request has no body: it is complete with its head, as haproxy sees it (EOM). */
-    private boolean bodyless;
     private boolean responseStarted;
     private boolean interim;
     private boolean bodylessResponse;
@@ -59,6 +53,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         this.requestFlags = H1Flags.of(request, true);
         this.firstOfSession = firstOfSession;
         this.log = new TransactionLog(log);
+        this.body = new RequestBody(request);
     }
 
     @Override
@@ -77,18 +72,15 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     void start(boolean teWithContentLength) {
-        if (request instanceof LastHttpContent) {
-            requestDone = true;
-        }
         if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding() || requestFlags.badHost()) {
             // the H1 mux refuses the request: its raw 400, then the connection is closed
-            requestDone = true;
+            body.received();
             parsingError(400);
             return;
         }
         HostAuthority.normalize(request);
         log.requestParsed(request);
-        bodyless = !requestFlags.chunked() && HttpUtil.getContentLength(request, 0L) == 0L;
+        body.headParsed(requestFlags.chunked());
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
         if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
@@ -100,7 +92,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (verdict == null) {
             stats = StatsExchange.intercept(stream, samples, request, log);
             if (stats != null) {
-                if (stats.readsForm(requestComplete())) {
+                if (stats.readsForm(body.complete())) {
                     return;
                 }
                 if (stats.pageBytes() >= 0) {
@@ -174,10 +166,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         org.jhaproxy.runtime.persist.ServerName.apply(backend, s, serverHead.headers());
         ch.write(serverHead);
         HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
-        HttpContent part;
-        while ((part = queued.poll()) != null) {
-            ch.write(part);
-        }
+        body.drainTo(ch);
         if (request instanceof LastHttpContent) {
             ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
         }
@@ -196,17 +185,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     boolean acceptsRequestPart() {
-        return !requestDone;
+        return !body.done();
     }
 
     void requestPart(HttpContent part) {
         if (part instanceof LastHttpContent) {
-            requestDone = true;
+            body.received();
         }
         if (stats != null && !ended) {
             // an admin POST's form, for the stats applet
             log.requestPart(part, requestFlags.chunked());
-            org.jhaproxy.runtime.action.Reply r = stats.formPart(part, requestDone);
+            org.jhaproxy.runtime.action.Reply r = stats.formPart(part, body.done());
             if (r != null) {
                 answer(r);
             }
@@ -220,7 +209,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             // a body the parser rejects (an invalid chunk size) once the head was forwarded:
             // the HTTP layer answers 400 and both connections are closed, the server's gently
             ReferenceCountUtil.release(part);
-            requestDone = false;
+            body.broken();
             leg.close();
             endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             reply(400);
@@ -228,11 +217,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         log.requestPart(part, requestFlags.chunked());
         HttpCounting.requestBytes(stream.frontend(), backend, leg.server(), part.content().readableBytes());
-        if (leg.connected()) {
-            leg.channel().write(part);
-        } else {
-            queued.add(part);
-        }
+        body.forward(part, leg.channel());
     }
 
     void flushRequest() {
@@ -243,11 +228,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     /** More of the request body is wanted: the server side can take it. */
     boolean wantsMoreRequest() {
-        if (requestDone || ended) {
+        if (body.done() || ended) {
             // a tarpit drains the request body, to see the client give up
-            return tarpit != null && !requestDone;
+            return tarpit != null && !body.done();
         }
-        return leg.connected() ? leg.channel().isWritable() : queued.size() < MAX_QUEUED_PARTS;
+        return body.roomFor(leg.channel());
     }
 
     void responsePart(Object msg) {
@@ -311,13 +296,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
                 stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()));
-        samples.requestComplete(requestComplete());
+        samples.requestComplete(body.complete());
         return log.attach(samples);
-    }
-
-    /** The request was received whole, or has no body (the decoder's empty end part is still to come). */
-    private boolean requestComplete() {
-        return requestDone || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
     }
 
     /**
@@ -330,7 +310,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (!samples.backendAssigned() || samples.backend() == null || samples.backend() == fe) {
             fe.frontendCounters().intercepted.increment();
         }
-        String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !requestEnded());
+        String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !body.ended());
         org.jhaproxy.runtime.action.Service.Answer a = service.answer(stream.context().engine(), samples, request,
                 connection);
         answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
@@ -351,7 +331,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void answer(org.jhaproxy.runtime.action.Reply r, long htxBytes) {
         ended = true;
         cancelServerTimeout();
-        releaseQueued();
+        body.release();
         leg.close();
         leg.releaseSlot();
         endAs(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
@@ -368,11 +348,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
-                r.close() || !requestComplete());
+                r.close() || !body.complete());
         stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
         stream.client().flush();
         streamEnded();
-        boolean keep = !r.close() && requestComplete() && !conn.closesClient();
+        boolean keep = !r.close() && body.complete() && !conn.closesClient();
         stream.transactionEnded(keep);
     }
 
@@ -423,7 +403,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         ended = true;
         cancelServerTimeout();
-        releaseQueued();
+        body.release();
         leg.releaseSlot();
         endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
         stream.client().flush();
@@ -433,10 +413,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     void clientClosed() {
         if (tarpit != null) {
-            tarpit.clientGone(this::requestEnded);
+            tarpit.clientGone(body::ended);
             return;
         }
-        if (!ended && !responseStarted && leg.connected() && requestEnded() && !abortOnClose()) {
+        if (!ended && !responseStarted && leg.connected() && body.ended() && !abortOnClose()) {
             // without "option abortonclose" haproxy still waits for the response of a whole
             // request, then forwards it into the closed connection (logged "CD")
             clientGone = true;
@@ -449,7 +429,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (connector != null) {
             connector.abandon();
         }
-        releaseQueued();
+        body.release();
         leg.abort();
         leg.releaseSlot();
         if (!wasEnded) {
@@ -467,7 +447,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * client closed without a reply.
      */
     void clientInputClosed() {
-        if (tarpit != null || !ended && !requestEnded()) {
+        if (tarpit != null || !ended && !body.ended()) {
             clientClosed();
         } else if (!ended && !responseStarted && leg.connected() && abortOnClose()) {
             // "option abortonclose": the server connection is aborted and the client gets a 400
@@ -494,7 +474,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         if (leg.connected() || log.everConnected()) {
             // http_request_forward_body() still had request body to forward: the abort is in the data
-            return requestDone ? TermState.Phase.HEADERS : TermState.Phase.DATA;
+            return body.done() ? TermState.Phase.HEADERS : TermState.Phase.DATA;
         }
         if (backend == null) {
             return TermState.Phase.REQUEST;
@@ -528,15 +508,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.DATA);
         }
         cancelServerTimeout();
-        leg.finish(!conn.closesServer() && requestEnded(),
+        leg.finish(!conn.closesServer() && body.ended(),
                 backend.http().reuse() == HttpSettings.Reuse.NEVER ? stream.sessionConnections() : null);
         leg.releaseSlot();
         streamEnded();
-        stream.transactionEnded(!conn.closesClient() && requestEnded());
-    }
-
-    private boolean requestEnded() {
-        return requestDone || bodyless;
+        stream.transactionEnded(!conn.closesClient() && body.ended());
     }
 
     /**
@@ -547,16 +523,16 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private void reply(int status) {
         ended = true;
         cancelServerTimeout();
-        releaseQueued();
+        body.release();
         leg.abort();
         leg.releaseSlot();
         if (!responseStarted) {
             HttpErrorReply.write(stream, backend, conn, log, requestFlags.ver11(), request.method().equals(HttpMethod.HEAD),
-                    requestEnded(), status);
+                    body.ended(), status);
         }
         stream.client().flush();
         streamEnded();
-        stream.transactionEnded(!responseStarted && !conn.closesClient() && requestEnded());
+        stream.transactionEnded(!responseStarted && !conn.closesClient() && body.ended());
     }
 
     /** "monitor-uri": haproxy's own 200 (an intercepted request, "LR"), and no log line (SF_MONITOR). */
@@ -578,13 +554,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         log.end(TermState.Cause.PROXY, TermState.Phase.REQUEST);
         streamEnded();
         stream.transactionEnded(false);
-    }
-
-    private void releaseQueued() {
-        HttpContent c;
-        while ((c = queued.poll()) != null) {
-            ReferenceCountUtil.release(c);
-        }
     }
 
     /** "timeout server": the server must answer (and go on answering) within it, else 504. */

@@ -14,12 +14,34 @@ public final class Events {
     private final Consumer<String> warning;
     private final Consumer<String> notice;
     private final EventSender sender;
+    private final boolean starting;
 
     public Events(Consumer<String> alert, Consumer<String> warning, Consumer<String> notice, EventSender sender) {
+        this(alert, warning, notice, sender, false);
+    }
+
+    private Events(Consumer<String> alert, Consumer<String> warning, Consumer<String> notice, EventSender sender,
+                   boolean starting) {
         this.alert = alert;
         this.warning = warning;
         this.notice = notice;
         this.sender = sender;
+        this.starting = starting;
+    }
+
+    /**
+     * The reports of the start, while the configuration is applied (MODE_STARTING, e.g. a
+     * server-state file): stderr lines say "config : " first, as haproxy's do in that phase, and
+     * some changes are not reported at all ({@link #isStarting()}).
+     */
+    public Events starting() {
+        return new Events(m -> alert.accept("config : " + m), m -> warning.accept("config : " + m),
+                m -> notice.accept("config : " + m), sender, true);
+    }
+
+    /** haproxy's MODE_STARTING: entering maintenance or drain is not reported then. */
+    public boolean isStarting() {
+        return starting;
     }
 
     /** Nothing reported anywhere: for tests that start an engine without a process around it. */
@@ -29,7 +51,7 @@ public final class Events {
 
     /** The same stderr reports, with the log targets of a running engine. */
     public Events withSender(EventSender s) {
-        return new Events(alert, warning, notice, s);
+        return new Events(alert, warning, notice, s, starting);
     }
 
     /** send_log(): the message to the log targets of the proxy (the global ones for null). */

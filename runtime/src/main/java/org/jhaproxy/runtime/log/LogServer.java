@@ -26,7 +26,9 @@ public record LogServer(String address, int maxLength, SyslogFormat format, Samp
         LogLevel max = t.level() == null || t.level().isEmpty() ? LogLevel.DEBUG : LogLevel.named(t.level());
         LogLevel min = t.minLevel() == null || t.minLevel().isEmpty() ? LogLevel.EMERG : LogLevel.named(t.minLevel());
         int len = t.maxLen() > 0 ? t.maxLen() : DEFAULT_LENGTH;
-        return new LogServer(t.address(), len, format, sampling, FACILITIES.indexOf(t.facility()), max, min);
+        // a ring is named apart from the addresses: "ring@NAME"
+        String address = t.kind() == LogTarget.Kind.BUFFER ? "ring@" + t.address() : t.address();
+        return new LogServer(address, len, format, sampling, FACILITIES.indexOf(t.facility()), max, min);
     }
 
     /** Whether this target takes a message of that level (its max level), sampling aside. */

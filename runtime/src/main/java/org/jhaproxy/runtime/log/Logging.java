@@ -23,10 +23,13 @@ public final class Logging implements AutoCloseable {
     private final List<LogServer> global;
     private final String tag;
 
-    private Logging(Syslog syslog, List<LogServer> global, String tag) {
+    private final org.jhaproxy.runtime.sink.Sinks sinks;
+
+    private Logging(Syslog syslog, List<LogServer> global, String tag, org.jhaproxy.runtime.sink.Sinks sinks) {
         this.syslog = syslog;
         this.global = global;
         this.tag = tag;
+        this.sinks = sinks;
     }
 
     /** Opens every target and gives each proxy its logger. */
@@ -36,14 +39,15 @@ public final class Logging implements AutoCloseable {
         String hostname = host == null ? null : host.arg(1).isEmpty() ? Hostname.get() : host.arg(1);
         Line tagLine = config.globalLine("log-tag");
         String tag = tagLine == null ? DEFAULT_TAG : tagLine.arg(1);
-        Syslog syslog = new Syslog(hostname, loop);
+        org.jhaproxy.runtime.sink.Sinks sinks = org.jhaproxy.runtime.sink.Sinks.of(config);
+        Syslog syslog = new Syslog(hostname, loop, sinks);
         try {
             List<LogServer> global = syslog.open(config.logTargets());
             for (Proxy p : proxies.all()) {
                 List<LogServer> servers = syslog.open(p.config().logging().targets());
                 p.log(ProxyLog.of(p, servers, tag, syslog, actconn, new CompileScope(p, proxies)));
             }
-            return new Logging(syslog, global, tag);
+            return new Logging(syslog, global, tag, sinks);
         } catch (IOException | NotSupported | RuntimeException e) {
             syslog.close();
             throw e;
@@ -59,8 +63,19 @@ public final class Logging implements AutoCloseable {
         }
     }
 
+    /** The event sinks: the rings "log ring@" writes into and "show events" reads. */
+    public org.jhaproxy.runtime.sink.Sinks sinks() {
+        return sinks;
+    }
+
+    /** Where log-forward sections send what they receive. */
+    public Syslog syslog() {
+        return syslog;
+    }
+
     @Override
     public void close() {
+        sinks.close();
         syslog.close();
     }
 }

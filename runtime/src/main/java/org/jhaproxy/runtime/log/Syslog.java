@@ -26,14 +26,17 @@ public final class Syslog implements AutoCloseable {
     private final long pid = ProcessHandle.current().pid();
     private final ZoneId zone = ZoneId.systemDefault();
     private final EventLoop loop;
+    private final org.jhaproxy.runtime.sink.Sinks rings;
 
     /**
      * @param hostname "log-send-hostname", or null
      * @param loop the event loop a UNIX datagram target is registered with
+     * @param rings the sinks "ring@NAME" targets write into
      */
-    public Syslog(String hostname, EventLoop loop) {
+    public Syslog(String hostname, EventLoop loop, org.jhaproxy.runtime.sink.Sinks rings) {
         this.hostname = hostname;
         this.loop = loop;
+        this.rings = rings;
     }
 
     /** Opens (once per address) the sinks of these targets. */
@@ -42,6 +45,11 @@ public final class Syslog implements AutoCloseable {
         for (LogTarget t : targets) {
             LogTarget origin = t.ref() != null ? t.ref() : t;
             LogServer s = LogServer.of(origin);
+            if (t.kind() == LogTarget.Kind.BUFFER) {
+                // resolved at start (RingTargets): the ring is written directly
+                out.add(s);
+                continue;
+            }
             if (!sinks.containsKey(s.address())) {
                 sinks.put(s.address(), sink(origin));
             }
@@ -97,16 +105,56 @@ public final class Syslog implements AutoCloseable {
             if (!s.accepts(level) || (s.sampling() != null && !s.sampling().next())) {
                 continue;
             }
+            if (s.address().startsWith("ring@")) {
+                // the ring's own format makes the header; the target's "len" cuts the message
+                byte[] cut = body.length <= s.maxLength() ? body : java.util.Arrays.copyOf(body, s.maxLength());
+                rings.find(s.address().substring(5)).write(s.written(level).code(), s.facility(),
+                        LogMeta.local(hostname, tag, pid, meta.structuredData()), cut);
+                continue;
+            }
             byte[] head = s.format().header(s.facility(), s.written(level), now, zone, meta).getBytes(StandardCharsets.UTF_8);
-            int room = s.maxLength();
-            int h = Math.min(head.length, room);
-            int m = Math.min(body.length, room - h);
-            byte[] line = new byte[h + m + 1];
-            System.arraycopy(head, 0, line, 0, h);
-            System.arraycopy(body, 0, line, h, m);
-            line[h + m] = '\n';
-            sinks.get(s.address()).send(line);
+            sinks.get(s.address()).send(line(head, body, s.maxLength()));
         }
+    }
+
+    /**
+     * process_send_log() for a message a log-forward section received: each target taking its
+     * level (any without a priority) gets it with its own header, the received priority's
+     * facility kept, the target's facility and "minlevel" used without one.
+     */
+    public void forward(List<LogServer> servers, SyslogMessage msg) {
+        String text = msg.message();
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == 0)) {
+            end--;
+        }
+        byte[] body = text.substring(0, end).getBytes(StandardCharsets.ISO_8859_1);
+        Instant now = Instant.now();
+        for (LogServer s : servers) {
+            if (msg.level() > s.maxLevel().code() || (s.sampling() != null && !s.sampling().next())) {
+                continue;
+            }
+            int level = Math.max(msg.level(), s.minLevel().code());
+            int facility = msg.facility() == -1 ? s.facility() : msg.facility();
+            if (s.address().startsWith("ring@")) {
+                byte[] cut = body.length <= s.maxLength() ? body : java.util.Arrays.copyOf(body, s.maxLength());
+                rings.find(s.address().substring(5)).write(level, facility, msg.meta(), cut);
+                continue;
+            }
+            byte[] head = LogHeader.build(s.format(), facility, level, msg.meta(), now, zone).getBytes(StandardCharsets.ISO_8859_1);
+            sinks.get(s.address()).send(line(head, body, s.maxLength()));
+        }
+    }
+
+    /** __do_send_log(): the header then the message, both cut at the target's "len", and a newline. */
+    private static byte[] line(byte[] head, byte[] body, int room) {
+        int h = Math.min(head.length, room);
+        int m = Math.min(body.length, room - h);
+        byte[] line = new byte[h + m + 1];
+        System.arraycopy(head, 0, line, 0, h);
+        System.arraycopy(body, 0, line, h, m);
+        line[h + m] = '\n';
+        return line;
     }
 
     /** Lines lost because a target could not take them. */

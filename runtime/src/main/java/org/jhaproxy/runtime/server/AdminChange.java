@@ -54,6 +54,16 @@ public final class AdminChange {
     }
 
     /**
+     * "set server ... addr" lifts resolution maintenance whatever the answer said
+     * (srv_clr_admin_flag(RMAINT)): "Server be/s1 ('name') is UP/READY (resolves again)."
+     */
+    public static void addressSet(Server s, Events events) {
+        if ((s.admin() & AdminFlags.RMAINT) != 0) {
+            update(s, s.admin() & ~AdminFlags.RMAINT, events, null);
+        }
+    }
+
+    /**
      * The name resolution failed for longer than its "hold" (or found no IP): the server enters
      * resolution maintenance (RMAINT), saying why ("DNS NX status", "No IP for server "...).
      * False when it already was in it.
@@ -112,7 +122,9 @@ public final class AdminChange {
             s.check().maintenance(true);
             if (s.state() == ServerState.STOPPED) {
                 balancer.statusChanged(s, () -> s.admin(next));
-                report(s, name(s, "was DOWN and now enters maintenance" + because), LogLevel.NOTICE, events);
+                if (!events.isStarting()) {
+                    report(s, name(s, "was DOWN and now enters maintenance" + because), LogLevel.NOTICE, events);
+                }
                 return;
             }
             s.check().forcedDown();
@@ -126,7 +138,9 @@ public final class AdminChange {
             // the streams it ends still count in the message: they end later, on their own loops
             String msg = StateChange.left(StateChange.name(s, "is going DOWN for maintenance" + because), s, r, requeued);
             SessionShutdown.markedDown(s);
-            report(s, msg, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+            if (!events.isStarting()) {
+                report(s, msg, wasStopping ? LogLevel.NOTICE : LogLevel.ALERT, events);
+            }
             StateChange.backendDown(s.backend(), r, events);
             return;
         }
@@ -172,8 +186,10 @@ public final class AdminChange {
             });
             int requeued = StateChange.redistribute(s);
             StringBuilder msg = StateChange.name(s, "enters drain state");
-            report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r, requeued)
-                    : StateChange.online(msg, s, r, requeued), LogLevel.NOTICE, events);
+            if (!events.isStarting()) {
+                report(s, s.state() == ServerState.STOPPED ? StateChange.left(msg, s, r, requeued)
+                        : StateChange.online(msg, s, r, requeued), LogLevel.NOTICE, events);
+            }
             StateChange.backendDown(s.backend(), r, events);
         } else if (drain(cur) && !drain(next)) {
             // fully out of drain: its weight comes back through update_server_eweight

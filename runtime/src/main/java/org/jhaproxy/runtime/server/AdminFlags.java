@@ -12,6 +12,8 @@ public final class AdminFlags {
     public static final int FDRAIN = 0x08;
     public static final int IDRAIN = 0x10;
     public static final int RMAINT = 0x20;
+    /** The name was changed on the CLI ("set server ... fqdn"); a server-state file drops it. */
+    public static final int HMAINT = 0x40;
     /** Any of these puts the server in maintenance (CMAINT alone does not: it comes with FMAINT). */
     public static final int MAINT = FMAINT | IMAINT | RMAINT;
     /** Any of these makes the server drain. */

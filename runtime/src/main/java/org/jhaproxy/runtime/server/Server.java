@@ -15,6 +15,13 @@ public final class Server {
     private final Proxy backend;
     /** Changed in place by the DNS resolution of its name ("resolvers"); null while it has no IP. */
     private volatile InetSocketAddress address;
+    /**
+     * The service port (svc_port, an unsigned 16-bit number): where it connects, or the offset
+     * added to the client's destination port while it maps ports (SRV_F_MAPPORTS: no port or
+     * "+N"/"-N" in its address). "set server ... addr ... port" changes both.
+     */
+    private volatile int port;
+    private volatile boolean mapPorts;
     private volatile int maxconn;
     /** "minconn": below maxconn, the limit grows with the backend's load (DynamicMaxconn). */
     private volatile int minconn;
@@ -46,7 +53,9 @@ public final class Server {
         this.backend = backend;
         String host = config.address() == null ? null
                 : config.address().host() != null ? config.address().host() : config.address().fqdn();
-        int port = config.address() == null ? 0 : config.address().port();
+        int port = config.address() == null ? 0 : config.address().port() & 0xFFFF;
+        this.port = port;
+        this.mapPorts = config.address() != null && (config.address().noPort() || config.address().isOffset());
         InetSocketAddress a = host == null ? null : new InetSocketAddress(host, port);
         // a name left unresolved at start ("init-addr none") has no IP until its resolvers find one
         this.address = a == null || !a.isUnresolved() ? a : initAddr(config.option("init-addr", ""), port);
@@ -73,6 +82,11 @@ public final class Server {
         this.idle = new IdleConnections(!"0".equals(config.option("pool-max-conn", "-1")));
         this.check = CheckView.health(config);
         this.agent = CheckView.agent(config);
+        if ((admin & AdminFlags.RMAINT) != 0) {
+            // "init-addr none" enters maintenance at start: no health, even without a check
+            check.maintenance(true);
+            check.forcedDown();
+        }
     }
 
     /**
@@ -104,12 +118,47 @@ public final class Server {
 
     /** Where to connect; the port of a server written without one is the client's destination port. */
     public InetSocketAddress address(InetSocketAddress clientDestination) {
-        if (config.address() != null && (config.address().noPort() || config.address().isOffset()) && clientDestination != null) {
-            int port = clientDestination.getPort() + config.address().port();
+        if (mapPorts && clientDestination != null) {
             InetSocketAddress a = address;
-            return a == null ? null : new InetSocketAddress(a.getAddress(), port);
+            return a == null ? null : new InetSocketAddress(a.getAddress(), (clientDestination.getPort() + port) & 0xFFFF);
         }
         return address;
+    }
+
+    /**
+     * "init-addr last": the address a server-state file saved, taken at start before any
+     * traffic; a server waiting for its name in resolution maintenance leaves it silently.
+     */
+    void takeAddress(java.net.InetAddress ip) {
+        this.address = new InetSocketAddress(ip, port);
+        if ((admin & AdminFlags.RMAINT) != 0) {
+            backend.balancer().statusChanged(this, () -> admin(admin & ~AdminFlags.RMAINT));
+            check.maintenance(false);
+        }
+    }
+
+    /** The service port (svc_port): "show servers state" srv_port; an offset while {@link #mapsPorts()}. */
+    public int port() {
+        return port;
+    }
+
+    /** SRV_F_MAPPORTS: its port is added to the client's destination port. */
+    public boolean mapsPorts() {
+        return mapPorts;
+    }
+
+    /**
+     * Only an {@link AddressUpdate} or a server-state file: a new IP (null keeps the current one)
+     * and service port; the next connections go there and the idle ones to the old address are
+     * closed (srv_cleanup_connections()).
+     */
+    void moveTo(java.net.InetAddress ip, int svcPort, boolean mapsPorts) {
+        InetSocketAddress a = address;
+        java.net.InetAddress next = ip != null ? ip : a == null ? null : a.getAddress();
+        this.port = svcPort & 0xFFFF;
+        this.mapPorts = mapsPorts;
+        this.address = next == null ? null : new InetSocketAddress(next, this.port);
+        idle.purge();
     }
 
     /**
@@ -141,7 +190,7 @@ public final class Server {
      * there; null when it failed for too long (the server is then in maintenance).
      */
     public void ip(java.net.InetAddress ip) {
-        this.address = ip == null ? null : new InetSocketAddress(ip, config.address() == null ? 0 : config.address().port());
+        this.address = ip == null ? null : new InetSocketAddress(ip, port);
     }
 
     /** Idle keep-alive connections to this server (HTTP), per event loop. */
@@ -212,6 +261,11 @@ public final class Server {
             return downTime;
         }
         return now - lastChange + downTime;
+    }
+
+    /** A server-state file says when it last changed: {@code seconds} ago. */
+    void lastChangedAgo(long seconds) {
+        lastChange = nowSeconds() - seconds;
     }
 
     /** The operational state changed now (srv_update_status() sets last_change). */

@@ -156,6 +156,9 @@ public final class StateChange {
             return;
         }
         backend.wentDown();
+        if (events.isStarting()) {
+            return; // set_backend_down() says nothing while starting
+        }
         String type = backend.config().isFrontend() ? "proxy" : "backend";
         events.alert(type + " '" + backend.name() + "' has no server available!");
         events.log(backend, LogLevel.EMERG, type + " " + backend.name() + " has no server available!");
