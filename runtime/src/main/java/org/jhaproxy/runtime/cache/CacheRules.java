@@ -128,8 +128,9 @@ public final class CacheRules {
             }
             e.age = Math.min(a, CacheEntry.MAX_AGE);
             h.remove("age");
-            e.unusedBlocks++;
+            t.removedHeaders++;
         }
+        e.unusedBlocks = t.removedHeaders;
         e.lastModified = lastModified(h, now);
         e.version = res.protocolVersion().text();
         e.status = status;

@@ -29,7 +29,10 @@ final class CacheStore {
     boolean append(HttpContent part) {
         ByteBuf b = part.content();
         int n = b.readableBytes();
-        long rowBytes = n > 0 ? CacheEntry.BLOCK_INFO + n : 0;
+        // haproxy appends the data of one read to the buffer's last DATA block and small objects
+        // come in one read: the body counts as one block (a body read in several parts would
+        // count a block per forwarding there, which depends on the network)
+        long rowBytes = n > 0 ? (entry.body.isEmpty() ? CacheEntry.BLOCK_INFO : 0) + n : 0;
         LastHttpContent last = part instanceof LastHttpContent l ? l : null;
         if (last != null && entry.chunked) {
             // the trailers and the end-of-trailers block

@@ -20,9 +20,15 @@ public final class CacheTxn {
     boolean ignore;
     /** The primary key (SHA-1 of the URI, with "https://" and the Host for an origin-form one), or null. */
     byte[] hash;
+    /**
+     * Header blocks a cache-store removed from the response (its Age): HTX keeps them as unused
+     * blocks, which every object stored from this response then counts (their info words).
+     */
+    int removedHeaders;
     /** The answer of the object cache-use found, given when the http-request rules are over. */
     Reply hit;
-    private CacheStore store;
+    /** The objects being stored: one per cache-store rule that accepted the response (a filter each). */
+    private final java.util.List<CacheStore> stores = new java.util.ArrayList<>(1);
 
     private CacheTxn(HttpMethod m) {
         // http_wait_for_request(): the safe methods may be cached
@@ -50,32 +56,28 @@ public final class CacheTxn {
     }
 
     void storing(CacheStore s) {
-        if (store != null) {
-            store.abandon();
-        }
-        store = s;
+        stores.add(s);
     }
 
     /** A part of the response goes to the client: the object being stored gets a copy of it. */
     public static void forwarded(SampleContext c, HttpContent part) {
         CacheTxn t = c == null ? null : c.cacheTxn();
-        if (t == null || t.store == null) {
+        if (t == null || t.stores.isEmpty()) {
             return;
         }
-        if (!t.store.append(part)) {
-            t.store = null;
-        } else if (part instanceof LastHttpContent) {
-            t.store.complete();
-            t.store = null;
+        t.stores.removeIf(s -> !s.append(part));
+        if (part instanceof LastHttpContent) {
+            t.stores.forEach(CacheStore::complete);
+            t.stores.clear();
         }
     }
 
     /** The stream ended: an object not stored whole is dropped. */
     public static void ended(SampleContext c) {
         CacheTxn t = c == null ? null : c.cacheTxn();
-        if (t != null && t.store != null) {
-            t.store.abandon();
-            t.store = null;
+        if (t != null && !t.stores.isEmpty()) {
+            t.stores.forEach(CacheStore::abandon);
+            t.stores.clear();
         }
     }
 }

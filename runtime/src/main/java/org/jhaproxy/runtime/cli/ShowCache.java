@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * "show cache" (management.txt 9.3): each cache with its free blocks, then its objects. An
- * admin-level command that, like haproxy's, prints nothing at all at a lower level.
+ * admin-level command.
  */
 final class ShowCache implements CliCommand {
     @Override
@@ -15,7 +15,7 @@ final class ShowCache implements CliCommand {
     @Override
     public String run(CliRequest r) {
         if (!r.requires(CliLevel.ADMIN)) {
-            return "";
+            return CliRequest.PERMISSION_DENIED;
         }
         return r.engine().proxies().caches().show();
     }
