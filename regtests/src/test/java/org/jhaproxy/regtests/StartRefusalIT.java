@@ -50,8 +50,8 @@ class StartRefusalIT {
     /** A sample fetch the runtime does not execute refuses the start when the rule is compiled. */
     @Test
     void aFetchNotExecutedIsNamed() throws Exception {
-        assertRefused("    http-request set-header X %[ssl_fc_sni]\n",
-                "[ALERT] config : parsing [t.cfg:8] : sample fetch 'ssl_fc_sni' is not supported by jhaproxy yet.");
+        assertRefused("    http-request set-header X %[ssl_fc_session_id]\n",
+                "[ALERT] config : parsing [t.cfg:8] : sample fetch 'ssl_fc_session_id' is not supported by jhaproxy yet.");
     }
 
     /** Likewise a converter, in an ACL. */

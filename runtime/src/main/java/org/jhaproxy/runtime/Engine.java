@@ -87,6 +87,13 @@ public final class Engine {
             throw new StartException();
         }
         try {
+            org.jhaproxy.runtime.ssl.SslSetup.prepareServers(config, e.proxies);
+        } catch (org.jhaproxy.runtime.ssl.SslSetupException | org.jhaproxy.runtime.sample.NotSupported failed) {
+            alert.accept(failed.getMessage());
+            e.stop();
+            throw new StartException();
+        }
+        try {
             e.logging = org.jhaproxy.runtime.log.Logging.start(config, e.proxies, e.transport.group().next(),
                     () -> e.global == null ? 0 : e.global.actconn());
         } catch (java.io.IOException | org.jhaproxy.runtime.sample.NotSupported failed) {
@@ -114,7 +121,18 @@ public final class Engine {
                 continue;
             }
             for (Bind b : p.config().binds()) {
-                BindConf conf = BindConf.of(b);
+                BindConf conf;
+                try {
+                    conf = BindConf.of(b, org.jhaproxy.runtime.ssl.BindSsl.of(b, config, p.isHttp(),
+                            p.config().timeout(org.jhaproxy.config.model.TimeoutKind.CLIENT)));
+                } catch (org.jhaproxy.runtime.ssl.SslSetupException failed) {
+                    alert.accept("Proxy '" + p.name() + "': " + failed.getMessage());
+                    e.stop();
+                    throw new StartException();
+                }
+                if (conf.ssl() != null) {
+                    conf.ssl().warnings().forEach(events::warning);
+                }
                 for (SocketAddress a : b.listeners()) {
                     for (java.net.SocketAddress addr : listenAddresses(a)) {
                         planned.add(new Planned(p, conf, addr));
@@ -136,8 +154,11 @@ public final class Engine {
         }
         global.ulimitN(nofile);
         org.jhaproxy.runtime.queue.DynamicMaxconn.settle(e.proxies, global.maxconn());
+        java.util.Map<Proxy, Integer> luids = new java.util.HashMap<>();
         for (Planned pl : planned) {
             Listener l = new Listener(pl.frontend(), pl.bind(), pl.address(), global);
+            int rank = luids.merge(pl.frontend(), 1, Integer::sum);
+            l.luid(pl.bind().id() > 0 ? pl.bind().id() : rank);
             Proxy p = l.frontend();
             // a channel that cannot be made (fd@ or unix@ without epoll) fails the future too
             ChannelFuture f = l.start(e.transport, new FrontendInitializer(ctx, l), transferred).awaitUninterruptibly();

@@ -42,17 +42,13 @@ public final class RuntimeSupport {
             "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
 
     /**
-     * Global settings that act only through the TLS options of binds and servers ("ssl", "crt",
-     * "ca-file"...), which the runtime refuses by name wherever they appear: a configuration
-     * without them runs the same with or without these lines, so they do not stop it. They are
-     * not executed, and -dKall and keywords.md do not list them.
+     * TLS tuning with no effect a client or a server can see from jhaproxy's TLS library: no DHE
+     * cipher exists in BoringSSL (dh-param), the curves and record sizes are its own, and
+     * "maxsslconn" is not enforced (the connection limits of maxconn are). They do not stop a
+     * start, are not executed, and -dKall and keywords.md do not list them.
      */
-    private static final Set<String> INERT_WITHOUT_TLS = Set.of("global ca-base", "global crt-base",
-            "global ssl-default-bind-ciphers", "global ssl-default-bind-ciphersuites", "global ssl-default-bind-curves",
-            "global ssl-default-bind-options", "global ssl-default-server-ciphers",
-            "global ssl-default-server-ciphersuites", "global ssl-default-server-options", "global ssl-dh-param-file",
-            "global ssl-server-verify", "global tune.ssl.default-dh-param", "global tune.ssl.cachesize",
-            "global tune.ssl.lifetime", "global tune.ssl.maxrecord", "global maxsslconn");
+    private static final Set<String> INERT_WITHOUT_TLS = Set.of("global ssl-default-bind-curves",
+            "global ssl-dh-param-file", "global tune.ssl.default-dh-param", "global tune.ssl.maxrecord", "global maxsslconn");
 
     /** "http-request ACTION" / "http-response ACTION" entries: the actions the runtime executes. */
     private static final Set<String> RULE_ACTIONS = ruleActions();
@@ -86,7 +82,10 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.resolvers.ResolverKeywords.EXECUTED,
             org.jhaproxy.runtime.sink.Sinks.EXECUTED,
             org.jhaproxy.runtime.logfwd.LogForwards.EXECUTED,
-            org.jhaproxy.runtime.server.ServerStateFile.EXECUTED, org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
+            org.jhaproxy.runtime.server.ServerStateFile.EXECUTED,
+            org.jhaproxy.runtime.auth.Userlist.EXECUTED,
+            org.jhaproxy.runtime.ssl.SslKeywords.EXECUTED,
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED, org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -94,7 +93,9 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.server.SessionShutdown.SERVER_OPTIONS,
             org.jhaproxy.runtime.check.HealthChecks.SERVER_OPTIONS, org.jhaproxy.runtime.queue.QueueKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
-            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS));
+            org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.ssl.SslKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -204,6 +205,16 @@ public final class RuntimeSupport {
                         "parsing [" + balance.where() + "] : 'balance url_param check_post' in '" + p.sectionKeyword()
                         + "' section is not supported by jhaproxy yet."));
             }
+            org.jhaproxy.config.source.Line source = p.lines().last("source");
+            String sourceSub = source == null ? null
+                    : org.jhaproxy.runtime.stream.ConnectSource.unsupported(String.join(" ", source.args().subList(1, source.args().size())));
+            if (sourceSub != null) {
+                // "usesrc" needs a transparent socket (root, IP_TRANSPARENT); "interface" SO_BINDTODEVICE
+                Position at = new Position(source.file(), source.lineNo());
+                found.putIfAbsent("source " + sourceSub, new Unsupported(at, "source " + sourceSub,
+                        "parsing [" + source.where() + "] : 'source ... " + sourceSub + "' in '" + p.sectionKeyword()
+                        + "' section is not supported by jhaproxy yet."));
+            }
             org.jhaproxy.config.source.Line cookie = p.lines().last("cookie");
             if (cookie != null && cookie.args().contains("dynamic")) {
                 // dynamic cookies (a hash of dynamic-cookie-key and the address) are not computed
@@ -228,6 +239,11 @@ public final class RuntimeSupport {
                             + "') is not supported by jhaproxy yet."));
                 }
                 for (String opt : s.options().keySet()) {
+                    String sub = opt.equals("source") ? org.jhaproxy.runtime.stream.ConnectSource.unsupported(s.options().get(opt)) : null;
+                    if (sub != null) {
+                        found.putIfAbsent("server source " + sub, new Unsupported(s.at(), "source " + sub, "parsing [" + s.at().file() + ":"
+                                + s.at().line() + "] : server option 'source' with '" + sub + "' is not supported by jhaproxy yet."));
+                    }
                     if (!SERVER_OPTIONS.contains(opt)) {
                         found.putIfAbsent("server " + opt, new Unsupported(s.at(), opt, "parsing [" + s.at().file() + ":" + s.at().line()
                                 + "] : server option '" + opt + "' is not supported by jhaproxy yet."));

@@ -7,10 +7,12 @@ import java.util.Map;
 public record Config(List<String> files, Map<String, GlobalBuilder.Setting> global, List<ProxyConfig> proxies,
                      List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets,
                      Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers,
-                     List<RingConfig> rings, List<LogForwardConfig> logForwards, Map<String, CacheConfig> caches) {
+                     List<RingConfig> rings, List<LogForwardConfig> logForwards,
+                     Map<String, UserlistConfig> userlists, Map<String, CacheConfig> caches) {
     public Config {
         rings = List.copyOf(rings);
         logForwards = List.copyOf(logForwards);
+        userlists = Map.copyOf(userlists);
         caches = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(caches));
         resolvers = Map.copyOf(resolvers);
         httpErrors = Map.copyOf(httpErrors);
@@ -24,6 +26,11 @@ public record Config(List<String> files, Map<String, GlobalBuilder.Setting> glob
     /** The error files of each http-errors section: status to file, the last line of a status winning. */
     public Map<Integer, String> httpErrors(String section) {
         return httpErrors.getOrDefault(section, Map.of());
+    }
+
+    /** The "userlist" section of that name, or null. */
+    public UserlistConfig userlist(String name) {
+        return userlists.get(name);
     }
 
     public List<String> proxyNames() {

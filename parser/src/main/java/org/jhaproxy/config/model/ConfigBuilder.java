@@ -82,7 +82,8 @@ public final class ConfigBuilder {
         return new Config(files, global.settings(), proxies.stream().map(ProxyFreeze::freeze).toList(),
                 global.lines().all(), global.logTargets(), httpErrors(), resolvers(),
                 otherSections.of("ring").values().stream().map(RingConfig::freeze).toList(),
-                otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(), caches());
+                otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(),
+                userlists(), caches());
     }
 
     /** The cache sections, in declaration order ("show cache" lists them so). */
@@ -95,6 +96,12 @@ public final class ConfigBuilder {
     private Map<String, ResolversConfig> resolvers() {
         Map<String, ResolversConfig> all = new java.util.LinkedHashMap<>();
         otherSections.of("resolvers").forEach((name, section) -> all.put(name, ResolversConfig.freeze(section)));
+        return all;
+    }
+
+    private Map<String, UserlistConfig> userlists() {
+        Map<String, UserlistConfig> all = new java.util.LinkedHashMap<>();
+        otherSections.of("userlist").forEach((name, section) -> all.put(name, UserlistConfig.freeze(section)));
         return all;
     }
 

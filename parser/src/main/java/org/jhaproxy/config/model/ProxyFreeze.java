@@ -31,6 +31,11 @@ final class ProxyFreeze {
             if (!s.agentCheck()) {
                 serverOptions.remove("agent-check");
             }
+            // "ssl" and "no-ssl" (a server's or its default-server's): the last one said wins
+            serverOptions.remove(s.ssl() ? "no-ssl" : "ssl");
+            if (s.checkSsl() != 0) {
+                serverOptions.remove(s.checkSsl() > 0 ? "no-check-ssl" : "check-ssl");
+            }
             if (!s.isTemplate()) {
                 servers.add(new ServerConfig(s.name(), s.at(), s.id(), s.address(), s.addressText(), serverOptions,
                         s.backup(), s.disabled(), s.check()));

@@ -5,6 +5,7 @@ import org.jhaproxy.config.diag.ErrCode;
 import org.jhaproxy.config.global.TooManyArgs;
 import org.jhaproxy.config.model.NamedSection;
 import org.jhaproxy.config.model.Position;
+import org.jhaproxy.config.model.UserlistConfig;
 import org.jhaproxy.config.source.Line;
 import org.jhaproxy.config.source.ParseContext;
 import org.jhaproxy.config.source.Section;
@@ -101,9 +102,10 @@ public final class UserlistSection implements Section {
                     line.file(), line.lineNo(), line.arg(1), current.name()));
             return ErrCode.ALERT;
         }
-        String groups = null;
-        // the user exists as soon as it is named, even when an option below is rejected
-        NamedSection.Entry entry = new NamedSection.Entry("user", line.arg(1), new java.util.ArrayList<>(),
+        // the user exists as soon as it is named, even when an option below is rejected: its
+        // entry is {groups, password kind, password} as UserlistConfig reads it
+        java.util.List<String> args = new java.util.ArrayList<>(List.of("", UserlistConfig.NO_PASSWORD, ""));
+        NamedSection.Entry entry = new NamedSection.Entry("user", line.arg(1), args,
                 new Position(line.file(), line.lineNo()));
         current.addEntry(entry);
         for (int cur = 2; !line.arg(cur).isEmpty(); cur += 2) {
@@ -111,18 +113,22 @@ public final class UserlistSection implements Section {
                 case "password" -> {
                     // HAProxy rejects a hash when crypt("", hash) returns NULL; the libxcrypt of
                     // the reference system answers a failure token ("*0") instead, so no hash is refused
+                    args.set(UserlistConfig.USER_PASSWORD, line.arg(cur + 1));
+                    if (!args.get(UserlistConfig.USER_KIND).equals(UserlistConfig.INSECURE)) {
+                        args.set(UserlistConfig.USER_KIND, UserlistConfig.CRYPT);
+                    }
                 }
                 case "insecure-password" -> {
+                    // the last password given is kept, but once insecure a user stays so (AU_O_INSECURE)
+                    args.set(UserlistConfig.USER_PASSWORD, line.arg(cur + 1));
+                    args.set(UserlistConfig.USER_KIND, UserlistConfig.INSECURE);
                 }
-                case "groups" -> groups = line.arg(cur + 1);
+                case "groups" -> args.set(UserlistConfig.USER_GROUPS, line.arg(cur + 1));
                 default -> {
                     return alert(ctx, line, String.format("'%s' only supports 'password', 'insecure-password' and 'groups' options.",
                             line.keyword()));
                 }
             }
-        }
-        if (groups != null) {
-            entry.args().add(groups);
         }
         return ErrCode.NONE;
     }

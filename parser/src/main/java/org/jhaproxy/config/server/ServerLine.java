@@ -176,6 +176,7 @@ final class ServerLine {
                 continue;
             }
             ServerOption.Call call = new ServerOption.Call(ctx, line, cur, px, srv, out);
+            int first = cur;
             err = opt.parser().parse(call);
             if (err != 0) {
                 report(out, call, err, opt.skip() == -1 ? line.arg(call.next) : call.kw());
@@ -187,7 +188,7 @@ final class ServerLine {
             if (opt.name().equals("no-check") || opt.name().equals("check")) {
                 srv.options().put(opt.name(), "");
             } else {
-                srv.options().put(opt.name(), opt.skip() == 1 ? call.value() : "");
+                srv.options().put(opt.name(), opt.skip() == 1 ? call.value() : opt.skip() == -1 ? words(line, first + 1, cur) : "");
             }
         }
         if (kind != Kind.DEFAULT_SERVER) {
@@ -279,5 +280,17 @@ final class ServerLine {
             return null;
         }
         return new int[] {low, high};
+    }
+
+    /** The words of an option that takes a variable number ("source <addr> [usesrc ...]"), joined by spaces. */
+    private static String words(org.jhaproxy.config.source.Line line, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(line.arg(i));
+        }
+        return sb.toString();
     }
 }

@@ -39,6 +39,9 @@ final class Patterns {
             inline.add(0, p, null);
         }
         exprs.add(own);
+        if (e.keyword().equals("http_auth_group")) {
+            return authGroups(e, scope);
+        }
         if (m == MatchMethod.FOUND) {
             return s -> true;
         }
@@ -57,5 +60,18 @@ final class Patterns {
             }
             return false;
         };
+    }
+
+    /**
+     * The ACL keyword http_auth_group (pat_match_auth): its patterns are group names, and the
+     * user its fetch gives (authenticated against the fetch's userlist) must be in one of them.
+     */
+    private static PatternMatcher authGroups(AclExpr e, CompileScope scope) throws NotSupported {
+        if (!e.patternFiles().isEmpty()) {
+            throw new NotSupported("http_auth_group with '-f' is not supported by jhaproxy yet.");
+        }
+        org.jhaproxy.runtime.auth.Userlist ul = org.jhaproxy.runtime.auth.AuthFetches.userlist(e.sample().args(), scope);
+        List<String> groups = e.patterns();
+        return s -> ul.inGroup(s.asString(), groups);
     }
 }

@@ -30,7 +30,8 @@ public final class HttpActionCompiler {
     public static final List<String> REQUEST = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
             "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit",
-            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "cache-use");
+            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "auth",
+            "set-src", "set-src-port", "set-dst", "set-dst-port", "cache-use");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture",
@@ -81,6 +82,7 @@ public final class HttpActionCompiler {
             case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);
             case "return" -> Return.compile(w, scope);
+            case "auth" -> AuthChallenge.compile(w, scope);
             case "use-service" -> useService(w);
             case "cache-use" -> org.jhaproxy.runtime.cache.CacheRules.use(w, scope);
             case "cache-store" -> org.jhaproxy.runtime.cache.CacheRules.store(w, scope);
@@ -100,6 +102,7 @@ public final class HttpActionCompiler {
                 };
             }
             case "set-var" -> setVar(w, scope);
+            case "set-src", "set-src-port", "set-dst", "set-dst-port" -> AddressActions.http(w, scope);
             case "set-var-fmt" -> {
                 VarRef ref = VarRef.parse(varName(w.get(0)));
                 CompiledLogFormat f = fmt(w, 1, scope);

@@ -1,5 +1,7 @@
 package org.jhaproxy.runtime.action;
 
+import org.jhaproxy.runtime.sample.SampleContext;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.jhaproxy.config.action.RuleSet;
@@ -123,6 +125,18 @@ public final class ProxyRuleSets {
             org.jhaproxy.runtime.stick.CounterAction a = at(r.at(),
                     () -> org.jhaproxy.runtime.stick.CounterAction.compile(r.words(), acls.scope().at(r.at())));
             return new TcpRule(cond(acls, r), true, a::apply);
+        }
+        if (AddressActions.is(r.action())) {
+            java.util.function.Consumer<SampleContext> a = at(r.at(), () -> AddressActions.compile(r.words(), acls.scope().at(r.at())));
+            return new TcpRule(cond(acls, r), true, a);
+        }
+        if (r.action().equals("expect-proxy") && level == org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION) {
+            // "expect-proxy layer4": the PROXY header is read once the connection rules are done
+            return new TcpRule(cond(acls, r), true, c -> {
+                if (c.session() != null) {
+                    c.session().expectProxyHeader();
+                }
+            });
         }
         return new TcpRule(cond(acls, r), tcpAccept(r), null);
     }

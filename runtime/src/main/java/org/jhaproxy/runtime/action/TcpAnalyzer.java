@@ -18,8 +18,8 @@ public final class TcpAnalyzer {
         if (rules.length == 0) {
             return true;
         }
-        SampleContext c = new SampleContext(org.jhaproxy.runtime.stream.ServerConnector.ip(ch.remoteAddress()),
-                org.jhaproxy.runtime.stream.ServerConnector.ip(ch.localAddress()), fe, null)
+        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(ch);
+        SampleContext c = new SampleContext(a.src(), a.dst(), fe, null).session(a)
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(ch));
         if (!TcpRule.run(rules, c)) {
             return false;

@@ -39,6 +39,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     /** How many received bytes the last expect saw: a send drops them (the check's input buffer). */
     private int seen;
     private boolean finished;
+    /** The server's TLS when its checks use it ("check-ssl", or "ssl" alone), else null. */
+    private org.jhaproxy.runtime.ssl.ServerSsl tls;
 
     CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport,
              java.util.function.Supplier<String> serverState, Consumer<CheckOutcome> interim, Consumer<CheckOutcome> done) {
@@ -49,6 +51,12 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         this.loop = loop;
         this.transport = transport;
         this.done = done;
+    }
+
+    /** Checks over TLS: each connection does its handshake before the first rule runs. */
+    CheckRun tls(org.jhaproxy.runtime.ssl.ServerSsl ssl) {
+        this.tls = ssl;
+        return this;
     }
 
     void start() {
@@ -74,6 +82,15 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout()))
                 .option(ChannelOption.AUTO_READ, true)
                 .handler(this);
+        if (tls != null) {
+            b.handler(new io.netty.channel.ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast("ssl", tls.newHandler(ch.alloc(), null, 0));
+                    ch.pipeline().addLast(CheckRun.this);
+                }
+            });
+        }
         ChannelFuture f = b.connect(to);
         channel = f.channel();
         f.addListener(r -> {
@@ -86,19 +103,39 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 return;
             }
             armTimer();
-            step();
+            io.netty.handler.ssl.SslHandler h = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
+            if (h == null) {
+                step();
+                return;
+            }
+            h.handshakeFuture().addListener(hs -> {
+                if (finished || f.channel() != channel) {
+                    return;
+                }
+                if (hs.isSuccess()) {
+                    step();
+                    return;
+                }
+                // chk_report_conn_err() with CO_FL_WAIT_L6_CONN: the handshake failed
+                finish(CheckOutcome.of(CheckStatus.L6RSP, "SSL handshake failure" + failedStep(index)));
+            });
         });
     }
 
-    private void connectFailed(Throwable cause, int index) {
-        String where = "";
-        if (program.kind() == CheckRules.Kind.TCP) {
-            where = index < 0 ? " at initial connection step of tcp-check"
-                    : " at step " + stepId(index) + " of tcp-check (connect"
-                    + (((CheckRule.Connect) program.rules().get(index)).port() > 0
-                        ? " port " + ((CheckRule.Connect) program.rules().get(index)).port() : "") + ")"
-                    + quotedComment(index);
+    /** Where a failed connection was, for a tcp-check ("at step 2 of tcp-check (connect)"), else nothing. */
+    private String failedStep(int index) {
+        if (program.kind() != CheckRules.Kind.TCP) {
+            return "";
         }
+        return index < 0 ? " at initial connection step of tcp-check"
+                : " at step " + stepId(index) + " of tcp-check (connect"
+                + (((CheckRule.Connect) program.rules().get(index)).port() > 0
+                    ? " port " + ((CheckRule.Connect) program.rules().get(index)).port() : "") + ")"
+                + quotedComment(index);
+    }
+
+    private void connectFailed(Throwable cause, int index) {
+        String where = failedStep(index);
         if (cause instanceof ConnectTimeoutException) {
             finish(CheckOutcome.of(CheckStatus.L4TOUT, where));
             return;
@@ -191,7 +228,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             last--;
         }
         if (last < 0 || program.rules().get(last) instanceof CheckRule.Connect) {
-            return CheckOutcome.of(CheckStatus.L4OK, "");
+            // a connection that made its TLS handshake passed layer 6
+            return CheckOutcome.of(tls != null ? CheckStatus.L6OK : CheckStatus.L4OK, "");
         }
         if (program.kind() == CheckRules.Kind.HTTP) {
             return new CheckOutcome(CheckStatus.L7OKD, HttpCheckResponse.parse(received.toByteArray()).status(), "");

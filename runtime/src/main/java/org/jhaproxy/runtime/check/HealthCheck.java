@@ -105,7 +105,8 @@ final class HealthCheck {
         }
         new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
                 // a status reported on the way counts as a check of its own, as in haproxy
-                outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done).start();
+                outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done)
+                .tls(agent || server.ssl() == null || !server.ssl().checks() ? null : server.ssl()).start();
     }
 
     /** Runs "external-check command" instead of the program ("option external-check"). */

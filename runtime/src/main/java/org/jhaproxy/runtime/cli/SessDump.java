@@ -31,7 +31,7 @@ final class SessDump {
         out.append(pointer(s.pointer())).append(String.format(": [%02d/%s/%04d:%02d:%02d:%02d.%06d] id=%d proto=%s",
                 d.getDayOfMonth(), MONTHS[d.getMonthValue() - 1], d.getYear(), d.getHour(), d.getMinute(),
                 d.getSecond(), d.getNano() / 1000, s.id(), proto(s.client())));
-        InetSocketAddress src = inet(s.client().remoteAddress());
+        InetSocketAddress src = org.jhaproxy.runtime.stream.SessionAddresses.of(s.client()).src();
         out.append(src != null ? " source=" + ip(src) + ":" + src.getPort() : " source=unix:" + listenerId(s)).append('\n');
         Server srv = s.server();
         Channel server = s.serverChannel();

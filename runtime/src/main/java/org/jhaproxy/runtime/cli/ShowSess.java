@@ -51,7 +51,7 @@ final class ShowSess implements CliCommand {
     /** One stream's line. */
     private static void line(StringBuilder out, LiveStream s) {
         out.append(SessDump.pointer(s.pointer())).append(": proto=").append(SessDump.proto(s.client()));
-        InetSocketAddress src = SessDump.inet(s.client().remoteAddress());
+        InetSocketAddress src = org.jhaproxy.runtime.stream.SessionAddresses.of(s.client()).src();
         if (src != null) {
             out.append(" src=").append(SessDump.ip(src)).append(':').append(src.getPort());
         } else {

@@ -102,7 +102,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             cancelExpiry();
             if (frontend.log() != null && !req.decoderResult().isFailure()) {
                 // frontend_accept() of each stream: "Connect from" without a log-format
-                frontend.log().accepted(client.remoteAddress(), client.localAddress());
+                org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
+                frontend.log().accepted(a.src() != null ? a.src() : client.remoteAddress(), a.dst());
             }
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1, nextLog);
@@ -311,9 +312,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The samples of a line logged by the session, outside any transaction (sess_log()). */
     private org.jhaproxy.runtime.sample.SampleContext sessionSamples() {
-        return new org.jhaproxy.runtime.sample.SampleContext(ServerConnector.ip(client.remoteAddress()),
-                ServerConnector.ip(client.localAddress()), frontend, org.jhaproxy.runtime.sample.Vars.session(client))
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client));
+        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
+        return new org.jhaproxy.runtime.sample.SampleContext(a.src(), a.dst(), frontend, org.jhaproxy.runtime.sample.Vars.session(client))
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
     }
 
     private void cancelExpiry() {
@@ -359,6 +361,6 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     /** Connects {@code txn}'s request to a server of {@code backend}. */
     ServerConnector connector(Proxy backend, HttpTransaction t) {
         return new ServerConnector(ctx.transport(), client.eventLoop(), backend, t,
-                ServerConnector.ip(client.localAddress()), this::initServerChannel, t);
+                t.destination(), this::initServerChannel, t);
     }
 }

@@ -58,7 +58,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     @Override
     public InetSocketAddress source() {
-        return ServerConnector.ip(stream.client().remoteAddress());
+        return samples != null ? samples.src() : org.jhaproxy.runtime.stream.SessionAddresses.of(stream.client()).src();
+    }
+
+    /** The stream's destination ("set-dst" may have changed it): where a server without an address connects. */
+    InetSocketAddress destination() {
+        return samples != null ? samples.dst() : org.jhaproxy.runtime.stream.SessionAddresses.of(stream.client()).dst();
     }
 
     @Override
@@ -134,7 +139,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         log.persistence(persistence);
         org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
         ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
-        connector = stream.connector(backend, this);
+        connector = stream.connector(backend, this).samples(samples);
         Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
         ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
     }
@@ -293,9 +298,10 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private StatsExchange stats;
 
     private org.jhaproxy.runtime.sample.SampleContext rulesContext() {
-        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), ServerConnector.ip(stream.client().localAddress()),
+        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), destination(),
                 stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()));
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(stream.client()));
         samples.requestComplete(body.complete());
         return log.attach(samples);
     }
@@ -352,7 +358,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
         stream.client().flush();
         streamEnded();
-        boolean keep = !r.close() && body.complete() && !conn.closesClient();
+        boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
         stream.transactionEnded(keep);
     }
 

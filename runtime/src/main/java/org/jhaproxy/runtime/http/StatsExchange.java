@@ -66,6 +66,14 @@ final class StatsExchange {
     }
 
     /**
+     * The 401 of "stats auth" ends the client connection (after it, haproxy's stream fails with
+     * the 400 it logs), without a Connection header in the 401.
+     */
+    boolean closesAfter() {
+        return answer.challenge();
+    }
+
+    /**
      * haproxy 2.6 follows the 401 of "stats auth" with its 400 error message, which the closed
      * channel drops: the log shows 400 and the size of both.
      */

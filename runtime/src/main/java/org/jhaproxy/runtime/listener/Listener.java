@@ -37,6 +37,7 @@ public final class Listener {
     private final AtomicReference<ListenerState> state = new AtomicReference<>(ListenerState.ASSIGNED);
     private final ChannelFutureListener release = f -> released();
     private volatile Channel channel;
+    private int luid;
     /** A look at the rate limits is scheduled. */
     private final java.util.concurrent.atomic.AtomicBoolean rateRetry = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -54,6 +55,20 @@ public final class Listener {
 
     public Proxy frontend() {
         return frontend;
+    }
+
+    /** The listener's id in its frontend (luid): the bind's "id", else its rank among the frontend's listeners. */
+    public int luid() {
+        return luid;
+    }
+
+    public void luid(int id) {
+        this.luid = id;
+    }
+
+    /** How logs name it: the bind's "name", else its luid. */
+    public String logName() {
+        return bind.name() != null ? bind.name() : Integer.toString(luid);
     }
 
     public BindConf bind() {

@@ -104,7 +104,11 @@ final class LogVariables {
             case "H" -> (in, out) -> text(out, Hostname.get(), o);
             case "pid" -> (in, out) -> counter(out, ProcessHandle.current().pid(), o);
             case "ID" -> (in, out) -> text(out, in.samples() == null ? null : UniqueId.of(in.samples()), o);
-            case "sslc", "sslv" -> (in, out) -> text(out, null, o);
+            // the client connection's TLS cipher and version, "-" on a plain connection
+            case "sslc" -> (in, out) -> text(out, in.samples() == null || in.samples().tls() == null ? null
+                    : in.samples().tls().cipher(), o);
+            case "sslv" -> (in, out) -> text(out, in.samples() == null || in.samples().tls() == null ? null
+                    : in.samples().tls().protocol(), o);
             default -> throw new IllegalArgumentException("log-format variable %" + name);
         };
     }

@@ -147,6 +147,29 @@ public final class ProxyLog {
         syslog.send(servers, tag, level, line, sd);
     }
 
+    /**
+     * session_kill_embryonic(): a connection that failed before it became a stream (a bad or
+     * missing PROXY protocol header) logs "ip:port [accept date] fe/listener: message", at "info"
+     * ("err" with "option log-separate-errors"), only for a frontend that logs streams, and with
+     * "option dontlognull" not when the client sent nothing ({@code nothingReceived}).
+     */
+    public void embryonicKilled(InetSocketAddress client, long acceptMicros, String listener, String message,
+                                boolean nothingReceived) {
+        if (format == null || dontLogNull && nothingReceived) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (client == null) {
+            sb.append("unknown [");
+        } else {
+            sb.append(org.jhaproxy.runtime.sample.Addresses.text(client.getAddress())).append(':').append(client.getPort())
+                    .append(" [");
+        }
+        LogDates.local(sb, acceptMicros);
+        sb.append("] ").append(proxy.name()).append('/').append(listener).append(": ").append(message);
+        syslog.send(servers, tag, separateErrors ? LogLevel.ERR : LogLevel.INFO, sb.toString(), "-");
+    }
+
     /** send_log() for this proxy: process events (server state changes...) with its tag. */
     public void event(LogLevel level, String message) {
         syslog.send(servers, tag, level, message, "-");

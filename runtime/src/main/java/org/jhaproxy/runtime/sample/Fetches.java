@@ -37,6 +37,13 @@ public final class Fetches {
             Sample v = Sample.bool(Long.parseLong(a.get(0).text()) != 0);
             return c -> v;
         });
+        // ipv4(addr), ipv6(addr): a constant address (the parser validated it)
+        Factory ip = (a, s) -> {
+            Sample v = Sample.addr(Addresses.parse(a.get(0).text()));
+            return c -> v;
+        };
+        add("ipv4", ip);
+        add("ipv6", ip);
         add("env", (a, s) -> {
             String name = a.get(0).text();
             return c -> {
@@ -77,9 +84,11 @@ public final class Fetches {
         add("dst", (a, s) -> c -> Sample.addr(c.dst().getAddress()));
         add("dst_port", (a, s) -> c -> Sample.sint(c.dst().getPort()));
         add("fe_conn", (a, s) -> c -> Sample.sint(c.frontend().feconn().get()));
-        // 7.3.4 layer 5: no TLS on jhaproxy's listeners yet, so never an SSL connection
-        add("ssl_fc", (a, s) -> c -> Sample.FALSE);
+        // 7.3.4 layer 5: the client connection's TLS
+        org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
+        org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
+        UrlAddress.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);
     }
 

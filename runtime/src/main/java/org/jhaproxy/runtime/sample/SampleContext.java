@@ -11,11 +11,14 @@ import org.jhaproxy.runtime.proxy.Proxy;
  * the request head (and the response head once it arrived), and the variables.
  */
 public final class SampleContext {
-    private final InetSocketAddress src;
-    private final InetSocketAddress dst;
+    private InetSocketAddress src;
+    private InetSocketAddress dst;
+    /** Where "tcp-request connection set-src|set-dst..." writes too (the session's addresses), else null. */
+    private org.jhaproxy.runtime.stream.SessionAddresses session;
     private final Proxy frontend;
     private final Vars sess;
     private Proxy backend;
+    private org.jhaproxy.runtime.ssl.ClientTls tls;
     private HttpRequest request;
     private HttpResponse response;
     private Vars txn;
@@ -37,12 +40,46 @@ public final class SampleContext {
         this.sess = sess;
     }
 
+    /** The client connection's TLS, null on a plain connection. */
+    public org.jhaproxy.runtime.ssl.ClientTls tls() {
+        return tls;
+    }
+
+    public SampleContext tls(org.jhaproxy.runtime.ssl.ClientTls t) {
+        this.tls = t;
+        return this;
+    }
+
     public InetSocketAddress src() {
         return src;
     }
 
     public InetSocketAddress dst() {
         return dst;
+    }
+
+    /**
+     * A stream's copy of the session's addresses (s->scf->src), read by every fetch and log
+     * variable: "http-request set-src" and the like change this copy only.
+     */
+    public SampleContext session(org.jhaproxy.runtime.stream.SessionAddresses a) {
+        this.session = a;
+        return this;
+    }
+
+    /** The session's addresses when the rules run at the connection level, else null. */
+    public org.jhaproxy.runtime.stream.SessionAddresses session() {
+        return session;
+    }
+
+    /** "set-src"/"set-src-port": the stream's source from now on. */
+    public void src(InetSocketAddress a) {
+        this.src = a;
+    }
+
+    /** "set-dst"/"set-dst-port": the stream's destination, which a server without an address connects to. */
+    public void dst(InetSocketAddress a) {
+        this.dst = a;
     }
 
     public Proxy frontend() {

@@ -47,10 +47,14 @@ public final class Server {
     private final CheckView check;
     private final CheckView agent;
     private volatile Observation observation = Observation.NONE;
+    private volatile org.jhaproxy.runtime.ssl.ServerSsl ssl;
+    /** "source": the local address its connections bind, null when the kernel chooses. */
+    private final org.jhaproxy.runtime.stream.ConnectSource source;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
         this.backend = backend;
+        this.source = org.jhaproxy.runtime.stream.ConnectSource.of(config, backend.config().last("source"));
         String host = config.address() == null ? null
                 : config.address().host() != null ? config.address().host() : config.address().fqdn();
         int port = config.address() == null ? 0 : config.address().port() & 0xFFFF;
@@ -112,17 +116,41 @@ public final class Server {
         return config;
     }
 
+    /** Its TLS ("ssl", "check-ssl"), null when it has none; prepared once the configuration is loaded. */
+    public org.jhaproxy.runtime.ssl.ServerSsl ssl() {
+        return ssl;
+    }
+
+    public void ssl(org.jhaproxy.runtime.ssl.ServerSsl ssl) {
+        this.ssl = ssl;
+    }
+
     public Proxy backend() {
         return backend;
     }
 
-    /** Where to connect; the port of a server written without one is the client's destination port. */
+    /**
+     * Where to connect (alloc_dst_address()): a server written without a port (or with "+N"/"-N")
+     * connects to the stream's destination port plus N, one at 0.0.0.0 (no address) to the
+     * stream's destination address, the one the client reached or "set-dst" chose.
+     */
     public InetSocketAddress address(InetSocketAddress clientDestination) {
-        if (mapPorts && clientDestination != null) {
-            InetSocketAddress a = address;
-            return a == null ? null : new InetSocketAddress(a.getAddress(), (clientDestination.getPort() + port) & 0xFFFF);
+        InetSocketAddress a = address;
+        if (a == null || clientDestination == null) {
+            return a;
         }
-        return address;
+        boolean noAddress = a.getAddress() != null && a.getAddress().isAnyLocalAddress();
+        if (!mapPorts && !noAddress) {
+            return a;
+        }
+        return new InetSocketAddress(noAddress ? clientDestination.getAddress() : a.getAddress(),
+                mapPorts ? (clientDestination.getPort() + port) & 0xFFFF : a.getPort());
+    }
+
+    /** The stream's destination decides where this server connects (no address, or a mapped port). */
+    public boolean followsDestination() {
+        InetSocketAddress a = address;
+        return mapPorts || a != null && a.getAddress() != null && a.getAddress().isAnyLocalAddress();
     }
 
     /**
@@ -191,6 +219,11 @@ public final class Server {
      */
     public void ip(java.net.InetAddress ip) {
         this.address = ip == null ? null : new InetSocketAddress(ip, port);
+    }
+
+    /** The local address a new connection to it binds, or null ("source" of the server or its backend). */
+    public java.net.InetSocketAddress connectSource() {
+        return source == null ? null : source.next();
     }
 
     /** Idle keep-alive connections to this server (HTTP), per event loop. */

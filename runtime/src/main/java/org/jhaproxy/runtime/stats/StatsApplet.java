@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.proxy.Proxies;
@@ -65,7 +64,7 @@ public final class StatsApplet {
         if (px.config().isBackend()) {
             px.backendCounters().lastSession.set(System.currentTimeMillis());
         }
-        if (!st.auth().isEmpty() && !authorized(st, req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+        if (st.auth() != null && !authorized(st, req)) {
             byte[] body = UNAUTHORIZED_BODY.getBytes(StandardCharsets.ISO_8859_1);
             return new Answer(Reply.local("HTTP/1.1 401 Unauthorized\r\ncontent-length: " + body.length
                     + "\r\ncache-control: no-cache\r\ncontent-type: text/html\r\nwww-authenticate: Basic realm=\""
@@ -131,17 +130,14 @@ public final class StatsApplet {
         return uri;
     }
 
-    private static boolean authorized(StatsSettings st, String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        String cred;
-        try {
-            cred = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.ISO_8859_1);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return st.auth().contains(cred);
+    /**
+     * The rule haproxy adds for "stats auth" ("auth unless { http_auth(.internal-stats-userlist) }"):
+     * Basic credentials of one of its users.
+     */
+    private static boolean authorized(StatsSettings st, HttpRequest req) {
+        org.jhaproxy.runtime.auth.Credentials c = org.jhaproxy.runtime.auth.Credentials.of(req);
+        return c != null && c.scheme() == org.jhaproxy.runtime.auth.Credentials.Scheme.BASIC
+                && st.auth().checkUser(c.user(), c.pass());
     }
 
     /**

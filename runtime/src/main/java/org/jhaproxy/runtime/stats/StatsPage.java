@@ -76,13 +76,13 @@ final class StatsPage {
                 .append(";json-schema\">schema</a>)<br>\n</ul></td></tr></table>\n");
         for (List<StatRow> rows : proxies) {
             if (!rows.isEmpty()) {
-                proxy(sb, rows, h.proxyDescriptions().get(rows.get(0).pxname()));
+                proxy(sb, rows, h.proxyDescriptions().get(rows.get(0).pxname()), st.showModules());
             }
         }
         return sb.append("</body></html>\n").toString();
     }
 
-    private static void proxy(StringBuilder sb, List<StatRow> rows, String description) {
+    private static void proxy(StringBuilder sb, List<StatRow> rows, String description, boolean modules) {
         String px = esc(rows.get(0).pxname());
         sb.append("<table class=\"tbl\" width=\"100%\">\n<tr class=\"titre\"><th class=\"pxname\" width=\"10%\">")
                 .append("<a name=\"").append(px).append("\"></a><a class=px href=\"#").append(px).append("\">").append(px)
@@ -91,19 +91,29 @@ final class StatsPage {
         sb.append("<table class=\"tbl\" width=\"100%\">\n<tr class=\"titre\"><th rowspan=2></th><th colspan=3>Queue</th>")
                 .append("<th colspan=3>Session rate</th><th colspan=6>Sessions</th><th colspan=2>Bytes</th>")
                 .append("<th colspan=2>Denied</th><th colspan=3>Errors</th><th colspan=2>Warnings</th>")
-                .append("<th colspan=9>Server</th></tr>\n<tr class=\"titre\">");
+                .append("<th colspan=9>Server</th>")
+                .append(modules ? "<th colspan=" + StatsModules.ALL.size() + ">Extra modules</th>" : "")
+                .append("</tr>\n<tr class=\"titre\">");
         for (String h : new String[] {"Cur", "Max", "Limit", "Cur", "Max", "Limit", "Cur", "Max", "Limit", "Total",
             "LbTot", "Last", "In", "Out", "Req", "Resp", "Req", "Conn", "Resp", "Retr", "Redis", "Status", "LastChk",
             "Wght", "Act", "Bck", "Chk", "Dwn", "Dwntme", "Thrtle"}) {
             sb.append("<th>").append(h).append("</th>");
         }
-        sb.append("\n</tr>");
+        sb.append("\n");
+        if (modules) {
+            StatsModules.ALL.forEach(m -> sb.append("<th>").append(m.name()).append("</th>"));
+        }
+        sb.append("</tr>");
         for (StatRow r : rows) {
             switch (r.type()) {
                 case StatRow.FRONTEND -> frontend(sb, r);
                 case StatRow.SERVER -> server(sb, r);
                 default -> backend(sb, r);
             }
+            if (modules) {
+                StatsModules.cells(sb, r);
+            }
+            sb.append(r.type() == StatRow.SERVER ? "</tr>\n" : "</tr>");
         }
         sb.append("</table><p>\n");
     }
@@ -123,7 +133,7 @@ final class StatsPage {
         sb.append("<td></td><td></td>");
         td(sb, r, "bin", "bout", "dreq", "dresp", "ereq");
         sb.append("<td></td><td></td><td></td><td></td>");
-        sb.append("<td class=ac>").append(v(r, "status")).append("</td><td class=ac colspan=8></td></tr>");
+        sb.append("<td class=ac>").append(v(r, "status")).append("</td><td class=ac colspan=8></td>");
     }
 
     private static void server(StringBuilder sb, StatRow r) {
@@ -148,7 +158,7 @@ final class StatsPage {
         sb.append("<td class=ac>").append(status.equals("no check") ? "<i>no check</i>" : esc(status)).append("</td>")
                 .append("<td></td><td class=ac>").append(v(r, "weight")).append('/').append(v(r, "uweight"))
                 .append("</td><td class=ac>").append(backup ? "-" : "Y").append("</td><td class=ac>")
-                .append(backup ? "Y" : "-").append("</td><td colspan=3></td><td class=ac>-</td></tr>\n");
+                .append(backup ? "Y" : "-").append("</td><td colspan=3></td><td class=ac>-</td>");
     }
 
     private static void backend(StringBuilder sb, StatRow r) {
@@ -167,7 +177,7 @@ final class StatsPage {
                 .append(v(r, "uweight")).append("</td><td class=ac>").append(v(r, "act")).append("</td><td class=ac>")
                 .append(v(r, "bck")).append("</td><td class=ac>&nbsp;</td>");
         td(sb, r, "chkdown");
-        sb.append("<td>").append(v(r, "downtime").isEmpty() ? "&nbsp;" : v(r, "downtime") + "s").append("</td><td></td></tr>");
+        sb.append("<td>").append(v(r, "downtime").isEmpty() ? "&nbsp;" : v(r, "downtime") + "s").append("</td><td></td>");
     }
 
     private static void td(StringBuilder sb, StatRow r, String... fields) {
@@ -176,7 +186,7 @@ final class StatsPage {
         }
     }
 
-    private static String v(StatRow r, String field) {
+    static String v(StatRow r, String field) {
         StatRow.Value x = r.get(field);
         return x == null ? "" : x.text();
     }

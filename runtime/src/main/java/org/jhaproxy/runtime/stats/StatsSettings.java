@@ -8,11 +8,12 @@ import org.jhaproxy.config.source.Line;
 
 /**
  * A proxy's "stats" lines (configuration.txt 4.2, haproxy's struct uri_auth): present as soon as
- * one of them is written, with haproxy's defaults for the others.
+ * one of them is written, with haproxy's defaults for the others. {@code auth}: the users of the
+ * "stats auth" lines, null when there is none.
  */
-public record StatsSettings(String uri, String realm, List<String> auth, long refreshSeconds, boolean hideVersion,
+public record StatsSettings(String uri, String realm, org.jhaproxy.runtime.auth.Userlist auth, long refreshSeconds, boolean hideVersion,
                             boolean showLegends, boolean admin, List<String> scope, boolean showNode, String node,
-                            boolean showDesc, String desc) {
+                            boolean showDesc, String desc, boolean showModules) {
     /** STATS_DEFAULT_URI and STATS_DEFAULT_REALM. */
     static final String DEFAULT_URI = "/haproxy?stats";
     static final String DEFAULT_REALM = "HAProxy Statistics";
@@ -23,7 +24,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
      */
     public static final Set<String> EXECUTED = Set.of("proxy stats enable", "proxy stats uri", "proxy stats realm",
             "proxy stats auth", "proxy stats refresh", "proxy stats show-legends", "proxy stats admin",
-            "proxy stats scope", "proxy stats hide-version", "proxy stats show-node", "proxy stats show-desc",
+            "proxy stats scope", "proxy stats hide-version", "proxy stats show-modules", "proxy stats show-node", "proxy stats show-desc",
             "proxy description", "global node", "global description");
 
     /** The proxy's settings, or null when it has no "stats" line (no stats page). */
@@ -40,6 +41,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
         String node = null;
         boolean showDesc = false;
         String desc = null;
+        boolean modules = false;
         boolean any = false;
         for (Line l : c.lines()) {
             if (!l.keyword().equals("stats")) {
@@ -54,6 +56,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
                 case "hide-version" -> hide = true;
                 case "show-legends" -> legends = true;
                 case "admin" -> admin = true;
+                case "show-modules" -> modules = true;
                 case "scope" -> scope.add(l.arg(2).equals(".") ? c.name() : l.arg(2));
                 // the name or text given here, else the global "node" / "description"
                 case "show-node" -> {
@@ -72,7 +75,7 @@ public record StatsSettings(String uri, String realm, List<String> auth, long re
             return null;
         }
         return new StatsSettings(uri == null ? DEFAULT_URI : uri, realm == null ? DEFAULT_REALM : realm,
-                List.copyOf(auth), refresh, hide, legends, admin, List.copyOf(scope), showNode, node, showDesc, desc);
+                auth.isEmpty() ? null : org.jhaproxy.runtime.auth.Userlist.statsAuth(auth), refresh, hide, legends, admin, List.copyOf(scope), showNode, node, showDesc, desc, modules);
     }
 
     /** A delay as "stats refresh" takes it (seconds by default, or with a unit). */

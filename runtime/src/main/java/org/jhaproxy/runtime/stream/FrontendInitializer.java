@@ -32,17 +32,48 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
             ch.close();
             return;
         }
+        if (listener.bind().acceptProxy() || SessionAddresses.of(ch).expectsProxyHeader()) {
+            // the tcp-request connection rules saw the socket's addresses; the session gets the header's
+            org.jhaproxy.runtime.proxyprotocol.AcceptProxy.install(ch, listener, () -> sessionComplete(ch));
+            return;
+        }
+        sessionComplete(ch);
+    }
+
+    /** conn_complete_session(): the session exists, its streams start. */
+    private void sessionComplete(Channel ch) {
+        Proxy fe = listener.frontend();
         ctx.clients().add(ch);
         TcpKeepAlive.client(ch, fe);
         fe.frontendConnection();
+        org.jhaproxy.runtime.ssl.BindSsl ssl = listener.bind().ssl();
+        if (ssl == null) {
+            installStream(ch);
+            return;
+        }
+        // "ssl": the stream starts once the handshake is done, above the TLS handler
+        ch.pipeline().addLast("ssl", ssl.newHandler());
+        ch.pipeline().addLast(org.jhaproxy.runtime.ssl.HandshakeWait.NAME,
+                new org.jhaproxy.runtime.ssl.HandshakeWait(this::installStream));
+    }
+
+    /** The stream's handlers, for the frontend's mode. */
+    private void installStream(Channel ch) {
+        Proxy fe = listener.frontend();
         if (fe.log() != null) {
             if (!fe.isHttp()) {
                 // a TCP stream exists from the accept; an HTTP one from its parsed request head
-                fe.log().accepted(ch.remoteAddress(), ch.localAddress());
+                SessionAddresses a = SessionAddresses.of(ch);
+                fe.log().accepted(a.src() != null ? a.src() : ch.remoteAddress(), a.dst());
             }
             if (fe.log().logsStreams() && !fe.isHttp()) {
-                // an HTTP stream counts its messages' sizes as haproxy does (HTX), not socket bytes
-                ch.pipeline().addFirst(ByteCounter.NAME, new ByteCounter());
+                // an HTTP stream counts its messages' sizes as haproxy does (HTX), not socket bytes;
+                // a TCP one the bytes it forwards, so above TLS
+                if (ch.pipeline().get(org.jhaproxy.runtime.ssl.HandshakeWait.NAME) != null) {
+                    ch.pipeline().addBefore(org.jhaproxy.runtime.ssl.HandshakeWait.NAME, ByteCounter.NAME, new ByteCounter());
+                } else {
+                    ch.pipeline().addFirst(ByteCounter.NAME, new ByteCounter());
+                }
             }
         }
         if (fe.isHttp()) {

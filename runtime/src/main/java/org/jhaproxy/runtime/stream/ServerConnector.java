@@ -86,6 +86,7 @@ public final class ServerConnector {
     private final BiConsumer<Channel, Server> pipeline;
     private final Callback callback;
     private Function<Server, Channel> reuse;
+    private org.jhaproxy.runtime.sample.SampleContext samples;
     private boolean direct;
     private boolean redispatched;
     /** The server a redispatch left: SF_REDISP is set only if the balancer picks another one. */
@@ -108,6 +109,12 @@ public final class ServerConnector {
         this.clientDestination = clientDestination;
         this.pipeline = pipeline;
         this.callback = callback;
+    }
+
+    /** The stream's samples: a server's "sni" expression is evaluated on them for each new connection. */
+    public ServerConnector samples(org.jhaproxy.runtime.sample.SampleContext c) {
+        this.samples = c;
+        return this;
     }
 
     /** An idle connection to the assigned server to use instead of connecting, if it returns one. */
@@ -243,7 +250,14 @@ public final class ServerConnector {
     }
 
     private void connect(Server server) {
-        Channel idle = reuse == null ? null : reuse.apply(server);
+        // a connection is only reused for the same SNI: with a "sni" expression, none is (simpler than haproxy)
+        boolean sniVaries = server.ssl() != null && server.ssl().traffic() && server.ssl().hasSni();
+        Channel idle = reuse == null || sniVaries ? null : reuse.apply(server);
+        if (idle != null && !sameConnection(idle, server)) {
+            // opened for another destination or PROXY header: not this stream's (conn_hash params)
+            idle.close();
+            idle = null;
+        }
         if (idle != null) {
             server.connectionReused();
             callback.connected(idle, server);
@@ -252,8 +266,21 @@ public final class ServerConnector {
         attempt(server);
     }
 
+    private boolean sameConnection(Channel idle, Server server) {
+        if (server.followsDestination() && !java.util.Objects.equals(idle.remoteAddress(), server.address(clientDestination))) {
+            return false;
+        }
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.reusable(idle, proxyHeader(server));
+    }
+
+    /** The PROXY header a new connection to {@code server} starts with (the stream's addresses), or null. */
+    private org.jhaproxy.runtime.proxyprotocol.SendProxy.Header proxyHeader(Server server) {
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.header(server.config(), request.source(), clientDestination);
+    }
+
     private void attempt(Server server) {
         server.connectAttempted();
+        org.jhaproxy.runtime.proxyprotocol.SendProxy.Header header = proxyHeader(server);
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -264,6 +291,13 @@ public final class ServerConnector {
                     @Override
                     protected void initChannel(Channel ch) {
                         pipeline.accept(ch, server);
+                        org.jhaproxy.runtime.ssl.ServerSsl ssl = server.ssl();
+                        if (ssl != null && ssl.traffic()) {
+                            // the TLS handshake is part of the connection: bounded by "timeout connect"
+                            ch.pipeline().addFirst("ssl", ssl.newHandler(ch.alloc(), ssl.sni(samples), backend.timeouts().connect()));
+                        }
+                        // below TLS: the PROXY header goes out in clear, before the handshake
+                        org.jhaproxy.runtime.proxyprotocol.SendProxy.prepare(ch, header);
                     }
                 });
         TcpKeepAlive.server(b, backend);
@@ -271,7 +305,12 @@ public final class ServerConnector {
         if (connectTimeout > 0) {
             b.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout));
         }
-        ChannelFuture f = b.connect(server.address(clientDestination));
+        java.net.InetSocketAddress local = server.connectSource();
+        if (local != null) {
+            b.option(ChannelOption.SO_REUSEADDR, true);
+        }
+        ChannelFuture f = local == null ? b.connect(server.address(clientDestination))
+                : b.connect(server.address(clientDestination), local);
         f.addListener(done -> {
             if (abandoned) {
                 server.connectionReleased();
@@ -279,12 +318,35 @@ public final class ServerConnector {
                 return;
             }
             server.observation().connected(done.isSuccess());
-            if (done.isSuccess()) {
+            if (!done.isSuccess()) {
+                retry(server, done.cause() instanceof ConnectTimeoutException);
+                return;
+            }
+            org.jhaproxy.runtime.proxyprotocol.SendProxy.send(f.channel(), header);
+            io.netty.handler.ssl.SslHandler tls = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
+            if (tls == null) {
                 callback.connected(f.channel(), server);
                 return;
             }
-            retry(server, done.cause() instanceof ConnectTimeoutException);
+            // with "ssl" the connection is established once its handshake is done (CO_FL_WAIT_L6_CONN)
+            f.channel().read();
+            tls.handshakeFuture().addListener(hs -> handshaken(f.channel(), server, hs));
         });
+    }
+
+    /** The server's TLS handshake ended: connected, or a failed attempt retried as a refused connection. */
+    private void handshaken(Channel ch, Server server, io.netty.util.concurrent.Future<?> hs) {
+        if (abandoned) {
+            server.connectionReleased();
+            ch.close();
+            return;
+        }
+        if (hs.isSuccess()) {
+            callback.connected(ch, server);
+            return;
+        }
+        ch.close();
+        retry(server, hs.cause() instanceof io.netty.handler.ssl.SslHandshakeTimeoutException);
     }
 
     /** back_handle_st_cer(): give up, retry the same server after a pause, or redispatch. */

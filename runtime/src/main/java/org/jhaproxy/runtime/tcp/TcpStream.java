@@ -50,7 +50,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     @Override
     public InetSocketAddress source() {
-        return ServerConnector.ip(client.remoteAddress());
+        return samples != null ? samples.src() : org.jhaproxy.runtime.stream.SessionAddresses.of(client).src();
     }
 
     @Override
@@ -61,10 +61,11 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (frontend.log() != null && frontend.log().logsStreams()) {
             log = StreamLog.acceptedNow();
         }
-        samples = new org.jhaproxy.runtime.sample.SampleContext(
-                ServerConnector.ip(client.remoteAddress()), ServerConnector.ip(client.localAddress()), frontend,
+        org.jhaproxy.runtime.stream.SessionAddresses addresses = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
+        samples = new org.jhaproxy.runtime.sample.SampleContext(addresses.src(), addresses.dst(), frontend,
                 org.jhaproxy.runtime.sample.Vars.session(client))
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client));
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
         backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(samples);
         if (backend == null) {
             // rejected by "tcp-request content reject" (SF_ERR_PRXCOND, SF_FINST_R)
@@ -75,7 +76,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         samples.backend(backend);
         backend.backendConnection();
         connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
-                ServerConnector.ip(client.localAddress()), (ch, s) -> { }, new ServerConnector.Callback() {
+                samples.dst(), (ch, s) -> { }, new ServerConnector.Callback() {
                     @Override
                     public void connected(Channel ch, Server s) {
                         serverConnected(ch, s);
@@ -99,7 +100,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
                     public void queued() {
                         queued = true;
                     }
-                });
+                }).samples(samples);
         Server forced = org.jhaproxy.runtime.stick.Sticking.request(samples, null);
         if (forced != null) {
             connector.start(forced);
