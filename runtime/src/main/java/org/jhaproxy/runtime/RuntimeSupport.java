@@ -87,7 +87,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.ssl.SslKeywords.EXECUTED,
             org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED,
             org.jhaproxy.runtime.process.MasterWorkerKeywords.EXECUTED,
-            org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED);
+            org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED,
+            org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

@@ -8,12 +8,14 @@ public record Config(List<String> files, Map<String, GlobalBuilder.Setting> glob
                      List<org.jhaproxy.config.source.Line> globalLines, List<LogTarget> logTargets,
                      Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers,
                      List<RingConfig> rings, List<LogForwardConfig> logForwards,
-                     Map<String, UserlistConfig> userlists, List<PeersTable> peersTables) {
+                     Map<String, UserlistConfig> userlists, List<PeersTable> peersTables,
+                     Map<String, CacheConfig> caches) {
     public Config {
         rings = List.copyOf(rings);
         logForwards = List.copyOf(logForwards);
         userlists = Map.copyOf(userlists);
         peersTables = List.copyOf(peersTables);
+        caches = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(caches));
         resolvers = Map.copyOf(resolvers);
         httpErrors = Map.copyOf(httpErrors);
         logTargets = List.copyOf(logTargets);

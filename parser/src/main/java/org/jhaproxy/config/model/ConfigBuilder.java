@@ -84,7 +84,14 @@ public final class ConfigBuilder {
                 otherSections.of("ring").values().stream().map(RingConfig::freeze).toList(),
                 otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(),
                 userlists(),
-                peersSections.stream().flatMap(p -> p.tables().stream()).toList());
+                peersSections.stream().flatMap(p -> p.tables().stream()).toList(), caches());
+    }
+
+    /** The cache sections, in declaration order ("show cache" lists them so). */
+    private Map<String, CacheConfig> caches() {
+        Map<String, CacheConfig> all = new java.util.LinkedHashMap<>();
+        otherSections.of("cache").forEach((name, section) -> all.put(name, CacheConfig.freeze(section)));
+        return all;
     }
 
     private Map<String, ResolversConfig> resolvers() {

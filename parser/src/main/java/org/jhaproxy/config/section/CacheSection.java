@@ -34,6 +34,11 @@ public final class CacheSection implements Section {
             // lines of a cache section whose header was rejected
             return ErrCode.NONE;
         }
+        if (current != null && !kw.equals("cache") && !(kw.equals("process-vary")
+                && !line.arg(1).equals("on") && !line.arg(1).equals("off"))) {
+            // what the runtime's cache reads (CacheConfig); a line in error aborts the file anyway
+            current.set(kw, new Position(line.file(), line.lineNo()), List.of(line.arg(1)));
+        }
         switch (kw) {
             case "cache": {
                 if (line.arg(1).isEmpty()) {

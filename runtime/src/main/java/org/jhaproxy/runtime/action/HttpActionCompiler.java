@@ -31,11 +31,11 @@ public final class HttpActionCompiler {
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
             "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit",
             "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "auth",
-            "set-src", "set-src-port", "set-dst", "set-dst-port");
+            "set-src", "set-src-port", "set-dst", "set-dst-port", "cache-use");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture",
-            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0");
+            "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "cache-store");
 
     private HttpActionCompiler() {
     }
@@ -84,6 +84,8 @@ public final class HttpActionCompiler {
             case "return" -> Return.compile(w, scope);
             case "auth" -> AuthChallenge.compile(w, scope);
             case "use-service" -> useService(w);
+            case "cache-use" -> org.jhaproxy.runtime.cache.CacheRules.use(w, scope);
+            case "cache-store" -> org.jhaproxy.runtime.cache.CacheRules.store(w, scope);
             case "track-sc0", "track-sc1", "track-sc2" -> {
                 TrackAction t = TrackAction.compile(w, scope,
                         response ? TrackAction.Level.HTTP_RESPONSE : TrackAction.Level.HTTP_REQUEST);

@@ -53,6 +53,11 @@ public final class HttpRequestAnalyzer {
         if (r != null && r != Reply.ALLOW) {
             return r;
         }
+        // an object "cache-use" found: the cache applet answers, as a service would
+        Reply hit = org.jhaproxy.runtime.cache.CacheTxn.hit(c);
+        if (hit != null) {
+            return hit;
+        }
         r = HttpRule.run(rules.redirects, c, req);
         return r == Reply.ALLOW ? null : r;
     }

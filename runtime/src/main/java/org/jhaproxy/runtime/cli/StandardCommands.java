@@ -17,6 +17,7 @@ final class StandardCommands {
         all.add(new GetSocks());
         all.add(new ShowActivity());
         all.add(new ShowPools());
+        all.add(new ShowCache());
         all.add(new ShowEvents());
         all.addAll(ProxyCommands.all());
         all.addAll(ServerCommands.all());

@@ -387,6 +387,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         } else {
             log.responsePart(c, responseChunked);
             HttpCounting.responseBytes(stream.frontend(), backend, leg.server(), c.content().readableBytes());
+            org.jhaproxy.runtime.cache.CacheTxn.forwarded(samples, c);
             stream.client().write(c);
         }
         if (c instanceof LastHttpContent) {
@@ -518,6 +519,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             backendCounted = false;
             backend.backendReleased();
         }
+        org.jhaproxy.runtime.cache.CacheTxn.ended(samples);
         log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
         // stream_free() after the log: the entries the stream tracked are given back
         org.jhaproxy.runtime.stick.Tracking.streamEnded(samples);

@@ -14,6 +14,9 @@ public final class BackendCounters {
     public final LongAdder cumConn = new LongAdder();
     public final LongAdder cumLbconn = new LongAdder();
     public final LongAdder cumReq = new LongAdder();
+    /** http-request cache-use lookups and hits of this proxy's rules as a backend (cache.c). */
+    public final LongAdder cacheLookups = new LongAdder();
+    public final LongAdder cacheHits = new LongAdder();
     public final LongAdder bytesIn = new LongAdder();
     public final LongAdder bytesOut = new LongAdder();
     public final LongAdder deniedReq = new LongAdder();
@@ -112,7 +115,7 @@ public final class BackendCounters {
     public void clearAll() {
         for (LongAdder a : new LongAdder[] {cumConn, cumLbconn, cumReq, bytesIn, bytesOut, deniedReq, deniedResp,
             failedConns, failedResp, retries, redispatches, failedRewrites, internalErrors, connect, reuse, cliAborts,
-            srvAborts, failedChecks, downTrans, failedHana}) {
+            srvAborts, failedChecks, downTrans, failedHana, cacheLookups, cacheHits}) {
             a.reset();
         }
         responses.clear();

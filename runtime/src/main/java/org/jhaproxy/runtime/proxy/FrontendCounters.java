@@ -18,6 +18,9 @@ public final class FrontendCounters {
     public final LongAdder deniedConn = new LongAdder();
     public final LongAdder deniedSess = new LongAdder();
     public final LongAdder intercepted = new LongAdder();
+    /** http-request cache-use lookups and hits of this proxy's rules as a frontend (cache.c). */
+    public final LongAdder cacheLookups = new LongAdder();
+    public final LongAdder cacheHits = new LongAdder();
     public final LongAdder failedRewrites = new LongAdder();
     public final LongAdder internalErrors = new LongAdder();
     /** Responses by class: index 1..5 for 1xx..5xx, 0 for the others (rsp[] of haproxy). */
@@ -63,7 +66,7 @@ public final class FrontendCounters {
     /** "clear counters all": every counter, as haproxy zeroes the whole fe_counters. */
     public void clearAll() {
         for (LongAdder a : new LongAdder[] {cumConn, cumSess, cumReq, bytesIn, bytesOut, deniedReq, deniedResp,
-            failedReq, deniedConn, deniedSess, intercepted, failedRewrites, internalErrors}) {
+            failedReq, deniedConn, deniedSess, intercepted, failedRewrites, internalErrors, cacheLookups, cacheHits}) {
             a.reset();
         }
         responses.clear();

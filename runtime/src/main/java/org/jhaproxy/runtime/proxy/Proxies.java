@@ -15,6 +15,7 @@ public final class Proxies {
     private final Config config;
     private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
     private final org.jhaproxy.runtime.stick.StickTables stickTables;
+    private final org.jhaproxy.runtime.cache.Caches caches;
 
     public Proxies(Config config) {
         this.config = config;
@@ -23,6 +24,7 @@ public final class Proxies {
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
         this.firstId = socket ? 2 : 1;
         this.stickTables = org.jhaproxy.runtime.stick.StickTables.of(config.proxies(), config.peersTables(), config.files());
+        this.caches = new org.jhaproxy.runtime.cache.Caches(config);
         for (ProxyConfig pc : config.proxies()) {
             all.add(new Proxy(pc, httpErrorSections(config)));
         }
@@ -44,6 +46,11 @@ public final class Proxies {
             }
         }
         return m;
+    }
+
+    /** The "cache" sections, shared by every proxy's cache-use and cache-store rules. */
+    public org.jhaproxy.runtime.cache.Caches caches() {
+        return caches;
     }
 
     /** The configuration the proxies were built from (its global settings). */

@@ -201,4 +201,15 @@ public final class SampleContext {
         }
         return stickStores;
     }
+
+    private org.jhaproxy.runtime.cache.CacheTxn cacheTxn;
+
+    /** What the cache knows of this transaction (cache-use, cache-store), null until a cache rule ran. */
+    public org.jhaproxy.runtime.cache.CacheTxn cacheTxn() {
+        return cacheTxn;
+    }
+
+    public void cacheTxn(org.jhaproxy.runtime.cache.CacheTxn t) {
+        cacheTxn = t;
+    }
 }

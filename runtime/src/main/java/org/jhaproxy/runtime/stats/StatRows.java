@@ -71,7 +71,7 @@ public final class StatRows {
         r.set("wrew", c.failedRewrites.sum()).set("eint", c.internalErrors.sum());
         if (p.isHttp()) {
             responses(r, c.responses);
-            r.set("intercepted", c.intercepted.sum()).set("cache_lookups", 0L).set("cache_hits", 0L);
+            r.set("intercepted", c.intercepted.sum()).set("cache_lookups", c.cacheLookups.sum()).set("cache_hits", c.cacheHits.sum());
         }
         r.set("req_rate", c.reqPerSec.read()).set("req_rate_max", c.rpsMax.get()).set("req_tot", c.cumReq.sum());
         compression(r);
@@ -185,7 +185,7 @@ public final class StatRows {
         if (p.isHttp()) {
             r.set("req_tot", c.cumReq.sum());
             responses(r, c.responses);
-            r.set("cache_lookups", 0L).set("cache_hits", 0L);
+            r.set("cache_lookups", c.cacheLookups.sum()).set("cache_hits", c.cacheHits.sum());
         }
         r.set("cli_abrt", c.cliAborts.sum()).set("srv_abrt", c.srvAborts.sum());
         compression(r);
