@@ -4,8 +4,15 @@ import java.util.regex.Pattern;
 
 /** One step of a check (a "tcp-check" or "http-check" line): connect, send, or expect. */
 sealed interface CheckRule {
-    /** "tcp-check connect [port N]": a new connection (0 keeps the server's check port). */
-    record Connect(int port) implements CheckRule {
+    /**
+     * "tcp-check connect [port N] [default] [send-proxy] [via-socks4]": a new connection (port 0
+     * keeps the server's check port). {@code dflt} (TCPCHK_OPT_DEFAULT_CONNECT, the implicit
+     * connect and the protocol checks' own) takes the server's check settings: its
+     * "check-send-proxy" and "check-via-socks4"; the other two are the rule's own options.
+     */
+    record Connect(int port, boolean dflt, boolean sendProxy, boolean viaSocks4) implements CheckRule {
+        /** "connect default": the implicit first connection, and that of the protocol checks. */
+        static final Connect DEFAULT = new Connect(0, true, false, false);
     }
 
     /** "tcp-check send" / "send-binary" or the HTTP request: bytes written to the server. */

@@ -143,13 +143,32 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
     private static CheckRule tcpRule(Line l) {
         String verb = l.arg(1);
         return switch (verb) {
-            case "connect" -> new CheckRule.Connect(l.args().contains("port")
-                    ? Integer.parseInt(l.arg(l.args().indexOf("port") + 1)) : 0);
+            case "connect" -> connect(l);
             case "send" -> new CheckRule.Send(l.arg(2).getBytes(StandardCharsets.ISO_8859_1));
             case "send-binary" -> new CheckRule.Send(HexFormat.of().parseHex(l.arg(2)));
             case "expect" -> expect(l, false);
             default -> throw new IllegalArgumentException("tcp-check " + verb);
         };
+    }
+
+    /** The connect rule's options, skipping the values of those that take one. */
+    private static CheckRule.Connect connect(Line l) {
+        int port = 0;
+        boolean dflt = false;
+        boolean sendProxy = false;
+        boolean socks = false;
+        for (int i = 2; i < l.count(); i++) {
+            switch (l.arg(i)) {
+                case "port" -> port = Integer.parseInt(l.arg(++i));
+                case "addr", "comment", "sni", "alpn", "proto" -> i++;
+                case "default" -> dflt = true;
+                case "send-proxy" -> sendProxy = true;
+                case "via-socks4" -> socks = true;
+                default -> {
+                }
+            }
+        }
+        return new CheckRule.Connect(port, dflt, sendProxy, socks);
     }
 
     private static CheckRule.Expect expect(Line l, boolean http) {

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jhaproxy.runtime.Transport;
+import org.jhaproxy.runtime.proxyprotocol.SendProxy;
+import org.jhaproxy.runtime.proxyprotocol.Socks4Handshake;
 
 /**
  * One run of a server's check program on an event loop (tcpcheck_main()): connect, send, wait
@@ -41,6 +43,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     private boolean finished;
     /** The server's TLS when its checks use it ("check-ssl", or "ssl" alone), else null. */
     private org.jhaproxy.runtime.ssl.ServerSsl tls;
+    private CheckLayers layers = CheckLayers.NONE;
 
     CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport,
              java.util.function.Supplier<String> serverState, Consumer<CheckOutcome> interim, Consumer<CheckOutcome> done) {
@@ -51,6 +54,12 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         this.loop = loop;
         this.transport = transport;
         this.done = done;
+    }
+
+    /** The SOCKS4 proxy and PROXY header below the check's connections. */
+    CheckRun layers(CheckLayers l) {
+        this.layers = l;
+        return this;
     }
 
     /** Checks over TLS: each connection does its handshake before the first rule runs. */
@@ -78,20 +87,28 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             received.reset();
             seen = 0;
         }
+        CheckRule.Connect rule = index < 0 ? CheckRule.Connect.DEFAULT : (CheckRule.Connect) program.rules().get(index);
+        InetSocketAddress socks = layers.socks4(rule);
+        io.netty.handler.codec.haproxy.HAProxyProtocolVersion proxy = layers.proxy(rule);
         Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout()))
                 .option(ChannelOption.AUTO_READ, true)
-                .handler(this);
-        if (tls != null) {
-            b.handler(new io.netty.channel.ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                    ch.pipeline().addLast("ssl", tls.newHandler(ch.alloc(), null, 0));
-                    ch.pipeline().addLast(CheckRun.this);
-                }
-            });
-        }
-        ChannelFuture f = b.connect(to);
+                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("ssl", tls.newHandler(ch.alloc(), null, 0));
+                        }
+                        ch.pipeline().addLast(CheckRun.this);
+                        if (proxy != null) {
+                            SendProxy.prepare(ch, new SendProxy.Header(proxy, null, null));
+                        }
+                        if (socks != null) {
+                            Socks4Handshake.prepare(ch, to);
+                        }
+                    }
+                });
+        ChannelFuture f = b.connect(socks != null ? socks : to);
         channel = f.channel();
         f.addListener(r -> {
             if (finished) {
@@ -103,22 +120,48 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 return;
             }
             armTimer();
-            io.netty.handler.ssl.SslHandler h = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
-            if (h == null) {
-                step();
+            if (socks == null) {
+                established(f.channel(), to, proxy, index);
                 return;
             }
-            h.handshakeFuture().addListener(hs -> {
+            // the check's timer bounds the SOCKS4 handshake (layer 4 counts as established once the request is sent)
+            Socks4Handshake.start(f.channel(), 0).addListener(hs -> {
                 if (finished || f.channel() != channel) {
                     return;
                 }
                 if (hs.isSuccess()) {
-                    step();
-                    return;
+                    established(f.channel(), to, proxy, index);
+                } else {
+                    finish(CheckOutcome.of(CheckStatus.SOCKERR, hs.cause().getMessage() + failedStep(index)));
                 }
-                // chk_report_conn_err() with CO_FL_WAIT_L6_CONN: the handshake failed
-                finish(CheckOutcome.of(CheckStatus.L6RSP, "SSL handshake failure" + failedStep(index)));
             });
+        });
+    }
+
+    /** Connected (through the SOCKS4 proxy if any): the PROXY header, the TLS handshake, then the rules. */
+    private void established(Channel ch, InetSocketAddress to, io.netty.handler.codec.haproxy.HAProxyProtocolVersion proxy, int index) {
+        if (proxy != null) {
+            // a check has no stream: version 1 names the connection's own addresses, version 2 is LOCAL
+            InetSocketAddress local = ch.localAddress() instanceof InetSocketAddress l ? l : null;
+            boolean v1 = proxy == io.netty.handler.codec.haproxy.HAProxyProtocolVersion.V1;
+            SendProxy.send(ch, new SendProxy.Header(proxy, v1 ? local : null, v1 ? to : null));
+            ch.flush();
+        }
+        io.netty.handler.ssl.SslHandler h = ch.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+        if (h == null) {
+            step();
+            return;
+        }
+        h.handshakeFuture().addListener(hs -> {
+            if (finished || ch != channel) {
+                return;
+            }
+            if (hs.isSuccess()) {
+                step();
+                return;
+            }
+            // chk_report_conn_err() with CO_FL_WAIT_L6_CONN: the handshake failed
+            finish(CheckOutcome.of(CheckStatus.L6RSP, "SSL handshake failure" + failedStep(index)));
         });
     }
 

@@ -106,7 +106,8 @@ final class HealthCheck {
         new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
                 // a status reported on the way counts as a check of its own, as in haproxy
                 outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done)
-                .tls(agent || server.ssl() == null || !server.ssl().checks() ? null : server.ssl()).start();
+                .tls(agent || server.ssl() == null || !server.ssl().checks() ? null : server.ssl())
+                .layers(CheckLayers.of(server.config(), server.socks4(), agent)).start();
     }
 
     /** Runs "external-check command" instead of the program ("option external-check"). */

@@ -33,7 +33,7 @@ public final class HealthChecks {
     public static final Set<String> SERVER_OPTIONS = Set.of(
             "check", "no-check", "slowstart", "inter", "fastinter", "downinter", "rise", "fall", "port", "addr",
             "agent-check", "no-agent-check", "agent-port", "agent-addr", "agent-inter", "agent-send",
-            "observe", "error-limit", "on-error");
+            "observe", "error-limit", "on-error", "check-send-proxy", "check-via-socks4");
 
     /** Checks shorter than this do not dictate the spreading of the others (SRV_CHK_INTER_THRES). */
     private static final long SPREAD_THRESHOLD = 1000;

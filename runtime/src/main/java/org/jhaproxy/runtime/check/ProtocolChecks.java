@@ -97,7 +97,7 @@ final class ProtocolChecks {
         }
         ExpectOptions reply = ExpectOptions.NONE.withStatuses(null, CheckStatus.L7STS, null)
                 .withMessages(SMTP_TEXT, SMTP_TEXT).withStatusCode(SMTP_CODE);
-        return List.of(new CheckRule.Connect(0),
+        return List.of(CheckRule.Connect.DEFAULT,
                 Expect.tcp(Match.RSTRING, false, "^[0-9]{3}[ \r]", ExpectOptions.NONE.withMinRecv(4)
                         .withStatuses(null, CheckStatus.L7RSP, null).withMessages(null, data -> cutCrlf(payload(data, 0)))),
                 Expect.tcp(Match.RSTRING, false, "^2[0-9]{2}[ \r]", ExpectOptions.NONE.withMinRecv(4)
@@ -117,7 +117,7 @@ final class ProtocolChecks {
         startup.writeBytes(HexFormat.of().parseHex("000300007573657200"));
         startup.writeBytes(name);
         startup.writeBytes(new byte[] {0, 0});
-        return List.of(new CheckRule.Connect(0), new CheckRule.Send(startup.toByteArray()),
+        return List.of(CheckRule.Connect.DEFAULT, new CheckRule.Send(startup.toByteArray()),
                 Expect.tcp(Match.RSTRING, true, "^E", ExpectOptions.NONE.withMinRecv(5)
                         .withStatuses(null, CheckStatus.L7RSP, null).withMessages(null, data -> payload(data, 6))),
                 Expect.tcp(Match.RBINARY, false, "^52000000(08|0A|0C)000000(00|02|03|04|05|06)",
@@ -128,7 +128,7 @@ final class ProtocolChecks {
     /** "mysql-check [user NAME [post-41|pre-41]]": without a user, only the greeting is checked. */
     private static List<CheckRule> mysql(Line option) {
         List<CheckRule> rules = new ArrayList<>();
-        rules.add(new CheckRule.Connect(0));
+        rules.add(CheckRule.Connect.DEFAULT);
         boolean user = option.arg(2).equals("user");
         if (user) {
             rules.add(new CheckRule.Send(MysqlReply.authentication(option.arg(3), !option.arg(4).equals("pre-41"))));

@@ -140,7 +140,7 @@ final class TransactionLog {
         if (log != null) {
             log.connected();
             log.serverLocal = ServerConnector.ip(ch.localAddress());
-            log.serverRemote = ServerConnector.ip(ch.remoteAddress());
+            log.serverRemote = ServerConnector.ip(org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.destination(ch));
         }
     }
 

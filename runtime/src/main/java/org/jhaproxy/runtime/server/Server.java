@@ -50,11 +50,14 @@ public final class Server {
     private volatile org.jhaproxy.runtime.ssl.ServerSsl ssl;
     /** "source": the local address its connections bind, null when the kernel chooses. */
     private final org.jhaproxy.runtime.stream.ConnectSource source;
+    /** "socks4": the SOCKS4 proxy its connections go through, null without. */
+    private final InetSocketAddress socks4;
 
     public Server(ServerConfig config, Proxy backend, int puid) {
         this.config = config;
         this.backend = backend;
         this.source = org.jhaproxy.runtime.stream.ConnectSource.of(config, backend.config().last("source"));
+        this.socks4 = org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.proxy(config);
         String host = config.address() == null ? null
                 : config.address().host() != null ? config.address().host() : config.address().fqdn();
         int port = config.address() == null ? 0 : config.address().port() & 0xFFFF;
@@ -224,6 +227,11 @@ public final class Server {
     /** The local address a new connection to it binds, or null ("source" of the server or its backend). */
     public java.net.InetSocketAddress connectSource() {
         return source == null ? null : source.next();
+    }
+
+    /** The SOCKS4 proxy its connections go through ("socks4"), or null. */
+    public InetSocketAddress socks4() {
+        return socks4;
     }
 
     /** Idle keep-alive connections to this server (HTTP), per event loop. */

@@ -267,7 +267,7 @@ public final class ServerConnector {
     }
 
     private boolean sameConnection(Channel idle, Server server) {
-        if (server.followsDestination() && !java.util.Objects.equals(idle.remoteAddress(), server.address(clientDestination))) {
+        if (server.followsDestination() && !java.util.Objects.equals(org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.destination(idle), server.address(clientDestination))) {
             return false;
         }
         return org.jhaproxy.runtime.proxyprotocol.SendProxy.reusable(idle, proxyHeader(server));
@@ -280,7 +280,19 @@ public final class ServerConnector {
 
     private void attempt(Server server) {
         server.connectAttempted();
+        long started = System.nanoTime();
         org.jhaproxy.runtime.proxyprotocol.SendProxy.Header header = proxyHeader(server);
+        InetSocketAddress target = server.address(clientDestination);
+        // "socks4": the connection goes to the proxy, asked to connect on to the server
+        InetSocketAddress socks = server.socks4();
+        InetSocketAddress peer = socks != null ? socks : target;
+        if (socks != null && target.getAddress() != null && socks.getAddress().getClass() != target.getAddress().getClass()) {
+            // haproxy opens the socket for the server's address family: connect() to a proxy of
+            // the other family fails at once, a synchronous error retried without a pause
+            server.observation().connected(false);
+            retry(server, false, true);
+            return;
+        }
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -298,6 +310,10 @@ public final class ServerConnector {
                         }
                         // below TLS: the PROXY header goes out in clear, before the handshake
                         org.jhaproxy.runtime.proxyprotocol.SendProxy.prepare(ch, header);
+                        if (socks != null) {
+                            // below everything: the SOCKS4 handshake comes before the PROXY header
+                            org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.prepare(ch, target);
+                        }
                     }
                 });
         TcpKeepAlive.server(b, backend);
@@ -309,29 +325,48 @@ public final class ServerConnector {
         if (local != null) {
             b.option(ChannelOption.SO_REUSEADDR, true);
         }
-        ChannelFuture f = local == null ? b.connect(server.address(clientDestination))
-                : b.connect(server.address(clientDestination), local);
+        ChannelFuture f = local == null ? b.connect(peer) : b.connect(peer, local);
         f.addListener(done -> {
             if (abandoned) {
                 server.connectionReleased();
                 f.channel().close();
                 return;
             }
-            server.observation().connected(done.isSuccess());
-            if (!done.isSuccess()) {
-                retry(server, done.cause() instanceof ConnectTimeoutException);
+            if (!done.isSuccess() || socks == null) {
+                layer4(f.channel(), server, header, done.isSuccess() ? null : done.cause());
                 return;
             }
-            org.jhaproxy.runtime.proxyprotocol.SendProxy.send(f.channel(), header);
-            io.netty.handler.ssl.SslHandler tls = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
-            if (tls == null) {
-                callback.connected(f.channel(), server);
-                return;
-            }
-            // with "ssl" the connection is established once its handshake is done (CO_FL_WAIT_L6_CONN)
-            f.channel().read();
-            tls.handshakeFuture().addListener(hs -> handshaken(f.channel(), server, hs));
+            // "timeout connect" bounds the whole handshake too (the connection is not established before)
+            long left = connectTimeout <= 0 ? 0
+                    : Math.max(1, connectTimeout - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.start(f.channel(), left).addListener(hs -> {
+                if (abandoned) {
+                    server.connectionReleased();
+                    f.channel().close();
+                    return;
+                }
+                layer4(f.channel(), server, header, hs.isSuccess() ? null : hs.cause());
+            });
         });
+    }
+
+    /** The connection is established (layer 4, through the SOCKS4 proxy if any), or failed with {@code cause}. */
+    private void layer4(Channel ch, Server server, org.jhaproxy.runtime.proxyprotocol.SendProxy.Header header, Throwable cause) {
+        server.observation().connected(cause == null);
+        if (cause != null) {
+            retry(server, cause instanceof ConnectTimeoutException
+                    || cause instanceof org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.Timeout);
+            return;
+        }
+        org.jhaproxy.runtime.proxyprotocol.SendProxy.send(ch, header);
+        io.netty.handler.ssl.SslHandler tls = ch.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+        if (tls == null) {
+            callback.connected(ch, server);
+            return;
+        }
+        // with "ssl" the connection is established once its handshake is done (CO_FL_WAIT_L6_CONN)
+        ch.read();
+        tls.handshakeFuture().addListener(hs -> handshaken(ch, server, hs));
     }
 
     /** The server's TLS handshake ended: connected, or a failed attempt retried as a refused connection. */
@@ -351,6 +386,11 @@ public final class ServerConnector {
 
     /** back_handle_st_cer(): give up, retry the same server after a pause, or redispatch. */
     private void retry(Server failed, boolean timeout) {
+        retry(failed, timeout, timeout);
+    }
+
+    /** {@code immediate}: no pause before the same server is tried again (a timeout, a synchronous error). */
+    private void retry(Server failed, boolean timeout, boolean immediate) {
         retries++;
         if (retries >= backend.retries() + 1) {
             failed.connectionReleased();
@@ -365,7 +405,7 @@ public final class ServerConnector {
             assign(null, failed);
             return;
         }
-        if (timeout) {
+        if (immediate) {
             attempt(failed);
             return;
         }

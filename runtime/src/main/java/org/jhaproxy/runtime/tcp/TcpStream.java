@@ -120,7 +120,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (log != null) {
             log.connected();
             log.serverLocal = ServerConnector.ip(ch.localAddress());
-            log.serverRemote = ServerConnector.ip(ch.remoteAddress());
+            log.serverRemote = ServerConnector.ip(org.jhaproxy.runtime.proxyprotocol.Socks4Handshake.destination(ch));
         }
         if (!client.isActive()) {
             abort();
