@@ -132,6 +132,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 if (hs.isSuccess()) {
                     established(f.channel(), to, proxy, index);
                 } else {
+                    // a check connection is closed with a reset, as haproxy's without "linger"
+                    f.channel().config().setOption(ChannelOption.SO_LINGER, 0);
                     finish(CheckOutcome.of(CheckStatus.SOCKERR, hs.cause().getMessage() + failedStep(index)));
                 }
             });
