@@ -39,7 +39,7 @@ public final class RuntimeSupport {
             // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
             // checked when the rules are compiled: accept and reject only)
             "proxy acl", "proxy use_backend", "proxy redirect",
-            "proxy tcp-request connection", "proxy tcp-request content", "proxy tcp-request inspect-delay");
+            "proxy tcp-request connection", "proxy tcp-request session", "proxy tcp-request content", "proxy tcp-request inspect-delay");
 
     /**
      * TLS tuning with no effect a client or a server can see from jhaproxy's TLS library: no DHE

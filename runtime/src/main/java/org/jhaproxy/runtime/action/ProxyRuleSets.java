@@ -18,16 +18,17 @@ import org.jhaproxy.runtime.sample.NotSupported;
 
 /**
  * The rules of one proxy, compiled once at start-up from the frozen model: tcp-request
- * connection and content rules, http-request, redirect and http-response rules, and the
+ * connection, session and content rules, http-request, redirect and http-response rules, and the
  * use_backend switching rules. A rule the runtime cannot execute refuses the start, naming its
  * line.
  */
 public final class ProxyRuleSets {
-    private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new HttpRule[0],
+    private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new TcpRule[0], new HttpRule[0],
             new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0], org.jhaproxy.runtime.stick.Sticking.NONE);
 
     final Proxies proxies;
     final TcpRule[] tcpConnection;
+    final TcpRule[] tcpSession;
     final TcpRule[] tcpContent;
     final HttpRule[] httpRequest;
     final HttpRule[] redirects;
@@ -36,11 +37,12 @@ public final class ProxyRuleSets {
     private final Condition[] statsAdmin;
     private final org.jhaproxy.runtime.stick.Sticking sticking;
 
-    private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpContent, HttpRule[] httpRequest,
+    private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpSession, TcpRule[] tcpContent, HttpRule[] httpRequest,
                           HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching, Condition[] statsAdmin,
                           org.jhaproxy.runtime.stick.Sticking sticking) {
         this.proxies = proxies;
         this.tcpConnection = tcpConnection;
+        this.tcpSession = tcpSession;
         this.tcpContent = tcpContent;
         this.httpRequest = httpRequest;
         this.redirects = redirects;
@@ -68,6 +70,11 @@ public final class ProxyRuleSets {
         List<TcpRule> conn = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONN)) {
             conn.add(tcpRule(acls, r, org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION));
+        }
+        // "tcp-request session": the connection rules' actions, tracking on the session too
+        List<TcpRule> session = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_SESS)) {
+            session.add(tcpRule(acls, r, org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION));
         }
         List<TcpRule> content = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.TCP_REQ_CONT)) {
@@ -104,11 +111,11 @@ public final class ProxyRuleSets {
         }
         org.jhaproxy.runtime.stick.Sticking sticking = org.jhaproxy.runtime.stick.Sticking.compile(pc.stickRules(),
                 r -> at(r.at(), () -> acls.compile(r.condition())), acls.scope());
-        if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()
+        if (conn.isEmpty() && session.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()
                 && admin.isEmpty() && sticking.isEmpty()) {
             return NONE;
         }
-        return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
+        return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), session.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
                 req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
                 sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]), sticking);
     }
@@ -130,7 +137,7 @@ public final class ProxyRuleSets {
             java.util.function.Consumer<SampleContext> a = at(r.at(), () -> AddressActions.compile(r.words(), acls.scope().at(r.at())));
             return new TcpRule(cond(acls, r), true, a);
         }
-        if (r.action().equals("expect-proxy") && level == org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION) {
+        if (r.action().equals("expect-proxy") && r.set() == RuleSet.TCP_REQ_CONN && level == org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION) {
             // "expect-proxy layer4": the PROXY header is read once the connection rules are done
             return new TcpRule(cond(acls, r), true, c -> {
                 if (c.session() != null) {

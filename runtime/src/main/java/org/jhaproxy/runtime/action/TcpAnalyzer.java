@@ -4,7 +4,8 @@ import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.sample.SampleContext;
 
 /**
- * The rules of a new connection: "tcp-request connection" when it is accepted, and for a TCP
+ * The rules of a new connection: "tcp-request connection" when it is accepted, "tcp-request
+ * session" once its session is complete, and for a TCP
  * stream "tcp-request content" then use_backend (the content rules need no payload here, since
  * the fetches executed are connection ones, so they decide at once as haproxy's do).
  */
@@ -18,14 +19,40 @@ public final class TcpAnalyzer {
         if (rules.length == 0) {
             return true;
         }
-        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(ch);
-        SampleContext c = new SampleContext(a.src(), a.dst(), fe, null).session(a)
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(ch));
+        SampleContext c = context(fe, ch);
         if (!TcpRule.run(rules, c)) {
+            fe.frontendCounters().deniedConn.increment();
+            return false;
+        }
+        if (fe.rules().tcpSession.length == 0) {
+            org.jhaproxy.runtime.stick.Tracking.sessionCreated(c);
+        }
+        return true;
+    }
+
+    /**
+     * tcp-request session (tcp_exec_l5_rules()), once the session is complete (after the PROXY
+     * header and the TLS handshake): false when the connection must be closed. Only a session
+     * that passes them is counted in the counters it tracks (session_count_new()).
+     */
+    public static boolean acceptSession(Proxy fe, io.netty.channel.Channel ch) {
+        TcpRule[] rules = fe.rules().tcpSession;
+        if (rules.length == 0) {
+            return true;
+        }
+        SampleContext c = context(fe, ch);
+        if (!TcpRule.run(rules, c)) {
+            fe.frontendCounters().deniedSess.increment();
             return false;
         }
         org.jhaproxy.runtime.stick.Tracking.sessionCreated(c);
         return true;
+    }
+
+    private static SampleContext context(Proxy fe, io.netty.channel.Channel ch) {
+        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(ch);
+        return new SampleContext(a.src(), a.dst(), fe, null).session(a)
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(ch));
     }
 
     /** A TCP stream's backend, or null when a rule rejected it (or there is none). */

@@ -26,6 +26,7 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         Proxy fe = listener.frontend();
+        long acceptMicros = System.currentTimeMillis() * 1000;
         if (!org.jhaproxy.runtime.action.TcpAnalyzer.acceptConnection(fe, ch)) {
             // "tcp-request connection reject": closed before any stream exists, with a reset as haproxy does
             ch.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
@@ -34,15 +35,18 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         }
         if (listener.bind().acceptProxy() || SessionAddresses.of(ch).expectsProxyHeader()) {
             // the tcp-request connection rules saw the socket's addresses; the session gets the header's
-            org.jhaproxy.runtime.proxyprotocol.AcceptProxy.install(ch, listener, () -> sessionComplete(ch));
+            org.jhaproxy.runtime.proxyprotocol.AcceptProxy.install(ch, listener, () -> sessionComplete(ch, acceptMicros));
             return;
         }
-        sessionComplete(ch);
+        sessionComplete(ch, acceptMicros);
     }
 
     /** conn_complete_session(): the session exists, its streams start. */
-    private void sessionComplete(Channel ch) {
+    private void sessionComplete(Channel ch, long acceptMicros) {
         Proxy fe = listener.frontend();
+        if (listener.bind().ssl() == null && !sessionAccepted(ch, acceptMicros)) {
+            return;
+        }
         ctx.clients().add(ch);
         TcpKeepAlive.client(ch, fe);
         fe.frontendConnection();
@@ -54,7 +58,28 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         // "ssl": the stream starts once the handshake is done, above the TLS handler
         ch.pipeline().addLast("ssl", ssl.newHandler());
         ch.pipeline().addLast(org.jhaproxy.runtime.ssl.HandshakeWait.NAME,
-                new org.jhaproxy.runtime.ssl.HandshakeWait(this::installStream));
+                new org.jhaproxy.runtime.ssl.HandshakeWait(c -> {
+                    if (sessionAccepted(c, acceptMicros)) {
+                        installStream(c);
+                    }
+                }));
+    }
+
+    /**
+     * "tcp-request session" rules, once the handshakes are done. A rejected session is killed
+     * as an embryonic one (session_kill_embryonic(): its log line says "Success", the error
+     * code being none, and "option dontlognull" drops it).
+     */
+    private boolean sessionAccepted(Channel ch, long acceptMicros) {
+        Proxy fe = listener.frontend();
+        if (org.jhaproxy.runtime.action.TcpAnalyzer.acceptSession(fe, ch)) {
+            return true;
+        }
+        if (fe.log() != null) {
+            fe.log().embryonicKilled(SessionAddresses.of(ch).src(), acceptMicros, listener.logName(), "Success", true);
+        }
+        SessionRejected.close(ch);
+        return false;
     }
 
     /** The stream's handlers, for the frontend's mode. */
