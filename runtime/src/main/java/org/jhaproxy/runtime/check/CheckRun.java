@@ -101,7 +101,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                         }
                         ch.pipeline().addLast(CheckRun.this);
                         if (proxy != null) {
-                            SendProxy.prepare(ch, new SendProxy.Header(proxy, null, null));
+                            SendProxy.prepare(ch, SendProxy.checkHeader(layers.server(), proxy, null, to));
                         }
                         if (socks != null) {
                             Socks4Handshake.prepare(ch, to);
@@ -145,8 +145,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         if (proxy != null) {
             // a check has no stream: version 1 names the connection's own addresses, version 2 is LOCAL
             InetSocketAddress local = ch.localAddress() instanceof InetSocketAddress l ? l : null;
-            boolean v1 = proxy == io.netty.handler.codec.haproxy.HAProxyProtocolVersion.V1;
-            SendProxy.send(ch, new SendProxy.Header(proxy, v1 ? local : null, v1 ? to : null));
+            SendProxy.send(ch, SendProxy.checkHeader(layers.server(), proxy, local, to));
             ch.flush();
         }
         io.netty.handler.ssl.SslHandler h = ch.pipeline().get(io.netty.handler.ssl.SslHandler.class);

@@ -11,7 +11,8 @@ public final class ConnectionKeywords {
     /** Proxy keywords. */
     public static final Set<String> EXECUTED = Set.of("proxy source");
     /** Server options. */
-    public static final Set<String> SERVER_OPTIONS = Set.of("send-proxy", "send-proxy-v2", "source", "socks4");
+    public static final Set<String> SERVER_OPTIONS = Set.of("send-proxy", "send-proxy-v2", "source", "socks4",
+            "proxy-v2-options", "send-proxy-v2-ssl", "send-proxy-v2-ssl-cn");
 
     private ConnectionKeywords() {
     }

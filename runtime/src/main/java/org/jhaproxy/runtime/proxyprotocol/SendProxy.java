@@ -17,7 +17,7 @@ import org.jhaproxy.config.model.ServerConfig;
  * protocol header carrying the stream's source and destination (make_proxy_line()), encoded by
  * Netty's {@link HAProxyMessageEncoder}. Two IPv4 addresses give TCP4, an IPv6 one TCP6 with the
  * IPv4 one mapped (::ffff:a.b.c.d); anything else "PROXY UNKNOWN" (v1) or a LOCAL command (v2).
- * Version 2 carries no TLV (haproxy sends some only with "proxy-v2-options"). An idle connection
+ * Version 2 carries the TLVs of {@link ProxyV2Options}, encoded by {@link ProxyV2Header}. An idle connection
  * is reused only by a stream whose header would be the same, as haproxy hashes the line into
  * the connection's identity.
  */
@@ -25,8 +25,20 @@ public final class SendProxy {
     private static final AttributeKey<Header> SENT = AttributeKey.valueOf("jhaproxy.proxy-header");
     private static final String ENCODER = "proxy-encoder";
 
-    /** The header of one connection: its version and addresses. */
-    public record Header(HAProxyProtocolVersion version, InetSocketAddress src, InetSocketAddress dst) {
+    /**
+     * The header of one connection: its version, addresses, and for version 2 its TLVs but the
+     * CRC32C one (ISO-8859-1 text, "" for none) and whether a CRC32C TLV ends up first.
+     */
+    public record Header(HAProxyProtocolVersion version, InetSocketAddress src, InetSocketAddress dst, String tlvs, boolean crc32c) {
+        public Header(HAProxyProtocolVersion version, InetSocketAddress src, InetSocketAddress dst) {
+            this(version, src, dst, "", false);
+        }
+
+        /** What goes on the wire: Netty's encoder's message, or the bytes of a version 2 header with TLVs. */
+        Object wire(io.netty.buffer.ByteBufAllocator alloc) {
+            return version == HAProxyProtocolVersion.V2 && (crc32c || !tlvs.isEmpty()) ? ProxyV2Header.encode(this, alloc) : message();
+        }
+
         HAProxyMessage message() {
             if (src == null || dst == null) {
                 return version == HAProxyProtocolVersion.V1
@@ -44,15 +56,47 @@ public final class SendProxy {
 
     /** The header a new connection to {@code server} starts with, or null when it sends none. */
     public static Header header(ServerConfig server, InetSocketAddress src, InetSocketAddress dst) {
-        HAProxyProtocolVersion v = version(server);
-        return v == null ? null : new Header(v, src, dst);
+        return header(server, src, dst, null);
     }
 
-    static HAProxyProtocolVersion version(ServerConfig server) {
-        if (server.has("send-proxy-v2")) {
+    /**
+     * The header a new connection to {@code server} starts with for a stream ({@code stream}: its
+     * samples, for the TLVs: the client's TLS, the unique id), or null when it sends none.
+     */
+    public static Header header(ServerConfig server, InetSocketAddress src, InetSocketAddress dst,
+                                org.jhaproxy.runtime.sample.SampleContext stream) {
+        HAProxyProtocolVersion v = version(server);
+        if (v != HAProxyProtocolVersion.V2) {
+            return v == null ? null : new Header(v, src, dst);
+        }
+        ProxyV2Options o = ProxyV2Options.of(server);
+        org.jhaproxy.runtime.ssl.ClientTls tls = stream == null ? null : stream.tls();
+        String id = null;
+        if (stream != null && o.uniqueId()) {
+            id = org.jhaproxy.runtime.log.UniqueId.of(stream);
+            id = id == null ? "" : id;
+        }
+        return new Header(v, src, dst, o.tlvs(tls, id), o.crc32c());
+    }
+
+    /** The header of a health check's connection (no stream): version 1 names the connection's own addresses, version 2 is LOCAL. */
+    public static Header checkHeader(ServerConfig server, HAProxyProtocolVersion v, InetSocketAddress local, InetSocketAddress dst) {
+        if (v == HAProxyProtocolVersion.V1) {
+            return new Header(v, local, dst);
+        }
+        ProxyV2Options o = ProxyV2Options.of(server);
+        return new Header(v, null, null, o.tlvs(null, null), o.crc32c());
+    }
+
+    /**
+     * The server's PROXY protocol version: 2 with "send-proxy-v2[-ssl[-cn]]", else 1 with
+     * "send-proxy", or with "proxy-v2-options" alone (haproxy then sends a version 1 line).
+     */
+    public static HAProxyProtocolVersion version(ServerConfig server) {
+        if (server.has("send-proxy-v2") || server.has("send-proxy-v2-ssl") || server.has("send-proxy-v2-ssl-cn")) {
             return HAProxyProtocolVersion.V2;
         }
-        return server.has("send-proxy") ? HAProxyProtocolVersion.V1 : null;
+        return server.has("send-proxy") || ProxyV2Options.of(server).any() ? HAProxyProtocolVersion.V1 : null;
     }
 
     /** In the server connection's initializer, after TLS: the encoder, below every other handler. */
@@ -72,9 +116,9 @@ public final class SendProxy {
             ch.attr(SENT).set(h);
             io.netty.channel.ChannelHandlerContext tls = ch.pipeline().context(io.netty.handler.ssl.SslHandler.class);
             if (tls != null) {
-                tls.write(h.message());
+                tls.write(h.wire(ch.alloc()));
             } else {
-                ch.write(h.message());
+                ch.write(h.wire(ch.alloc()));
             }
         }
     }

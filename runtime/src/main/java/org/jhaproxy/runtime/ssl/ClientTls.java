@@ -15,7 +15,8 @@ import javax.net.ssl.SSLSession;
  * gone by the time a log line is written): what the ssl_fc_* and ssl_c_* fetches and the
  * %sslv / %sslc log variables read. Names are OpenSSL's, as haproxy reports them.
  */
-public record ClientTls(String sni, String protocol, String cipher, String alpn, X509Certificate clientCert) {
+public record ClientTls(String sni, String protocol, String cipher, String alpn, X509Certificate clientCert,
+                        X509Certificate localCert) {
     private static final AttributeKey<ClientTls> KEY = AttributeKey.valueOf("jhaproxy.client-tls");
     private static final AttributeKey<String> SNI = AttributeKey.valueOf("jhaproxy.client-sni");
 
@@ -50,7 +51,10 @@ public record ClientTls(String sni, String protocol, String cipher, String alpn,
         } catch (SSLPeerUnverifiedException none) {
             // no client certificate
         }
-        ClientTls t = new ClientTls(ch.attr(SNI).get(), protocol, cipher, h.applicationProtocol(), peer);
+        // the certificate the frontend presented (SSL_get_certificate()): "proxy-v2-options cert-key,cert-sig"
+        Certificate[] local = session.getLocalCertificates();
+        X509Certificate own = local != null && local.length > 0 && local[0] instanceof X509Certificate x ? x : null;
+        ClientTls t = new ClientTls(ch.attr(SNI).get(), protocol, cipher, h.applicationProtocol(), peer, own);
         ch.attr(KEY).set(t);
         return t;
     }

@@ -275,7 +275,7 @@ public final class ServerConnector {
 
     /** The PROXY header a new connection to {@code server} starts with (the stream's addresses), or null. */
     private org.jhaproxy.runtime.proxyprotocol.SendProxy.Header proxyHeader(Server server) {
-        return org.jhaproxy.runtime.proxyprotocol.SendProxy.header(server.config(), request.source(), clientDestination);
+        return org.jhaproxy.runtime.proxyprotocol.SendProxy.header(server.config(), request.source(), clientDestination, samples);
     }
 
     private void attempt(Server server) {
