@@ -105,7 +105,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 }
             });
         }
-        if (rule != null && !rule.linger()) {
+        if (rule == null || !rule.linger()) {
             // a check closes with a reset unless "linger" asks for a clean close (FD_LINGER_RISK)
             b.option(ChannelOption.SO_LINGER, 0);
         }
