@@ -327,15 +327,17 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         HttpCounting.answered(stream.frontend(), backend, r);
-        log.status(r.status());
-        log.responseBytes(htxBytes);
+        byte[] bytes = r.bytes();
+        AfterResponseReply.Rewritten after = AfterResponseReply.apply(samples, bytes);
+        log.status(after == null ? r.status() : after.status());
+        log.responseBytes(after == null ? htxBytes : htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(bytes));
         if (stats != null) {
             stats.logged(log);
         }
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
+        stream.writeRaw(MessageHeads.reply(after == null ? bytes : after.bytes(), connection));
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
@@ -501,8 +503,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.abort();
         leg.releaseSlot();
         if (!responseStarted()) {
-            HttpErrorReply.write(stream, backend, conn, log, requestFlags.ver11(), request.method().equals(HttpMethod.HEAD),
-                    body.ended(), status);
+            HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
+                    request.method().equals(HttpMethod.HEAD), body.ended(), status);
         }
         stream.client().flush();
         streamEnded();
