@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.jhaproxy.config.model.ResolversConfig;
+import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.server.Server;
 
 /**
  * A running "resolvers" section (configuration.txt 5.3.2): its nameservers, queried over UDP
@@ -26,6 +28,8 @@ public final class Resolvers {
     private final List<Nameserver> nameservers;
     private final EventLoop loop;
     private final DnsNameResolver resolver;
+    /** The resolutions of the targets of SRV records, by name and preferred family, shared by their servers. */
+    private final java.util.Map<String, Resolution> targets = new java.util.HashMap<>();
 
     Resolvers(ResolversConfig config, EventLoop loop, boolean epoll) {
         this.config = config;
@@ -59,6 +63,33 @@ public final class Resolvers {
 
     DnsNameResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * resolv_link_resolution() for a server filled by an SRV record: it resolves its target,
+     * with the other servers asking the same name when there are some, else in a new resolution
+     * asking at once. On the resolvers' loop.
+     */
+    void link(Server s, String fqdn, boolean preferIpv4, Events events) {
+        String key = fqdn.toLowerCase(java.util.Locale.ROOT) + " " + preferIpv4;
+        Resolution r = targets.get(key);
+        if (r == null) {
+            r = new Resolution(this, events, fqdn, preferIpv4);
+            targets.put(key, r);
+            r.add(s);
+            r.start();
+        } else if (!r.has(s)) {
+            r.add(s);
+        }
+    }
+
+    /** The server no longer resolves {@code fqdn}; the last one gone ends the resolution. */
+    void unlink(Server s, String fqdn, boolean preferIpv4) {
+        String key = fqdn.toLowerCase(java.util.Locale.ROOT) + " " + preferIpv4;
+        Resolution r = targets.get(key);
+        if (r != null && r.remove(s)) {
+            targets.remove(key);
+        }
     }
 
     void close() {
