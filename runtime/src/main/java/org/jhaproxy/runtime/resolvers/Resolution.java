@@ -121,7 +121,7 @@ final class Resolution {
         }
         Resolvers.Nameserver target = all.get(ns % all.size());
         Future<AddressedEnvelope<DnsResponse, InetSocketAddress>> f =
-                resolvers.resolver().query(target.address(), new DefaultDnsQuestion(fqdn, type));
+                resolvers.query(target, new DefaultDnsQuestion(fqdn, type));
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 ask(type, ns + 1, attempt + 1, failure);

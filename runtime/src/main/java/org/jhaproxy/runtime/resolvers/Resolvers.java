@@ -35,7 +35,8 @@ public final class Resolvers {
         this.config = config;
         this.loop = loop;
         this.nameservers = nameservers(config);
-        InetSocketAddress first = nameservers.isEmpty() ? new InetSocketAddress("127.0.0.1", 53) : nameservers.get(0).address();
+        InetSocketAddress first = nameservers.stream().map(Nameserver::address).filter(a -> !a.isUnresolved()).findFirst()
+                .orElse(new InetSocketAddress("127.0.0.1", 53));
         this.resolver = new DnsNameResolverBuilder(loop)
                 .channelType(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .queryTimeoutMillis(config.timeout("retry"))
@@ -63,6 +64,20 @@ public final class Resolvers {
 
     DnsNameResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * Sends {@code question} to {@code ns}. A nameserver whose address names no host (an
+     * unexpanded "${VAR}" the resolver of the system cannot resolve) never answers: its
+     * queries fail as timed out, and the process keeps running, as haproxy's do.
+     */
+    io.netty.util.concurrent.Future<io.netty.channel.AddressedEnvelope<io.netty.handler.codec.dns.DnsResponse, InetSocketAddress>>
+            query(Nameserver ns, io.netty.handler.codec.dns.DnsQuestion question) {
+        if (ns.address().isUnresolved()) {
+            io.netty.util.ReferenceCountUtil.release(question);
+            return loop.newFailedFuture(new java.net.UnknownHostException(ns.address().getHostString()));
+        }
+        return resolver.query(ns.address(), question);
     }
 
     /**

@@ -71,8 +71,8 @@ final class SrvResolution {
             failed("timeout");
             return;
         }
-        Future<AddressedEnvelope<DnsResponse, InetSocketAddress>> f = resolvers.resolver()
-                .query(all.get(ns % all.size()).address(), new DefaultDnsQuestion(name, DnsRecordType.SRV));
+        Future<AddressedEnvelope<DnsResponse, InetSocketAddress>> f = resolvers
+                .query(all.get(ns % all.size()), new DefaultDnsQuestion(name, DnsRecordType.SRV));
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 ask(ns + 1, attempt + 1);
