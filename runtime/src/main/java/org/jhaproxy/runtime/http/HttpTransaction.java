@@ -183,7 +183,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         log.connected(ch);
         leg.attach(ch, s, stream);
-        ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
+        ResponseDecoder.requestStarts(ch, request, samples);
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         org.jhaproxy.runtime.persist.ServerName.apply(backend, s, serverHead.headers());

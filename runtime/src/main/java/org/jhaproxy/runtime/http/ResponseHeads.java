@@ -48,7 +48,7 @@ final class ResponseHeads {
         long framing = HtxSize.bodylessFraming(res);
         HttpResponse head = MessageHeads.forClient(res);
         // res.total counts the response as it entered the channel, before the http-response rules
-        long size = HtxSize.head(head) + framing;
+        long size = HtxSize.head(head) + framing + org.jhaproxy.runtime.fcgi.FcgiResponse.htxAdjust(res);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         Reply denied = HttpResponseAnalyzer.analyze(samples, head, server);
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);
