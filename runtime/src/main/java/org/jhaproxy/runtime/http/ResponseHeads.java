@@ -41,7 +41,10 @@ final class ResponseHeads {
         H1Flags flags = H1Flags.of(res, false);
         boolean bodyless = headRequest || code == 204 || code == 304;
         boolean lengthKnown = bodyless || flags.contentLength() || flags.chunked();
-        conn.responseParsed(flags, lengthKnown);
+        if (!(res instanceof org.jhaproxy.runtime.fcgi.FcgiResponse)) {
+            // a FastCGI connection outlives its response by FCGI_KEEP_CONN, whatever the response's H1 form
+            conn.responseParsed(flags, lengthKnown);
+        }
         if (stream.frontend().state() == ProxyState.STOPPED) {
             conn.closeClient();
         }
