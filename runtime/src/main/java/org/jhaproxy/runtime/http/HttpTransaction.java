@@ -299,7 +299,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !body.ended());
         Service.Answer a = service.answer(stream.context().engine(), samples, request,
                 connection);
-        answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
+        answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes(), OwnReplyRules.Origin.APPLET);
     }
 
     /** http-request tarpit: the request is held, then answered with the error reply of {@code status}. */
@@ -315,6 +315,16 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     private void answer(Reply r, long htxBytes) {
+        answer(r, htxBytes, stats != null ? OwnReplyRules.Origin.STATS : OwnReplyRules.Origin.PROXY);
+    }
+
+    private void answer(Reply r, long htxBytes, OwnReplyRules.Origin origin) {
+        OwnReplyRules.Rewritten after = r.kind() == Reply.Kind.REJECT ? null : OwnReplyRules.apply(samples, r.bytes(), origin);
+        if (after != null && after.denied() != null) {
+            // an http-response rule refused an applet's response: its reply goes instead
+            answer(after.denied());
+            return;
+        }
         ended = true;
         cancelServerTimeout();
         body.release();
@@ -327,15 +337,18 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         HttpCounting.answered(stream.frontend(), backend, r);
-        log.status(r.status());
-        log.responseBytes(htxBytes);
+        byte[] bytes = r.bytes();
+        log.status(after == null ? r.status() : after.status());
+        // %B: haproxy counts its own answer as the rules left it, an applet's as the applet wrote it
+        log.responseBytes(after == null || origin != OwnReplyRules.Origin.PROXY ? htxBytes
+                : htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(bytes));
         if (stats != null) {
             stats.logged(log);
         }
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
+        stream.writeRaw(MessageHeads.reply(after == null ? bytes : after.bytes(), connection));
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
@@ -501,8 +514,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.abort();
         leg.releaseSlot();
         if (!responseStarted()) {
-            HttpErrorReply.write(stream, backend, conn, log, requestFlags.ver11(), request.method().equals(HttpMethod.HEAD),
-                    body.ended(), status);
+            HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
+                    request.method().equals(HttpMethod.HEAD), body.ended(), status);
         }
         stream.client().flush();
         streamEnded();
