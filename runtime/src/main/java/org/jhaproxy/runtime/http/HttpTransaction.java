@@ -162,7 +162,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.attach(ch, s, stream);
         response = new ResponseForwarding(stream, log, leg, samples, persistence, conn,
                 request.method().equals(HttpMethod.HEAD), requestFlags.ver11(), this);
-        ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
+        ResponseDecoder.requestStarts(ch, request, samples);
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         ServerName.apply(backend, s, serverHead.headers());
