@@ -164,8 +164,12 @@ public final class Main {
             }
             if (unsupported.isEmpty()) {
                 // every keyword is executed: a rule form the runtime cannot run would still stop the start
-                RuntimeSupport.firstUnexecutableRule(outcome.config())
-                        .ifPresent(m -> diag.notice(m + " Starting on this configuration would fail."));
+                try {
+                    RuntimeSupport.firstUnexecutableRule(outcome.config())
+                            .ifPresent(m -> diag.notice(m + " Starting on this configuration would fail."));
+                } catch (RuntimeException e) {
+                    // the runtime's model of this configuration fails to build: the start says so, -c keeps the verdict
+                }
             }
             if (diag.warned() && print) {
                 out.println("Warnings were found.");

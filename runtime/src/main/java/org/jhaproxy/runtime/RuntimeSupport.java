@@ -91,7 +91,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED,
             org.jhaproxy.runtime.process.MasterWorkerKeywords.EXECUTED,
             org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED,
-            org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
+            org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED,
+            org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -101,7 +102,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
             org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.ssl.SslKeywords.SERVER_OPTIONS,
-            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.SERVER_OPTIONS));
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.fcgi.FcgiKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -206,6 +208,7 @@ public final class RuntimeSupport {
             }
         }
         org.jhaproxy.runtime.logfwd.ReceiverSupport.unsupported(config, found);
+        org.jhaproxy.runtime.fcgi.FcgiKeywords.unsupported(config, found);
         for (ProxyBuilder p : config.proxies()) {
             org.jhaproxy.config.source.Line source = p.lines().last("source");
             String sourceSub = source == null ? null
