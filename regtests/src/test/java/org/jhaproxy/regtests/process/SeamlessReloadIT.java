@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -20,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.regtests.ProgramRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -79,7 +73,7 @@ class SeamlessReloadIT {
             assertTrue(RunningProxy.within(Duration.ofSeconds(30), () -> Files.exists(sock)), first.output());
             java.util.Set<String> before = listeningInodes(port);
             assertEquals(1, before.size(), before.toString());
-            Client client = new Client(port);
+            SteadyClient client = new SteadyClient("reload-client", port);
             client.start();
             try {
                 assertTrue(RunningProxy.within(Duration.ofSeconds(30), () -> client.ok.get() >= 20), "no answer before the reload");
@@ -181,46 +175,6 @@ class SeamlessReloadIT {
             return out.toString();
         } catch (IOException e) {
             return "(" + e + ")";
-        }
-    }
-
-    /** A client sending one request per connection until stopped, recording every failure. */
-    private static final class Client extends Thread {
-        private final int port;
-        final AtomicInteger ok = new AtomicInteger();
-        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final AtomicBoolean running = new AtomicBoolean(true);
-
-        Client(int port) {
-            super("reload-client");
-            this.port = port;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-                    s.setSoTimeout(10_000);
-                    OutputStream o = s.getOutputStream();
-                    o.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    InputStream in = s.getInputStream();
-                    String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                    if (answer.contains(" 200 ") && answer.endsWith("hello")) {
-                        ok.incrementAndGet();
-                    } else {
-                        failures.add("answer: " + answer);
-                    }
-                } catch (IOException e) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-
-        void finish() throws InterruptedException {
-            running.set(false);
-            join(30_000);
         }
     }
 }
