@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,17 +157,8 @@ class SeamlessReloadIT {
 
     /** What the stats socket at {@code sock} answers to {@code command}, up to its close. */
     private static String cli(Path sock, String command) {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(sock));
-            ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.ISO_8859_1)));
-            StringBuilder out = new StringBuilder();
-            ByteBuffer buf = ByteBuffer.allocate(8192);
-            while (ch.read(buf) > 0) {
-                buf.flip();
-                out.append(StandardCharsets.ISO_8859_1.decode(buf));
-                buf.clear();
-            }
-            return out.toString();
+        try {
+            return StatsCli.answer(sock, command);
         } catch (IOException e) {
             return "(" + e + ")";
         }

@@ -12,18 +12,25 @@ final class StatsCli {
     private StatsCli() {
     }
 
-    /** Sends {@code request} as it is (its newline included) and reads the answer; "" while the socket is not there yet. */
-    static String ask(Path sock, String request) {
+    /** Sends {@code request} as it is (its newline included) and reads the answer up to the proxy's close. */
+    static String answer(Path sock, String request) throws IOException {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
             ByteBuffer buf = ByteBuffer.allocate(1 << 16);
             StringBuilder sb = new StringBuilder();
             while (ch.read(buf) >= 0) {
                 buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
+                sb.append(StandardCharsets.ISO_8859_1.decode(buf));
                 buf.clear();
             }
             return sb.toString();
+        }
+    }
+
+    /** {@link #answer}, or "" while the socket is not there yet. */
+    static String ask(Path sock, String request) {
+        try {
+            return answer(sock, request);
         } catch (IOException notYet) {
             return "";
         }
