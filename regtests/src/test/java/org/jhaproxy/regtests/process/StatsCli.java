@@ -1,11 +1,15 @@
 package org.jhaproxy.regtests.process;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** One exchange on a UNIX stats socket, for the process tests: the whole answer, until the proxy closes. */
 final class StatsCli {
@@ -33,6 +37,35 @@ final class StatsCli {
             return answer(sock, request);
         } catch (IOException notYet) {
             return "";
+        }
+    }
+
+    /**
+     * Sends {@code request} on a stats socket (UNIX or TCP), shuts the write side as a piped
+     * "socat" does, and reads until the proxy closes, within 10 seconds; "<not closed>" is
+     * appended when it did not.
+     */
+    static String exchange(SocketAddress socket, String request) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(socket)) {
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+            ch.shutdownOutput();
+            ch.configureBlocking(false);
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            StringBuilder out = new StringBuilder();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try (Selector sel = Selector.open()) {
+                ch.register(sel, SelectionKey.OP_READ);
+                while (System.nanoTime() < end) {
+                    sel.select(200);
+                    if (ch.read(buf) < 0) {
+                        return out.toString();
+                    }
+                    buf.flip();
+                    out.append(StandardCharsets.ISO_8859_1.decode(buf));
+                    buf.clear();
+                }
+            }
+            return out + "<not closed>";
         }
     }
 
