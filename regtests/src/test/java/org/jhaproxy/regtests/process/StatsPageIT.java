@@ -48,20 +48,25 @@ class StatsPageIT {
     private static final Set<String> IDLE = Set.of("h1_open_connections", "h1_open_streams", "srv_icur",
             "idle_conn_cur");
 
+    /** A stats page on its own listener, bound to the port given to {@code formatted}; a test adds its stats lines. */
+    private static final String STATS = """
+            defaults
+                mode http
+                timeout connect 5s
+                timeout client 30s
+                timeout server 30s
+            listen stats
+                bind 127.0.0.1:%d
+                stats enable
+                stats uri /stats
+            """;
+
     private static String config(int stats, int fe, int server, Path socket) {
-        return """
+        return ("""
                 global
                     maxconn 1000
                     stats socket %s mode 600 level admin
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 30s
-                    timeout server 30s
-                listen stats
-                    bind 127.0.0.1:%d
-                    stats enable
-                    stats uri /stats
+                """ + STATS + """
                     stats realm MyRealm
                     stats auth admin:secret
                     stats refresh 5s
@@ -72,7 +77,7 @@ class StatsPageIT {
                 backend b
                     server s1 127.0.0.1:%d
                     server s2 127.0.0.1:%d backup
-                """.formatted(socket, stats, fe, server, server);
+                """).formatted(socket, stats, fe, server, server);
     }
 
     /** What one program answered in the scripted scenario. */
@@ -260,19 +265,6 @@ class StatsPageIT {
         String jh = ProxyPair.sameRuns("StatsPageIT", StatsPageIT::heading);
         assertEquals("<body><h1><a href=\"http://www.haproxy.org/\" style=\"text-decoration: none;\">HAProxy</a></h1>", jh);
     }
-
-    /** A stats page on its own listener, bound to the port given to {@code formatted}; a test adds its stats lines. */
-    private static final String STATS = """
-            defaults
-                mode http
-                timeout connect 5s
-                timeout client 30s
-                timeout server 30s
-            listen stats
-                bind 127.0.0.1:%d
-                stats enable
-                stats uri /stats
-            """;
 
     /** The HTML of the stats page on {@code port}, once the proxy listens there. */
     private static String page(int port) throws IOException {
