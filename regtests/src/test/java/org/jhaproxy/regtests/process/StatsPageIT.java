@@ -291,20 +291,12 @@ class StatsPageIT {
                 global
                     node mynode
                     description global desc
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 30s
-                    timeout server 30s
-                listen stats
-                    bind 127.0.0.1:%1$d
+                """ + STATS + """
                     description listen desc
-                    stats enable
-                    stats uri /stats
                     stats show-node
                     stats show-desc
                 listen stats2
-                    bind 127.0.0.1:%2$d
+                    bind 127.0.0.1:%d
                     stats enable
                     stats uri /stats
                     stats show-node other
