@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,16 +123,8 @@ class StatsCheckFieldsIT {
     /** "show stat" as "pxname,svname,field=value,..." with the non-empty {@link #FIELDS}. */
     static List<String> read(Path sock, List<String> into) {
         into.clear();
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder sb = new StringBuilder();
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
-                buf.clear();
-            }
-            String[] lines = sb.toString().split("\n");
+        try {
+            String[] lines = StatsCli.answer(sock, "show stat\n").split("\n");
             List<String> header = List.of(lines[0].substring(2).split(",", -1));
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].isEmpty()) {
