@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,30 +141,19 @@ class AgentCheckIT {
 
     /** The agent: reads what haproxy sends (once), answers the current reply and closes. */
     private static Thread serveAgent(ServerSocket agent, AtomicReference<String> reply, AtomicReference<String> received) {
-        Thread t = new Thread(() -> {
-            while (!agent.isClosed()) {
-                try (Socket c = agent.accept()) {
-                    c.setSoTimeout(2000);
-                    ByteArrayOutputStream in = new ByteArrayOutputStream();
-                    int b;
-                    while ((b = c.getInputStream().read()) >= 0) {
-                        in.write(b);
-                        if (b == '\n') {
-                            break;
-                        }
-                    }
-                    received.compareAndSet(null, in.toString(StandardCharsets.ISO_8859_1));
-                    c.getOutputStream().write(reply.get().getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    if (agent.isClosed()) {
-                        return;
-                    }
+        return Agent.serve(agent, c -> {
+            c.setSoTimeout(2000);
+            ByteArrayOutputStream in = new ByteArrayOutputStream();
+            int b;
+            while ((b = c.getInputStream().read()) >= 0) {
+                in.write(b);
+                if (b == '\n') {
+                    break;
                 }
             }
-        }, "agent");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            received.compareAndSet(null, in.toString(StandardCharsets.ISO_8859_1));
+            c.getOutputStream().write(reply.get().getBytes(StandardCharsets.US_ASCII));
+        });
     }
 
     /** s1's status, weight and slim from "show stat" (fields 17, 18 and 6); "" until readable. */

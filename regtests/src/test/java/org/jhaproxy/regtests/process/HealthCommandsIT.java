@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,30 +152,19 @@ class HealthCommandsIT {
 
     /** An agent (or a bare TCP check target): takes what it is sent in one read, answers "up" and closes. */
     private static Thread serveAgent(ServerSocket agent, Queue<String> sent) {
-        Thread t = new Thread(() -> {
-            while (!agent.isClosed()) {
-                try (Socket c = agent.accept()) {
-                    c.setSoTimeout(500);
-                    byte[] buf = new byte[256];
-                    InputStream in = c.getInputStream();
-                    int n = 0;
-                    try {
-                        n = Math.max(0, in.read(buf));
-                    } catch (IOException nothingSent) {
-                        // a check sending nothing
-                    }
-                    sent.add(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-                    c.getOutputStream().write("up\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    if (agent.isClosed()) {
-                        return;
-                    }
-                }
+        return Agent.serve(agent, c -> {
+            c.setSoTimeout(500);
+            byte[] buf = new byte[256];
+            InputStream in = c.getInputStream();
+            int n = 0;
+            try {
+                n = Math.max(0, in.read(buf));
+            } catch (IOException nothingSent) {
+                // a check sending nothing
             }
-        }, "agent");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            sent.add(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            c.getOutputStream().write("up\n".getBytes(StandardCharsets.US_ASCII));
+        });
     }
 
     /** One command on admin.sock, or on the socket named first ("user.sock ..."). */

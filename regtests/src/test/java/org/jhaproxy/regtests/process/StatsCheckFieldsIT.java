@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,20 +98,7 @@ class StatsCheckFieldsIT {
 
     /** The agent answers "up" to each connection and closes. */
     private static Thread answerUp(ServerSocket agent) {
-        Thread t = new Thread(() -> {
-            while (!agent.isClosed()) {
-                try (Socket c = agent.accept()) {
-                    c.getOutputStream().write("up\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    if (agent.isClosed()) {
-                        return;
-                    }
-                }
-            }
-        }, "agent");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return Agent.serve(agent, c -> c.getOutputStream().write("up\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** An age or a duration, but not the u64 -1 of a check without duration (HANA). */
