@@ -112,7 +112,7 @@ class AgentCheckIT {
                 if (program.equals(RunningProxy.jhaproxy())) {
                     p.assertCleanOutput();
                 }
-                return new Run(stats, lines(p.output()), received.get());
+                return new Run(stats, ProxyPair.checkMessages(p.output()), received.get());
             } finally {
                 agentThread.interrupt();
             }
@@ -170,16 +170,5 @@ class AgentCheckIT {
     /** One command's answer on the stats socket; "" while the socket is not there yet. */
     static String ask(Path sock, String command) {
         return StatsCli.ask(sock, command);
-    }
-
-    /** The warnings and alerts, pid and durations normalised. */
-    private static List<String> lines(String output) {
-        List<String> out = new ArrayList<>();
-        for (String l : output.split("\n")) {
-            if (l.startsWith("[WARNING]") || l.startsWith("[ALERT]")) {
-                out.add(l.replaceFirst("\\((\\d+)\\)", "(PID)").replaceAll("check duration: \\d+ms", "check duration: Nms"));
-            }
-        }
-        return out;
     }
 }

@@ -77,8 +77,7 @@ class FrontendCommandsIT {
             if (program.equals(RunningProxy.jhaproxy())) {
                 p.assertCleanOutput();
             }
-            List<String> lines = p.output().lines().filter(l -> l.startsWith("[WARNING]") || l.startsWith("[ALERT]"))
-                    .map(l -> l.replaceFirst("\\(\\d+\\)", "(PID)").replaceAll("FE: \\d+", "FE: N")).toList();
+            List<String> lines = ProxyPair.warningsAndAlerts(p.output()).map(l -> l.replaceAll("FE: \\d+", "FE: N")).toList();
             return new Outcome(answers, lines);
         }
     }

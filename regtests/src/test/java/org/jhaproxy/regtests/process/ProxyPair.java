@@ -9,9 +9,11 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The differential pattern of the stats socket tests: jhaproxy and, where installed, haproxy
@@ -143,5 +145,16 @@ final class ProxyPair implements AutoCloseable {
         }
         assertEquals(scenario.run(haproxy), j);
         return j;
+    }
+
+    /** The warnings and alerts of a program's output, the pid as "(PID)": what a differential run compares of it. */
+    static Stream<String> warningsAndAlerts(String output) {
+        return output.lines().filter(l -> l.startsWith("[WARNING]") || l.startsWith("[ALERT]"))
+                .map(l -> l.replaceFirst("\\(\\d+\\)", "(PID)"));
+    }
+
+    /** {@link #warningsAndAlerts} with the health checks' durations as "Nms". */
+    static List<String> checkMessages(String output) {
+        return warningsAndAlerts(output).map(l -> l.replaceAll("check duration: \\d+ms", "check duration: Nms")).toList();
     }
 }

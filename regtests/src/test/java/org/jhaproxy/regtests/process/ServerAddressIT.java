@@ -89,7 +89,8 @@ class ServerAddressIT {
                 if (program.equals(RunningProxy.jhaproxy())) {
                     p.assertCleanOutput();
                 }
-                return new Run(answers, lines(p.output(), closed));
+                return new Run(answers, ProxyPair.checkMessages(p.output()).stream()
+                        .map(l -> l.replace(String.valueOf(closed), "CLOSED")).toList());
             }
         }
     }
@@ -115,17 +116,5 @@ class ServerAddressIT {
 
     private static void await(java.util.function.BooleanSupplier condition, String what) {
         assertTrue(RunningProxy.within(Duration.ofSeconds(15), condition), what);
-    }
-
-    /** The warnings and alerts, pid, durations and the closed port normalised. */
-    private static List<String> lines(String output, int closed) {
-        List<String> out = new ArrayList<>();
-        for (String l : output.split("\n")) {
-            if (l.startsWith("[WARNING]") || l.startsWith("[ALERT]")) {
-                out.add(l.replaceFirst("\\((\\d+)\\)", "(PID)").replaceAll("check duration: \\d+ms", "check duration: Nms")
-                        .replace(String.valueOf(closed), "CLOSED"));
-            }
-        }
-        return out;
     }
 }
