@@ -65,15 +65,12 @@ class AgentCheckIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("AgentCheckIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        Run run = scenario(haproxy);
-        assertEquals(EXPECTED_STATS, run.stats);
-        assertEquals(EXPECTED_LINES, run.lines);
-        assertEquals("ping\n", run.received);
+        ProxyPair.onHaproxy("AgentCheckIT", haproxy -> {
+            Run run = scenario(haproxy);
+            assertEquals(EXPECTED_STATS, run.stats);
+            assertEquals(EXPECTED_LINES, run.lines);
+            assertEquals("ping\n", run.received);
+        });
     }
 
     private record Run(List<String> stats, List<String> lines, String received) {

@@ -28,6 +28,11 @@ final class ProxyPair implements AutoCloseable {
         R run(Path program) throws Exception;
     }
 
+    /** What a test does with haproxy. */
+    interface Half {
+        void run(Path haproxy) throws Exception;
+    }
+
     private final Function<String, SocketAddress> jhaproxy;
     private final Function<String, SocketAddress> haproxy;
     private final UnaryOperator<String> normalise;
@@ -138,13 +143,18 @@ final class ProxyPair implements AutoCloseable {
      */
     static <R> R sameRuns(String test, Scenario<R> scenario) throws Exception {
         R j = scenario.run(RunningProxy.jhaproxy());
+        onHaproxy(test, haproxy -> assertEquals(scenario.run(haproxy), j));
+        return j;
+    }
+
+    /** A test's haproxy half: {@code half} runs on haproxy where it is installed; where not, the test says it skipped it. */
+    static void onHaproxy(String test, Half half) throws Exception {
         Path haproxy = HealthCheckIT.haproxy();
         if (haproxy == null) {
             System.out.println(test + ": haproxy is not installed, the differential run is skipped");
-            return j;
+            return;
         }
-        assertEquals(scenario.run(haproxy), j);
-        return j;
+        half.run(haproxy);
     }
 
     /** The warnings and alerts of a program's output, the pid as "(PID)": what a differential run compares of it. */
