@@ -233,13 +233,6 @@ public final class RuntimeSupport {
                 }
             }
             for (ServerBuilder s : p.servers()) {
-                if (s.fqdn() != null && s.fqdn().startsWith("_") && s.resolvers() != null) {
-                    // a DNS SRV record fills servers with their ports and weights: not resolved yet
-                    String kw = s.isTemplate() ? "server-template" : "server";
-                    found.putIfAbsent("server SRV", new Unsupported(s.at(), kw + " SRV", "parsing [" + s.at().file() + ":"
-                            + s.at().line() + "] : '" + kw + "' resolving a DNS SRV record ('" + s.fqdn()
-                            + "') is not supported by jhaproxy yet."));
-                }
                 for (String opt : s.options().keySet()) {
                     String sub = opt.equals("source") ? org.jhaproxy.runtime.stream.ConnectSource.unsupported(s.options().get(opt)) : null;
                     if (sub != null) {
