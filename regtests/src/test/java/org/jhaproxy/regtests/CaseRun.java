@@ -138,15 +138,7 @@ final class CaseRun {
     private static Process start(Path program, Path dir, Path output) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(program.toString(), "-f", "haproxy.cfg", "-db").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
-        Map<String, String> env = pb.environment();
-        String path = env.get("PATH");
-        String javaHome = env.get("JAVA_HOME");
-        env.clear();
-        env.put("PATH", path);
-        if (javaHome != null) {
-            env.put("JAVA_HOME", javaHome);
-        }
-        env.put("JHAPROXY_JAVA_OPTS", "-Dio.netty.leakDetection.level=paranoid");
+        ProgramRun.userEnvironment(pb).put("JHAPROXY_JAVA_OPTS", "-Dio.netty.leakDetection.level=paranoid");
         Process p = pb.start();
         p.getOutputStream().close();
         return p;

@@ -20,15 +20,7 @@ public record ProgramRun(int exitCode, String output) {
 
     public static ProgramRun run(Path cwd, List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        String path = env.get("PATH");
-        String javaHome = env.get("JAVA_HOME");
-        env.clear();
-        env.put("PATH", path);
-        if (javaHome != null) {
-            env.put("JAVA_HOME", javaHome);
-        }
-        env.putAll(extraEnv);
+        userEnvironment(pb).putAll(extraEnv);
         Path out = Files.createTempFile("jhaproxy-run", ".out");
         pb.redirectOutput(out.toFile());
         Process p = pb.start();
@@ -40,6 +32,19 @@ public record ProgramRun(int exitCode, String output) {
         String text = Files.readString(out, StandardCharsets.ISO_8859_1);
         Files.deleteIfExists(out);
         return new ProgramRun(p.exitValue(), text);
+    }
+
+    /** Leaves {@code pb} only PATH (and JAVA_HOME, for bin/jhaproxy), as a user's shell would; returns that environment. */
+    static Map<String, String> userEnvironment(ProcessBuilder pb) {
+        Map<String, String> env = pb.environment();
+        String path = env.get("PATH");
+        String javaHome = env.get("JAVA_HOME");
+        env.clear();
+        env.put("PATH", path);
+        if (javaHome != null) {
+            env.put("JAVA_HOME", javaHome);
+        }
+        return env;
     }
 
     /** bin/jhaproxy of this checkout (the build's packaged jar). */

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,15 +65,12 @@ class AgentCheckIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("AgentCheckIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        Run run = scenario(haproxy);
-        assertEquals(EXPECTED_STATS, run.stats);
-        assertEquals(EXPECTED_LINES, run.lines);
-        assertEquals("ping\n", run.received);
+        ProxyPair.onHaproxy("AgentCheckIT", haproxy -> {
+            Run run = scenario(haproxy);
+            assertEquals(EXPECTED_STATS, run.stats);
+            assertEquals(EXPECTED_LINES, run.lines);
+            assertEquals("ping\n", run.received);
+        });
     }
 
     private record Run(List<String> stats, List<String> lines, String received) {
@@ -114,7 +109,7 @@ class AgentCheckIT {
                 if (program.equals(RunningProxy.jhaproxy())) {
                     p.assertCleanOutput();
                 }
-                return new Run(stats, lines(p.output()), received.get());
+                return new Run(stats, ProxyPair.checkMessages(p.output()), received.get());
             } finally {
                 agentThread.interrupt();
             }
@@ -143,30 +138,19 @@ class AgentCheckIT {
 
     /** The agent: reads what haproxy sends (once), answers the current reply and closes. */
     private static Thread serveAgent(ServerSocket agent, AtomicReference<String> reply, AtomicReference<String> received) {
-        Thread t = new Thread(() -> {
-            while (!agent.isClosed()) {
-                try (Socket c = agent.accept()) {
-                    c.setSoTimeout(2000);
-                    ByteArrayOutputStream in = new ByteArrayOutputStream();
-                    int b;
-                    while ((b = c.getInputStream().read()) >= 0) {
-                        in.write(b);
-                        if (b == '\n') {
-                            break;
-                        }
-                    }
-                    received.compareAndSet(null, in.toString(StandardCharsets.ISO_8859_1));
-                    c.getOutputStream().write(reply.get().getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    if (agent.isClosed()) {
-                        return;
-                    }
+        return Agent.serve(agent, c -> {
+            c.setSoTimeout(2000);
+            ByteArrayOutputStream in = new ByteArrayOutputStream();
+            int b;
+            while ((b = c.getInputStream().read()) >= 0) {
+                in.write(b);
+                if (b == '\n') {
+                    break;
                 }
             }
-        }, "agent");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            received.compareAndSet(null, in.toString(StandardCharsets.ISO_8859_1));
+            c.getOutputStream().write(reply.get().getBytes(StandardCharsets.US_ASCII));
+        });
     }
 
     /** s1's status, weight and slim from "show stat" (fields 17, 18 and 6); "" until readable. */
@@ -183,16 +167,5 @@ class AgentCheckIT {
     /** One command's answer on the stats socket; "" while the socket is not there yet. */
     static String ask(Path sock, String command) {
         return StatsCli.ask(sock, command);
-    }
-
-    /** The warnings and alerts, pid and durations normalised. */
-    private static List<String> lines(String output) {
-        List<String> out = new ArrayList<>();
-        for (String l : output.split("\n")) {
-            if (l.startsWith("[WARNING]") || l.startsWith("[ALERT]")) {
-                out.add(l.replaceFirst("\\((\\d+)\\)", "(PID)").replaceAll("check duration: \\d+ms", "check duration: Nms"));
-            }
-        }
-        return out;
     }
 }

@@ -50,12 +50,7 @@ class CheckConnectIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("CheckConnectIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("CheckConnectIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     private List<String> scenario(Path program) throws Exception {

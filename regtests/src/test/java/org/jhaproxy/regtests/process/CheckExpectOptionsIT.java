@@ -77,12 +77,7 @@ class CheckExpectOptionsIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("CheckExpectOptionsIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("CheckExpectOptionsIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     private List<String> scenario(Path program) throws Exception {

@@ -63,12 +63,7 @@ class DynamicServerIT {
         List<String> j = scenario(RunningProxy.jhaproxy());
         assertTrue(j.contains("add server rr/s3 127.0.0.1:WEB => New server registered.\n\n"), j.toString());
         assertTrue(j.contains("del server rr/#9 => Server deleted.\n"), j.toString());
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("DynamicServerIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(String.join("", scenario(haproxy)), String.join("", j));
+        ProxyPair.onHaproxy("DynamicServerIT", haproxy -> assertEquals(String.join("", scenario(haproxy)), String.join("", j)));
     }
 
     private static List<String> scenario(Path program) throws Exception {

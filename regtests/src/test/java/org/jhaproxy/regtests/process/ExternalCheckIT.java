@@ -41,12 +41,7 @@ class ExternalCheckIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("ExternalCheckIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("ExternalCheckIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     private List<String> scenario(Path program) throws Exception {

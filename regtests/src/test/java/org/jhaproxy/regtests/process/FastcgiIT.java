@@ -80,7 +80,7 @@ class FastcgiIT {
             List<String> out = new ArrayList<>();
             out.add(normalise(untilClosed(fe, KEEP_ALIVE)));
             out.add(normalise(untilClosed(fe, HTTP10)));
-            assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().split("\n").length >= 9), p.output());
+            assertTrue(RunningProxy.within(Duration.ofSeconds(10), () -> p.output().split("\n").length >= 11), p.output());
             out.add(p.output());
             List<String> received = new ArrayList<>();
             for (String line : app.transcript()) {

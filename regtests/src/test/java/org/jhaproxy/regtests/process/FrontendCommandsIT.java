@@ -48,15 +48,7 @@ class FrontendCommandsIT {
 
     @Test
     void jhaproxyAsHaproxy() throws Exception {
-        Outcome j = scenario(RunningProxy.jhaproxy());
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("FrontendCommandsIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        Outcome h = scenario(haproxy);
-        assertEquals(h.answers, j.answers);
-        assertEquals(h.lines, j.lines);
+        ProxyPair.sameRuns("FrontendCommandsIT", FrontendCommandsIT::scenario);
     }
 
     private record Outcome(List<String> answers, List<String> lines) {
@@ -85,8 +77,7 @@ class FrontendCommandsIT {
             if (program.equals(RunningProxy.jhaproxy())) {
                 p.assertCleanOutput();
             }
-            List<String> lines = p.output().lines().filter(l -> l.startsWith("[WARNING]") || l.startsWith("[ALERT]"))
-                    .map(l -> l.replaceFirst("\\(\\d+\\)", "(PID)").replaceAll("FE: \\d+", "FE: N")).toList();
+            List<String> lines = ProxyPair.warningsAndAlerts(p.output()).map(l -> l.replaceAll("FE: \\d+", "FE: N")).toList();
             return new Outcome(answers, lines);
         }
     }

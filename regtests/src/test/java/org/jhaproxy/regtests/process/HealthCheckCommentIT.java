@@ -57,12 +57,7 @@ class HealthCheckCommentIT {
 
     @Test
     void haproxyPrintsTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("HealthCheckCommentIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("HealthCheckCommentIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     private List<String> scenario(Path program) throws Exception {

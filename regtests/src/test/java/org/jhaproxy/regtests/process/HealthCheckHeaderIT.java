@@ -52,12 +52,7 @@ class HealthCheckHeaderIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("HealthCheckHeaderIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("HealthCheckHeaderIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     private static TestBackend.Behaviour answer(String header, List<String> heads) {

@@ -59,12 +59,8 @@ class HealthCheckIT {
 
     @Test
     void haproxyPrintsTheSameMessages() throws Exception {
-        Path haproxy = haproxy();
-        if (haproxy == null) {
-            System.out.println("HealthCheckIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(List.of(DOWN_L4, NO_SERVER, DOWN_TCP, NO_SERVER_TCP, DOWN_S1, UP_S1, UP_L4), scenario(haproxy));
+        ProxyPair.onHaproxy("HealthCheckIT", haproxy -> assertEquals(
+                List.of(DOWN_L4, NO_SERVER, DOWN_TCP, NO_SERVER_TCP, DOWN_S1, UP_S1, UP_L4), scenario(haproxy)));
     }
 
     /**

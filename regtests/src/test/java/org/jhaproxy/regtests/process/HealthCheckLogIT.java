@@ -45,12 +45,7 @@ class HealthCheckLogIT {
 
     @Test
     void haproxyPrintsTheSameLines() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("HealthCheckLogIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("HealthCheckLogIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     /** sl passes, fails until DOWN, then passes until UP; each step waits for its line. */

@@ -41,12 +41,7 @@ class HealthCheckRequeueIT {
 
     @Test
     void haproxyDoesTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("HealthCheckRequeueIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(List.of(DOWN, "s2", "s1"), scenario(haproxy));
+        ProxyPair.onHaproxy("HealthCheckRequeueIT", haproxy -> assertEquals(List.of(DOWN, "s2", "s1"), scenario(haproxy)));
     }
 
     /**

@@ -46,12 +46,7 @@ class LogStdoutIT {
 
     @Test
     void haproxyWritesTheSameLines() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("LogStdoutIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        scenario(haproxy);
+        ProxyPair.onHaproxy("LogStdoutIT", haproxy -> scenario(haproxy));
     }
 
     private void scenario(Path program) throws Exception {

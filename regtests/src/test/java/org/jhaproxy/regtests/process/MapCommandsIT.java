@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -35,14 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MapCommandsIT {
-    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]+");
 
     private static Path maps;
-    private static RunningProxy jhaproxy;
-    private static RunningProxy haproxy;
-    private static int jPort;
-    private static int hPort;
+    private static ProxyPair cli;
 
     static String config(Path sockets, int port) {
         String m = maps.toString();
@@ -74,70 +61,24 @@ class MapCommandsIT {
         Files.writeString(maps.resolve("nets.map"), "10.0.0.0/8 internal\n192.168.1.1 lan\n");
         Files.writeString(maps.resolve("blocked.acl"), "/blocked\n/private\n");
         Files.writeString(maps.resolve("nets.acl"), "127.0.0.1\n");
-        Path jdir = Files.createTempDirectory("mapsj");
-        jPort = RunningProxy.freePort();
-        jhaproxy = RunningProxy.start(config(jdir, jPort), "-db").listening(jPort);
-        Path hdir = null;
-        if (Files.isExecutable(HAPROXY)) {
-            hdir = Files.createTempDirectory("mapsh");
-            hPort = RunningProxy.freePort();
-            haproxy = RunningProxy.start(HAPROXY, config(hdir, hPort), "-db").listening(hPort);
-        } else {
-            System.out.println("MapCommandsIT: " + HAPROXY + " is not installed, the haproxy half is skipped");
-        }
-        Path jsock = jdir.resolve("admin.sock");
-        assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> Files.exists(jsock)));
-        socketDirs = new Path[] {jdir, hdir};
+        cli = ProxyPair.start("MapCommandsIT", MapCommandsIT::config, a -> ADDRESS.matcher(a).replaceAll("0xPTR"));
     }
-
-    private static Path[] socketDirs;
 
     @AfterAll
     static void stop() throws Exception {
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        if (jhaproxy != null) {
-            jhaproxy.assertCleanOutput();
-            jhaproxy.close();
+        if (cli != null) {
+            cli.close();
         }
     }
 
     /** One command on a new connection to {@code socket} of jhaproxy (side 0) or haproxy (1): the whole answer. */
     static String exchange(int side, String socket, String request) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socketDirs[side].resolve(socket)));
-            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
-            ch.shutdownOutput();
-            ch.configureBlocking(false);
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder out = new StringBuilder();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            try (Selector sel = Selector.open()) {
-                ch.register(sel, SelectionKey.OP_READ);
-                while (System.nanoTime() < end) {
-                    sel.select(200);
-                    int n = ch.read(buf);
-                    if (n < 0) {
-                        return out.toString();
-                    }
-                    buf.flip();
-                    out.append(StandardCharsets.ISO_8859_1.decode(buf));
-                    buf.clear();
-                }
-            }
-            return out + "<not closed>";
-        }
+        return side == 0 ? cli.jhaproxy(socket, request) : cli.haproxy(socket, request);
     }
 
     /** jhaproxy's answer (addresses normalised), checked equal to haproxy's when it is installed. */
     static String same(String socket, String command) throws IOException {
-        String j = ADDRESS.matcher(exchange(0, socket, command + "\n")).replaceAll("0xPTR");
-        if (haproxy != null) {
-            String h = ADDRESS.matcher(exchange(1, socket, command + "\n")).replaceAll("0xPTR");
-            assertEquals(h, j, "answer to " + command);
-        }
-        return j;
+        return cli.same(socket, command + "\n");
     }
 
     static String same(String command) throws IOException {
@@ -155,7 +96,7 @@ class MapCommandsIT {
     /** The same command on both sides, naming the entry of {@code key} by its address on each. */
     static void sameById(String format, String ref, String key) throws IOException {
         String j = exchange(0, "admin.sock", String.format(format, address(0, ref, key)) + "\n");
-        if (haproxy != null) {
+        if (cli.differential()) {
             assertEquals(exchange(1, "admin.sock", String.format(format, address(1, ref, key)) + "\n"), j, format);
         }
     }
@@ -163,11 +104,7 @@ class MapCommandsIT {
     /** A request to jhaproxy, its whole response checked equal to haproxy's. */
     static String request(String path, String host, String extra) throws IOException {
         String req = "GET " + path + " HTTP/1.1\r\nhost: " + host + "\r\n" + extra + "\r\n";
-        String j = RawHttp.exchange(jPort, req);
-        if (haproxy != null) {
-            assertEquals(RawHttp.exchange(hPort, req), j, "response to " + path + " for " + host);
-        }
-        return j;
+        return cli.request(req, "response to " + path + " for " + host);
     }
 
     static String m(String file) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -79,7 +75,7 @@ class MasterWorkerIT {
             transcript.append(normalise(cli(master, "@2 show info\n"), p.pid(), List.of(first)));
             transcript.append(normalise(cli(master, "help\n"), p.pid(), List.of(first)));
             transcript.append(normalise(cli(master, "prompt\n@1\nshow cli level\n@\nshow cli level\n"), p.pid(), List.of(first)));
-            Client client = new Client(port);
+            SteadyClient client = new SteadyClient("mworker-client", port);
             client.start();
             try {
                 assertTrue(RunningProxy.within(Duration.ofSeconds(30), () -> client.ok.get() >= 20), "no answer before the reload");
@@ -227,45 +223,6 @@ class MasterWorkerIT {
             return new String(java.nio.channels.Channels.newInputStream(ch).readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return "(" + e + ")";
-        }
-    }
-
-    /** A client sending one request per connection until stopped, recording every failure. */
-    private static final class Client extends Thread {
-        private final int port;
-        final AtomicInteger ok = new AtomicInteger();
-        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final AtomicBoolean running = new AtomicBoolean(true);
-
-        Client(int port) {
-            super("mworker-client");
-            this.port = port;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-                    s.setSoTimeout(10_000);
-                    s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    InputStream in = s.getInputStream();
-                    String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                    if (answer.contains(" 200 ") && answer.endsWith("hello")) {
-                        ok.incrementAndGet();
-                    } else {
-                        failures.add("answer: " + answer);
-                    }
-                } catch (IOException e) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-
-        void finish() throws InterruptedException {
-            running.set(false);
-            join(30_000);
         }
     }
 }

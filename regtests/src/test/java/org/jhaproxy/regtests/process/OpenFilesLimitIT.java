@@ -2,11 +2,6 @@ package org.jhaproxy.regtests.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +52,7 @@ class OpenFilesLimitIT {
             } else {
                 String info = "";
                 for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end && !info.contains("Maxsock"); ) {
-                    info = cli(sock, "show info\n");
+                    info = StatsCli.ask(sock, "show info\n");
                 }
                 for (String l : info.split("\n")) {
                     if (l.startsWith("Ulimit-n:") || l.startsWith("Maxsock:") || l.startsWith("Maxconn:") || l.startsWith("Hard_maxconn:")) {
@@ -73,23 +68,6 @@ class OpenFilesLimitIT {
             return out.toString();
         } finally {
             ProcessIdentityIT.delete(dir);
-        }
-    }
-
-    private static String cli(Path sock, String command) {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(sock));
-            ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.ISO_8859_1)));
-            StringBuilder out = new StringBuilder();
-            ByteBuffer buf = ByteBuffer.allocate(8192);
-            while (ch.read(buf) > 0) {
-                buf.flip();
-                out.append(StandardCharsets.ISO_8859_1.decode(buf));
-                buf.clear();
-            }
-            return out.toString();
-        } catch (java.io.IOException e) {
-            return "";
         }
     }
 }

@@ -37,12 +37,7 @@ class ProcessIdentityIT {
 
     @Test
     void haproxyChrootsAndDropsPrivilegesOnceBound() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("ProcessIdentityIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        foreground(haproxy);
+        ProxyPair.onHaproxy("ProcessIdentityIT", haproxy -> foreground(haproxy));
     }
 
     @Test
@@ -52,12 +47,7 @@ class ProcessIdentityIT {
 
     @Test
     void haproxyDaemonWritesItsPidfileThenChrootsAndDropsPrivileges() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("ProcessIdentityIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        daemon(haproxy);
+        ProxyPair.onHaproxy("ProcessIdentityIT", haproxy -> daemon(haproxy));
     }
 
     static boolean root(String test) throws IOException {

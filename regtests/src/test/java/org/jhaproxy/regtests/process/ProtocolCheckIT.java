@@ -117,12 +117,7 @@ class ProtocolCheckIT {
 
     @Test
     void haproxyPrintsTheSame() throws Exception {
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("ProtocolCheckIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(EXPECTED, scenario(haproxy));
+        ProxyPair.onHaproxy("ProtocolCheckIT", haproxy -> assertEquals(EXPECTED, scenario(haproxy)));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,23 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jhaproxy.regtests.ProgramRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -79,7 +68,7 @@ class SeamlessReloadIT {
             assertTrue(RunningProxy.within(Duration.ofSeconds(30), () -> Files.exists(sock)), first.output());
             java.util.Set<String> before = listeningInodes(port);
             assertEquals(1, before.size(), before.toString());
-            Client client = new Client(port);
+            SteadyClient client = new SteadyClient("reload-client", port);
             client.start();
             try {
                 assertTrue(RunningProxy.within(Duration.ofSeconds(30), () -> client.ok.get() >= 20), "no answer before the reload");
@@ -168,59 +157,10 @@ class SeamlessReloadIT {
 
     /** What the stats socket at {@code sock} answers to {@code command}, up to its close. */
     private static String cli(Path sock, String command) {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(sock));
-            ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.ISO_8859_1)));
-            StringBuilder out = new StringBuilder();
-            ByteBuffer buf = ByteBuffer.allocate(8192);
-            while (ch.read(buf) > 0) {
-                buf.flip();
-                out.append(StandardCharsets.ISO_8859_1.decode(buf));
-                buf.clear();
-            }
-            return out.toString();
+        try {
+            return StatsCli.answer(sock, command);
         } catch (IOException e) {
             return "(" + e + ")";
-        }
-    }
-
-    /** A client sending one request per connection until stopped, recording every failure. */
-    private static final class Client extends Thread {
-        private final int port;
-        final AtomicInteger ok = new AtomicInteger();
-        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final AtomicBoolean running = new AtomicBoolean(true);
-
-        Client(int port) {
-            super("reload-client");
-            this.port = port;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-                    s.setSoTimeout(10_000);
-                    OutputStream o = s.getOutputStream();
-                    o.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    InputStream in = s.getInputStream();
-                    String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                    if (answer.contains(" 200 ") && answer.endsWith("hello")) {
-                        ok.incrementAndGet();
-                    } else {
-                        failures.add("answer: " + answer);
-                    }
-                } catch (IOException e) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-
-        void finish() throws InterruptedException {
-            running.set(false);
-            join(30_000);
         }
     }
 }

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,20 +98,7 @@ class StatsCheckFieldsIT {
 
     /** The agent answers "up" to each connection and closes. */
     private static Thread answerUp(ServerSocket agent) {
-        Thread t = new Thread(() -> {
-            while (!agent.isClosed()) {
-                try (Socket c = agent.accept()) {
-                    c.getOutputStream().write("up\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    if (agent.isClosed()) {
-                        return;
-                    }
-                }
-            }
-        }, "agent");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return Agent.serve(agent, c -> c.getOutputStream().write("up\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** An age or a duration, but not the u64 -1 of a check without duration (HANA). */
@@ -126,16 +109,8 @@ class StatsCheckFieldsIT {
     /** "show stat" as "pxname,svname,field=value,..." with the non-empty {@link #FIELDS}. */
     static List<String> read(Path sock, List<String> into) {
         into.clear();
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder sb = new StringBuilder();
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
-                buf.clear();
-            }
-            String[] lines = sb.toString().split("\n");
+        try {
+            String[] lines = StatsCli.answer(sock, "show stat\n").split("\n");
             List<String> header = List.of(lines[0].substring(2).split(",", -1));
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].isEmpty()) {

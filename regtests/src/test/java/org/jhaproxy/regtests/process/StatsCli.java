@@ -1,31 +1,71 @@
 package org.jhaproxy.regtests.process;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** One exchange on a UNIX stats socket, for the process tests: the whole answer, until the proxy closes. */
 final class StatsCli {
     private StatsCli() {
     }
 
-    /** Sends {@code request} as it is (its newline included) and reads the answer; "" while the socket is not there yet. */
-    static String ask(Path sock, String request) {
+    /** Sends {@code request} as it is (its newline included) and reads the answer up to the proxy's close. */
+    static String answer(Path sock, String request) throws IOException {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
             ByteBuffer buf = ByteBuffer.allocate(1 << 16);
             StringBuilder sb = new StringBuilder();
             while (ch.read(buf) >= 0) {
                 buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
+                sb.append(StandardCharsets.ISO_8859_1.decode(buf));
                 buf.clear();
             }
             return sb.toString();
+        }
+    }
+
+    /** {@link #answer}, or "" while the socket is not there yet. */
+    static String ask(Path sock, String request) {
+        try {
+            return answer(sock, request);
         } catch (IOException notYet) {
             return "";
+        }
+    }
+
+    /**
+     * Sends {@code request} on a stats socket (UNIX or TCP), shuts the write side as a piped
+     * "socat" does, and reads until the proxy closes, within 10 seconds; "<not closed>" is
+     * appended when it did not.
+     */
+    static String exchange(SocketAddress socket, String request) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(socket)) {
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+            ch.shutdownOutput();
+            ch.configureBlocking(false);
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            StringBuilder out = new StringBuilder();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try (Selector sel = Selector.open()) {
+                ch.register(sel, SelectionKey.OP_READ);
+                while (System.nanoTime() < end) {
+                    sel.select(200);
+                    if (ch.read(buf) < 0) {
+                        return out.toString();
+                    }
+                    buf.flip();
+                    out.append(StandardCharsets.ISO_8859_1.decode(buf));
+                    buf.clear();
+                }
+            }
+            return out + "<not closed>";
         }
     }
 

@@ -48,20 +48,25 @@ class StatsPageIT {
     private static final Set<String> IDLE = Set.of("h1_open_connections", "h1_open_streams", "srv_icur",
             "idle_conn_cur");
 
+    /** A stats page on its own listener, bound to the port given to {@code formatted}; a test adds its stats lines. */
+    private static final String STATS = """
+            defaults
+                mode http
+                timeout connect 5s
+                timeout client 30s
+                timeout server 30s
+            listen stats
+                bind 127.0.0.1:%d
+                stats enable
+                stats uri /stats
+            """;
+
     private static String config(int stats, int fe, int server, Path socket) {
-        return """
+        return ("""
                 global
                     maxconn 1000
                     stats socket %s mode 600 level admin
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 30s
-                    timeout server 30s
-                listen stats
-                    bind 127.0.0.1:%d
-                    stats enable
-                    stats uri /stats
+                """ + STATS + """
                     stats realm MyRealm
                     stats auth admin:secret
                     stats refresh 5s
@@ -72,7 +77,7 @@ class StatsPageIT {
                 backend b
                     server s1 127.0.0.1:%d
                     server s2 127.0.0.1:%d backup
-                """.formatted(socket, stats, fe, server, server);
+                """).formatted(socket, stats, fe, server, server);
     }
 
     /** What one program answered in the scripted scenario. */
@@ -110,16 +115,7 @@ class StatsPageIT {
 
     /** One command on the stats socket (non-interactive: the answer ends with the connection). */
     private static String command(Path socket, String line) throws IOException {
-        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
-            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.ISO_8859_1)));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(65536);
-            while (ch.read(buf) >= 0) {
-                out.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            return out.toString(StandardCharsets.ISO_8859_1);
-        }
+        return StatsCli.answer(socket, line + "\n");
     }
 
     @Test
@@ -266,33 +262,20 @@ class StatsPageIT {
     /** "stats hide-version": the page's title line loses the version, as haproxy's does. */
     @Test
     void hideVersionDropsTheVersionLine() throws Exception {
-        String jh = heading(RunningProxy.jhaproxy());
+        String jh = ProxyPair.sameRuns("StatsPageIT", StatsPageIT::heading);
         assertEquals("<body><h1><a href=\"http://www.haproxy.org/\" style=\"text-decoration: none;\">HAProxy</a></h1>", jh);
-        Path haproxy = haproxy();
-        if (haproxy == null) {
-            System.out.println("StatsPageIT: haproxy not installed, the hide-version heading is not compared with it");
-            return;
-        }
-        assertEquals(heading(haproxy), jh);
+    }
+
+    /** The HTML of the stats page on {@code port}, once the proxy listens there. */
+    private static String page(int port) throws IOException {
+        String r = RawHttp.exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
+        return RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
     }
 
     private static String heading(Path program) throws Exception {
         int port = RunningProxy.freePort();
-        String cfg = """
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 30s
-                    timeout server 30s
-                listen stats
-                    bind 127.0.0.1:%d
-                    stats enable
-                    stats uri /stats
-                    stats hide-version
-                """.formatted(port);
-        try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
-            String r = RawHttp.exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
-            String html = RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
+        try (RunningProxy p = RunningProxy.start(program, (STATS + "    stats hide-version\n").formatted(port), "-db")) {
+            String html = page(port);
             return html.lines().filter(l -> l.startsWith("<body><h1>")).findFirst().orElse(html);
         }
     }
@@ -308,38 +291,24 @@ class StatsPageIT {
                 global
                     node mynode
                     description global desc
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 30s
-                    timeout server 30s
-                listen stats
-                    bind 127.0.0.1:%1$d
+                """ + STATS + """
                     description listen desc
-                    stats enable
-                    stats uri /stats
                     stats show-node
                     stats show-desc
                 listen stats2
-                    bind 127.0.0.1:%2$d
+                    bind 127.0.0.1:%d
                     stats enable
                     stats uri /stats
                     stats show-node other
                     stats show-desc "my own"
                 """;
-        List<String> jh = headings(RunningProxy.jhaproxy(), cfg);
+        List<String> jh = ProxyPair.sameRuns("StatsPageIT", program -> headings(program, cfg));
         assertEquals(List.of("<html><head><title>Statistics Report for HAProxy on mynode</title>",
                 "<h2>Statistics Report for pid N on mynode: global desc</h2>",
                 "<tr class=\"titre\"><th class=\"pxname\" width=\"10%\"><a name=\"stats\"></a><a class=px href=\"#stats\">stats</a></th>"
                         + "<th class=\"desc\" width=\"90%\">listen desc</th></tr>",
                 "<html><head><title>Statistics Report for HAProxy on other</title>",
                 "<h2>Statistics Report for pid N on other: my own</h2>"), jh.subList(0, 5));
-        Path haproxy = haproxy();
-        if (haproxy == null) {
-            System.out.println("StatsPageIT: haproxy not installed, the show-node headings are not compared with it");
-            return;
-        }
-        assertEquals(headings(haproxy, cfg), jh);
     }
 
     /**
@@ -349,28 +318,10 @@ class StatsPageIT {
      */
     @Test
     void showModulesAddsTheModuleColumns() throws Exception {
-        String cfg = """
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 30s
-                    timeout server 30s
-                listen stats
-                    bind 127.0.0.1:%d
-                    stats enable
-                    stats uri /stats
-                    stats show-modules
-                    server s1 127.0.0.1:%d
-                """;
-        List<String> jh = moduleCells(RunningProxy.jhaproxy(), cfg);
+        String cfg = STATS + "    stats show-modules\n    server s1 127.0.0.1:%d\n";
+        List<String> jh = ProxyPair.sameRuns("StatsPageIT", program -> moduleCells(program, cfg));
         assertEquals(5, jh.size(), String.join("\n", jh));
         assertTrue(jh.get(0).endsWith("<th colspan=3>Extra modules</th></tr>"), jh.get(0));
-        Path haproxy = haproxy();
-        if (haproxy == null) {
-            System.out.println("StatsPageIT: haproxy not installed, the module columns are not compared with it");
-            return;
-        }
-        assertEquals(moduleCells(haproxy, cfg), jh);
     }
 
     /** The page's module headers and the module cells of each line, numbers replaced by N. */
@@ -378,8 +329,7 @@ class StatsPageIT {
         int port = RunningProxy.freePort();
         List<String> all = new ArrayList<>();
         try (RunningProxy p = RunningProxy.start(program, template.formatted(port, RunningProxy.freePort()), "-db")) {
-            String r = RawHttp.exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
-            String html = RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
+            String html = page(port);
             java.util.regex.Matcher m = java.util.regex.Pattern
                     .compile("<th colspan=9>Server</th>.*?</tr>|<th>Thrtle</th>\n.*?</tr>|<td><u>ssl<div.*?</tr>")
                     .matcher(html);
@@ -395,9 +345,7 @@ class StatsPageIT {
         List<String> all = new ArrayList<>();
         try (RunningProxy p = RunningProxy.start(program, template.formatted(ports[0], ports[1]), "-db")) {
             for (int port : ports) {
-                String r = RawHttp.exchangeOnceBound(port, "GET /stats HTTP/1.1\r\nHost: a\r\n\r\n", Duration.ofSeconds(30));
-                String html = RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4));
-                html.lines().filter(l -> l.startsWith("<html><head><title>") || l.startsWith("<h2>")
+                page(port).lines().filter(l -> l.startsWith("<html><head><title>") || l.startsWith("<h2>")
                                 || l.startsWith("<tr class=\"titre\"><th class=\"pxname\""))
                         .map(l -> l.replaceAll("pid \\d+", "pid N"))
                         .filter(l -> !l.contains("stats2"))

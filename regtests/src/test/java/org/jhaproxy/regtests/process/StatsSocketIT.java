@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +43,7 @@ class StatsSocketIT {
     private static int jFh;
     private static int hFt;
     private static int hFh;
+    private static ProxyPair cli;
 
     static String config(Path sockets, int cliPort, int fePort, int lbPort, int ftPort, int fhPort) {
         return "global\n    nbthread 1\n"
@@ -106,6 +103,8 @@ class StatsSocketIT {
             System.out.println("StatsSocketIT: " + HAPROXY + " is not installed, the haproxy half is skipped");
         }
         assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> Files.exists(dir.resolve("j/admin.sock"))));
+        cli = new ProxyPair(socket -> address("j", socket), haproxy == null ? null : socket -> address("h", socket),
+                StatsSocketIT::normalised);
     }
 
     @AfterAll
@@ -124,47 +123,22 @@ class StatsSocketIT {
         hold.close();
     }
 
-    /** Sends {@code request} on a socket ("admin.sock", ..., or "tcp"), shuts the write side, reads to the end. */
-    static String exchange(String side, String socket, String request) throws IOException {
-        SocketChannel ch;
+    /** A socket of jhaproxy (side "j") or haproxy ("h"): "admin.sock", ..., or "tcp". */
+    private static SocketAddress address(String side, String socket) {
         if (socket.equals("tcp")) {
-            ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", side.equals("j") ? jTcp : hTcp));
-        } else {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(dir.resolve(side).resolve(socket)));
+            return new InetSocketAddress("127.0.0.1", side.equals("j") ? jTcp : hTcp);
         }
-        try (ch) {
-            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
-            ch.shutdownOutput();
-            // read until the proxy closes, within a deadline
-            ch.configureBlocking(false);
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder out = new StringBuilder();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            try (Selector sel = Selector.open()) {
-                ch.register(sel, SelectionKey.OP_READ);
-                while (System.nanoTime() < end) {
-                    sel.select(200);
-                    int n = ch.read(buf);
-                    if (n < 0) {
-                        return out.toString();
-                    }
-                    buf.flip();
-                    out.append(StandardCharsets.ISO_8859_1.decode(buf));
-                    buf.clear();
-                }
-            }
-            return out + "<not closed>";
-        }
+        return UnixDomainSocketAddress.of(dir.resolve(side).resolve(socket));
+    }
+
+    /** Sends {@code request} on a socket of one side, shuts the write side, reads to the end. */
+    static String exchange(String side, String socket, String request) throws IOException {
+        return StatsCli.exchange(address(side, socket), request);
     }
 
     /** The answer of jhaproxy, checked equal to haproxy's when it is installed. */
     static String same(String socket, String request) throws IOException {
-        String j = normalised(exchange("j", socket, request));
-        if (haproxy != null) {
-            assertEquals(normalised(exchange("h", socket, request)), j, "answer to " + request.replace("\n", "\\n") + " on " + socket);
-        }
-        return j;
+        return cli.same(socket, request);
     }
 
     /** Values that name the process or its timings, its load (Idle_pct, Run_queue) and its counters become "N". */
@@ -368,12 +342,7 @@ class StatsSocketIT {
 
     /** "show servers state" with the seconds since each server's last change (column 10) as "N". */
     static String serversState(String request) throws IOException {
-        String a = exchange("j", "admin.sock", request);
-        java.util.function.UnaryOperator<String> norm = t -> t.replaceAll("(?m)^((?:\\S+ ){9})\\d+ ", "$1N ");
-        if (haproxy != null) {
-            assertEquals(norm.apply(exchange("h", "admin.sock", request)), norm.apply(a), request);
-        }
-        return norm.apply(a);
+        return cli.same("admin.sock", request, t -> t.replaceAll("(?m)^((?:\\S+ ){9})\\d+ ", "$1N "));
     }
 
     @Test

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,16 +102,8 @@ class StatsStatusIT {
     /** Reads "show stat" into {@code into} (pxname,svname,status), true if it could be read. */
     private static List<String> rows(Path sock, List<String> into) {
         into.clear();
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-            ch.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder sb = new StringBuilder();
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                sb.append(StandardCharsets.US_ASCII.decode(buf));
-                buf.clear();
-            }
-            for (String line : sb.toString().split("\n")) {
+        try {
+            for (String line : StatsCli.answer(sock, "show stat\n").split("\n")) {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }

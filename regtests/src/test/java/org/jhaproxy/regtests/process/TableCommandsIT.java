@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TableCommandsIT {
-    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]+:");
     private static final Pattern EXP = Pattern.compile("exp=[0-9]+");
 
-    private static RunningProxy jhaproxy;
-    private static RunningProxy haproxy;
-    private static int jPort;
-    private static int hPort;
-    private static Path[] socketDirs;
+    private static ProxyPair cli;
 
     static String config(Path sockets, int port) {
         return "global\n    nbthread 1\n"
@@ -56,62 +44,19 @@ class TableCommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path jdir = Files.createTempDirectory("tablesj");
-        jPort = RunningProxy.freePort();
-        jhaproxy = RunningProxy.start(config(jdir, jPort), "-db").listening(jPort);
-        Path hdir = null;
-        if (Files.isExecutable(HAPROXY)) {
-            hdir = Files.createTempDirectory("tablesh");
-            hPort = RunningProxy.freePort();
-            haproxy = RunningProxy.start(HAPROXY, config(hdir, hPort), "-db").listening(hPort);
-        } else {
-            System.out.println("TableCommandsIT: " + HAPROXY + " is not installed, the haproxy half is skipped");
-        }
-        Path jsock = jdir.resolve("admin.sock");
-        assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> Files.exists(jsock)));
-        socketDirs = new Path[] {jdir, hdir};
+        cli = ProxyPair.start("TableCommandsIT", TableCommandsIT::config, a -> EXP.matcher(ADDRESS.matcher(a).replaceAll("0xPTR:")).replaceAll("exp=X"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (haproxy != null) {
-            haproxy.close();
+        if (cli != null) {
+            cli.close();
         }
-        if (jhaproxy != null) {
-            jhaproxy.assertCleanOutput();
-            jhaproxy.close();
-        }
-    }
-
-    /** One command on a new connection to a socket of jhaproxy (side 0) or haproxy (1): the whole answer. */
-    static String exchange(int side, String socket, String request) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socketDirs[side].resolve(socket)));
-            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
-            ch.shutdownOutput();
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            StringBuilder out = new StringBuilder();
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                out.append(StandardCharsets.ISO_8859_1.decode(buf));
-                buf.clear();
-            }
-            return out.toString();
-        }
-    }
-
-    private static String normalised(int side, String socket, String command) throws IOException {
-        String a = exchange(side, socket, command + "\n");
-        return EXP.matcher(ADDRESS.matcher(a).replaceAll("0xPTR:")).replaceAll("exp=X");
     }
 
     /** jhaproxy's answer, checked equal to haproxy's when it is installed. */
     static String same(String socket, String command) throws IOException {
-        String j = normalised(0, socket, command);
-        if (haproxy != null) {
-            assertEquals(normalised(1, socket, command), j, "answer to " + command);
-        }
-        return j;
+        return cli.same(socket, command + "\n");
     }
 
     static String same(String command) throws IOException {
@@ -119,12 +64,7 @@ class TableCommandsIT {
     }
 
     static String request() throws IOException {
-        String req = "GET / HTTP/1.1\r\nhost: x\r\n\r\n";
-        String j = RawHttp.exchange(jPort, req);
-        if (haproxy != null) {
-            assertEquals(RawHttp.exchange(hPort, req), j);
-        }
-        return j;
+        return cli.request("GET / HTTP/1.1\r\nhost: x\r\n\r\n", "response to GET /");
     }
 
     @Test

@@ -52,12 +52,7 @@ class TlsIT {
         // the certificate follows the SNI, the first one serves the clients without one
         assertTrue(seen.get(0).startsWith("cert CN=b.example"), String.join("\n", seen));
         assertTrue(seen.get(1).startsWith("cert CN=a.example"), String.join("\n", seen));
-        Path haproxy = HealthCheckIT.haproxy();
-        if (haproxy == null) {
-            System.out.println("TlsIT: haproxy is not installed, the differential run is skipped");
-            return;
-        }
-        assertEquals(scenario(haproxy, false), seen);
+        ProxyPair.onHaproxy("TlsIT", haproxy -> assertEquals(scenario(haproxy, false), seen));
     }
 
     /**

@@ -29,95 +29,36 @@ final class ClientCookies {
 
     /** The header value as the server gets it, null when nothing of it is left. */
     String header(String value) {
-        StringBuilder b = new StringBuilder(value);
-        int end = b.length();
+        CookieScan c = new CookieScan(value);
         int delFrom = -1;
         boolean preserve = false;
-        boolean first = true;
-        int next;
-        for (int prev = 0; prev < end; prev = next) {
-            int attBeg = prev;
-            if (!first) {
-                attBeg++;
-            }
-            first = false;
-            while (attBeg < end && CookieText.spht(b.charAt(attBeg))) {
-                attBeg++;
-            }
-            int equal = attBeg;
-            int attEnd = attBeg;
-            while (equal < end) {
-                char c = b.charAt(equal);
-                if (c == '=' || c == ',' || c == ';') {
-                    break;
-                }
-                equal++;
-                if (!CookieText.spht(c)) {
-                    attEnd = equal;
-                }
-            }
-            int valBeg;
-            int valEnd;
-            if (equal < end && b.charAt(equal) == '=') {
-                valBeg = equal + 1;
-                while (valBeg < end && CookieText.spht(b.charAt(valBeg))) {
-                    valBeg++;
-                }
-                next = CookieText.valueEnd(b, valBeg, end);
-                valEnd = next;
-                while (valEnd > valBeg && CookieText.spht(b.charAt(valEnd - 1))) {
-                    valEnd--;
-                }
-            } else {
-                valBeg = valEnd = next = equal;
-            }
-            if (attBeg < end && b.charAt(attBeg) == '$') {
+        for (int prev = 0; prev < c.end; prev = c.next) {
+            c.read(prev, true);
+            if (c.attBeg < c.end && c.text.charAt(c.attBeg) == '$') {
                 // RFC 2109 attributes go with their cookie
                 continue;
             }
-            if (equal == next) {
+            if (c.equal == c.next) {
                 // no '=': not ours, kept; a cookie marked for removal before it goes now
                 preserve = true;
                 if (delFrom >= 0) {
-                    int[] from = {delFrom};
-                    int delta = CookieText.remove(b, from, prev);
-                    next += delta;
-                    end += delta;
+                    c.cut(delFrom, prev);
                     delFrom = -1;
                 }
                 continue;
             }
-            if (attEnd != equal || valBeg > equal + 1) {
-                // spaces around '=' are removed
-                int before = 0;
-                if (attEnd != equal) {
-                    b.delete(attEnd, equal);
-                    before = attEnd - equal;
-                    equal += before;
-                    valBeg += before;
-                }
-                if (valBeg > equal + 1) {
-                    int after = (equal + 1) - valBeg;
-                    b.delete(equal + 1, valBeg);
-                    valBeg += after;
-                    before += after;
-                }
-                valEnd += before;
-                next += before;
-                end += before;
-            }
+            c.squeeze();
             if (capture != null && txn.clientCookie == null) {
-                txn.clientCookie = capture.capture(b, attBeg, valEnd);
+                txn.clientCookie = capture.capture(c.text, c.attBeg, c.valEnd);
             }
-            if (ck != null && attEnd - attBeg == ck.name().length() && b.substring(attBeg, attEnd).equals(ck.name())) {
-                int delim = persistence(b, valBeg, valEnd);
-                if (ck.prefix() && delim != valEnd) {
+            if (ck != null && c.named(ck.name())) {
+                int delim = persistence(c.text, c.valBeg, c.valEnd);
+                if (ck.prefix() && delim != c.valEnd) {
                     // NAME=SRV~VALUE: the server sees NAME=VALUE
-                    b.delete(valBeg, delim + 1);
-                    int delta = valBeg - (delim + 1);
-                    valEnd += delta;
-                    next += delta;
-                    end += delta;
+                    c.text.delete(c.valBeg, delim + 1);
+                    int delta = c.valBeg - (delim + 1);
+                    c.valEnd += delta;
+                    c.edited(delta);
                     delFrom = -1;
                     preserve = true;
                 } else if (delFrom < 0 && ck.insert() && ck.indirect()) {
@@ -126,19 +67,16 @@ final class ClientCookies {
             } else {
                 preserve = true;
                 if (delFrom >= 0) {
-                    int[] from = {delFrom};
-                    int delta = CookieText.remove(b, from, prev);
-                    next += delta;
-                    end += delta;
+                    c.cut(delFrom, prev);
                     delFrom = -1;
                 }
             }
         }
         if (delFrom >= 0) {
-            end = preserve ? delFrom : 0;
-            b.setLength(end);
+            c.end = preserve ? delFrom : 0;
+            c.text.setLength(c.end);
         }
-        return end == 0 ? null : b.toString();
+        return c.end == 0 ? null : c.text.toString();
     }
 
     /**

@@ -83,72 +83,21 @@ final class ServerCookies {
 
     /** One Set-Cookie (or Set-Cookie2) value as the client gets it, "" if it is removed whole. */
     private String header(String value, boolean cookie2) {
-        StringBuilder b = new StringBuilder(value);
-        int end = b.length();
-        boolean first = true;
-        int next;
-        for (int prev = 0; prev < end; prev = next) {
-            int attBeg = first ? prev : prev + 1;
-            first = false;
-            while (attBeg < end && CookieText.spht(b.charAt(attBeg))) {
-                attBeg++;
-            }
-            int equal = attBeg;
-            int attEnd = attBeg;
-            while (equal < end) {
-                char c = b.charAt(equal);
-                if (c == '=' || c == ';' || (cookie2 && c == ',')) {
-                    break;
-                }
-                equal++;
-                if (!CookieText.spht(c)) {
-                    attEnd = equal;
-                }
-            }
-            int valBeg;
-            int valEnd;
-            if (equal < end && b.charAt(equal) == '=') {
-                valBeg = equal + 1;
-                while (valBeg < end && CookieText.spht(b.charAt(valBeg))) {
-                    valBeg++;
-                }
-                next = CookieText.valueEnd(b, valBeg, end);
-                valEnd = next;
-                while (valEnd > valBeg && CookieText.spht(b.charAt(valEnd - 1))) {
-                    valEnd--;
-                }
-            } else {
-                valBeg = valEnd = next = equal;
-            }
-            if (next < end) {
+        CookieScan c = new CookieScan(value);
+        for (int prev = 0; prev < c.end; prev = c.next) {
+            c.read(prev, cookie2);
+            if (c.next < c.end) {
                 // Set-Cookie attributes may hold commas (Expires): one cookie a line
-                next = cookie2 ? CookieText.elementEnd(b, next, end) : end;
+                c.next = cookie2 ? CookieText.elementEnd(c.text, c.next, c.end) : c.end;
             }
-            if (equal == valEnd) {
+            if (c.equal == c.valEnd) {
                 continue;
             }
-            if (attEnd != equal || valBeg > equal + 1) {
-                int before = 0;
-                if (attEnd != equal) {
-                    b.delete(attEnd, equal);
-                    before = attEnd - equal;
-                    equal += before;
-                    valBeg += before;
-                }
-                if (valBeg > equal + 1) {
-                    int after = (equal + 1) - valBeg;
-                    b.delete(equal + 1, valBeg);
-                    valBeg += after;
-                    before += after;
-                }
-                valEnd += before;
-                next += before;
-                end += before;
-            }
+            c.squeeze();
             if (txn.capture() != null && txn.serverCookie == null) {
-                txn.serverCookie = txn.capture().capture(b, attBeg, valEnd);
+                txn.serverCookie = txn.capture().capture(c.text, c.attBeg, c.valEnd);
             }
-            if (ck == null || attEnd - attBeg != ck.name().length() || !b.substring(attBeg, attEnd).equals(ck.name())) {
+            if (ck == null || !c.named(ck.name())) {
                 continue;
             }
             txn.sck = SCK_FOUND;
@@ -159,29 +108,25 @@ final class ServerCookies {
             }
             if (ck.insert() || (txn.direct && ck.indirect())) {
                 txn.sck = SCK_DELETED;
-                if (prev == 0 && next == end) {
+                if (prev == 0 && c.next == c.end) {
                     return "";
                 }
                 int[] from = {prev};
-                int delta = CookieText.remove(b, from, next);
-                next = from[0];
-                end += delta;
+                int delta = CookieText.remove(c.text, from, c.next);
+                c.next = from[0];
+                c.end += delta;
                 txn.sck = SCK_DELETED;
             } else if (srvCookie != null && ck.rewrite()) {
-                b.replace(valBeg, valEnd, srvCookie);
-                int delta = srvCookie.length() - (valEnd - valBeg);
-                next += delta;
-                end += delta;
+                c.text.replace(c.valBeg, c.valEnd, srvCookie);
+                c.edited(srvCookie.length() - (c.valEnd - c.valBeg));
                 txn.sck = SCK_REPLACED;
             } else if (srvCookie != null && ck.prefix()) {
-                b.insert(valBeg, srvCookie + "~");
-                int delta = srvCookie.length() + 1;
-                next += delta;
-                end += delta;
+                c.text.insert(c.valBeg, srvCookie + "~");
+                c.edited(srvCookie.length() + 1);
                 txn.sck = SCK_REPLACED;
             }
         }
-        return b.toString();
+        return c.text.toString();
     }
 
     /** The Set-Cookie to insert, or null (insert mode, unless the client came with a fresh cookie). */
