@@ -61,6 +61,9 @@ public final class RuntimeSupport {
         for (String a : org.jhaproxy.runtime.action.HttpActionCompiler.RESPONSE) {
             s.add("proxy http-response " + a);
         }
+        for (String a : org.jhaproxy.runtime.action.HttpAfterResponse.ACTIONS) {
+            s.add("proxy http-after-response " + a);
+        }
         return Set.copyOf(s);
     }
 

@@ -24,7 +24,8 @@ import org.jhaproxy.runtime.sample.NotSupported;
  */
 public final class ProxyRuleSets {
     private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new HttpRule[0],
-            new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0], org.jhaproxy.runtime.stick.Sticking.NONE);
+            new HttpRule[0], new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0],
+            org.jhaproxy.runtime.stick.Sticking.NONE);
 
     final Proxies proxies;
     final TcpRule[] tcpConnection;
@@ -32,12 +33,14 @@ public final class ProxyRuleSets {
     final HttpRule[] httpRequest;
     final HttpRule[] redirects;
     final HttpRule[] httpResponse;
+    final HttpRule[] httpAfterResponse;
     final SwitchingRule[] switching;
     private final Condition[] statsAdmin;
     private final org.jhaproxy.runtime.stick.Sticking sticking;
 
     private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpContent, HttpRule[] httpRequest,
-                          HttpRule[] redirects, HttpRule[] httpResponse, SwitchingRule[] switching, Condition[] statsAdmin,
+                          HttpRule[] redirects, HttpRule[] httpResponse, HttpRule[] httpAfterResponse,
+                          SwitchingRule[] switching, Condition[] statsAdmin,
                           org.jhaproxy.runtime.stick.Sticking sticking) {
         this.proxies = proxies;
         this.tcpConnection = tcpConnection;
@@ -45,6 +48,7 @@ public final class ProxyRuleSets {
         this.httpRequest = httpRequest;
         this.redirects = redirects;
         this.httpResponse = httpResponse;
+        this.httpAfterResponse = httpAfterResponse;
         this.switching = switching;
         this.statsAdmin = statsAdmin;
         this.sticking = sticking;
@@ -89,6 +93,15 @@ public final class ProxyRuleSets {
             HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
             res.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a));
         }
+        List<HttpRule> after = new ArrayList<>();
+        for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_AFTER_RES)) {
+            if (!HttpAfterResponse.ACTIONS.contains(HttpActionCompiler.actionName(r.action()))) {
+                throw new NotSupported("parsing [" + r.at() + "] : 'http-after-response " + r.action()
+                        + "' is not supported by jhaproxy yet.");
+            }
+            HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
+            after.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a));
+        }
         List<SwitchingRule> sw = new ArrayList<>();
         for (ProxyRules.BackendRef b : pc.useBackends()) {
             Condition c = at(b.at(), () -> acls.compile(b.condition()));
@@ -104,13 +117,13 @@ public final class ProxyRuleSets {
         }
         org.jhaproxy.runtime.stick.Sticking sticking = org.jhaproxy.runtime.stick.Sticking.compile(pc.stickRules(),
                 r -> at(r.at(), () -> acls.compile(r.condition())), acls.scope());
-        if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && sw.isEmpty()
+        if (conn.isEmpty() && content.isEmpty() && req.isEmpty() && redirects.isEmpty() && res.isEmpty() && after.isEmpty() && sw.isEmpty()
                 && admin.isEmpty() && sticking.isEmpty()) {
             return NONE;
         }
         return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
                 req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
-                sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]), sticking);
+                after.toArray(new HttpRule[0]), sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]), sticking);
     }
 
     private static TcpRule tcpRule(AclCompiler acls, ProxyRules.Rule r, org.jhaproxy.runtime.stick.TrackAction.Level level)
@@ -189,5 +202,9 @@ public final class ProxyRuleSets {
 
     public boolean hasHttpResponseRules() {
         return httpResponse.length > 0;
+    }
+
+    public boolean hasAfterResponseRules() {
+        return httpAfterResponse.length > 0;
     }
 }

@@ -2,7 +2,9 @@ package org.jhaproxy.runtime.http;
 
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
+import org.jhaproxy.runtime.action.HttpAfterResponse;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.SampleContext;
 
 /**
  * haproxy's own reply from the HTTP layer (503, 502, 504...), as http_reply_and_close() sends
@@ -17,8 +19,8 @@ final class HttpErrorReply {
      * Writes the reply to {@code status} of {@code backend} (the frontend's without one) to the
      * client, unflushed, and counts and logs it; an empty errorfile writes nothing.
      */
-    static void write(HttpStream stream, Proxy backend, ConnectionMode conn, TransactionLog log, boolean clientVer11,
-                      boolean headRequest, boolean requestEnded, int status) {
+    static void write(HttpStream stream, Proxy backend, SampleContext samples, ConnectionMode conn, TransactionLog log,
+                      boolean clientVer11, boolean headRequest, boolean requestEnded, int status) {
         Proxy fe = stream.frontend();
         log.status(status);
         HttpReply r = HttpReplies.of(backend, fe, status);
@@ -30,8 +32,15 @@ final class HttpErrorReply {
         HttpCounting.reply(fe, backend, head, r.bodyLength());
         HttpResponse out = MessageHeads.copyForClient(head);
         H1Flags flags = H1Flags.of(head, false);
-        // haproxy's own message as HTX holds it, its own Connection header included
-        log.responseBytes(HtxSize.head(head));
+        // haproxy's own message as HTX holds it once http-after-response changed it, its own
+        // Connection header included
+        if (HttpAfterResponse.any(samples)) {
+            HttpAfterResponse.apply(samples, out);
+            log.status(out.status().code());
+            log.responseBytes(HtxSize.head(out));
+        } else {
+            log.responseBytes(HtxSize.head(head));
+        }
         MessageHeads.connection(out.headers(), conn.responseToClient(flags.ver11(), clientVer11,
                 true, flags.transferEncoding(), fe.http(), !requestEnded));
         stream.client().write(out);

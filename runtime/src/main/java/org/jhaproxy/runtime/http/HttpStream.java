@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -358,9 +359,13 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         ch.pipeline().addLast(new ServerSide(server));
     }
 
-    /** Connects {@code txn}'s request to a server of {@code backend}. */
-    ServerConnector connector(Proxy backend, HttpTransaction t) {
-        return new ServerConnector(ctx.transport(), client.eventLoop(), backend, t,
-                t.destination(), this::initServerChannel, t);
+    /**
+     * Connects a request to a server of {@code backend}: {@code balanced} is what the balancing
+     * algorithm sees of it, {@code destination} where a server without an address connects.
+     */
+    ServerConnector connector(Proxy backend, LbRequest balanced, InetSocketAddress destination,
+            ServerConnector.Callback callback) {
+        return new ServerConnector(ctx.transport(), client.eventLoop(), backend, balanced, destination,
+                this::initServerChannel, callback);
     }
 }

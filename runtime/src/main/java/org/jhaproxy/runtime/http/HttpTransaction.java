@@ -4,21 +4,29 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
-import org.jhaproxy.runtime.lb.LbRequest;
-import org.jhaproxy.runtime.persist.Persistence;
-import org.jhaproxy.runtime.sample.SampleContext;
+import org.jhaproxy.runtime.action.HttpRequestAnalyzer;
 import org.jhaproxy.runtime.action.Reply;
+import org.jhaproxy.runtime.action.Service;
+import org.jhaproxy.runtime.cache.CacheTxn;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
+import org.jhaproxy.runtime.log.UniqueId;
+import org.jhaproxy.runtime.persist.Persistence;
+import org.jhaproxy.runtime.persist.ServerName;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
+import org.jhaproxy.runtime.sample.SampleContext;
+import org.jhaproxy.runtime.sample.Vars;
 import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.ssl.ClientTls;
+import org.jhaproxy.runtime.stick.StickCounters;
+import org.jhaproxy.runtime.stick.Sticking;
+import org.jhaproxy.runtime.stick.Tracking;
+import org.jhaproxy.runtime.stream.LiveStream;
 import org.jhaproxy.runtime.stream.ServerConnector;
+import org.jhaproxy.runtime.stream.SessionAddresses;
 
 /**
  * One HTTP request and its response (HAProxy's http_txn within a stream): checks what the H1
@@ -26,7 +34,7 @@ import org.jhaproxy.runtime.stream.ServerConnector;
  * "http-reuse" allows, forwards the request and the response part by part, and answers with
  * haproxy's error replies when it must. {@link ConnectionMode} decides which connections outlive it.
  */
-final class HttpTransaction implements LbRequest, ServerConnector.Callback {
+final class HttpTransaction implements ServerConnector.Callback, ResponseForwarding.Ends {
     private final HttpStream stream;
     private final HttpRequest request;
     private final H1Flags requestFlags;
@@ -38,14 +46,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private Proxy backend;
     private ServerConnector connector;
     private final ServerLeg leg = new ServerLeg();
-    private boolean responseStarted;
-    private boolean interim;
-    private boolean bodylessResponse;
+    /** The response on its way once a server connection took the request, else null. */
+    private ResponseForwarding response;
     private boolean ended;
     private final TransactionLog log;
     private boolean queuedForServer;
     private boolean backendCounted;
-    private boolean responseChunked;
     /** The client closed while a whole request waited for its response, which is still read. */
     private boolean clientGone;
     private Tarpit tarpit;
@@ -57,26 +63,6 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         this.firstOfSession = firstOfSession;
         this.log = new TransactionLog(log);
         this.body = new RequestBody(request);
-    }
-
-    @Override
-    public InetSocketAddress source() {
-        return samples != null ? samples.src() : org.jhaproxy.runtime.stream.SessionAddresses.of(stream.client()).src();
-    }
-
-    /** The stream's destination ("set-dst" may have changed it): where a server without an address connects. */
-    InetSocketAddress destination() {
-        return samples != null ? samples.dst() : org.jhaproxy.runtime.stream.SessionAddresses.of(stream.client()).dst();
-    }
-
-    @Override
-    public String uri() {
-        return request.uri();
-    }
-
-    @Override
-    public String header(String name) {
-        return request.headers().get(name);
     }
 
     void start(boolean teWithContentLength) {
@@ -96,7 +82,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
-        Reply verdict = org.jhaproxy.runtime.action.HttpRequestAnalyzer.analyze(rulesContext(), request);
+        Reply verdict = HttpRequestAnalyzer.analyze(rulesContext(), request);
         if (verdict == null) {
             stats = StatsExchange.intercept(stream, samples, request, log);
             if (stats != null) {
@@ -140,26 +126,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         backendCounted = true;
         persistence = Persistence.request(stream.frontend(), backend, request.method(), serverHead.headers());
         log.persistence(persistence);
-        org.jhaproxy.runtime.log.UniqueId.request(samples, serverHead.headers());
-        ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, source());
-        connector = stream.connector(backend, this).samples(samples);
-        Server persisted = org.jhaproxy.runtime.stick.Sticking.request(samples, persistence != null ? persistence.server() : null);
+        UniqueId.request(samples, serverHead.headers());
+        ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, samples.src());
+        connector = stream.connector(backend, new BalancedRequest(request, samples.src(), body), samples.dst(), this)
+                .samples(samples);
+        Server persisted = Sticking.request(samples, persistence != null ? persistence.server() : null);
         Runnable choose = () -> ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
         if (persisted == null && BodyBeforeBalance.awaited(backend, request, body.complete())) {
             body.beforeServerChoice(choose);
         } else {
             choose.run();
         }
-    }
-
-    @Override
-    public boolean post() {
-        return request.method().equals(HttpMethod.POST);
-    }
-
-    @Override
-    public byte[] bodyStart() {
-        return BodyBeforeBalance.start(body.held());
     }
 
     @Override
@@ -183,10 +160,12 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         }
         log.connected(ch);
         leg.attach(ch, s, stream);
+        response = new ResponseForwarding(stream, log, leg, samples, persistence, conn,
+                request.method().equals(HttpMethod.HEAD), requestFlags.ver11(), this);
         ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
-        org.jhaproxy.runtime.persist.ServerName.apply(backend, s, serverHead.headers());
+        ServerName.apply(backend, s, serverHead.headers());
         ch.write(serverHead);
         HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
         body.drainTo(ch);
@@ -263,50 +242,32 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof HttpResponse res) {
-            responseHead(res);
-            if (!ended && !interim && msg instanceof HttpContent c) {
-                writeResponseContent(c);
-            } else {
-                ReferenceCountUtil.release(msg);
-            }
-            return;
-        }
-        if (interim) {
-            // the empty end Netty's decoder gives an interim response
-            interim = false;
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        writeResponseContent((HttpContent) msg);
+        response.part(msg);
     }
 
-    private void responseHead(HttpResponse res) {
-        if (res.decoderResult().isFailure()) {
-            // an invalid response: the server connection is reset, the client gets a 502
-            leg.abort();
-            endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
-            reply(502);
-            return;
-        }
-        int code = res.status().code();
-        leg.server().observation().responded(code);
-        if (code >= 100 && code < 200 && code != 101) {
-            ResponseHeads.interim(res, stream, log);
-            interim = true;
-            return;
-        }
-        responseStarted = true;
-        ResponseHeads.Outcome head = ResponseHeads.forward(res, request.method().equals(HttpMethod.HEAD),
-                requestFlags.ver11(), conn, stream, backend, leg.server(), samples, log, persistence);
-        responseChunked = head.chunked();
-        bodylessResponse = head.bodyless();
-        if (head.denied() != null) {
-            leg.close();
-            responseStarted = false;
-            endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
-            answer(head.denied());
-        }
+    @Override
+    public boolean over() {
+        return ended;
+    }
+
+    @Override
+    public void forwarded() {
+        finish();
+    }
+
+    @Override
+    public void invalid() {
+        // an invalid response: the server connection is reset, the client gets a 502
+        leg.abort();
+        endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
+        reply(502);
+    }
+
+    @Override
+    public void denied(Reply reply) {
+        leg.close();
+        endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
+        answer(reply);
     }
 
     private SampleContext samples;
@@ -316,10 +277,11 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     private StatsExchange stats;
 
     private SampleContext rulesContext() {
-        samples = new org.jhaproxy.runtime.sample.SampleContext(source(), destination(),
-                stream.frontend(), org.jhaproxy.runtime.sample.Vars.session(stream.client())).request(request)
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(stream.client()))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(stream.client()));
+        SessionAddresses a = SessionAddresses.of(stream.client());
+        samples = new SampleContext(a.src(), a.dst(),
+                stream.frontend(), Vars.session(stream.client())).request(request)
+                .stickSession(StickCounters.session(stream.client()))
+                .tls(ClientTls.of(stream.client()));
         samples.requestComplete(body.complete());
         return log.attach(samples);
     }
@@ -328,14 +290,14 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
      * "http-request use-service": the applet is the stream's server, reached at once, and the
      * frontend counts the request as intercepted when its own rules chose it.
      */
-    private void serve(org.jhaproxy.runtime.action.Service service) {
+    private void serve(Service service) {
         log.applet(service.name());
         Proxy fe = stream.frontend();
         if (!samples.backendAssigned() || samples.backend() == null || samples.backend() == fe) {
             fe.frontendCounters().intercepted.increment();
         }
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !body.ended());
-        org.jhaproxy.runtime.action.Service.Answer a = service.answer(stream.context().engine(), samples, request,
+        Service.Answer a = service.answer(stream.context().engine(), samples, request,
                 connection);
         answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
     }
@@ -365,35 +327,21 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             return;
         }
         HttpCounting.answered(stream.frontend(), backend, r);
-        log.status(r.status());
-        log.responseBytes(htxBytes);
+        byte[] bytes = r.bytes();
+        AfterResponseReply.Rewritten after = AfterResponseReply.apply(samples, bytes);
+        log.status(after == null ? r.status() : after.status());
+        log.responseBytes(after == null ? htxBytes : htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(bytes));
         if (stats != null) {
             stats.logged(log);
         }
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        stream.writeRaw(MessageHeads.reply(r.bytes(), connection));
+        stream.writeRaw(MessageHeads.reply(after == null ? bytes : after.bytes(), connection));
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
         stream.transactionEnded(keep);
-    }
-
-    private void writeResponseContent(HttpContent c) {
-        if (bodylessResponse) {
-            // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
-            c.release();
-        } else {
-            log.responsePart(c, responseChunked);
-            HttpCounting.responseBytes(stream.frontend(), backend, leg.server(), c.content().readableBytes());
-            org.jhaproxy.runtime.cache.CacheTxn.forwarded(samples, c);
-            stream.client().write(c);
-        }
-        if (c instanceof LastHttpContent) {
-            stream.client().flush();
-            finish();
-        }
     }
 
     void responseReadComplete() {
@@ -420,7 +368,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (ended) {
             return;
         }
-        if (!responseStarted) {
+        if (!responseStarted()) {
             endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
             return;
@@ -440,7 +388,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             tarpit.clientGone(body::ended);
             return;
         }
-        if (!ended && !responseStarted && leg.connected() && body.ended() && !abortOnClose()) {
+        if (!ended && !responseStarted() && leg.connected() && body.ended() && !abortOnClose()) {
             // without "option abortonclose" haproxy still waits for the response of a whole
             // request, then forwards it into the closed connection (logged "CD")
             clientGone = true;
@@ -473,7 +421,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     void clientInputClosed() {
         if (tarpit != null || !ended && !body.ended()) {
             clientClosed();
-        } else if (!ended && !responseStarted && leg.connected() && abortOnClose()) {
+        } else if (!ended && !responseStarted() && leg.connected() && abortOnClose()) {
             // "option abortonclose": the server connection is aborted and the client gets a 400
             // (http_wait_for_response()'s client abort), logged "CH"
             leg.abort();
@@ -493,7 +441,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
 
     /** Where a client abort found the stream: queued, connecting, waiting for the response, or in the data. */
     private TermState.Phase clientAbortPhase() {
-        if (responseStarted) {
+        if (responseStarted()) {
             return TermState.Phase.DATA;
         }
         if (leg.connected() || log.everConnected()) {
@@ -519,13 +467,17 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             backendCounted = false;
             backend.backendReleased();
         }
-        org.jhaproxy.runtime.cache.CacheTxn.ended(samples);
+        CacheTxn.ended(samples);
         log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
         // stream_free() after the log: the entries the stream tracked are given back
-        org.jhaproxy.runtime.stick.Tracking.streamEnded(samples);
+        Tracking.streamEnded(samples);
     }
 
     /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
+    private boolean responseStarted() {
+        return response != null && response.started();
+    }
+
     private void finish() {
         ended = true;
         if (clientGone) {
@@ -550,13 +502,13 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         body.release();
         leg.abort();
         leg.releaseSlot();
-        if (!responseStarted) {
-            HttpErrorReply.write(stream, backend, conn, log, requestFlags.ver11(), request.method().equals(HttpMethod.HEAD),
-                    body.ended(), status);
+        if (!responseStarted()) {
+            HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
+                    request.method().equals(HttpMethod.HEAD), body.ended(), status);
         }
         stream.client().flush();
         streamEnded();
-        stream.transactionEnded(!responseStarted && !conn.closesClient() && body.ended());
+        stream.transactionEnded(!responseStarted() && !conn.closesClient() && body.ended());
     }
 
     /** "monitor-uri": haproxy's own 200 (an intercepted request, "LR"), and no log line (SF_MONITOR). */
@@ -597,7 +549,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
         if (ended) {
             return;
         }
-        if (responseStarted) {
+        if (responseStarted()) {
             endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.DATA);
             leg.abort();
             serverClosed();
@@ -608,8 +560,8 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
     }
 
     /** What "show sess" reads of this stream, and how "shutdown session" ends it. */
-    org.jhaproxy.runtime.stream.LiveStream.Target live() {
-        return new org.jhaproxy.runtime.stream.LiveStream.Target(org.jhaproxy.runtime.stream.LiveStream.Kind.HTTP,
+    LiveStream.Target live() {
+        return new LiveStream.Target(LiveStream.Kind.HTTP,
                 () -> backend, leg::server, leg::channel, this::killed);
     }
 
@@ -626,7 +578,7 @@ final class HttpTransaction implements LbRequest, ServerConnector.Callback {
             connector.abandon();
             connector = null;
         }
-        if (responseStarted) {
+        if (responseStarted()) {
             leg.abort();
             serverClosed();
         } else {

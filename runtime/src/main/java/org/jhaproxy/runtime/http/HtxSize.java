@@ -1,5 +1,6 @@
 package org.jhaproxy.runtime.http;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
@@ -42,11 +43,16 @@ final class HtxSize {
         long n = 0;
         int code = original.status().code();
         if (code < 200 || code == 204) {
-            for (String name : new String[] {"content-length", "transfer-encoding"}) {
-                for (String v : original.headers().getAll(name)) {
-                    n += name.length() + v.length();
-                }
-            }
+            n += framing(original.headers(), HttpHeaderNames.CONTENT_LENGTH)
+                    + framing(original.headers(), HttpHeaderNames.TRANSFER_ENCODING);
+        }
+        return n;
+    }
+
+    private static long framing(HttpHeaders h, CharSequence name) {
+        long n = 0;
+        for (String v : h.getAll(name)) {
+            n += name.length() + v.length();
         }
         return n;
     }

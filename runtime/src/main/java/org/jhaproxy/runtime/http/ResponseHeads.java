@@ -3,6 +3,7 @@ package org.jhaproxy.runtime.http;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import org.jhaproxy.runtime.action.HttpAfterResponse;
 import org.jhaproxy.runtime.action.HttpResponseAnalyzer;
 import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.persist.Persistence;
@@ -64,6 +65,7 @@ final class ResponseHeads {
         if (persistence != null) {
             persistence.response(server, code, head.headers());
         }
+        HttpAfterResponse.apply(samples, head);
         // t_data: the response passed the analysers
         log.responsePassed(head.status().code());
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), clientVer11, lengthKnown,

@@ -1,0 +1,125 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import org.jhaproxy.runtime.action.Reply;
+import org.jhaproxy.runtime.cache.CacheTxn;
+import org.jhaproxy.runtime.persist.Persistence;
+import org.jhaproxy.runtime.sample.SampleContext;
+
+/**
+ * A server's response on its way to the client (haproxy's http_wait_for_response() then
+ * http_response_forward_body()): interim 1xx heads pass at once, the final head goes through the
+ * http-response rules, its body part by part. What ends the transaction is the transaction's call.
+ */
+final class ResponseForwarding {
+    /** How the response ends the transaction it answers. */
+    interface Ends {
+        /** The whole response was forwarded. */
+        void forwarded();
+
+        /** The server's head is invalid: haproxy resets the server connection and answers 502. */
+        void invalid();
+
+        /** An http-response rule denied the response: its reply goes to the client instead. */
+        void denied(Reply reply);
+
+        /** The transaction is over (a client gone while the head was written, a denial...): nothing more goes out. */
+        boolean over();
+    }
+
+    private final HttpStream stream;
+    private final TransactionLog log;
+    private final ServerLeg leg;
+    private final SampleContext samples;
+    private final Persistence persistence;
+    private final ConnectionMode conn;
+    private final boolean headRequest;
+    private final boolean clientVer11;
+    private final Ends ends;
+    private boolean started;
+    private boolean interim;
+    private boolean bodyless;
+    private boolean chunked;
+
+    ResponseForwarding(HttpStream stream, TransactionLog log, ServerLeg leg, SampleContext samples,
+                       Persistence persistence, ConnectionMode conn, boolean headRequest, boolean clientVer11,
+                       Ends ends) {
+        this.stream = stream;
+        this.log = log;
+        this.leg = leg;
+        this.samples = samples;
+        this.persistence = persistence;
+        this.conn = conn;
+        this.headRequest = headRequest;
+        this.clientVer11 = clientVer11;
+        this.ends = ends;
+    }
+
+    /** The final response's head was forwarded: an error now can no longer be answered. */
+    boolean started() {
+        return started;
+    }
+
+    /** A head or a part of the body from the server's decoder. */
+    void part(Object msg) {
+        if (msg instanceof HttpResponse res) {
+            head(res);
+            if (!ends.over() && !interim && msg instanceof HttpContent c) {
+                content(c);
+            } else {
+                ReferenceCountUtil.release(msg);
+            }
+            return;
+        }
+        if (interim) {
+            // the empty end Netty's decoder gives an interim response
+            interim = false;
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        content((HttpContent) msg);
+    }
+
+    private void head(HttpResponse res) {
+        if (res.decoderResult().isFailure()) {
+            ends.invalid();
+            return;
+        }
+        int code = res.status().code();
+        leg.server().observation().responded(code);
+        if (code >= 100 && code < 200 && code != 101) {
+            ResponseHeads.interim(res, stream, log);
+            interim = true;
+            return;
+        }
+        started = true;
+        ResponseHeads.Outcome outcome = ResponseHeads.forward(res, headRequest, clientVer11, conn, stream,
+                leg.server().backend(), leg.server(), samples, log, persistence);
+        chunked = outcome.chunked();
+        bodyless = outcome.bodyless();
+        if (outcome.denied() != null) {
+            started = false;
+            ends.denied(outcome.denied());
+        }
+    }
+
+    private void content(HttpContent c) {
+        if (bodyless) {
+            // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
+            c.release();
+        } else {
+            log.responsePart(c, chunked);
+            HttpCounting.responseBytes(stream.frontend(), leg.server().backend(), leg.server(),
+                    c.content().readableBytes());
+            CacheTxn.forwarded(samples, c);
+            stream.client().write(c);
+        }
+        if (c instanceof LastHttpContent) {
+            stream.client().flush();
+            ends.forwarded();
+        }
+    }
+}
