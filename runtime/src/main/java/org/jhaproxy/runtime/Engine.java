@@ -186,7 +186,7 @@ public final class Engine {
             throw new StartException(false);
         }
         e.resolvers = org.jhaproxy.runtime.resolvers.ResolverSet.start(config, e.proxies.all(), e.transport, e.events);
-        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies.all(), e.proxies.firstId(), e.transport, e.events,
+        org.jhaproxy.runtime.check.HealthChecks.start(e.proxies, e.transport, e.events,
                 (int) config.globalNumber("spread-checks", 0));
         return e;
     }

@@ -44,4 +44,35 @@ public final class HttpResponseAnalyzer {
             c.responseDirection(false);
         }
     }
+
+    /**
+     * The http-response rules on the response of an applet ("use-service", a cache hit): the
+     * stream's backend's (the frontend while none was chosen), then the frontend's. An applet has
+     * no server: no stick store. Null to forward it, else the reply instead.
+     */
+    public static Reply appletResponse(SampleContext c, HttpResponse res) {
+        Proxy be = c.backend();
+        Proxy fe = c.frontend();
+        CaptureAction.headers(c, res.headers(), true);
+        if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
+            return null;
+        }
+        c.response(res);
+        c.responseDirection(true);
+        try {
+            Reply r = HttpRule.run(be.rules().httpResponse, c, res);
+            if (r != null && r != Reply.ALLOW) {
+                return r;
+            }
+            if (fe != be) {
+                r = HttpRule.run(fe.rules().httpResponse, c, res);
+                if (r != null && r != Reply.ALLOW) {
+                    return r;
+                }
+            }
+            return null;
+        } finally {
+            c.responseDirection(false);
+        }
+    }
 }

@@ -64,6 +64,7 @@ public final class ProxyRuleSets {
         for (Proxy p : proxies.all()) {
             p.rules(compile(p, proxies));
         }
+        org.jhaproxy.runtime.check.HealthChecks.compileAll(proxies);
     }
 
     static ProxyRuleSets compile(Proxy p, Proxies proxies) throws NotSupported {

@@ -85,6 +85,10 @@ public final class CacheRules {
             return;
         }
         CacheTxn t = CacheTxn.of(c);
+        if (t.hit != null) {
+            // the response comes from the cache applet itself: nothing to store or invalidate
+            return;
+        }
         int status = res.status().code();
         if (!req.method().equals(HttpMethod.GET)) {
             // RFC 7234 4.4: a successful unsafe request invalidates the stored object

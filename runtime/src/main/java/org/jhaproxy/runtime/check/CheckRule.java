@@ -4,8 +4,28 @@ import java.util.regex.Pattern;
 
 /** One step of a check (a "tcp-check" or "http-check" line): connect, send, or expect. */
 sealed interface CheckRule {
-    /** "tcp-check connect [port N]": a new connection (0 keeps the server's check port). */
-    record Connect(int port) implements CheckRule {
+    /**
+     * "tcp-check connect" / "http-check connect": a new connection, to {@code port} (0: the
+     * {@code portExpr}'s value, else the address's port, else the server's check port) at
+     * {@code addr} (null: the server's check address); {@code sendProxy} starts it with a PROXY
+     * line, {@code linger} closes it cleanly instead of with a reset.
+     */
+    record Connect(int port, org.jhaproxy.runtime.sample.CompiledSample portExpr, java.net.InetSocketAddress addr,
+                   boolean sendProxy, boolean linger) implements CheckRule {
+        Connect(int port) {
+            this(port, null, null, false, false);
+        }
+    }
+
+    /** "tcp-check set-var(check.x) EXPR" / "unset-var": acts on the check's session, takes a step number. */
+    record Action(java.util.function.Consumer<org.jhaproxy.runtime.sample.SampleContext> run) implements CheckRule {
+    }
+
+    /**
+     * "http-check send": the request, built at each run (its header values and body may be
+     * log-format strings, "send-state" adds the server's state header).
+     */
+    record SendHttp(HttpCheckRequest request) implements CheckRule {
     }
 
     /** "tcp-check send" / "send-binary" or the HTTP request: bytes written to the server. */
@@ -13,15 +33,10 @@ sealed interface CheckRule {
     }
 
     /**
-     * The HTTP check's request with "http-check send-state": the server's state header
-     * ({@code name}) goes between {@code head} (request line and headers) and {@code tail}, as
-     * it changes from one check to the next.
+     * Bytes computed at each run from the check's session ("send-lf", "send-binary-lf", the
+     * "%[date()...]" of "option ssl-hello-chk"); null for a hex string that does not parse.
      */
-    record HttpSend(String head, String name, String tail) implements CheckRule {
-    }
-
-    /** Bytes computed at each run ("send-binary-lf" with "%[date()...]" in "option ssl-hello-chk"). */
-    record SendComputed(java.util.function.Supplier<byte[]> bytes) implements CheckRule {
+    record SendComputed(java.util.function.Function<CheckSession, byte[]> bytes) implements CheckRule {
     }
 
     /** "tcp-check comment TEXT": no action, it names the next rule in failure reasons; it takes a step number. */

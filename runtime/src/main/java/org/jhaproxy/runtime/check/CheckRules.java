@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.jhaproxy.runtime.sample.CompileScope;
+import org.jhaproxy.runtime.sample.NotSupported;
 import org.jhaproxy.config.model.ProxyConfig;
 import org.jhaproxy.config.source.Line;
 
@@ -45,7 +46,7 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
     /** Whether a step of this program is the implicit first connect (step 0). */
     boolean implicitConnect() {
         for (CheckRule r : rules) {
-            if (!(r instanceof CheckRule.Comment)) {
+            if (!skipped(r)) {
                 return !(r instanceof CheckRule.Connect);
             }
         }
@@ -62,10 +63,17 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
         return new CheckRules(Kind.AGENT, List.copyOf(rules));
     }
 
-    static CheckRules of(ProxyConfig backend) {
+    /** A rule as declared, with its own "comment" option (or a comment line's text), before comments are spread. */
+    record Entry(CheckRule rule, String comment) {
+        static Entry comment(String text) {
+            return new Entry(new CheckRule.Comment(), text);
+        }
+    }
+
+    static CheckRules of(ProxyConfig backend, CompileScope scope) throws NotSupported {
         String type = checkType(backend);
         if (type.equals("httpchk")) {
-            return http(backend);
+            return HttpCheckProgram.of(backend, own(backend, "http-check"), sendState(backend), scope);
         }
         if (type.equals("external-check")) {
             return new CheckRules(Kind.EXTERNAL, List.of());
@@ -74,24 +82,77 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
             return ProtocolChecks.of(backend.last("option", type));
         }
         if (type.equals("tcp-check")) {
-            List<CheckRule> rules = new ArrayList<>();
-            List<String> comments = new ArrayList<>();
-            String pending = null;
+            List<Entry> entries = new ArrayList<>();
             for (Line l : own(backend, "tcp-check")) {
-                if (l.arg(1).equals("comment")) {
-                    rules.add(new CheckRule.Comment());
-                    comments.add(null);
-                    pending = l.arg(2);
-                    continue;
-                }
-                rules.add(tcpRule(l));
-                String own = inlineComment(l);
-                comments.add(own != null ? own : pending);
-                pending = null;
+                entries.add(tcpRule(l, scope));
             }
-            return new CheckRules(Kind.TCP, List.copyOf(rules), java.util.Collections.unmodifiableList(comments));
+            return of(Kind.TCP, entries);
         }
         return new CheckRules(Kind.LAYER4, List.of());
+    }
+
+    /**
+     * The program of these rules; comments spread as check_proxy_tcpcheck() spreads them: a
+     * comment line names the rules after it until the action changes (a connect or a set-var
+     * takes it only once), a rule's own "comment" wins.
+     */
+    static CheckRules of(Kind kind, List<Entry> entries) {
+        List<CheckRule> rules = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        String pending = null;
+        Class<?> prev = CheckRule.Comment.class;
+        for (Entry e : entries) {
+            Class<?> action = action(e.rule());
+            if (action != prev && prev != CheckRule.Comment.class) {
+                pending = null;
+            }
+            prev = action;
+            rules.add(e.rule());
+            if (e.rule() instanceof CheckRule.Comment) {
+                comments.add(null);
+                pending = e.comment();
+                continue;
+            }
+            comments.add(e.comment() != null || e.rule() instanceof CheckRule.Action ? e.comment() : pending);
+            if (e.rule() instanceof CheckRule.Connect || e.rule() instanceof CheckRule.Action) {
+                pending = null;
+            }
+        }
+        return new CheckRules(kind, List.copyOf(rules), java.util.Collections.unmodifiableList(comments));
+    }
+
+    /** The rule's action as haproxy groups them (TCPCHK_ACT_*): all sends are one action. */
+    private static Class<?> action(CheckRule r) {
+        if (r instanceof CheckRule.Send || r instanceof CheckRule.SendComputed || r instanceof CheckRule.SendHttp
+) {
+            return CheckRule.Send.class;
+        }
+        return r.getClass();
+    }
+
+    /** get_first_tcpcheck_rule(): the index of the first rule neither a comment nor a set-var, or -1. */
+    static int firstRule(List<Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (!skipped(entries.get(i).rule())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** get_last_tcpcheck_rule(). */
+    static int lastRule(List<Entry> entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (!skipped(entries.get(i).rule())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Comments and set-var/unset-var rules are no step of the connection (TCPCHK_ACT_COMMENT, ACTION_KW). */
+    static boolean skipped(CheckRule r) {
+        return r instanceof CheckRule.Comment || r instanceof CheckRule.Action;
     }
 
     /** "http-check send-state" is a flag of the proxy (PR_O2_CHK_SNDST), a defaults section's included. */
@@ -130,128 +191,28 @@ record CheckRules(Kind kind, List<CheckRule> rules, List<String> comments) {
         return own.isEmpty() ? inherited : own;
     }
 
-    /** A rule's own "comment TEXT" option. */
-    private static String inlineComment(Line l) {
-        for (int k = 2; k + 1 < l.count(); k++) {
-            if (l.arg(k).equals("comment") && !(l.arg(1).equals("send") && k == 2)) {
-                return l.arg(k + 1);
-            }
-        }
-        return null;
-    }
-
-    private static CheckRule tcpRule(Line l) {
+    private static Entry tcpRule(Line l, CompileScope scope) throws NotSupported {
         String verb = l.arg(1);
+        if (verb.startsWith("set-var") || verb.startsWith("unset-var")) {
+            return new Entry(CheckVars.parse(l, scope), null);
+        }
         return switch (verb) {
-            case "connect" -> new CheckRule.Connect(l.args().contains("port")
-                    ? Integer.parseInt(l.arg(l.args().indexOf("port") + 1)) : 0);
-            case "send" -> new CheckRule.Send(l.arg(2).getBytes(StandardCharsets.ISO_8859_1));
-            case "send-binary" -> new CheckRule.Send(HexFormat.of().parseHex(l.arg(2)));
-            case "expect" -> expect(l, false);
-            default -> throw new IllegalArgumentException("tcp-check " + verb);
+            case "comment" -> Entry.comment(l.arg(2));
+            case "connect" -> new Entry(ConnectParser.parse(l, scope), ConnectParser.comment(l));
+            case "send" -> new Entry(new CheckRule.Send(l.arg(2).getBytes(StandardCharsets.ISO_8859_1)), sendComment(l));
+            case "send-binary" -> new Entry(new CheckRule.Send(HexFormat.of().parseHex(l.arg(2))), sendComment(l));
+            case "send-lf" -> new Entry(CheckVars.sendFormat(l, false, scope), sendComment(l));
+            case "send-binary-lf" -> new Entry(CheckVars.sendFormat(l, true, scope), sendComment(l));
+            case "expect" -> {
+                ExpectParser.Parsed e = ExpectParser.parse(l, false, scope);
+                yield new Entry(e.expect(), e.comment());
+            }
+            default -> throw ExpectParser.refused(l, verb);
         };
     }
 
-    private static CheckRule.Expect expect(Line l, boolean http) {
-        int i = 2;
-        while (l.arg(i).equals("comment")) {
-            i += 2;
-        }
-        boolean inverse = l.arg(i).equals("!");
-        if (inverse) {
-            i++;
-        }
-        String what = l.arg(i);
-        if (http && what.equals("hdr")) {
-            return new CheckRule.Expect(CheckRule.Match.HEADER, inverse, "", null, null, true,
-                    HeaderExpect.parse(l.args().subList(0, l.count()), i + 1));
-        }
-        String pattern = l.arg(i + 1);
-        CheckRule.Match m = switch (what) {
-            case "string" -> CheckRule.Match.STRING;
-            case "rstring" -> CheckRule.Match.RSTRING;
-            case "binary" -> CheckRule.Match.BINARY;
-            case "status" -> CheckRule.Match.STATUS;
-            case "rstatus" -> CheckRule.Match.RSTATUS;
-            default -> throw new IllegalArgumentException("expect " + what);
-        };
-        byte[] bytes = m == CheckRule.Match.BINARY ? HexFormat.of().parseHex(pattern)
-                : pattern.getBytes(StandardCharsets.ISO_8859_1);
-        Pattern regex = m == CheckRule.Match.RSTRING || m == CheckRule.Match.RSTATUS ? Pattern.compile(pattern) : null;
-        return new CheckRule.Expect(m, inverse, pattern, bytes, regex, http);
-    }
-
-    /**
-     * "option httpchk [meth] [uri] [ver]" then "http-check send" / "http-check expect": the
-     * request haproxy 2.6 writes (an HTTP/1.1 request gets "connection: close", header names
-     * are lower-cased), and by default any 2xx or 3xx status passes.
-     */
-    private static CheckRules http(ProxyConfig backend) {
-        Line opt = backend.last("option", "httpchk");
-        String meth = "OPTIONS";
-        String uri = "/";
-        String ver = "HTTP/1.0";
-        List<String[]> headers = new ArrayList<>();
-        String body = "";
-        if (opt != null && opt.count() > 2) {
-            if (opt.count() == 3) {
-                uri = opt.arg(2);
-            } else {
-                meth = opt.arg(2);
-                uri = opt.arg(3);
-                if (!opt.arg(4).isEmpty()) {
-                    String[] v = opt.arg(4).split("\r\n", -1);
-                    ver = v[0];
-                    for (int k = 1; k < v.length; k++) {
-                        int colon = v[k].indexOf(':');
-                        if (colon > 0) {
-                            headers.add(new String[] {v[k].substring(0, colon).trim(), v[k].substring(colon + 1).trim()});
-                        }
-                    }
-                }
-            }
-        }
-        CheckRule.Expect expect = null;
-        for (Line l : own(backend, "http-check")) {
-            if (l.arg(1).equals("send")) {
-                for (int k = 2; k < l.count(); k++) {
-                    switch (l.arg(k)) {
-                        case "meth" -> meth = l.arg(++k);
-                        case "uri" -> uri = l.arg(++k);
-                        case "ver" -> ver = l.arg(++k);
-                        case "hdr" -> headers.add(new String[] {l.arg(++k), l.arg(++k)});
-                        case "body" -> body = l.arg(++k);
-                        default -> throw new IllegalArgumentException("http-check send " + l.arg(k));
-                    }
-                }
-            } else if (l.arg(1).equals("expect")) {
-                expect = expect(l, true);
-            } else if (!l.arg(1).equals("send-state")) {
-                throw new IllegalArgumentException("http-check " + l.arg(1));
-            }
-        }
-        StringBuilder req = new StringBuilder(meth).append(' ').append(uri).append(' ').append(ver).append("\r\n");
-        boolean http11 = ver.equalsIgnoreCase("HTTP/1.1");
-        for (String[] h : headers) {
-            req.append(http11 ? h[0].toLowerCase(java.util.Locale.ROOT) : h[0]).append(": ").append(h[1]).append("\r\n");
-        }
-        String head = null;
-        if (sendState(backend)) {
-            head = req.toString();
-            req.setLength(0);
-        }
-        if (!body.isEmpty()) {
-            req.append(http11 ? "content-length" : "Content-Length").append(": ").append(body.length()).append("\r\n");
-        }
-        if (http11) {
-            req.append("connection: close\r\n");
-        }
-        req.append("\r\n").append(body);
-        List<CheckRule> rules = new ArrayList<>();
-        rules.add(head == null ? new CheckRule.Send(req.toString().getBytes(StandardCharsets.ISO_8859_1))
-                : new CheckRule.HttpSend(head, http11 ? "x-haproxy-server-state" : "X-Haproxy-Server-State", req.toString()));
-        rules.add(expect != null ? expect
-                : new CheckRule.Expect(CheckRule.Match.STATUS, false, "200-399", null, null, true));
-        return new CheckRules(Kind.HTTP, List.copyOf(rules));
+    /** "send DATA [comment MSG]". */
+    private static String sendComment(Line l) {
+        return l.arg(3).equals("comment") ? l.arg(4) : null;
     }
 }

@@ -41,6 +41,12 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     private boolean finished;
     /** The server's TLS when its checks use it ("check-ssl", or "ssl" alone), else null. */
     private org.jhaproxy.runtime.ssl.ServerSsl tls;
+    /** The run's session: its variables and the data read, for log-format strings and expressions. */
+    private CheckSession session;
+    /** "http-check disable-on-404" applies to this run: the server is not down. */
+    private boolean disable404;
+    /** The code of the last expect rule evaluated (check->code), for "disable-on-404". */
+    private int code;
 
     CheckRun(CheckRules program, CheckSettings settings, EventLoop loop, Transport transport,
              java.util.function.Supplier<String> serverState, Consumer<CheckOutcome> interim, Consumer<CheckOutcome> done) {
@@ -59,6 +65,13 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         return this;
     }
 
+    /** The run's session, and whether a 404 puts the server in NOLB ("http-check disable-on-404", server up). */
+    CheckRun session(CheckSession s, boolean disableOn404) {
+        this.session = s;
+        this.disable404 = disableOn404;
+        return this;
+    }
+
     void start() {
         if (program.implicitConnect()) {
             connect(settings.address(), -1);
@@ -73,6 +86,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     }
 
     private void connect(InetSocketAddress to, int index) {
+        CheckRule.Connect rule = index >= 0 ? (CheckRule.Connect) program.rules().get(index) : null;
         if (channel != null) {
             channel.close();
             received.reset();
@@ -91,6 +105,10 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 }
             });
         }
+        if (rule == null || !rule.linger()) {
+            // a check closes with a reset unless "linger" asks for a clean close (FD_LINGER_RISK)
+            b.option(ChannelOption.SO_LINGER, 0);
+        }
         ChannelFuture f = b.connect(to);
         channel = f.channel();
         f.addListener(r -> {
@@ -103,6 +121,9 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 return;
             }
             armTimer();
+            if (rule != null && rule.sendProxy()) {
+                f.channel().write(Unpooled.wrappedBuffer(CheckConnect.proxyLine(f.channel())));
+            }
             io.netty.handler.ssl.SslHandler h = f.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class);
             if (h == null) {
                 step();
@@ -159,22 +180,28 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
                 next++;
                 continue;
             }
-            if (r instanceof CheckRule.Connect c) {
-                int index = next++;
-                int port = c.port() > 0 ? c.port() : settings.address().getPort();
-                connect(new InetSocketAddress(settings.address().getAddress(), port), index);
-                return;
-            }
-            if (r instanceof CheckRule.Send || r instanceof CheckRule.SendComputed) {
-                dropSeen();
-                channel.writeAndFlush(Unpooled.wrappedBuffer(r instanceof CheckRule.Send s ? s.bytes()
-                        : ((CheckRule.SendComputed) r).bytes().get()));
+            if (r instanceof CheckRule.Action a) {
+                a.run().accept(session.context());
                 next++;
                 continue;
             }
-            if (r instanceof CheckRule.HttpSend h) {
-                String req = h.head() + h.name() + ": " + serverState.get() + "\r\n" + h.tail();
-                channel.writeAndFlush(Unpooled.wrappedBuffer(req.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+            if (r instanceof CheckRule.Connect c) {
+                int index = next++;
+                connect(CheckConnect.target(c, settings.address(), session), index);
+                return;
+            }
+            if (r instanceof CheckRule.Send || r instanceof CheckRule.SendComputed || r instanceof CheckRule.SendHttp) {
+                dropSeen();
+                byte[] bytes = r instanceof CheckRule.Send s ? s.bytes() : r instanceof CheckRule.SendHttp h
+                        ? h.request().build(session, serverState) : ((CheckRule.SendComputed) r).bytes().apply(session);
+                if (bytes == null) {
+                    finish(CheckOutcome.of(CheckStatus.L7RSP, "tcp-check send : failed to build log-format string at step "
+                            + stepId(next)));
+                    return;
+                }
+                if (bytes.length > 0) {
+                    channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+                }
                 next++;
                 continue;
             }
@@ -224,18 +251,19 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
 
     private CheckOutcome success() {
         int last = program.rules().size() - 1;
-        while (last >= 0 && program.rules().get(last) instanceof CheckRule.Comment) {
+        while (last >= 0 && CheckRules.skipped(program.rules().get(last))) {
             last--;
         }
         if (last < 0 || program.rules().get(last) instanceof CheckRule.Connect) {
-            // a connection that made its TLS handshake passed layer 6
-            return CheckOutcome.of(tls != null ? CheckStatus.L6OK : CheckStatus.L4OK, "");
-        }
-        if (program.kind() == CheckRules.Kind.HTTP) {
-            return new CheckOutcome(CheckStatus.L7OKD, HttpCheckResponse.parse(received.toByteArray()).status(), "");
+            // a connection that made its TLS handshake passed layer 6; an explicit connect says "(tcp-check)"
+            return CheckOutcome.of(tls != null ? CheckStatus.L6OK : CheckStatus.L4OK,
+                    last >= 0 && program.kind() != CheckRules.Kind.PROTOCOL ? "(tcp-check)" : "");
         }
         if (program.rules().get(last) instanceof CheckRule.Expect) {
-            return TcpExpect.success(program, last, received.toByteArray());
+            if (disable404 && code == 404) {
+                return new CheckOutcome(CheckStatus.L7OKC, 404, "");
+            }
+            return TcpExpect.success(program, last, session.data(received.toByteArray()), code);
         }
         return CheckOutcome.of(CheckStatus.L7OKD, "(tcp-check)");
     }
@@ -243,8 +271,17 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     /** True when the rule passed, null when more data is needed; a failure finishes the run. */
     private Boolean evaluate(CheckRule.Expect e, boolean lastRead) {
         byte[] data = received.toByteArray();
+        session.data(data);
+        code = 0;
         if (e.http()) {
-            return evaluateHttp(e, data, lastRead);
+            ExpectVerdict v = HttpExpect.evaluate(program, next, session, lastRead, disable404);
+            if (v.stop()) {
+                finish(v.report());
+                return false;
+            }
+            HttpCheckResponse rsp = v.waiting() ? null : HttpCheckResponse.parse(data);
+            code = rsp == null ? 0 : TcpExpect.code(e.options(), session, rsp.status());
+            return v.waiting() ? null : true;
         }
         seen = data.length;
         if (data.length == 0) {
@@ -256,7 +293,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             }
             return null;
         }
-        ExpectVerdict v = TcpExpect.evaluate(program, next, data, lastRead);
+        ExpectVerdict v = TcpExpect.evaluate(program, next, session, lastRead);
         if (v.waiting()) {
             return null;
         }
@@ -267,40 +304,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         if (v.report() != null) {
             interim.accept(v.report());
         }
+        code = TcpExpect.code(e.options(), session, 0);
         return true;
-    }
-
-    private Boolean evaluateHttp(CheckRule.Expect e, byte[] data, boolean lastRead) {
-        HttpCheckResponse rsp = HttpCheckResponse.parse(data);
-        if (rsp == null || (!rsp.complete() && !lastRead && (e.match() == CheckRule.Match.STRING || e.match() == CheckRule.Match.RSTRING))) {
-            if (lastRead) {
-                finish(CheckOutcome.of(CheckStatus.L7RSP, ""));
-                return false;
-            }
-            return null;
-        }
-        boolean bodyRule = e.match() == CheckRule.Match.STRING || e.match() == CheckRule.Match.RSTRING;
-        if (bodyRule && rsp.body().isEmpty()) {
-            finish(CheckOutcome.of(CheckStatus.L7RSP, "HTTP content check could not find a response body"));
-            return false;
-        }
-        boolean match = switch (e.match()) {
-            case STATUS -> StatusRanges.matches(e.pattern(), rsp.status());
-            case RSTATUS -> e.regex().matcher(String.valueOf(rsp.status())).find();
-            case STRING -> rsp.body().contains(e.pattern());
-            case HEADER -> e.header().matches(rsp.headers());
-            default -> e.regex().matcher(rsp.body()).find();
-        };
-        if (match ^ e.inverse()) {
-            return true;
-        }
-        // a header rule fails as a status rule does: "Layer7 wrong status" with the reason
-        boolean statusRule = e.match() == CheckRule.Match.STATUS || e.match() == CheckRule.Match.RSTATUS
-                || e.match() == CheckRule.Match.HEADER;
-        String info = statusRule ? rsp.reason()
-                : e.inverse() ? "HTTP check matched unwanted content" : "HTTP content check did not match";
-        finish(new CheckOutcome(statusRule ? CheckStatus.L7STS : CheckStatus.L7RSP, rsp.status(), info));
-        return false;
     }
 
     @Override
@@ -348,26 +353,9 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
 
     /** The check's time ran out while waiting for the server (L7TOUT after a connection). */
     private void expired() {
-        if (finished) {
-            return;
+        if (!finished) {
+            finish(TcpExpect.timeout(program, next));
         }
-        String info = "";
-        CheckStatus status = CheckStatus.L7TOUT;
-        if (next < program.rules().size() && program.rules().get(next) instanceof CheckRule.Expect e
-                && e.options().timeoutStatus() != null) {
-            status = e.options().timeoutStatus();
-        }
-        if (program.kind() == CheckRules.Kind.TCP && next < program.rules().size()
-                && program.rules().get(next) instanceof CheckRule.Expect e) {
-            info = " at step " + stepId(next) + " of tcp-check (expect " + switch (e.match()) {
-                case STRING -> "string '" + e.pattern() + "')";
-                case BINARY -> "binary '" + e.pattern() + "')";
-                case RBINARY -> "binary regex)";
-                case CUSTOM -> "custom function)";
-                default -> "regex)";
-            } + quotedComment(next);
-        }
-        finish(CheckOutcome.of(status, info));
     }
 
     /** How connection errors and timeouts name the rule's comment (chk_report_conn_err()). */

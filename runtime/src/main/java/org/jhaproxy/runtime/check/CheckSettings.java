@@ -13,7 +13,7 @@ import org.jhaproxy.config.sample.Units;
  * Defaults are haproxy's: inter 2s, rise 2, fall 3; fastinter and downinter default to inter.
  */
 record CheckSettings(long inter, long fastinter, long downinter, int rise, int fall, InetSocketAddress address,
-                     long connectTimeout, long readTimeout, boolean logHealthChecks) {
+                     long connectTimeout, long readTimeout, boolean logHealthChecks, boolean disableOn404) {
 
     static CheckSettings of(ServerConfig s, ProxyConfig backend, InetSocketAddress serverAddress) {
         long inter = time(s, "inter", 2000);
@@ -28,7 +28,7 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
         // "timeout check" set: the connect timeout is min(timeout connect, inter) and "timeout
         // check" bounds the rest; unset: "inter" bounds the whole check
         return new CheckSettings(inter, fast, down, rise, fall, a, connectTimeout(backend, inter), readTimeout(backend, inter),
-                backend.option("log-health-checks"));
+                backend.option("log-health-checks"), disableOn404(backend));
     }
 
     /**
@@ -43,13 +43,23 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
         InetSocketAddress a = host == null ? new InetSocketAddress(serverAddress.getAddress(), port)
                 : new InetSocketAddress(host, port);
         return new CheckSettings(inter, 0, 0, 1, 1, a, connectTimeout(backend, inter), readTimeout(backend, inter),
-                backend.option("log-health-checks"));
+                backend.option("log-health-checks"), false);
     }
 
     /** The same parameters toward another address ("set server ... check-addr|agent-addr..."). */
     CheckSettings at(InetSocketAddress to) {
         return to.equals(address) ? this : new CheckSettings(inter, fastinter, downinter, rise, fall, to, connectTimeout,
-                readTimeout, logHealthChecks);
+                readTimeout, logHealthChecks, disableOn404);
+    }
+
+    /** "http-check disable-on-404" is a flag of the proxy (PR_O_DISABLE404), a defaults section's included. */
+    private static boolean disableOn404(ProxyConfig backend) {
+        for (org.jhaproxy.config.source.Line l : backend.lines()) {
+            if (l.keyword().equals("http-check") && l.arg(1).equals("disable-on-404")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long connectTimeout(ProxyConfig backend, long inter) {

@@ -17,6 +17,8 @@ public enum CheckStatus {
     L7TOUT(12, "L7TOUT", "Layer7 timeout", false, false),
     L7RSP(13, "L7RSP", "Layer7 invalid response", false, false),
     L7OKD(15, "L7OK", "Layer7 check passed", true, true),
+    /** "http-check disable-on-404" or an expect's "ok-status L7OKC": up, but NOLB (CHK_RES_CONDPASS). */
+    L7OKC(16, "L7OKC", "Layer7 check conditionally passed", true, true),
     L7STS(17, "L7STS", "Layer7 wrong status", false, true),
     /** "option external-check": the command failed, ran out of time, or exited 0. */
     PROCERR(18, "PROCERR", "External check error", false, true),
@@ -60,9 +62,14 @@ public enum CheckStatus {
         return this == CHECKED;
     }
 
-    /** Its CHK_RES_*: neutral (1), failed (2) or passed (3). */
+    /** Its CHK_RES_*: neutral (1), failed (2), passed (3) or conditionally passed (4). */
     public int result() {
-        return neutral() ? 1 : passed ? 3 : 2;
+        return neutral() ? 1 : this == L7OKC ? 4 : passed ? 3 : 2;
+    }
+
+    /** CHK_RES_CONDPASS: it counts as a success but puts the server in the stopping (NOLB) state. */
+    public boolean conditional() {
+        return this == L7OKC;
     }
 
     /**

@@ -21,8 +21,8 @@ import java.util.function.ToIntFunction;
  * @param custom        a protocol parser replacing the pattern ("expect custom"), or null
  */
 record ExpectOptions(int minRecv, CheckStatus okStatus, CheckStatus errorStatus, CheckStatus timeoutStatus,
-                     Function<byte[], String> onSuccess, Function<byte[], String> onError,
-                     ToIntFunction<byte[]> statusCode, CustomExpect custom) {
+                     Function<CheckSession, String> onSuccess, Function<CheckSession, String> onError,
+                     ToIntFunction<CheckSession> statusCode, CustomExpect custom) {
     static final ExpectOptions NONE = new ExpectOptions(-1, null, null, null, null, null, null, null);
 
     /** A protocol check's own parser of the server's answer (tcpcheck_mysql_expect_iniths()...). */
@@ -42,11 +42,23 @@ record ExpectOptions(int minRecv, CheckStatus okStatus, CheckStatus errorStatus,
         return new ExpectOptions(minRecv, ok, error, timeout, onSuccess, onError, statusCode, custom);
     }
 
+    /** A protocol check's messages, computed from the data read. */
     ExpectOptions withMessages(Function<byte[], String> success, Function<byte[], String> error) {
+        return withFormats(success == null ? null : s -> success.apply(s.data()), error == null ? null : s -> error.apply(s.data()));
+    }
+
+    /** "on-success" / "on-error": log-format strings evaluated in the check's session. */
+    ExpectOptions withFormats(Function<CheckSession, String> success, Function<CheckSession, String> error) {
         return new ExpectOptions(minRecv, okStatus, errorStatus, timeoutStatus, success, error, statusCode, custom);
     }
 
+    /** A protocol check's code, computed from the data read. */
     ExpectOptions withStatusCode(ToIntFunction<byte[]> code) {
+        return withStatusExpr(s -> code.applyAsInt(s.data()));
+    }
+
+    /** "status-code EXPR": the check's code, -1 when the expression gives no integer. */
+    ExpectOptions withStatusExpr(ToIntFunction<CheckSession> code) {
         return new ExpectOptions(minRecv, okStatus, errorStatus, timeoutStatus, onSuccess, onError, code, custom);
     }
 

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * "http-check expect hdr name [-m meth] NAME [value [-m meth] VALUE] [full]" (configuration.txt
+ * "http-check expect hdr|fhdr name [-m meth] NAME [value [-m meth] VALUE]" (configuration.txt
  * "http-check expect"): some response header's name matches, and one of its values too when a
- * value pattern is given. Names compare without case; values are split on commas unless "full"
- * (or no value pattern) asks for the whole header value.
+ * value pattern is given. Names compare without case; "hdr" splits values on commas, "fhdr"
+ * (or no value pattern) takes the whole header value.
  */
 record HeaderExpect(Method nameMethod, String name, Pattern nameRegex, Method valueMethod, String value,
                     Pattern valueRegex, boolean full) {
@@ -16,11 +16,15 @@ record HeaderExpect(Method nameMethod, String name, Pattern nameRegex, Method va
     /** The "-m" matching methods. */
     enum Method { STR, BEG, END, SUB, REG }
 
-    /** Parses the words after "hdr"; {@code words[i]} is "name". */
-    static HeaderExpect parse(List<String> words, int i) {
-        if (!"name".equals(words.get(i))) {
-            throw new IllegalArgumentException("hdr " + words.get(i));
-        }
+    /** The header rule and the index of the first word after it. */
+    record Parsed(HeaderExpect expect, int next) {
+    }
+
+    /**
+     * Parses the words after "hdr" or "fhdr" ({@code full}: the whole value is matched, commas
+     * are no delimiters); {@code words[i]} is "name". Other expect options may follow.
+     */
+    static Parsed parse(List<String> words, int i, boolean full) {
         i++;
         Method nm = Method.STR;
         if (i < words.size() && "-m".equals(words.get(i))) {
@@ -30,24 +34,17 @@ record HeaderExpect(Method nameMethod, String name, Pattern nameRegex, Method va
         String name = words.get(i++);
         Method vm = null;
         String value = null;
-        boolean full = false;
-        while (i < words.size()) {
-            String w = words.get(i++);
-            if (w.equals("value")) {
-                vm = Method.STR;
-                if (i < words.size() && "-m".equals(words.get(i))) {
-                    vm = Method.valueOf(words.get(i + 1).toUpperCase(Locale.ROOT));
-                    i += 2;
-                }
-                value = words.get(i++);
-            } else if (w.equals("full")) {
-                full = true;
-            } else {
-                throw new IllegalArgumentException("hdr " + w);
+        if (i < words.size() && words.get(i).equals("value")) {
+            i++;
+            vm = Method.STR;
+            if (i < words.size() && "-m".equals(words.get(i))) {
+                vm = Method.valueOf(words.get(i + 1).toUpperCase(Locale.ROOT));
+                i += 2;
             }
+            value = words.get(i++);
         }
-        return new HeaderExpect(nm, name, nm == Method.REG ? Pattern.compile(name) : null, vm, value,
-                vm == Method.REG ? Pattern.compile(value) : null, full || value == null);
+        return new Parsed(new HeaderExpect(nm, name, nm == Method.REG ? Pattern.compile(name) : null, vm, value,
+                vm == Method.REG ? Pattern.compile(value) : null, full || value == null), i);
     }
 
     boolean matches(List<String[]> headers) {

@@ -106,7 +106,9 @@ final class HealthCheck {
         new CheckRun(rules, settings.at(target()), loop, transport, () -> ServerStateHeader.of(server, view, settings),
                 // a status reported on the way counts as a check of its own, as in haproxy
                 outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done)
-                .tls(agent || server.ssl() == null || !server.ssl().checks() ? null : server.ssl()).start();
+                .tls(agent || server.ssl() == null || !server.ssl().checks() ? null : server.ssl())
+                .session(new CheckSession(server.backend()), settings.disableOn404() && server.state() != ServerState.STOPPED)
+                .start();
     }
 
     /** Runs "external-check command" instead of the program ("option external-check"). */
@@ -157,6 +159,8 @@ final class HealthCheck {
         // the status counted last decides (an agent's reply becomes a status in count())
         if (!lastStatus.passed()) {
             notifyFailure(lastStatus, view.health(), transition);
+        } else if (lastStatus.conditional()) {
+            notifyStopping(transition);
         } else {
             notifySuccess(transition);
         }
@@ -209,7 +213,7 @@ final class HealthCheck {
         StatusCause cause = new StatusCause(status.description(), status.hasCode() ? outcome.code() : -1,
                 outcome.info(), duration);
         if (settings.logHealthChecks() && (status != lastStatus || report)) {
-            logCheck(passed, cause, health);
+            logCheck(passed, status.conditional(), cause, health);
         }
         lastStatus = status;
         lastCode = outcome.code();
@@ -245,14 +249,31 @@ final class HealthCheck {
     }
 
     /**
+     * check_notify_stopping(): a conditional success (L7OKC) puts the server in the stopping
+     * (NOLB) state when its checks would let it be up; an agent never does.
+     */
+    private void notifyStopping(StatusCause cause) {
+        if (agent || !upByChecks()) {
+            return;
+        }
+        StateChange.stopping(server, cause, events);
+    }
+
+    private boolean upByChecks() {
+        CheckView health = server.check();
+        CheckView agentView = server.agent();
+        return !(health.enabled() && health.health() < health.rise()) && !(agentView.enabled() && agentView.health() < agentView.rise());
+    }
+
+    /**
      * "option log-health-checks": each check that changes the health or the status is told,
      * "Health check for server be/s1 failed, reason: ..., status: 1/2 UP." ("Agent check"
      * for an agent), as a warning and a notice in the backend's logs.
      */
-    private void logCheck(boolean passed, StatusCause cause, int health) {
+    private void logCheck(boolean passed, boolean conditional, StatusCause cause, int health) {
         StringBuilder msg = new StringBuilder(agent ? "Agent check for " : "Health check for ");
         msg.append(server.isBackup() ? "backup " : "").append("server ").append(server.backend().name()).append('/')
-                .append(server.name()).append(passed ? " succeeded" : " failed");
+                .append(server.name()).append(passed ? (conditional ? " conditionally succeeded" : " succeeded") : " failed");
         cause.appendTo(msg);
         boolean upSide = health >= settings.rise();
         msg.append(", status: ").append(upSide ? health - settings.rise() + 1 : health).append('/')

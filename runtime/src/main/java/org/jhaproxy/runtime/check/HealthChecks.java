@@ -41,16 +41,25 @@ public final class HealthChecks {
     private HealthChecks() {
     }
 
-    /** Starts the checks; {@code spreadChecks} is the global "spread-checks" percentage (0 without). */
-    public static void start(List<Proxy> proxies, Transport transport, Events events, int spreadChecks) {
-        start(proxies, 1, transport, events, spreadChecks);
+    /**
+     * Compiles every backend's check program as the start will, so that a rule jhaproxy does not
+     * execute refuses the start (and "-c" reports it) instead of failing once checks run.
+     */
+    public static void compileAll(org.jhaproxy.runtime.proxy.Proxies proxies) throws org.jhaproxy.runtime.sample.NotSupported {
+        for (Proxy p : proxies.all()) {
+            if (p.config().isBackend()) {
+                CheckRules.of(p.config(), new org.jhaproxy.runtime.sample.CompileScope(p, proxies));
+            }
+        }
     }
 
     /**
      * Starts the checks; {@code spreadChecks} is the global "spread-checks" percentage (0 without),
      * {@code firstId} the id of the first proxy (an external check's HAPROXY_PROXY_ID).
      */
-    public static void start(List<Proxy> proxies, int firstId, Transport transport, Events events, int spreadChecks) {
+    public static void start(org.jhaproxy.runtime.proxy.Proxies all, Transport transport, Events events, int spreadChecks) {
+        List<Proxy> proxies = all.all();
+        int firstId = all.firstId();
         CheckSpread spread = spreadChecks > 0 ? new CheckSpread(spreadChecks) : CheckSpread.NONE;
         List<HealthCheck> checks = new ArrayList<>();
         for (Proxy p : proxies) {
@@ -68,7 +77,11 @@ public final class HealthChecks {
                         : new java.net.InetSocketAddress(s.config().address().port());
                 if (s.config().check() && !s.config().disabled()) {
                     if (program == null) {
-                        program = CheckRules.of(p.config());
+                        try {
+                            program = CheckRules.of(p.config(), new org.jhaproxy.runtime.sample.CompileScope(p, all));
+                        } catch (org.jhaproxy.runtime.sample.NotSupported checkedAtStart) {
+                            throw new IllegalStateException(checkedAtStart);
+                        }
                     }
                     CheckSettings settings = CheckSettings.of(s.config(), p.config(), at);
                     HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events, spread);

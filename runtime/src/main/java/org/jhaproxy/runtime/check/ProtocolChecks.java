@@ -150,7 +150,7 @@ final class ProtocolChecks {
 
     /** An SSLv3 CLIENT HELLO; a handshake (0x16) or alert (0x15) record in return passes ("Layer6"). */
     private static List<CheckRule> sslHello() {
-        return List.of(new CheckRule.SendComputed(ProtocolChecks::clientHello),
+        return List.of(new CheckRule.SendComputed(session -> clientHello()),
                 Expect.tcp(Match.RBINARY, false, "^1[56]", ExpectOptions.NONE.withMinRecv(5)
                         .withStatuses(CheckStatus.L6OK, CheckStatus.L6RSP, CheckStatus.L6TOUT)));
     }

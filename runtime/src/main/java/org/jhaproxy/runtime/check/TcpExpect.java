@@ -16,7 +16,8 @@ final class TcpExpect {
     private TcpExpect() {
     }
 
-    static ExpectVerdict evaluate(CheckRules program, int index, byte[] data, boolean lastRead) {
+    static ExpectVerdict evaluate(CheckRules program, int index, CheckSession session, boolean lastRead) {
+        byte[] data = session.data();
         CheckRule.Expect e = (CheckRule.Expect) program.rules().get(index);
         ExpectOptions o = e.options();
         lastRead |= data.length >= BUFFER;
@@ -32,8 +33,8 @@ final class TcpExpect {
                 return v;
             }
             CheckOutcome f = v.report();
-            return ExpectVerdict.fail(new CheckOutcome(f.status(), code(o, data, f.code()),
-                    failureInfo(program, index, data, false, f.info())));
+            return ExpectVerdict.fail(new CheckOutcome(f.status(), code(o, session, f.code()),
+                    failureInfo(program, index, session, false, f.info())));
         }
         boolean match = switch (e.match()) {
             case STRING, BINARY -> indexOf(data, e.bytes()) >= 0;
@@ -48,51 +49,75 @@ final class TcpExpect {
             return ExpectVerdict.PASS;
         }
         CheckStatus status = o.errorStatus() != null ? o.errorStatus() : CheckStatus.L7RSP;
-        return ExpectVerdict.fail(new CheckOutcome(status, code(o, data, 0), failureInfo(program, index, data, match, "")));
+        return ExpectVerdict.fail(new CheckOutcome(status, code(o, session, 0), failureInfo(program, index, session, match, "")));
     }
 
     /** The outcome of a check whose last rule is this expect (tcpcheck_expect_onsuccess_message()). */
-    static CheckOutcome success(CheckRules program, int index, byte[] data) {
+    static CheckOutcome success(CheckRules program, int index, CheckSession session, int dfltCode) {
         CheckRule.Expect e = (CheckRule.Expect) program.rules().get(index);
         ExpectOptions o = e.options();
-        String info = o.onSuccess() != null ? o.onSuccess().apply(data)
+        String info = o.onSuccess() != null ? o.onSuccess().apply(session)
                 : program.kind() == CheckRules.Kind.TCP ? "(tcp-check)" : "";
-        return new CheckOutcome(o.okStatus() != null ? o.okStatus() : CheckStatus.L7OKD, code(o, data, 0),
+        return new CheckOutcome(o.okStatus() != null ? o.okStatus() : CheckStatus.L7OKD, code(o, session, dfltCode),
                 CheckOutcome.info(info));
+    }
+
+    /**
+     * A timeout while waiting on rule {@code next}: its "tout-status" or L7TOUT, a tcp-check
+     * naming the step and what it expected (chk_report_conn_err()).
+     */
+    static CheckOutcome timeout(CheckRules program, int next) {
+        CheckRule r = next < program.rules().size() ? program.rules().get(next) : null;
+        CheckStatus status = r instanceof CheckRule.Expect e && e.options().timeoutStatus() != null
+                ? e.options().timeoutStatus() : CheckStatus.L7TOUT;
+        String info = "";
+        if (program.kind() == CheckRules.Kind.TCP && r instanceof CheckRule.Expect e) {
+            String c = program.comment(next);
+            info = " at step " + (next + 1) + " of tcp-check (expect " + switch (e.match()) {
+                case STRING -> "string '" + e.pattern() + "')";
+                case BINARY -> "binary '" + e.pattern() + "')";
+                case RBINARY -> "binary regex)";
+                case CUSTOM -> "custom function)";
+                default -> "regex)";
+            } + (c == null ? "" : " comment: '" + c + "'");
+        }
+        return CheckOutcome.of(status, info);
     }
 
     /** Whether no rule but comments follows {@code index}. */
     static boolean lastRule(CheckRules program, int index) {
         for (int i = index + 1; i < program.rules().size(); i++) {
-            if (!(program.rules().get(i) instanceof CheckRule.Comment)) {
+            if (!CheckRules.skipped(program.rules().get(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int code(ExpectOptions o, byte[] data, int dflt) {
+    static int code(ExpectOptions o, CheckSession session, int dflt) {
         if (o.statusCode() == null) {
             return dflt;
         }
-        int code = o.statusCode().applyAsInt(data);
+        int code = o.statusCode().applyAsInt(session);
         return code >= 0 ? code : dflt;
     }
 
     /** tcpcheck_expect_onerror_message(). */
-    private static String failureInfo(CheckRules program, int index, byte[] data, boolean matched, String desc) {
+    static String failureInfo(CheckRules program, int index, CheckSession session, boolean matched, String desc) {
         CheckRule.Expect e = (CheckRule.Expect) program.rules().get(index);
         StringBuilder msg = new StringBuilder();
         if (desc != null && !desc.isEmpty()) {
             msg.append(desc);
         } else if (e.options().onError() != null) {
-            msg.append(e.options().onError().apply(data));
+            msg.append(e.options().onError().apply(session));
         } else if (program.kind() == CheckRules.Kind.TCP) {
             msg.append(matched ? "TCPCHK matched unwanted content" : "TCPCHK did not match content").append(switch (e.match()) {
                 case STRING -> " '" + e.pattern() + "'";
                 case BINARY -> " (binary)";
                 case RBINARY -> " (binary regex)";
                 case CUSTOM -> " (custom function)";
+                case STATUS -> "(status codes)";
+                case HEADER -> " (header pattern)";
                 default -> " (regex)";
             }).append(" at step ").append(index + 1);
         }

@@ -305,7 +305,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !body.ended());
         Service.Answer a = service.answer(stream.context().engine(), samples, request,
                 connection);
-        answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes());
+        answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes(), OwnReplyRules.Origin.APPLET);
     }
 
     /** http-request tarpit: the request is held, then answered with the error reply of {@code status}. */
@@ -321,6 +321,16 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     private void answer(Reply r, long htxBytes) {
+        answer(r, htxBytes, stats != null ? OwnReplyRules.Origin.STATS : OwnReplyRules.Origin.PROXY);
+    }
+
+    private void answer(Reply r, long htxBytes, OwnReplyRules.Origin origin) {
+        OwnReplyRules.Rewritten after = r.kind() == Reply.Kind.REJECT ? null : OwnReplyRules.apply(samples, r.bytes(), origin);
+        if (after != null && after.denied() != null) {
+            // an http-response rule refused an applet's response: its reply goes instead
+            answer(after.denied());
+            return;
+        }
         ended = true;
         cancelServerTimeout();
         body.release();
@@ -334,9 +344,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         HttpCounting.answered(stream.frontend(), backend, r);
         byte[] bytes = r.bytes();
-        AfterResponseReply.Rewritten after = AfterResponseReply.apply(samples, bytes);
         log.status(after == null ? r.status() : after.status());
-        log.responseBytes(after == null ? htxBytes : htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(bytes));
+        // %B: haproxy counts its own answer as the rules left it, an applet's as the applet wrote it
+        log.responseBytes(after == null || origin != OwnReplyRules.Origin.PROXY ? htxBytes
+                : htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(bytes));
         if (stats != null) {
             stats.logged(log);
         }

@@ -172,8 +172,16 @@ public final class SampleContext {
             case TXN -> txn != null || !create ? txn : (txn = new Vars());
             case REQ -> req != null || !create ? req : (req = new Vars());
             case RES -> res != null || !create ? res : (res = new Vars());
-            case CHECK -> null;
+            case CHECK -> check;
         };
+    }
+
+    /** The "check" variables of a health check's run (set-var(check.x)), null outside a check. */
+    private Vars check;
+
+    public SampleContext checkVars(Vars v) {
+        this.check = v;
+        return this;
     }
 
     /** The session's tracked counters (tcp-request connection track-sc*), null outside a client connection. */

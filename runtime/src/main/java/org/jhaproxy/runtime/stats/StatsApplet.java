@@ -60,6 +60,9 @@ public final class StatsApplet {
         }
         if (fe == px) {
             fe.frontendCounters().intercepted.increment();
+            // the frontend's stats applet is chosen before its switching rules, which then do
+            // not run: the stream's backend stays the frontend (the log's "fe/<STATS>")
+            c.backend(null);
         }
         if (px.config().isBackend()) {
             px.backendCounters().lastSession.set(System.currentTimeMillis());
