@@ -89,7 +89,7 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
     private void watchRing(ChannelHandlerContext ctx) {
         if (session.following() && ringWatch == null && !session.ended()) {
             ringWatch = () -> {
-                // runs on the logging thread: only schedule, once per batch of writes
+                // runs on the thread that wrote the event (any event loop): only schedule, once per batch
                 if (wakePending.compareAndSet(false, true)) {
                     ctx.executor().execute(() -> {
                         wakePending.set(false);
