@@ -158,8 +158,18 @@ public final class Main {
         boolean print = !diag.quiet();
         if (args.check) {
             // haproxy's verdict stands; jhaproxy adds what its runtime would refuse to start on
-            for (RuntimeSupport.Unsupported u : RuntimeSupport.current().allUnsupported(outcome.builder())) {
+            java.util.List<RuntimeSupport.Unsupported> unsupported = RuntimeSupport.current().allUnsupported(outcome.builder());
+            for (RuntimeSupport.Unsupported u : unsupported) {
                 diag.notice(u.message() + " Starting on this configuration would fail.");
+            }
+            if (unsupported.isEmpty()) {
+                // every keyword is executed: a rule form the runtime cannot run would still stop the start
+                try {
+                    RuntimeSupport.firstUnexecutableRule(outcome.config())
+                            .ifPresent(m -> diag.notice(m + " Starting on this configuration would fail."));
+                } catch (RuntimeException e) {
+                    // the runtime's model of this configuration fails to build: the start says so, -c keeps the verdict
+                }
             }
             if (diag.warned() && print) {
                 out.println("Warnings were found.");

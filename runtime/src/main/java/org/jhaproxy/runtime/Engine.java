@@ -43,6 +43,7 @@ public final class Engine {
     private Events events;
     private org.jhaproxy.runtime.resolvers.ResolverSet resolvers;
     private org.jhaproxy.runtime.log.Logging logging;
+    private org.jhaproxy.runtime.fcgi.FcgiApps fcgiApps;
     private org.jhaproxy.runtime.logfwd.LogForwards logForwards;
     private volatile boolean stopping;
     /** A soft stop is under way (haproxy's "stopping", which "show info" reports). */
@@ -102,6 +103,13 @@ public final class Engine {
             throw new StartException();
         }
         e.logging.sinks().forward(config, e.transport);
+        try {
+            e.fcgiApps = org.jhaproxy.runtime.fcgi.FcgiApps.start(config, e.proxies, e.logging.syslog());
+        } catch (java.io.IOException | org.jhaproxy.runtime.sample.NotSupported failed) {
+            alert.accept(failed.getMessage());
+            e.stop();
+            throw new StartException();
+        }
         try {
             e.logForwards = org.jhaproxy.runtime.logfwd.LogForwards.start(config, e.logging.syslog(), e.transport,
                     (int) config.globalNumber("tune.bufsize", 16384));
@@ -284,6 +292,11 @@ public final class Engine {
     }
 
     /** The stats sockets ("stats socket" lines) serving the CLI. */
+    /** The FastCGI application of each backend using one ("use-fcgi-app"). */
+    public org.jhaproxy.runtime.fcgi.FcgiApps fcgiApps() {
+        return fcgiApps;
+    }
+
     /** The process's logging: its targets and event sinks ("show events"). */
     public org.jhaproxy.runtime.log.Logging logging() {
         return logging;

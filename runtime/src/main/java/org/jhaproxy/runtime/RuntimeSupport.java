@@ -91,7 +91,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.EXECUTED,
             org.jhaproxy.runtime.process.MasterWorkerKeywords.EXECUTED,
             org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED,
-            org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED);
+            org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED,
+            org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -101,7 +102,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.persist.PersistSettings.SERVER_OPTIONS,
             org.jhaproxy.runtime.resolvers.ResolverKeywords.SERVER_OPTIONS,
             org.jhaproxy.runtime.ssl.SslKeywords.SERVER_OPTIONS,
-            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.SERVER_OPTIONS));
+            org.jhaproxy.runtime.proxyprotocol.ConnectionKeywords.SERVER_OPTIONS,
+            org.jhaproxy.runtime.fcgi.FcgiKeywords.SERVER_OPTIONS));
 
     private static Set<String> union(List<Set<String>> sets) {
         Set<String> all = new java.util.HashSet<>();
@@ -206,6 +208,7 @@ public final class RuntimeSupport {
             }
         }
         org.jhaproxy.runtime.logfwd.ReceiverSupport.unsupported(config, found);
+        org.jhaproxy.runtime.fcgi.FcgiKeywords.unsupported(config, found);
         for (ProxyBuilder p : config.proxies()) {
             org.jhaproxy.config.source.Line source = p.lines().last("source");
             String sourceSub = source == null ? null
@@ -233,13 +236,6 @@ public final class RuntimeSupport {
                 }
             }
             for (ServerBuilder s : p.servers()) {
-                if (s.fqdn() != null && s.fqdn().startsWith("_") && s.resolvers() != null) {
-                    // a DNS SRV record fills servers with their ports and weights: not resolved yet
-                    String kw = s.isTemplate() ? "server-template" : "server";
-                    found.putIfAbsent("server SRV", new Unsupported(s.at(), kw + " SRV", "parsing [" + s.at().file() + ":"
-                            + s.at().line() + "] : '" + kw + "' resolving a DNS SRV record ('" + s.fqdn()
-                            + "') is not supported by jhaproxy yet."));
-                }
                 for (String opt : s.options().keySet()) {
                     String sub = opt.equals("source") ? org.jhaproxy.runtime.stream.ConnectSource.unsupported(s.options().get(opt)) : null;
                     if (sub != null) {

@@ -9,8 +9,9 @@ public record Config(List<String> files, Map<String, GlobalBuilder.Setting> glob
                      Map<String, Map<Integer, String>> httpErrors, Map<String, ResolversConfig> resolvers,
                      List<RingConfig> rings, List<LogForwardConfig> logForwards,
                      Map<String, UserlistConfig> userlists, List<PeersTable> peersTables,
-                     Map<String, CacheConfig> caches) {
+                     Map<String, CacheConfig> caches, Map<String, FcgiAppConfig> fcgiApps) {
     public Config {
+        fcgiApps = Map.copyOf(fcgiApps);
         rings = List.copyOf(rings);
         logForwards = List.copyOf(logForwards);
         userlists = Map.copyOf(userlists);

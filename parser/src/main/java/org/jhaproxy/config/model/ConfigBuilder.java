@@ -84,7 +84,14 @@ public final class ConfigBuilder {
                 otherSections.of("ring").values().stream().map(RingConfig::freeze).toList(),
                 otherSections.of("log-forward").values().stream().map(LogForwardConfig::freeze).toList(),
                 userlists(),
-                peersSections.stream().flatMap(p -> p.tables().stream()).toList(), caches());
+                peersSections.stream().flatMap(p -> p.tables().stream()).toList(), caches(), fcgiApps());
+    }
+
+    /** The fcgi-app sections by name. */
+    private Map<String, FcgiAppConfig> fcgiApps() {
+        Map<String, FcgiAppConfig> all = new java.util.HashMap<>();
+        otherSections.of("fcgi-app").forEach((name, section) -> all.put(name, FcgiAppConfig.freeze(section)));
+        return all;
     }
 
     /** The cache sections, in declaration order ("show cache" lists them so). */

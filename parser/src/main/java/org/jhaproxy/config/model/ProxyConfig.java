@@ -70,6 +70,27 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
     /** A numeric setting such as "retries" or "maxconn", {@code dflt} when not written. */
     public long number(String keyword, long dflt) {
         Line l = last(keyword);
-        return l == null ? dflt : Long.parseLong(l.arg(1));
+        return l == null ? dflt : atol(l.arg(1));
+    }
+
+    /**
+     * C's atol(), as haproxy reads these numbers: the leading digits (after blanks and a sign),
+     * 0 when there are none ("retries many" is 0 retries).
+     */
+    public static long atol(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = i < n && text.charAt(i) == '-';
+        if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        long v = 0;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            v = v * 10 + (text.charAt(i++) - '0');
+        }
+        return negative ? -v : v;
     }
 }

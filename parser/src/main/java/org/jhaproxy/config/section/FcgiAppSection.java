@@ -28,6 +28,18 @@ public final class FcgiAppSection implements Section {
 
     @Override
     public int parse(ParseContext ctx, Line line) {
+        int err = check(ctx, line);
+        if (current != null && !line.keyword().equals(KIND) && (err & ErrCode.ALERT) == 0) {
+            // what the runtime's FastCGI application reads (FcgiAppConfig), in the order of the file
+            String kind = line.modifier() == KeywordModifier.NO ? "no " + line.keyword()
+                    : line.modifier() == KeywordModifier.DEF ? "default " + line.keyword() : line.keyword();
+            current.addEntry(new NamedSection.Entry(kind, line.arg(1), List.copyOf(line.args()),
+                    new Position(line.file(), line.lineNo())));
+        }
+        return err;
+    }
+
+    private int check(ParseContext ctx, Line line) {
         String kw = line.keyword();
         switch (kw) {
             case "fcgi-app":
@@ -49,7 +61,8 @@ public final class FcgiAppSection implements Section {
             case "option":
                 return option(ctx, line);
             case "log-stderr":
-                return LogTargetParser.parseAndReport(ctx, line, logs, ctx.config().global().logTargets());
+                return LogTargetParser.parseAndReport(ctx, line, current != null ? current.logTargets() : logs,
+                        ctx.config().global().logTargets());
             default:
                 return ResolversSection.alertNoSpace(ctx, line, String.format("unknown keyword '%s' in '%s' section", kw, KIND));
         }

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A nameserver for the tests, on a UDP loopback port, built on netty's DNS codec: it answers
  * the A queries for one name with the IPv4 addresses the test sets (and changes), AAAA queries
- * with no record, any other name (or that one while it has no address) with NXDOMAIN.
+ * with no record, any other name (or that one while it has no address) with NXDOMAIN. It may
+ * also answer SRV queries for one name ({@link #srv}), each record with its target's A record
+ * in the additional section when the test gives one, and A queries for other hosts ({@link #host}).
  */
 final class FakeNameserver implements AutoCloseable {
     private final String name;
@@ -34,6 +36,13 @@ final class FakeNameserver implements AutoCloseable {
     private final Channel channel;
     private volatile java.util.List<InetAddress> answer;
     private final AtomicInteger queries = new AtomicInteger();
+    private volatile String srvName = "";
+    private volatile java.util.List<Srv> srvRecords = java.util.List.of();
+    private final java.util.Map<String, java.util.List<InetAddress>> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An SRV record: its target's address in the additional section when {@code additional} is not null. */
+    record Srv(int priority, int weight, int port, String target, InetAddress additional) {
+    }
 
     FakeNameserver(String name, InetAddress... answer) throws InterruptedException {
         this.name = name.endsWith(".") ? name : name + ".";
@@ -56,6 +65,17 @@ final class FakeNameserver implements AutoCloseable {
         this.answer = java.util.List.of(a);
     }
 
+    /** The SRV records answered for {@code name} from now on, in this order; none for NXDOMAIN. */
+    void srv(String name, Srv... records) {
+        this.srvRecords = java.util.List.of(records);
+        this.srvName = name.endsWith(".") ? name : name + ".";
+    }
+
+    /** The A records answered for another host name from now on; none for NXDOMAIN. */
+    void host(String host, InetAddress... a) {
+        hosts.put((host.endsWith(".") ? host : host + ".").toLowerCase(java.util.Locale.ROOT), java.util.List.of(a));
+    }
+
     int queries() {
         return queries.get();
     }
@@ -65,8 +85,10 @@ final class FakeNameserver implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsQuery query) {
             queries.incrementAndGet();
             DnsQuestion q = query.recordAt(DnsSection.QUESTION);
-            java.util.List<InetAddress> all = answer;
-            boolean known = q.name().equalsIgnoreCase(name) && !all.isEmpty();
+            java.util.List<InetAddress> all = q.name().equalsIgnoreCase(name) ? answer
+                    : hosts.getOrDefault(q.name().toLowerCase(java.util.Locale.ROOT), java.util.List.of());
+            java.util.List<Srv> srvs = q.name().equalsIgnoreCase(srvName) ? srvRecords : java.util.List.of();
+            boolean known = !all.isEmpty() || !srvs.isEmpty();
             DatagramDnsResponse rsp = new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
             rsp.setRecursionDesired(query.isRecursionDesired()).setRecursionAvailable(true).setAuthoritativeAnswer(true);
             rsp.setCode(known ? DnsResponseCode.NOERROR : DnsResponseCode.NXDOMAIN);
@@ -75,6 +97,23 @@ final class FakeNameserver implements AutoCloseable {
                 for (InetAddress a : all) {
                     rsp.addRecord(DnsSection.ANSWER, new DefaultDnsRawRecord(q.name(), DnsRecordType.A, 1,
                             Unpooled.wrappedBuffer(a.getAddress())));
+                }
+            }
+            if (q.type() == DnsRecordType.SRV) {
+                for (Srv r : srvs) {
+                    io.netty.buffer.ByteBuf data = Unpooled.buffer();
+                    data.writeShort(r.priority()).writeShort(r.weight()).writeShort(r.port());
+                    for (String label : r.target().split("\\.")) {
+                        data.writeByte(label.length()).writeCharSequence(label, java.nio.charset.StandardCharsets.US_ASCII);
+                    }
+                    data.writeByte(0);
+                    rsp.addRecord(DnsSection.ANSWER, new DefaultDnsRawRecord(q.name(), DnsRecordType.SRV, 1, data));
+                }
+                for (Srv r : srvs) {
+                    if (r.additional() != null) {
+                        rsp.addRecord(DnsSection.ADDITIONAL, new DefaultDnsRawRecord(r.target() + ".", DnsRecordType.A, 1,
+                                Unpooled.wrappedBuffer(r.additional().getAddress())));
+                    }
                 }
             }
             ctx.writeAndFlush(rsp);

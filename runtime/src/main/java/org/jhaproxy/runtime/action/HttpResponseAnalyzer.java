@@ -26,20 +26,7 @@ public final class HttpResponseAnalyzer {
         try {
             // AN_RES_STORE_RULES comes before the backend's http-response rules
             org.jhaproxy.runtime.stick.Sticking.response(c, server);
-            if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
-                return null;
-            }
-            Reply r = HttpRule.run(be.rules().httpResponse, c, res);
-            if (r != null && r != Reply.ALLOW) {
-                return r;
-            }
-            if (fe != be) {
-                r = HttpRule.run(fe.rules().httpResponse, c, res);
-                if (r != null && r != Reply.ALLOW) {
-                    return r;
-                }
-            }
-            return null;
+            return rules(c, be, fe, res);
         } finally {
             c.responseDirection(false);
         }
@@ -54,25 +41,30 @@ public final class HttpResponseAnalyzer {
         Proxy be = c.backend();
         Proxy fe = c.frontend();
         CaptureAction.headers(c, res.headers(), true);
-        if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
-            return null;
-        }
         c.response(res);
         c.responseDirection(true);
         try {
-            Reply r = HttpRule.run(be.rules().httpResponse, c, res);
-            if (r != null && r != Reply.ALLOW) {
-                return r;
-            }
-            if (fe != be) {
-                r = HttpRule.run(fe.rules().httpResponse, c, res);
-                if (r != null && r != Reply.ALLOW) {
-                    return r;
-                }
-            }
-            return null;
+            return rules(c, be, fe, res);
         } finally {
             c.responseDirection(false);
         }
+    }
+
+    /** The backend's rules, then the frontend's when it is another proxy; "allow" ends one list. */
+    private static Reply rules(SampleContext c, Proxy be, Proxy fe, HttpResponse res) {
+        if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {
+            return null;
+        }
+        Reply r = HttpRule.run(be.rules().httpResponse, c, res);
+        if (r != null && r != Reply.ALLOW) {
+            return r;
+        }
+        if (fe != be) {
+            r = HttpRule.run(fe.rules().httpResponse, c, res);
+            if (r != null && r != Reply.ALLOW) {
+                return r;
+            }
+        }
+        return null;
     }
 }

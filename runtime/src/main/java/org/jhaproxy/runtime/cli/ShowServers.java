@@ -85,7 +85,6 @@ final class ShowServers {
         int checkPort = s.check().port();
         String agentAddr = s.agent().addr() == null ? "-" : Addresses.text(s.agent().addr());
         int agentPort = s.agent().port();
-        var a = s.config().address();
         out.append(uuid).append(' ').append(p.name()).append(' ').append(s.puid()).append(' ').append(s.name()).append(' ')
                 .append(addr(s)).append(' ').append(opState(s.state())).append(' ').append(s.admin()).append(' ')
                 .append(s.weight()).append(' ').append(s.initialWeight()).append(' ')
@@ -93,8 +92,8 @@ final class ShowServers {
                 .append(s.check().status()).append(' ').append(s.check().result()).append(' ').append(s.check().health())
                 .append(' ').append(s.check().state()).append(' ').append(s.agent().state()).append(' ')
                 .append(p.config().last("id") != null ? 1 : 0).append(' ').append(s.config().id() != 0 ? 1 : 0).append(' ')
-                .append(a == null || a.fqdn() == null ? "-" : a.fqdn()).append(' ').append(s.port())
-                .append(" - 0 ").append(checkPort).append(' ').append(checkAddr).append(' ').append(agentAddr).append(' ')
+                .append(s.hostname() == null ? "-" : s.hostname()).append(' ').append(s.port())
+                .append(' ').append(s.srvRecord() == null ? "-" : s.srvRecord()).append(" 0 ").append(checkPort).append(' ').append(checkAddr).append(' ').append(agentAddr).append(' ')
                 .append(agentPort).append('\n');
     }
 

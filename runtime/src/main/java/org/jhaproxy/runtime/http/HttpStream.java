@@ -353,6 +353,13 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The server-side pipeline of a new connection to {@code server}. */
     void initServerChannel(Channel ch, Server server) {
+        org.jhaproxy.runtime.fcgi.FcgiApp fcgi = ctx.engine().fcgiApps().of(server);
+        if (fcgi != null) {
+            // "proto fcgi": the FastCGI codec in place of the H1 one
+            org.jhaproxy.runtime.fcgi.FcgiPipeline.install(ch, fcgi);
+            ch.pipeline().addLast(new ServerSide(server));
+            return;
+        }
         ch.pipeline().addLast(new H1Traffic(server.backend().backendCounters().h1));
         ch.pipeline().addLast(new ResponseDecoder(limits));
         ch.pipeline().addLast(new H1Encoder());

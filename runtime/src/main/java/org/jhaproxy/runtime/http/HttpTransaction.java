@@ -160,7 +160,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.attach(ch, s, stream);
         response = new ResponseForwarding(stream, log, leg, samples, persistence, conn,
                 request.method().equals(HttpMethod.HEAD), requestFlags.ver11(), this);
-        ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(HttpMethod.HEAD));
+        ResponseDecoder.requestStarts(ch, request, samples);
         MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         ServerName.apply(backend, s, serverHead.headers());
@@ -292,20 +292,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         return log.attach(samples);
     }
 
-    /**
-     * "http-request use-service": the applet is the stream's server, reached at once, and the
-     * frontend counts the request as intercepted when its own rules chose it.
-     */
+    /** "http-request use-service" or a cache hit: the applet's answer, through the response rules. */
     private void serve(Service service) {
-        log.applet(service.name());
-        Proxy fe = stream.frontend();
-        if (!samples.backendAssigned() || samples.backend() == null || samples.backend() == fe) {
-            fe.frontendCounters().intercepted.increment();
-        }
-        String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, fe.http(), !body.ended());
-        Service.Answer a = service.answer(stream.context().engine(), samples, request,
-                connection);
-        answer(a.reply(), a.htxBytes() < 0 ? HtxSize.raw(a.reply().bytes()) : a.htxBytes(), OwnReplyRules.Origin.APPLET);
+        String connection = conn.responseToClient(true, requestFlags.ver11(), true, true, stream.frontend().http(),
+                !body.ended());
+        Service.Answer a = ServiceExchange.call(service, stream, samples, request, log, connection);
+        answer(a.reply(), a.htxBytes(), OwnReplyRules.Origin.APPLET);
     }
 
     /** http-request tarpit: the request is held, then answered with the error reply of {@code status}. */
@@ -343,18 +335,15 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         HttpCounting.answered(stream.frontend(), backend, r);
-        byte[] bytes = r.bytes();
         log.status(after == null ? r.status() : after.status());
-        // %B: haproxy counts its own answer as the rules left it, an applet's as the applet wrote it
-        log.responseBytes(after == null || origin != OwnReplyRules.Origin.PROXY ? htxBytes
-                : htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(bytes));
+        log.responseBytes(OwnReplyRules.loggedBytes(r, htxBytes, after, origin));
         if (stats != null) {
             stats.logged(log);
         }
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        stream.writeRaw(MessageHeads.reply(after == null ? bytes : after.bytes(), connection));
+        stream.writeRaw(MessageHeads.reply(after == null ? r.bytes() : after.bytes(), connection));
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());

@@ -78,6 +78,17 @@ final class OwnReplyRules {
         return new Rewritten(out.toString().getBytes(StandardCharsets.ISO_8859_1), head.status().code(), null);
     }
 
+    /**
+     * %B of answer {@code r} of {@code htxBytes}: haproxy counts its own answer as the rules left
+     * it, an applet's as the applet wrote it.
+     */
+    static long loggedBytes(Reply r, long htxBytes, Rewritten after, Origin origin) {
+        if (after == null || origin != Origin.PROXY) {
+            return htxBytes;
+        }
+        return htxBytes + HtxSize.raw(after.bytes()) - HtxSize.raw(r.bytes());
+    }
+
     private static HttpResponse head(String block) {
         String[] lines = block.split("\r\n");
         String[] start = lines[0].split(" ", 3);

@@ -26,6 +26,14 @@ final class ResponseDecoder extends HttpResponseDecoder {
         this.headRequest = head;
     }
 
+    /** A request goes out on {@code ch}: its server codec (H1, or FastCGI) learns what it needs of it. */
+    static void requestStarts(io.netty.channel.Channel ch, io.netty.handler.codec.http.HttpRequest request,
+                              org.jhaproxy.runtime.sample.SampleContext samples) {
+        if (!org.jhaproxy.runtime.fcgi.FcgiPipeline.requestStarts(ch, request, samples)) {
+            ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(io.netty.handler.codec.http.HttpMethod.HEAD));
+        }
+    }
+
     /**
      * A header name followed by blanks before its colon ("Bad Header: 1"): haproxy's H1 parser
      * rejects the response (502), where Netty would keep only the first word of the name. The

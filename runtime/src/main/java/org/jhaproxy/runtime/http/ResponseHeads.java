@@ -42,14 +42,17 @@ final class ResponseHeads {
         H1Flags flags = H1Flags.of(res, false);
         boolean bodyless = headRequest || code == 204 || code == 304;
         boolean lengthKnown = bodyless || flags.contentLength() || flags.chunked();
-        conn.responseParsed(flags, lengthKnown);
+        if (!(res instanceof org.jhaproxy.runtime.fcgi.FcgiResponse)) {
+            // a FastCGI connection outlives its response by FCGI_KEEP_CONN, whatever the response's H1 form
+            conn.responseParsed(flags, lengthKnown);
+        }
         if (stream.frontend().state() == ProxyState.STOPPED) {
             conn.closeClient();
         }
         long framing = HtxSize.bodylessFraming(res);
         HttpResponse head = MessageHeads.forClient(res);
         // res.total counts the response as it entered the channel, before the http-response rules
-        long size = HtxSize.head(head) + framing;
+        long size = HtxSize.head(head) + framing + org.jhaproxy.runtime.fcgi.FcgiResponse.htxAdjust(res);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         Reply denied = HttpResponseAnalyzer.analyze(samples, head, server);
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);

@@ -67,7 +67,8 @@ public final class Proxy {
         this.redispatch = config.option("redispatch");
         org.jhaproxy.config.source.Line rd = config.last("option", "redispatch");
         // "option redispatch [interval]": -1 (the last retry) unless an interval is given
-        this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1 : Integer.parseInt(rd.arg(2));
+        this.redispatchInterval = rd == null || rd.arg(2).isEmpty() ? -1
+                : (int) org.jhaproxy.config.model.ProxyConfig.atol(rd.arg(2));
         this.http = HttpSettings.of(config, httpErrors);
         this.persist = org.jhaproxy.runtime.persist.PersistSettings.of(config);
         this.monitorUri = org.jhaproxy.runtime.http.MonitorUri.of(config);

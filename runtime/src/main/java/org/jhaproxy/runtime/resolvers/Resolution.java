@@ -35,6 +35,7 @@ final class Resolution {
     private final String fqdn;
     private final boolean preferIpv4;
     private boolean busy;
+    private java.util.concurrent.ScheduledFuture<?> timer;
     /** When the last valid answer came (last_valid), in nanoseconds: the start before any. */
     private long lastValid = System.nanoTime();
     /** When the name was last resolved validly; 0 to ask at the next "timeout resolve". */
@@ -67,12 +68,32 @@ final class Resolution {
 
     void start() {
         long every = Math.max(1, resolvers.config().timeout("resolve"));
-        resolvers.loop().scheduleAtFixedRate(this::tick, 0, every, TimeUnit.MILLISECONDS);
+        timer = resolvers.loop().scheduleAtFixedRate(this::tick, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A server no longer asks this name (_resolv_unlink_resolution(): its SRV record went, or
+     * an additional record gives its IP); the last one gone stops the resolution. True then.
+     */
+    boolean remove(Server s) {
+        servers.remove(s);
+        if (servers.isEmpty() && timer != null) {
+            timer.cancel(false);
+            return true;
+        }
+        return false;
+    }
+
+    boolean has(Server s) {
+        return servers.contains(s);
     }
 
     private void tick() {
         long holdValid = TimeUnit.MILLISECONDS.toNanos(resolvers.config().hold("valid"));
         if (busy || lastResolution != 0 && System.nanoTime() - lastResolution < holdValid) {
+            return;
+        }
+        if (servers.isEmpty()) {
             return;
         }
         busy = true;
@@ -100,7 +121,7 @@ final class Resolution {
         }
         Resolvers.Nameserver target = all.get(ns % all.size());
         Future<AddressedEnvelope<DnsResponse, InetSocketAddress>> f =
-                resolvers.resolver().query(target.address(), new DefaultDnsQuestion(fqdn, type));
+                resolvers.query(target, new DefaultDnsQuestion(fqdn, type));
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 ask(type, ns + 1, attempt + 1, failure);
@@ -138,7 +159,7 @@ final class Resolution {
         busy = false;
         long hold = TimeUnit.MILLISECONDS.toNanos(resolvers.config().hold(status.hold));
         if (System.nanoTime() - lastValid >= hold) {
-            servers.forEach(s -> noIp(s, status.cause));
+            List.copyOf(servers).forEach(s -> noIp(s, status.cause));
         }
     }
 
@@ -168,7 +189,7 @@ final class Resolution {
     private void answered(List<InetAddress> ips, Resolvers.Nameserver ns) {
         List<InetAddress> ordered = AnswerOrder.sorted(ips);
         String by = resolvers.name() + "/" + ns.id();
-        for (Server s : servers) {
+        for (Server s : List.copyOf(servers)) {
             answered(s, ordered, by);
             by = "DNS cache";
         }

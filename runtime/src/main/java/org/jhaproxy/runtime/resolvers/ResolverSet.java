@@ -25,6 +25,8 @@ public final class ResolverSet {
         Map<String, Resolvers> sections = new LinkedHashMap<>();
         // one resolution per name, query type and section, its servers in declaration order
         Map<String, Resolution> resolutions = new LinkedHashMap<>();
+        // one SRV query per name and backend (find_srvrq_by_name()), its servers in declaration order
+        Map<String, SrvResolution> srvQueries = new LinkedHashMap<>();
         for (Proxy p : proxies) {
             for (Server s : p.servers()) {
                 String id = s.config().option("resolvers", null);
@@ -34,12 +36,17 @@ public final class ResolverSet {
                 }
                 Resolvers r = sections.computeIfAbsent(id,
                         k -> new Resolvers(config.resolvers().get(k), transport.group().next(), transport.isEpoll()));
+                if (s.srvRecord() != null) {
+                    srvQueries.computeIfAbsent(p.name() + " " + fqdn, k -> new SrvResolution(r, events, fqdn)).add(s);
+                    continue;
+                }
                 boolean ipv4 = s.config().option("resolve-prefer", "ipv6").equals("ipv4");
                 resolutions.computeIfAbsent(id + " " + fqdn.toLowerCase(java.util.Locale.ROOT) + " " + ipv4,
                         k -> new Resolution(r, events, fqdn, ipv4)).add(s);
             }
         }
         resolutions.values().forEach(Resolution::start);
+        srvQueries.values().forEach(SrvResolution::start);
         return new ResolverSet(sections);
     }
 

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.jhaproxy.config.model.ResolversConfig;
+import org.jhaproxy.runtime.log.Events;
+import org.jhaproxy.runtime.server.Server;
 
 /**
  * A running "resolvers" section (configuration.txt 5.3.2): its nameservers, queried over UDP
@@ -26,12 +28,15 @@ public final class Resolvers {
     private final List<Nameserver> nameservers;
     private final EventLoop loop;
     private final DnsNameResolver resolver;
+    /** The resolutions of the targets of SRV records, by name and preferred family, shared by their servers. */
+    private final java.util.Map<String, Resolution> targets = new java.util.HashMap<>();
 
     Resolvers(ResolversConfig config, EventLoop loop, boolean epoll) {
         this.config = config;
         this.loop = loop;
         this.nameservers = nameservers(config);
-        InetSocketAddress first = nameservers.isEmpty() ? new InetSocketAddress("127.0.0.1", 53) : nameservers.get(0).address();
+        InetSocketAddress first = nameservers.stream().map(Nameserver::address).filter(a -> !a.isUnresolved()).findFirst()
+                .orElse(new InetSocketAddress("127.0.0.1", 53));
         this.resolver = new DnsNameResolverBuilder(loop)
                 .channelType(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .queryTimeoutMillis(config.timeout("retry"))
@@ -59,6 +64,47 @@ public final class Resolvers {
 
     DnsNameResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * Sends {@code question} to {@code ns}. A nameserver whose address names no host (an
+     * unexpanded "${VAR}" the resolver of the system cannot resolve) never answers: its
+     * queries fail as timed out, and the process keeps running, as haproxy's do.
+     */
+    io.netty.util.concurrent.Future<io.netty.channel.AddressedEnvelope<io.netty.handler.codec.dns.DnsResponse, InetSocketAddress>>
+            query(Nameserver ns, io.netty.handler.codec.dns.DnsQuestion question) {
+        if (ns.address().isUnresolved()) {
+            io.netty.util.ReferenceCountUtil.release(question);
+            return loop.newFailedFuture(new java.net.UnknownHostException(ns.address().getHostString()));
+        }
+        return resolver.query(ns.address(), question);
+    }
+
+    /**
+     * resolv_link_resolution() for a server filled by an SRV record: it resolves its target,
+     * with the other servers asking the same name when there are some, else in a new resolution
+     * asking at once. On the resolvers' loop.
+     */
+    void link(Server s, String fqdn, boolean preferIpv4, Events events) {
+        String key = fqdn.toLowerCase(java.util.Locale.ROOT) + " " + preferIpv4;
+        Resolution r = targets.get(key);
+        if (r == null) {
+            r = new Resolution(this, events, fqdn, preferIpv4);
+            targets.put(key, r);
+            r.add(s);
+            r.start();
+        } else if (!r.has(s)) {
+            r.add(s);
+        }
+    }
+
+    /** The server no longer resolves {@code fqdn}; the last one gone ends the resolution. */
+    void unlink(Server s, String fqdn, boolean preferIpv4) {
+        String key = fqdn.toLowerCase(java.util.Locale.ROOT) + " " + preferIpv4;
+        Resolution r = targets.get(key);
+        if (r != null && r.remove(s)) {
+            targets.remove(key);
+        }
     }
 
     void close() {

@@ -227,9 +227,8 @@ public final class AdminChange {
 
     /** "Server be/s1 ('name.example') ...": the messages about its name resolution. */
     private static String hostnamed(Server s, String what) {
-        var a = s.config().address();
         return (s.isBackup() ? "Backup " : "") + "Server " + s.backend().name() + "/" + s.name() + " ('"
-                + (a == null || a.fqdn() == null ? "" : a.fqdn()) + "') " + what;
+                + (s.hostname() == null ? "" : s.hostname()) + "') " + what;
     }
 
     private static String name(Server s, String what) {

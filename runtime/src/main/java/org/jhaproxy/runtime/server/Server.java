@@ -22,6 +22,11 @@ public final class Server {
      */
     private volatile int port;
     private volatile boolean mapPorts;
+    /**
+     * The name it resolves (srv->hostname): the configured one, or for a server filled by a DNS
+     * SRV record the target of its record, null while it has none.
+     */
+    private volatile String hostname;
     private volatile int maxconn;
     /** "minconn": below maxconn, the limit grows with the backend's load (DynamicMaxconn). */
     private volatile int minconn;
@@ -59,6 +64,8 @@ public final class Server {
                 : config.address().host() != null ? config.address().host() : config.address().fqdn();
         int port = config.address() == null ? 0 : config.address().port() & 0xFFFF;
         this.port = port;
+        String fqdn = config.address() == null ? null : config.address().fqdn();
+        this.hostname = fqdn == null || fqdn.startsWith("_") ? null : fqdn;
         this.mapPorts = config.address() != null && (config.address().noPort() || config.address().isOffset());
         InetSocketAddress a = host == null ? null : new InetSocketAddress(host, port);
         // a name left unresolved at start ("init-addr none") has no IP until its resolvers find one
@@ -87,7 +94,8 @@ public final class Server {
         this.check = CheckView.health(config);
         this.agent = CheckView.agent(config);
         if ((admin & AdminFlags.RMAINT) != 0) {
-            // "init-addr none" enters maintenance at start: no health, even without a check
+            // "init-addr none" enters maintenance at start, stopped: no health, even without a check
+            this.state = ServerState.STOPPED;
             check.maintenance(true);
             check.forcedDown();
         }
@@ -160,9 +168,30 @@ public final class Server {
     void takeAddress(java.net.InetAddress ip) {
         this.address = new InetSocketAddress(ip, port);
         if ((admin & AdminFlags.RMAINT) != 0) {
-            backend.balancer().statusChanged(this, () -> admin(admin & ~AdminFlags.RMAINT));
+            backend.balancer().statusChanged(this, () -> {
+                admin(admin & ~AdminFlags.RMAINT);
+                if (!config.disabled()) {
+                    state = ServerState.RUNNING;
+                }
+            });
             check.maintenance(false);
         }
+    }
+
+    /** The name it resolves now (srv->hostname), null for none: "show servers state" srv_fqdn. */
+    public String hostname() {
+        return hostname;
+    }
+
+    /** Only a {@link SrvRecordUpdate}: the target of the SRV record it took, null when it lost it. */
+    void hostname(String name) {
+        this.hostname = name;
+    }
+
+    /** The DNS SRV record name ("_http._tcp.name") filling this server, null when it has none. */
+    public String srvRecord() {
+        String fqdn = config.address() == null ? null : config.address().fqdn();
+        return fqdn != null && fqdn.startsWith("_") ? fqdn : null;
     }
 
     /** The service port (svc_port): "show servers state" srv_port; an offset while {@link #mapsPorts()}. */
