@@ -20,6 +20,8 @@ import sun.misc.Signal;
  */
 final class Foreground {
     private static final int HARD_STOP_STATUS = 143;
+    /** How long a hard stop waits for the queued log lines to be written. */
+    private static final long FLUSH_LOGS_MS = 2000;
 
     private final Diagnostics diag;
     private final PrintStream out;
@@ -56,9 +58,9 @@ final class Foreground {
                 e.softStop(diag::runtimeWarning);
             }
         });
-        Signal.handle(new Signal("TERM"), s -> hardStop(HARD_STOP_STATUS));
+        Signal.handle(new Signal("TERM"), s -> hardStop(running.get(), HARD_STOP_STATUS));
         // haproxy's worker leaves SIGINT to the system: its master sees it die of it (130)
-        Signal.handle(new Signal("INT"), s -> hardStop(worker ? 128 + s.getNumber() : HARD_STOP_STATUS));
+        Signal.handle(new Signal("INT"), s -> hardStop(running.get(), worker ? 128 + s.getNumber() : HARD_STOP_STATUS));
         Signal.handle(new Signal("HUP"), s -> {
             Engine e = running.get();
             if (e != null) {
@@ -131,10 +133,28 @@ final class Foreground {
         }
     }
 
-    private void hardStop(int status) {
+    private void hardStop(Engine engine, int status) {
+        if (engine != null && engine.logging() != null) {
+            flushLogs(engine);
+        }
         out.flush();
         err.flush();
         Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * The log lines still queued for stdout/stderr are written before the process ends, by a
+     * thread of their own: a pipe nobody reads must not keep the process from stopping.
+     */
+    private static void flushLogs(Engine engine) {
+        Thread t = new Thread(engine.logging()::flush, "log-flush");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(FLUSH_LOGS_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGHUP: the state of every server and proxy, as haproxy's sig_dump_state() words it. */

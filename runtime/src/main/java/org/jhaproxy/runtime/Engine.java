@@ -330,8 +330,11 @@ public final class Engine {
             for (Proxy p : proxies.all()) {
                 if (hasListener(p) == listening) {
                     p.state(ProxyState.STOPPED);
-                    report.accept(String.format("Proxy %s stopped (cumulated conns: FE: %d, BE: %d).", p.name(),
-                            p.cumulatedFrontendConns(), p.cumulatedBackendConns()));
+                    String stopped = String.format("Proxy %s stopped (cumulated conns: FE: %d, BE: %d).", p.name(),
+                            p.cumulatedFrontendConns(), p.cumulatedBackendConns());
+                    report.accept(stopped);
+                    // stop_proxy() also sends it to the proxy's own log targets
+                    logStopped(p, stopped);
                 }
             }
             if (listening && global && statsSockets.anyUnix()) {
@@ -339,6 +342,8 @@ public final class Engine {
             }
         }
         report.accept("Proxy <HTTPCLIENT> stopped (cumulated conns: FE: 0, BE: 0).");
+        // the HTTP client's proxy logs to the global targets
+        logStopped(null, "Proxy <HTTPCLIENT> stopped (cumulated conns: FE: 0, BE: 0).");
         for (io.netty.channel.Channel ch : clients) {
             ch.eventLoop().execute(() -> ch.pipeline().fireUserEventTriggered(SoftStop.EVENT));
         }
@@ -348,6 +353,12 @@ public final class Engine {
                 stop();
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    private void logStopped(Proxy p, String message) {
+        if (logging != null) {
+            logging.send(p, org.jhaproxy.runtime.log.LogLevel.WARNING, message);
+        }
     }
 
     private boolean hasListener(Proxy p) {

@@ -13,6 +13,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * haproxy's stats socket (cli.c) as a client sees it, used in one-shot mode: every command line
@@ -22,6 +24,9 @@ import java.time.Duration;
  * (10 s by default), so a shell left open would have to notice and reconnect.
  */
 public final class CliSocket {
+    /** How often a followed command looks whether the user asked to stop. */
+    private static final long FOLLOW_POLL_MS = 50;
+
     private final String target;
     private final SocketAddress address;
     private final Duration timeout;
@@ -70,21 +75,7 @@ public final class CliSocket {
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
         current = ch;
         try (ch; Selector selector = Selector.open()) {
-            ch.configureBlocking(false);
-            if (!ch.connect(address)) {
-                ch.register(selector, SelectionKey.OP_CONNECT);
-                while (!ch.finishConnect()) {
-                    await(selector, deadline);
-                }
-            }
-            ByteBuffer out = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.ISO_8859_1));
-            ch.register(selector, SelectionKey.OP_WRITE);
-            while (out.hasRemaining()) {
-                if (ch.write(out) == 0) {
-                    await(selector, deadline);
-                }
-            }
-            ch.register(selector, SelectionKey.OP_READ);
+            sendLine(ch, selector, command, deadline);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             ByteBuffer in = ByteBuffer.allocate(16384);
             while (true) {
@@ -103,6 +94,61 @@ public final class CliSocket {
         } finally {
             current = null;
         }
+    }
+
+    /**
+     * Sends a command whose answer goes on until the client stops it ("show events RING -w"):
+     * each piece of the answer is given as it comes, with no deadline, until the process closes.
+     * {@code stop} is asked between reads; once true the client shuts its side, which ends the
+     * command (haproxy then sends its end of answer and closes).
+     */
+    public void follow(String command, Consumer<String> piece, BooleanSupplier stop) throws IOException {
+        SocketChannel ch = address instanceof UnixDomainSocketAddress
+                ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        current = ch;
+        try (ch; Selector selector = Selector.open()) {
+            sendLine(ch, selector, command, System.nanoTime() + timeout.toNanos());
+            ByteBuffer in = ByteBuffer.allocate(16384);
+            boolean stopped = false;
+            while (true) {
+                int n = ch.read(in);
+                if (n < 0) {
+                    return;
+                }
+                if (n > 0) {
+                    piece.accept(new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1));
+                    in.clear();
+                    continue;
+                }
+                if (!stopped && stop.getAsBoolean()) {
+                    stopped = true;
+                    ch.shutdownOutput();
+                }
+                selector.select(FOLLOW_POLL_MS);
+                selector.selectedKeys().clear();
+            }
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Connects and writes "command\n"; the channel is then registered for reading. */
+    private void sendLine(SocketChannel ch, Selector selector, String command, long deadline) throws IOException {
+        ch.configureBlocking(false);
+        if (!ch.connect(address)) {
+            ch.register(selector, SelectionKey.OP_CONNECT);
+            while (!ch.finishConnect()) {
+                await(selector, deadline);
+            }
+        }
+        ByteBuffer out = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        ch.register(selector, SelectionKey.OP_WRITE);
+        while (out.hasRemaining()) {
+            if (ch.write(out) == 0) {
+                await(selector, deadline);
+            }
+        }
+        ch.register(selector, SelectionKey.OP_READ);
     }
 
     /** Ends the command under way (ctrl-c): its send() fails with an IOException. */

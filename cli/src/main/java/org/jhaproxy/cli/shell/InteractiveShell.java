@@ -70,6 +70,8 @@ final class InteractiveShell {
         try {
             if (line.equals("watch") || line.startsWith("watch ")) {
                 new Watch(terminal, session).run(line.substring(5).trim());
+            } else if (FollowEvents.applies(line)) {
+                new FollowEvents(terminal, session).run(line);
             } else {
                 print(terminal, session.run(line));
             }

@@ -66,11 +66,14 @@ class LogForwardIT {
     /** post_sink_resolve(): "-c" accepts a target naming no ring, the start fails naming it. */
     @Test
     void unknownRingFailsTheStart() throws Exception {
-        String cfg = "log-forward lf\n    dgram-bind 127.0.0.1:" + RunningProxy.freePort() + "\n    log ring@nowhere local0\n"
+        // the proxies in declaration order, then the internal HTTP client's (the global targets)
+        String cfg = "global\n    log ring@nope local0\n"
+                + "log-forward lf\n    dgram-bind 127.0.0.1:" + RunningProxy.freePort() + "\n    log ring@nowhere local0\n"
                 + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n"
-                + "frontend fe\n    bind 127.0.0.1:" + RunningProxy.freePort() + "\n    log ring@other local0\n";
+                + "frontend fe\n    bind 127.0.0.1:" + RunningProxy.freePort() + "\n    log ring@other local0\n"
+                + "backend be\n    log ring@stdout local0\n";
         String ours = refusal(RunningProxy.jhaproxy(), cfg);
-        assertTrue(ours.contains("[ALERT]    (PID) : config : log server declared in proxy section 'fe' in file 't.cfg' at line 11 "
+        assertTrue(ours.contains("[ALERT]    (PID) : config : log server declared in proxy section 'fe' in file 't.cfg' at line 13 "
                 + "uses unknown ring named 'other'.\n"), ours);
         if (Files.isExecutable(HAPROXY)) {
             assertEquals(refusal(HAPROXY, cfg), ours);

@@ -37,6 +37,8 @@ class ShellIT {
                 timeout server 5s
             frontend fe_main
                 bind 127.0.0.1:%d
+                log ring@buf0 local0
+                log-format "event %%HU"
                 http-request set-header x-backend %%[req.hdr(host),map(%s)]
                 default_backend be_app
             backend be_app
@@ -46,6 +48,8 @@ class ShellIT {
                 server s1 127.0.0.1:9 disabled
             """;
     private static Path dir;
+    /** fe_main's port on each server process, for the traffic "show events -w" follows. */
+    private static final java.util.Map<String, Integer> FE_PORTS = new java.util.HashMap<>();
     private static Process haproxy;
     private static RunningProxy jhaproxy;
 
@@ -59,11 +63,13 @@ class ShellIT {
         Files.writeString(dir.resolve("hosts.map"), "example.com be_app\n");
         // jhaproxy's own socket: the shell must work on it exactly as on haproxy's
         Path jsock = dir.resolve("jhaproxy.sock");
-        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, RunningProxy.freePort(), dir.resolve("hosts.map")), "-db");
+        FE_PORTS.put("jhaproxy", RunningProxy.freePort());
+        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, FE_PORTS.get("jhaproxy"), dir.resolve("hosts.map")), "-db");
         Path exe = haproxyBinary();
         if (exe != null) {
             Path hsock = dir.resolve("haproxy.sock");
-            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, RunningProxy.freePort(), dir.resolve("hosts.map")));
+            FE_PORTS.put("haproxy", RunningProxy.freePort());
+            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, FE_PORTS.get("haproxy"), dir.resolve("hosts.map")));
             haproxy = new ProcessBuilder(exe.toString(), "-f", "h.cfg", "-db").directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
             assertTrue(RunningProxy.within(DEADLINE, () -> Files.exists(hsock) || !haproxy.isAlive()));
@@ -157,6 +163,33 @@ class ShellIT {
             pane.await("the map's entry", s -> s.contains(" example.com be_app"));
             pane.await("the prompt again", s -> lastLine(s).equals(prompt.trim()));
             pane.keys("C-u", "C-d");
+            assertTrue(RunningProxy.within(DEADLINE, () -> !pane.alive()), "ctrl-d ends the shell");
+        }
+    }
+
+    /**
+     * "show events buf0 -w": the events kept, then each new one printed as it comes; a key ends
+     * the command (the shell shuts its side) and is not typed into the next line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void showEventsFollowsTheRingUntilAKey(String server) throws Exception {
+        Path socket = socket(server);
+        Path home = Files.createDirectories(dir.resolve("home-events-" + server));
+        int fe = FE_PORTS.get(server);
+        RawHttp.exchange(fe, "GET /before HTTP/1.0\r\n\r\n");
+        try (Pane pane = Pane.start(dir.resolve("tmux-events-" + server + ".sock"), "JHAPROXY_JAVA_OPTS=-Duser.home=" + home,
+                RunningProxy.jhaproxy() + " shell " + socket)) {
+            String prompt = socket + "> ";
+            pane.await("the prompt", s -> lastLine(s).equals(prompt.trim()));
+            pane.keys("show events buf0 -w", "Enter");
+            // the event kept is shown: the command is under way
+            pane.await("the event kept", s -> lastLine(s).endsWith(" event /before"));
+            RawHttp.exchange(fe, "GET /followed HTTP/1.0\r\n\r\n");
+            pane.await("the new event", s -> lastLine(s).endsWith(" event /followed"));
+            pane.keys("q");
+            pane.await("the prompt again, the key not typed into it", s -> lastLine(s).equals(prompt.trim()));
+            pane.keys("C-d");
             assertTrue(RunningProxy.within(DEADLINE, () -> !pane.alive()), "ctrl-d ends the shell");
         }
     }

@@ -9,6 +9,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jhaproxy.runtime.stream.LiveStream;
 
 /**
@@ -21,6 +22,11 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
     /** The stats socket's listener id, which "show sess" prints for a UNIX socket's streams. */
     private final int luid;
     private ScheduledFuture<?> idle;
+    /** Registered on the ring this session follows ("show events -w"), null otherwise. */
+    private Runnable ringWatch;
+    private org.jhaproxy.runtime.sink.Ring watchedRing;
+    /** A push of new events is scheduled on this connection's event loop and has not run yet. */
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     CliHandler(CliSession session, int luid) {
         this.session = session;
@@ -71,8 +77,55 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.flush();
-            armTimeout(ctx);
+            // a session following a ring times out 10s after the last event it was sent, as haproxy's
+            if (!out.isEmpty() || !session.following()) {
+                armTimeout(ctx);
+            }
         }
+        watchRing(ctx);
+    }
+
+    /** Starts or stops being told of the writes into the ring the session follows. */
+    private void watchRing(ChannelHandlerContext ctx) {
+        if (session.following() && ringWatch == null && !session.ended()) {
+            ringWatch = () -> {
+                // runs on the thread that wrote the event (any event loop): only schedule, once per batch
+                if (wakePending.compareAndSet(false, true)) {
+                    ctx.executor().execute(() -> {
+                        wakePending.set(false);
+                        push(ctx);
+                    });
+                }
+            };
+            watchedRing = session.reader().ring();
+            watchedRing.watch(ringWatch);
+            push(ctx); // what was written since the answer
+        } else if ((!session.following() || session.ended()) && ringWatch != null) {
+            unwatchRing();
+        }
+    }
+
+    private void unwatchRing() {
+        if (ringWatch != null) {
+            watchedRing.unwatch(ringWatch);
+            ringWatch = null;
+            watchedRing = null;
+        }
+    }
+
+    /** Sends the ring's new events, unless the client is not reading (it gets them when it does). */
+    private void push(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            answer(ctx, session.woken());
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (session.following()) {
+            push(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     private void armTimeout(ChannelHandlerContext ctx) {
@@ -80,7 +133,12 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
             idle.cancel(false);
         }
         idle = ctx.executor().schedule(() -> {
-            ctx.close();
+            if (session.following()) {
+                // haproxy ends the command with its prompt, then closes
+                answer(ctx, session.expired());
+            } else {
+                ctx.close();
+            }
         }, session.timeoutMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -88,6 +146,7 @@ final class CliHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         session.sockets().closed();
         session.engine().streams().remove(session.stream());
+        unwatchRing();
         if (idle != null) {
             idle.cancel(false);
         }

@@ -27,6 +27,10 @@ public final class CliSession {
     private boolean answerEnded;
     private String payloadCommand;
     private StringBuilder payload;
+    /** "show events -w": the ring this session follows, null when it runs commands. */
+    private RingReader following;
+    /** Input came while following: the command ends at the next event (see {@link #received}). */
+    private boolean interrupted;
     /** This session's own stream, as "show sess" lists it. */
     private org.jhaproxy.runtime.stream.LiveStream stream;
 
@@ -49,6 +53,17 @@ public final class CliSession {
      * Once {@link #ended()}, the connection is to be closed after sending it.
      */
     public String received(String bytes, boolean eof) {
+        if (following != null) {
+            // haproxy's ring reader only looks at its input when it wakes up for a new event (or
+            // the close, or the timeout): what the client types then ends it, and is thrown away
+            interrupted |= !bytes.isEmpty();
+            if (!eof) {
+                return "";
+            }
+            String out = following.read() + unfollow();
+            ended = true;
+            return out;
+        }
         input.append(bytes);
         StringBuilder out = new StringBuilder();
         while (!ended) {
@@ -78,6 +93,14 @@ public final class CliSession {
                 payload = new StringBuilder();
             } else {
                 out.append(execute(line, null));
+                if (following != null) {
+                    if (input.length() == 0) {
+                        break; // the answer goes on with each new event
+                    }
+                    // commands pipelined after it end it at once, unread
+                    following = null;
+                    input.setLength(0);
+                }
             }
             if (ended) {
                 break; // "quit": no prompt
@@ -93,6 +116,48 @@ public final class CliSession {
             }
         }
         return out.toString();
+    }
+
+    /** "show events &lt;ring&gt; -w": after its answer, the session sends the ring's new events. */
+    void follow(RingReader reader) {
+        following = reader;
+    }
+
+    /** Whether the session follows a ring: {@link #woken()} gives what to send when it is written to. */
+    public boolean following() {
+        return following != null;
+    }
+
+    RingReader reader() {
+        return following;
+    }
+
+    /** The ring followed has new events: they are sent, then the prompt if the client typed meanwhile. */
+    public String woken() {
+        if (following == null) {
+            return "";
+        }
+        String out = following.read();
+        return interrupted ? out + unfollow() : out;
+    }
+
+    /** The idle timeout struck while following: the command ends with its prompt, then the connection. */
+    public String expired() {
+        String out = following == null ? "" : following.read() + unfollow();
+        ended = true;
+        return out;
+    }
+
+    /** The end of "show events -w": the input is drained, the prompt sent; a non-interactive session is over. */
+    private String unfollow() {
+        following = null;
+        interrupted = false;
+        input.setLength(0);
+        if (prompt) {
+            return "\n> ";
+        }
+        ended = true;
+        return "\n";
     }
 
     void answerEnded() {

@@ -1,16 +1,14 @@
 package org.jhaproxy.runtime.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jhaproxy.runtime.sink.Ring;
 import org.jhaproxy.runtime.sink.Sink;
 
 /**
  * "show events [&lt;sink&gt;] [-w] [-n]" (management.txt 9.3, cli_parse_show_events()): without
  * a sink, the sinks with their type, losses and description; with a ring, its events, oldest
  * first, one a line ("-n" starts after the last one, so shows none). Reading a ring needs the
- * operator level. The wait mode ("-w", streaming new events until a key is pressed) is not
- * executed yet.
+ * operator level. With "-w" the session then follows the ring ({@link CliSession#follow}):
+ * each new event is sent as it is written, until the client closes its side or sends something.
  */
 final class ShowEvents implements CliCommand {
     @Override
@@ -40,22 +38,24 @@ final class ShowEvents implements CliCommand {
             return "Nothing to report for this sink";
         }
         boolean seekNew = false;
+        boolean waits = false;
         for (int i = 3; !r.arg(i).isEmpty(); i++) {
             switch (r.arg(i)) {
                 case "-n" -> seekNew = true;
-                case "-w", "-nw", "-wn" -> {
-                    return "'show events -w' is not supported by jhaproxy yet.\n";
+                case "-w" -> waits = true;
+                case "-nw", "-wn" -> {
+                    seekNew = true;
+                    waits = true;
                 }
                 default -> {
                     return "unknown option";
                 }
             }
         }
-        Ring ring = sink.ring();
-        StringBuilder out = new StringBuilder();
-        for (byte[] e : ring.from(seekNew ? ring.end() : 0).events()) {
-            out.append(new String(e, StandardCharsets.ISO_8859_1)).append('\n');
+        RingReader reader = new RingReader(sink.ring(), seekNew, waits);
+        if (waits) {
+            r.session().follow(reader);
         }
-        return out.toString();
+        return reader.read();
     }
 }

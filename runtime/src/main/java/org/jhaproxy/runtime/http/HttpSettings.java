@@ -5,11 +5,12 @@ import org.jhaproxy.config.source.Line;
 
 /**
  * What a proxy's configuration says about HTTP, resolved once at load so that no request looks
- * a keyword up: its connection mode, "option http-pretend-keepalive", "option forwardfor" and the
- * error replies ("errorfile" over haproxy's built-in messages).
+ * a keyword up: its connection mode, "option http-pretend-keepalive", "option forwardfor", the
+ * error replies ("errorfile" over haproxy's built-in messages), and whether a POST's body is
+ * awaited before its server is chosen.
  */
 public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies,
-                           Reuse reuse, boolean preferLastServer) {
+                           Reuse reuse, boolean preferLastServer, boolean postBodyBeforeBalance) {
     public static HttpSettings of(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         ForwardFor ff = null;
         if (config.option("forwardfor")) {
@@ -20,7 +21,9 @@ public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor f
         return new HttpSettings(HttpMode.of(config), config.option("http-pretend-keepalive"), ff, HttpReplies.of(config, httpErrors),
                 reuse == null ? Reuse.SAFE : Reuse.valueOf(reuse.arg(1).toUpperCase(java.util.Locale.ROOT)),
                 // assign_server() ignores it for the hash-based algorithms
-                config.option("prefer-last-server") && !hashBased(config.balanceAlgorithm()));
+                config.option("prefer-last-server") && !hashBased(config.balanceAlgorithm()),
+                // "balance url_param": a POST's server is chosen once its body is received (BodyBeforeBalance)
+                "url_param".equals(config.balanceAlgorithm()));
     }
 
     private static boolean hashBased(String balance) {

@@ -132,9 +132,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
                 .samples(samples);
         Server persisted = Sticking.request(samples, persistence != null ? persistence.server() : null);
         Runnable choose = () -> ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
-        if (persisted == null && BodyBeforeBalance.awaited(backend, request, body.complete())) {
-            body.beforeServerChoice(choose);
-        } else {
+        if (persisted != null || !new BodyBeforeBalance(stream, backend, body, log).await(request, serverHead, choose, this::bodyTimedOut)) {
             choose.run();
         }
     }
@@ -184,6 +182,14 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         log.end(failure);
         connector = null;
         reply(503);
+    }
+
+    /** http_wait_for_msg_body(): the body awaited before the server choice came too late: 408, "cR". */
+    private void bodyTimedOut() {
+        if (!ended) {
+            endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
+            reply(408);
+        }
     }
 
     boolean acceptsRequestPart() {

@@ -24,6 +24,8 @@ final class RequestBody {
     private boolean bodyless;
     /** The server choice waiting for the body "balance url_param" looks into, or null. */
     private Runnable serverChoice;
+    /** Told of each part received while the server choice waits (the client's idle timeout). */
+    private Runnable partReceived;
 
     RequestBody(HttpRequest request) {
         this.request = request;
@@ -64,8 +66,9 @@ final class RequestBody {
      * The server is chosen once the body is whole or fills the buffer (http_process_request()
      * waiting for a POST body with "balance url_param"): meanwhile the body is read and held.
      */
-    void beforeServerChoice(Runnable choose) {
+    void beforeServerChoice(Runnable choose, Runnable onPart) {
         serverChoice = choose;
+        partReceived = onPart;
     }
 
     /** Forwards {@code part} on {@code server}, or holds it while there is no server connection yet. */
@@ -75,10 +78,16 @@ final class RequestBody {
             return;
         }
         queued.add(part);
-        if (serverChoice != null && (done || BodyBeforeBalance.full(queued, request))) {
+        if (serverChoice == null) {
+            return;
+        }
+        if (done || BodyBeforeBalance.full(queued, request)) {
             Runnable choose = serverChoice;
             serverChoice = null;
+            partReceived = null;
             choose.run();
+        } else {
+            partReceived.run();
         }
     }
 

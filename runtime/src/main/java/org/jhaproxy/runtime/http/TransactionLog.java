@@ -46,6 +46,13 @@ final class TransactionLog {
         return log == null ? samples : samples.log(log);
     }
 
+    /** The body awaited before the server choice is in: the request time (TR) ends now, as http_wait_for_request_body() sets it. */
+    void bodyReceived() {
+        if (log != null) {
+            log.requestReceived();
+        }
+    }
+
     /** haproxy logs a request that found no backend without its request time. */
     void withoutRequestTime() {
         if (log != null) {

@@ -8,6 +8,10 @@ interface LogSink extends AutoCloseable {
     /** Sends one whole line (header, message, newline). */
     void send(byte[] line);
 
+    /** Writes now what is still on its way, for a process about to end (a no-op for datagrams, sent at once). */
+    default void flush() {
+    }
+
     @Override
     void close();
 }

@@ -73,6 +73,14 @@ public final class Logging implements AutoCloseable {
         return syslog;
     }
 
+    /**
+     * A hard stop (SIGTERM, SIGINT) ends the process at once: the lines of the streams already
+     * logged are written first, as haproxy had written each when it was logged.
+     */
+    public void flush() {
+        syslog.flush();
+    }
+
     @Override
     public void close() {
         sinks.close();

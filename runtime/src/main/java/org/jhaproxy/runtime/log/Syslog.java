@@ -162,6 +162,11 @@ public final class Syslog implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Writes the lines still queued for the stream targets (stdout, stderr): the process is ending. */
+    public synchronized void flush() {
+        sinks.values().forEach(LogSink::flush);
+    }
+
     @Override
     public synchronized void close() {
         sinks.values().forEach(LogSink::close);

@@ -11,8 +11,9 @@ import org.jhaproxy.config.model.RingConfig;
 /**
  * post_sink_resolve(): at start, every "log ring@NAME" target must name a ring. "-c" does not
  * look (haproxy 2.6.12 accepts such a file), the start fails with one alert per target, the
- * global ones first, then the proxies' (haproxy lists them last declared first), then the
- * log-forward sections'. The messages, spelling included, are haproxy's.
+ * global ones first, then the proxies' in declaration order, then those of haproxy's internal
+ * HTTP client proxy (which logs to the global targets), then the log-forward sections'. The
+ * messages, spelling included, are haproxy's.
  */
 public final class RingTargets {
     private RingTargets() {
@@ -27,18 +28,10 @@ public final class RingTargets {
                         t.at().file(), t.at().line(), problem, problem.equals("unknown") ? " named" : "", t.address()));
             }
         }
-        List<ProxyConfig> proxies = new ArrayList<>(config.proxies());
-        java.util.Collections.reverse(proxies);
-        for (ProxyConfig p : proxies) {
-            for (LogTarget t : p.logging().targets()) {
-                String problem = problem(config, t);
-                if (problem != null) {
-                    alerts.add(String.format("log server declared in proxy section '%s' in file '%s' at line %d uses %s ring named '%s'.",
-                            p.name(), t.at().file(), t.at().line(), problem.equals("unknown") ? "unknown" : "incomatible",
-                            t.address()));
-                }
-            }
+        for (ProxyConfig p : config.proxies()) {
+            proxyAlerts(config, p.name(), p.logging().targets(), alerts);
         }
+        proxyAlerts(config, "<HTTPCLIENT>", config.logTargets(), alerts);
         for (LogForwardConfig lf : config.logForwards()) {
             for (LogTarget t : lf.logTargets()) {
                 if (problem(config, t) != null) {
@@ -48,6 +41,17 @@ public final class RingTargets {
             }
         }
         return alerts;
+    }
+
+    private static void proxyAlerts(Config config, String proxy, List<LogTarget> targets, List<String> alerts) {
+        for (LogTarget t : targets) {
+            String problem = problem(config, t);
+            if (problem != null) {
+                alerts.add(String.format("log server declared in proxy section '%s' in file '%s' at line %d uses %s ring named '%s'.",
+                        proxy, t.at().file(), t.at().line(), problem.equals("unknown") ? "unknown" : "incomatible",
+                        t.address()));
+            }
+        }
     }
 
     /** "unknown", "incompatible" (a descriptor sink) or null for a target that is not a ring or names one. */
