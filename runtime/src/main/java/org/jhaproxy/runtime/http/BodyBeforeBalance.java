@@ -45,14 +45,16 @@ final class BodyBeforeBalance {
         this.log = log;
     }
 
+    /** A POST to a backend whose balancing reads POST bodies (decided at load): this may have to wait. */
+    static boolean applies(Proxy backend, HttpRequest request) {
+        return backend.http().postBodyBeforeBalance() && request.method().equals(HttpMethod.POST);
+    }
+
     /**
      * Defers {@code choose} until the body is received, when this request must wait for it;
      * false when the server can be chosen now. {@code timedOut} runs if the body is late.
      */
     boolean await(HttpRequest request, HttpRequest serverHead, Runnable choose, Runnable timedOut) {
-        if (!backend.http().postBodyBeforeBalance() || !request.method().equals(HttpMethod.POST)) {
-            return false;
-        }
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         boolean length = request.headers().contains(HttpHeaderNames.CONTENT_LENGTH);
         if (!chunked && HttpUtil.getContentLength(request, 0L) == 0L) {

@@ -351,6 +351,15 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         ch.pipeline().addLast("stream", new HttpStream(ctx, frontend, limits));
     }
 
+    /** The samples of a new request's rules: the session's addresses, variables, tracked counters and TLS. */
+    org.jhaproxy.runtime.sample.SampleContext samples(HttpRequest request) {
+        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
+        return new org.jhaproxy.runtime.sample.SampleContext(a.src(), a.dst(), frontend,
+                org.jhaproxy.runtime.sample.Vars.session(client)).request(request)
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
+    }
+
     /** The server-side pipeline of a new connection to {@code server}. */
     void initServerChannel(Channel ch, Server server) {
         org.jhaproxy.runtime.fcgi.FcgiApp fcgi = ctx.engine().fcgiApps().of(server);

@@ -18,15 +18,11 @@ import org.jhaproxy.runtime.persist.ServerName;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
 import org.jhaproxy.runtime.sample.SampleContext;
-import org.jhaproxy.runtime.sample.Vars;
 import org.jhaproxy.runtime.server.Server;
-import org.jhaproxy.runtime.ssl.ClientTls;
-import org.jhaproxy.runtime.stick.StickCounters;
 import org.jhaproxy.runtime.stick.Sticking;
 import org.jhaproxy.runtime.stick.Tracking;
 import org.jhaproxy.runtime.stream.LiveStream;
 import org.jhaproxy.runtime.stream.ServerConnector;
-import org.jhaproxy.runtime.stream.SessionAddresses;
 
 /**
  * One HTTP request and its response (HAProxy's http_txn within a stream): checks what the H1
@@ -131,10 +127,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         connector = stream.connector(backend, new BalancedRequest(request, samples.src(), body), samples.dst(), this)
                 .samples(samples);
         Server persisted = Sticking.request(samples, persistence != null ? persistence.server() : null);
-        Runnable choose = () -> ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
-        if (persisted != null || !new BodyBeforeBalance(stream, backend, body, log).await(request, serverHead, choose, this::bodyTimedOut)) {
-            choose.run();
+        if (persisted == null && BodyBeforeBalance.applies(backend, request)
+                && new BodyBeforeBalance(stream, backend, body, log).await(request, serverHead,
+                        () -> ServerChoice.start(connector, stream, backend, firstOfSession, null), this::bodyTimedOut)) {
+            return;
         }
+        ServerChoice.start(connector, stream, backend, firstOfSession, persisted);
     }
 
     @Override
@@ -283,11 +281,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private StatsExchange stats;
 
     private SampleContext rulesContext() {
-        SessionAddresses a = SessionAddresses.of(stream.client());
-        samples = new SampleContext(a.src(), a.dst(),
-                stream.frontend(), Vars.session(stream.client())).request(request)
-                .stickSession(StickCounters.session(stream.client()))
-                .tls(ClientTls.of(stream.client()));
+        samples = stream.samples(request);
         samples.requestComplete(body.complete());
         return log.attach(samples);
     }
