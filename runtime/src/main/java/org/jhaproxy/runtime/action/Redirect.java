@@ -11,8 +11,10 @@ import org.jhaproxy.runtime.sample.SampleContext;
 
 /**
  * "redirect" and "http-request redirect" (configuration.txt 4.2 "redirect"): location, prefix or
- * scheme, "code", "drop-query", "append-slash", answered as http_apply_redirect_rule() builds it:
- * content-length 0, location, and cache-control no-cache for 302, 303 and 307.
+ * scheme, "code", "drop-query", "append-slash", "set-cookie", "clear-cookie", "ignore-empty",
+ * answered as http_apply_redirect_rule() builds it: content-length 0, location, cache-control
+ * no-cache for 302, 303 and 307, then the cookie ("NAME=value; path=/;" to set it, "NAME=; path=/;
+ * Max-Age=0;" to clear it).
  */
 final class Redirect implements HttpAction {
     private enum Type {
@@ -25,14 +27,21 @@ final class Redirect implements HttpAction {
     private final boolean noCache;
     private final boolean dropQuery;
     private final boolean appendSlash;
+    /** The whole set-cookie header line, or null. */
+    private final String cookie;
+    /** "ignore-empty": a location that evaluates to nothing skips the rule. */
+    private final boolean ignoreEmpty;
 
-    private Redirect(Type type, CompiledLogFormat destination, int code, boolean dropQuery, boolean appendSlash) {
+    private Redirect(Type type, CompiledLogFormat destination, int code, boolean dropQuery, boolean appendSlash,
+                     String cookie, boolean ignoreEmpty) {
         this.type = type;
         this.destination = destination;
         this.statusLine = "HTTP/1.1 " + code + " " + reason(code) + "\r\n";
         this.noCache = code == 302 || code == 303 || code == 307;
         this.dropQuery = dropQuery;
         this.appendSlash = appendSlash;
+        this.cookie = cookie;
+        this.ignoreEmpty = ignoreEmpty;
     }
 
     /** The words after "redirect"; {@code logFormat} for http-request redirect, plain text for the old keyword. */
@@ -42,6 +51,8 @@ final class Redirect implements HttpAction {
         int code = 302;
         boolean drop = false;
         boolean slash = false;
+        boolean ignoreEmpty = false;
+        String cookie = null;
         for (int i = 1; i < w.size(); i++) {
             switch (w.get(i)) {
                 case "location", "prefix", "scheme" -> {
@@ -51,6 +62,9 @@ final class Redirect implements HttpAction {
                 case "code" -> code = Integer.parseInt(w.get(++i));
                 case "drop-query" -> drop = true;
                 case "append-slash" -> slash = true;
+                case "ignore-empty" -> ignoreEmpty = true;
+                case "set-cookie" -> cookie = "set-cookie: " + w.get(++i) + "; path=/;\r\n";
+                case "clear-cookie" -> cookie = "set-cookie: " + w.get(++i) + "; path=/; Max-Age=0;\r\n";
                 default -> throw new NotSupported("redirect option '" + w.get(i) + "' is not supported by jhaproxy yet.");
             }
         }
@@ -59,7 +73,7 @@ final class Redirect implements HttpAction {
             dest = "";
         }
         CompiledLogFormat fmt = CompiledLogFormat.compile(logFormat ? dest : dest.replace("%", "%%"), scope);
-        return new Redirect(type, fmt, code, drop, slash);
+        return new Redirect(type, fmt, code, drop, slash, cookie, ignoreEmpty);
     }
 
     private static String reason(int code) {
@@ -78,6 +92,9 @@ final class Redirect implements HttpAction {
         StringBuilder loc = new StringBuilder();
         if (type == Type.LOCATION) {
             loc.append(destination.eval(c));
+            if (ignoreEmpty && loc.length() == 0) {
+                return null;
+            }
         } else {
             String path = RequestUri.pathQuery(req.uri());
             if (path == null) {
@@ -104,6 +121,9 @@ final class Redirect implements HttpAction {
         sb.append("content-length: 0\r\nlocation: ").append(loc).append("\r\n");
         if (noCache) {
             sb.append("cache-control: no-cache\r\n");
+        }
+        if (cookie != null) {
+            sb.append(cookie);
         }
         return Reply.local(sb.append("\r\n").toString(), close);
     }
