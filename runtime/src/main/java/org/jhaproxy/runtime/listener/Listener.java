@@ -106,7 +106,7 @@ public final class Listener {
                 .childHandler(childInitializer);
         if (address instanceof InetSocketAddress) {
             b.option(ChannelOption.SO_REUSEADDR, true);
-            b.childOption(ChannelOption.TCP_NODELAY, true);
+            // TCP_NODELAY: already the default of Netty's accepted sockets (one setsockopt each)
             if (transport.isEpoll()) {
                 b.option(EpollChannelOption.SO_REUSEPORT, true);
                 if (fd < 0 && ((InetSocketAddress) address).getAddress() instanceof java.net.Inet6Address) {

@@ -295,8 +295,9 @@ public final class ServerConnector {
         }
         Bootstrap b = new Bootstrap()
                 .group(loop)
-                .channel(transport.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
+                .channelFactory(transport.socketChannelFor(peer))
+                // TCP_NODELAY is already the default of Netty's socket configs: setting it again
+                // cost one more setsockopt per connection
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.AUTO_READ, false)
                 .handler(new ChannelInitializer<Channel>() {
