@@ -14,9 +14,14 @@ import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.sample.SampleContext;
+import org.jhaproxy.runtime.sample.Vars;
 import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.ssl.ClientTls;
+import org.jhaproxy.runtime.stick.StickCounters;
 import org.jhaproxy.runtime.stream.Deadline;
 import org.jhaproxy.runtime.stream.ServerConnector;
+import org.jhaproxy.runtime.stream.SessionAddresses;
 import org.jhaproxy.runtime.stream.SoftStop;
 import org.jhaproxy.runtime.stream.StreamContext;
 
@@ -352,12 +357,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     }
 
     /** The samples of a new request's rules: the session's addresses, variables, tracked counters and TLS. */
-    org.jhaproxy.runtime.sample.SampleContext samples(HttpRequest request) {
-        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
-        return new org.jhaproxy.runtime.sample.SampleContext(a.src(), a.dst(), frontend,
-                org.jhaproxy.runtime.sample.Vars.session(client)).request(request)
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
+    SampleContext samples(HttpRequest request) {
+        SessionAddresses a = SessionAddresses.of(client);
+        return new SampleContext(a.src(), a.dst(), frontend, Vars.session(client)).request(request)
+                .stickSession(StickCounters.session(client)).tls(ClientTls.of(client));
     }
 
     /** The server-side pipeline of a new connection to {@code server}. */

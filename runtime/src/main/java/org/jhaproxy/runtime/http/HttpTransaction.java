@@ -313,7 +313,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private void answer(Reply r, long htxBytes, OwnReplyRules.Origin origin) {
         OwnReplyRules.Rewritten after = r.kind() == Reply.Kind.REJECT ? null : OwnReplyRules.apply(samples, r.bytes(), origin);
         if (after != null && after.denied() != null) {
-            // an http-response rule refused an applet's response: its reply goes instead
+            // an http-response rule replaced an applet's response: its reply goes instead
+            if (HttpCounting.isDeny(after.denied())) {
+                HttpCounting.deniedResponse(stream.frontend(), samples.backendAssigned() ? samples.backend() : null, null);
+            }
             answer(after.denied());
             return;
         }
@@ -473,11 +476,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         Tracking.streamEnded(samples);
     }
 
-    /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
+    /** The final response's head went to the client: an error can no longer be answered. */
     private boolean responseStarted() {
         return response != null && response.started();
     }
 
+    /** The response was forwarded whole: the server connection goes idle or is closed, the client goes on or closes. */
     private void finish() {
         ended = true;
         if (clientGone) {

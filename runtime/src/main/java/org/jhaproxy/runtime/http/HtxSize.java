@@ -50,6 +50,9 @@ final class HtxSize {
     }
 
     private static long framing(HttpHeaders h, CharSequence name) {
+        if (!h.contains(name)) {
+            return 0;
+        }
         long n = 0;
         for (String v : h.getAll(name)) {
             n += name.length() + v.length();
