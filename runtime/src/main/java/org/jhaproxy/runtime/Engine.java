@@ -193,6 +193,8 @@ public final class Engine {
             e.stop();
             throw new StartException(false);
         }
+        e.listeners.forEach(Listener::open);
+        e.statsSockets.open();
         e.resolvers = org.jhaproxy.runtime.resolvers.ResolverSet.start(config, e.proxies.all(), e.transport, e.events);
         org.jhaproxy.runtime.check.HealthChecks.start(e.proxies, e.transport, e.events,
                 (int) config.globalNumber("spread-checks", 0));

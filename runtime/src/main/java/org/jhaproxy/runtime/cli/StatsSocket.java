@@ -126,6 +126,7 @@ public final class StatsSocket {
                 .group(transport.group())
                 .channelFactory(() -> transport.newServerChannel(listen))
                 .option(ChannelOption.MAX_MESSAGES_PER_READ, 1)
+                .option(ChannelOption.AUTO_READ, false) // until StatsSockets.open()
                 .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object child) {

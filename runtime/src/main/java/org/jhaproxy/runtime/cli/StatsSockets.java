@@ -61,6 +61,11 @@ public final class StatsSockets {
         return group;
     }
 
+    /** Starts accepting on every socket, once the whole process is bound (they are bound idle). */
+    public void open() {
+        sockets.forEach(s -> s.accepting(true));
+    }
+
     /** The last "stats timeout", else 10s. */
     private static long timeout(Config config) {
         long t = DEFAULT_TIMEOUT_MS;

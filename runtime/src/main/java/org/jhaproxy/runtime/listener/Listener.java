@@ -89,7 +89,8 @@ public final class Listener {
     }
 
     /**
-     * Binds and starts accepting; the future fails with the socket error (e.g. address in use).
+     * Binds, without accepting until {@link #open()}; the future fails with the socket error
+     * (e.g. address in use).
      * A socket of the same address an old process handed over ({@code transferred}) is taken
      * as it is, already listening, instead.
      */
@@ -100,6 +101,8 @@ public final class Listener {
                 .group(transport.group(), transport.group())
                 .channelFactory(() -> transport.newServerChannel(from))
                 .option(ChannelOption.SO_BACKLOG, backlog())
+                // the kernel queues connections from bind() on; they are taken once every socket is bound
+                .option(ChannelOption.AUTO_READ, false)
                 .handler(new Admission())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.AUTO_READ, false)
@@ -228,6 +231,15 @@ public final class Listener {
         if (ch.config().isAutoRead() != accept) {
             ch.config().setAutoRead(accept);
         }
+    }
+
+    /**
+     * Starts accepting, once every listener and stats socket of the process is bound (haproxy's
+     * protocol_enable_all() after protocol_bind_all()): a client that reached a frontend finds
+     * the stats socket there too.
+     */
+    public void open() {
+        applyState();
     }
 
     /** Back to READY when the limits allow one more connection (haproxy's resume_listener()). */
