@@ -38,6 +38,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private boolean queued;
     /** The log record, null when the frontend logs no line per stream. */
     private StreamLog log;
+    /** How the stream ended, logged or not: what it adds to the abort counters. */
+    private final org.jhaproxy.runtime.stream.Termination termination = new org.jhaproxy.runtime.stream.Termination();
     private org.jhaproxy.runtime.sample.SampleContext samples;
     private Proxy backend;
     /** This stream in the process's list ("show sess"). */
@@ -115,6 +117,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private void serverConnected(Channel ch, Server s) {
         server = ch;
         target = s;
+        termination.server(s);
         // in TCP the store rules run once the server connection is established
         org.jhaproxy.runtime.stick.Sticking.response(samples, s);
         if (log != null) {
@@ -237,6 +240,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     private void endAs(TermState.Cause cause, TermState.Phase phase) {
+        termination.end(cause, phase);
         if (log != null) {
             log.end(cause, phase);
         }
@@ -291,6 +295,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (backend != null) {
             backend.backendReleased();
         }
+        termination.count(backend);
         if (log != null) {
             writeLog();
         }
