@@ -54,6 +54,12 @@ final class ContentInspection {
         }, in, TimeUnit.NANOSECONDS);
     }
 
+    /** The client left: the rules' final answer, the backend they chose (null if none or rejected), nothing started. */
+    org.jhaproxy.runtime.proxy.Proxy conclude() {
+        cancel();
+        return analysis.analyse(true) == TcpContentAnalysis.Outcome.DONE ? analysis.backend() : null;
+    }
+
     void cancel() {
         if (timer != null) {
             timer.cancel(false);

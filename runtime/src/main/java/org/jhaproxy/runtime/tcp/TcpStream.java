@@ -46,6 +46,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private final org.jhaproxy.runtime.payload.RequestBuffer requestBuffer;
     /** The content rules and the switching rules, null once they decided. */
     private ContentInspection inspection;
+    /** The backend the rules chose, final, when the client left during their inspection: logged only. */
+    private Proxy abandonedFor;
 
     public TcpStream(StreamContext ctx, Proxy frontend, int recvLimit) {
         this.ctx = ctx;
@@ -352,6 +354,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         if (backend != null) {
             log.backend = backend.name();
+        } else if (abandonedFor != null) {
+            log.backend = abandonedFor.name();
         }
         if (connector != null) {
             log.retries = Math.min(connector.retries(), backend.retries());
@@ -363,18 +367,31 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         frontend.log().streamEnded(log, samples);
     }
 
+    /**
+     * Whether the client left while the content rules waited: haproxy then runs them one last
+     * time, final, and logs the backend they chose though it never connects to it.
+     */
+    private boolean leftDuringInspection() {
+        if (inspection == null) {
+            return false;
+        }
+        abandonedFor = inspection.conclude();
+        inspection = null;
+        return true;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext c) {
         // the client left before its server connection was up: "CQ" in a queue, else "CC"; "CR"
         // while the content rules were still waiting for its data
-        endAs(TermState.Cause.CLIENT_CLOSE, inspection != null ? TermState.Phase.REQUEST
+        endAs(TermState.Cause.CLIENT_CLOSE, leftDuringInspection() ? TermState.Phase.REQUEST
                 : queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
         abort();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
-        endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.CONNECT);
+        endAs(TermState.Cause.CLIENT_CLOSE, leftDuringInspection() ? TermState.Phase.REQUEST : TermState.Phase.CONNECT);
         abort();
     }
 
