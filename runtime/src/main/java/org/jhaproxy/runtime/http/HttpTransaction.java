@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import org.jhaproxy.runtime.action.HttpRequestAnalyzer;
 import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.action.Service;
 import org.jhaproxy.runtime.cache.CacheTxn;
@@ -51,6 +50,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** The client closed while a whole request waited for its response, which is still read. */
     private boolean clientGone;
     private Tarpit tarpit;
+    /** The rules, which may wait for the body. */
+    private RequestAnalysis analysis;
+    /** The client closed while the rules waited for the body. */
+    private boolean abortedInWait;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -70,7 +73,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         HostAuthority.normalize(request);
         log.requestParsed(request);
-        body.headParsed(requestFlags.chunked());
+        body.headParsed(requestFlags.chunked(), BodyRoom.of(request, stream.limits()));
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
         if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
@@ -78,7 +81,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
-        Reply verdict = HttpRequestAnalyzer.analyze(rulesContext(), request);
+        analysis = new RequestAnalysis(stream, request, body, log, rulesContext(), this::analyzed, this::bodyTimedOut);
+        analysis.run();
+    }
+
+    /** The rules decided: {@code verdict} answers the request, or null forwards it to the backend they chose. */
+    private void analyzed(Reply verdict) {
         if (verdict == null) {
             stats = StatsExchange.intercept(stream, samples, request, log);
             if (stats != null) {
@@ -115,6 +123,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             log.withoutRequestTime();
             log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
             reply(503);
+            return;
+        }
+        if (abortedInWait) {
+            // the client left while the rules waited for its body: they went on with what came,
+            // and the stream ends before any connection (logged "CR" with the backend)
+            clientAbortedRequest();
             return;
         }
         backend.backendConnection();
@@ -185,6 +199,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** http_wait_for_msg_body(): the body awaited before the server choice came too late: 408, "cR". */
     private void bodyTimedOut() {
         if (!ended) {
+            analysis.stop();
             endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
             reply(408);
         }
@@ -391,6 +406,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             tarpit.clientGone(body::ended);
             return;
         }
+        if (resumedByAbort()) {
+            return;
+        }
         if (!ended && !responseStarted() && leg.connected() && body.ended() && !abortOnClose()) {
             // without "option abortonclose" haproxy still waits for the response of a whole
             // request, then forwards it into the closed connection (logged "CD")
@@ -422,6 +440,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
      * client closed without a reply.
      */
     void clientInputClosed() {
+        if (resumedByAbort()) {
+            return;
+        }
         if (tarpit != null || !ended && !body.ended()) {
             clientClosed();
         } else if (!ended && !responseStarted() && leg.connected() && abortOnClose()) {
@@ -431,6 +452,29 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.HEADERS);
             reply(400);
         }
+    }
+
+    /**
+     * The client closed while the rules waited for its body: the wait ends
+     * (http_wait_for_msg_body() stops at a shut input) and the rules go on; true when that
+     * ended the transaction.
+     */
+    private boolean resumedByAbort() {
+        if (ended || analysis == null || !analysis.waiting()) {
+            return false;
+        }
+        abortedInWait = true;
+        body.inputClosed();
+        return ended;
+    }
+
+    /** The stream of a request the client left during the rules ends before connecting: "CR", no status. */
+    private void clientAbortedRequest() {
+        ended = true;
+        body.release();
+        endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.REQUEST);
+        streamEnded();
+        stream.transactionEnded(false);
     }
 
     /** The client is gone but the response of its whole request is still awaited. */

@@ -87,6 +87,7 @@ public final class Fetches {
         // 7.3.4 layer 5: the client connection's TLS
         org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
+        BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);
