@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.HttpRequest;
  */
 final class BodyRoom {
     private static final int HTX_DESCRIPTOR = 48;
-    private static final int BLOCK_INDEX = 8;
+    static final int BLOCK_INDEX = 8;
 
     private BodyRoom() {
     }
@@ -21,6 +21,7 @@ final class BodyRoom {
     static long of(HttpRequest request, HttpLimits limits) {
         long bufsize = limits.maxChunk();
         long reserve = bufsize - limits.maxHeaderSize();
+        // the start line, the headers, the end of headers, and a first data block
         long blocks = 1 + request.headers().size() + 1 + 1;
         return bufsize - HTX_DESCRIPTOR - reserve - HtxSize.head(request) - blocks * BLOCK_INDEX;
     }

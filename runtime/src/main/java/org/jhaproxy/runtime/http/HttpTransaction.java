@@ -242,6 +242,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     void flushRequest() {
+        if (body.heldBytes() > 0 && stream.client().pipeline().get(RequestDecoder.class).drained()) {
+            body.readEnded();
+        }
         if (leg.connected()) {
             leg.channel().flush();
         }
@@ -355,7 +358,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        stream.writeRaw(MessageHeads.reply(after == null ? r.bytes() : after.bytes(), connection));
+        if (!abortedInWait) {
+            // a client gone during the wait for its body: the reply is logged, never sent (the H1 mux failed)
+            stream.writeRaw(MessageHeads.reply(after == null ? r.bytes() : after.bytes(), connection));
+        }
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());

@@ -27,6 +27,12 @@ final class RequestBody {
     /** A wait for the body answered the request's "Expect: 100-continue" (msg_state reached DATA). */
     private boolean continued;
     private long room = Long.MAX_VALUE;
+    /**
+     * The HTX data blocks the held body takes: each read's data is a block of its own in the
+     * request buffer (the H1 mux transfers what it read as new blocks), each costing its index.
+     */
+    private int blocks;
+    private boolean newBlock = true;
     /** The body bytes held, not forwarded yet. */
     private long heldBytes;
 
@@ -53,9 +59,14 @@ final class RequestBody {
         this.room = room;
     }
 
-    /** How much of the body the request buffer holds (the head as received beside it). */
+    /** How much of the body the request buffer holds (the head as received beside it, the blocks of the body). */
     long room() {
-        return room;
+        return room - BodyRoom.BLOCK_INDEX * Math.max(0, blocks - 1);
+    }
+
+    /** A read from the client ended: body data read next is a new block. */
+    void readEnded() {
+        newBlock = true;
     }
 
     /** The decoder's last part arrived (or the request will read nothing more). */
@@ -118,6 +129,10 @@ final class RequestBody {
             return;
         }
         queued.add(part);
+        if (newBlock && part.content().isReadable()) {
+            blocks++;
+            newBlock = false;
+        }
         heldBytes += part.content().readableBytes();
         if (waiter != null) {
             waiter.partQueued();
@@ -131,6 +146,7 @@ final class RequestBody {
             server.write(part);
         }
         heldBytes = 0;
+        blocks = 0;
     }
 
     /** The parts held so far, oldest first (the balancer may read them: "balance url_param"). */
@@ -148,7 +164,7 @@ final class RequestBody {
      * at most {@link #room} of them (the rest is not read into haproxy's buffer yet).
      */
     byte[] buffered() {
-        int n = (int) Math.min(room, heldBytes);
+        int n = (int) Math.min(room(), heldBytes);
         byte[] out = new byte[Math.max(n, 0)];
         int at = 0;
         for (HttpContent c : queued) {
