@@ -160,13 +160,13 @@ public final class Main {
             // haproxy's verdict stands; jhaproxy adds what its runtime would refuse to start on
             java.util.List<RuntimeSupport.Unsupported> unsupported = RuntimeSupport.current().allUnsupported(outcome.builder());
             for (RuntimeSupport.Unsupported u : unsupported) {
-                diag.notice(u.message() + " Starting on this configuration would fail.");
+                diag.notice(sentence(u.message()) + " Starting on this configuration would fail.");
             }
             if (unsupported.isEmpty()) {
                 // every keyword is executed: a rule form the runtime cannot run would still stop the start
                 try {
                     RuntimeSupport.firstUnexecutableRule(outcome.config())
-                            .ifPresent(m -> diag.notice(m + " Starting on this configuration would fail."));
+                            .ifPresent(m -> diag.notice(sentence(m) + " Starting on this configuration would fail."));
                 } catch (RuntimeException e) {
                     // the runtime's model of this configuration fails to build: the start says so, -c keeps the verdict
                 }
@@ -282,5 +282,10 @@ public final class Main {
     private static String executablePath() {
         String exe = System.getProperty("jhaproxy.exe");
         return exe != null ? exe : "jhaproxy";
+    }
+
+    /** A reason ended as a sentence: haproxy's own reasons ("'x' is not a number") have no period. */
+    private static String sentence(String reason) {
+        return reason.endsWith(".") ? reason : reason + ".";
     }
 }

@@ -116,10 +116,6 @@ public final class Transport {
         }
     }
 
-    public Class<? extends SocketChannel> socketChannel() {
-        return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
-    }
-
     private static final ChannelFactory<SocketChannel> EPOLL_IPV4 = () -> new EpollSocketChannel(InternetProtocolFamily.IPv4);
     private static final ChannelFactory<SocketChannel> EPOLL_ANY = EpollSocketChannel::new;
     private static final ChannelFactory<SocketChannel> NIO = NioSocketChannel::new;

@@ -3,9 +3,7 @@ package org.jhaproxy.cli.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-import org.jline.utils.NonBlockingReader;
 
 /**
  * "show events RING -w" (also "-nw", "-wn"): the process keeps the command going and sends each
@@ -32,26 +30,19 @@ final class FollowEvents {
     }
 
     void run(String line) throws IOException {
-        Attributes saved = terminal.enterRawMode();
-        Attributes noSignals = new Attributes(terminal.getAttributes());
-        noSignals.setLocalFlag(Attributes.LocalFlag.ISIG, false);
-        terminal.setAttributes(noSignals);
-        NonBlockingReader keys = terminal.reader();
-        try {
+        try (AnyKeyStops keys = new AnyKeyStops(terminal)) {
             session.socket().follow(line, piece -> {
                 terminal.writer().print(piece);
                 terminal.flush();
             }, () -> {
                 try {
-                    return keys.read(1) != NonBlockingReader.READ_EXPIRED;
+                    return keys.pressedWithin(1);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } finally {
-            terminal.setAttributes(saved);
         }
     }
 }

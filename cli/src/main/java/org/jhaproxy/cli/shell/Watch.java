@@ -3,15 +3,12 @@ package org.jhaproxy.cli.shell;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp;
-import org.jline.utils.NonBlockingReader;
 
 /**
  * `watch [-n SEC] COMMAND`: the command's answer redrawn every SEC seconds (2 by default, like
- * procps' watch) until a key is pressed. ctrl-c is read as a key here rather than a signal, so it
- * ends the watch and not the shell.
+ * procps' watch) until a key is pressed (ctrl-c included: {@link AnyKeyStops}).
  */
 final class Watch {
     private final Terminal terminal;
@@ -39,13 +36,8 @@ final class Watch {
             return;
         }
         long periodMs = (long) (seconds * 1000);
-        Attributes saved = terminal.enterRawMode();
-        Attributes noSignals = new Attributes(terminal.getAttributes());
-        noSignals.setLocalFlag(Attributes.LocalFlag.ISIG, false);
-        terminal.setAttributes(noSignals);
-        NonBlockingReader keys = terminal.reader();
-        try {
-            while (true) {
+        try (AnyKeyStops keys = new AnyKeyStops(terminal)) {
+            do {
                 String answer;
                 try {
                     answer = session.run(command);
@@ -57,12 +49,7 @@ final class Watch {
                         + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "    (any key stops)\n\n"));
                 terminal.writer().print(answer);
                 terminal.flush();
-                if (keys.read(periodMs) != NonBlockingReader.READ_EXPIRED) {
-                    break;
-                }
-            }
-        } finally {
-            terminal.setAttributes(saved);
+            } while (!keys.pressedWithin(periodMs));
         }
         terminal.writer().println();
     }

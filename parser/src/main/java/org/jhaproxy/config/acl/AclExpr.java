@@ -21,6 +21,11 @@ public record AclExpr(String keyword, SampleExpr sample, MatchMethod method, boo
         this(keyword, sample, method, ignoreCase, patterns, patternFiles, List.of());
     }
 
+    /** req.ssl_ver's integer patterns are "major.minor" versions (pat_parse_dotted_ver()). */
+    public boolean dottedVersion() {
+        return method == MatchMethod.INT && (keyword.equals("req_ssl_ver") || keyword.equals("req.ssl_ver"));
+    }
+
     /** Where the fetch may be used (the capability bits of its sample fetch). */
     public int validAt() {
         return sample.fetch().validAt();

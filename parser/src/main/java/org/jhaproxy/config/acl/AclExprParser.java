@@ -153,9 +153,11 @@ public final class AclExprParser {
             }
             boolean dotted = method == MatchMethod.INT && dottedVersion(kwName);
             if (method == MatchMethod.INT && !equality && p.indexOf(':') < 0 && p.indexOf('-') < 0) {
-                int dot = dotted ? p.indexOf('.') : -1;
-                String major = dot < 0 ? p : p.substring(0, dot);
-                if (!AclPatterns.isNumber(major) || (dot >= 0 && !AclPatterns.isNumber(p.substring(dot + 1)))) {
+                if (dotted) {
+                    patterns.add(DottedVersions.asRange(operator, p));
+                    continue;
+                }
+                if (!AclPatterns.isNumber(p)) {
                     throw new ExprError("'" + p + "' is neither a number nor a supported operator");
                 }
             } else if (dotted) {

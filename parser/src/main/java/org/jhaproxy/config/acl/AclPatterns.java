@@ -74,26 +74,7 @@ final class AclPatterns {
 
     /** pat_parse_dotted_ver(): "major[.minor]" or a range of them with ':' or '-'. */
     static void checkDottedRange(String text) throws ExprError {
-        String invalid = "'" + text + "' is not a valid dotted number range";
-        int sep = 0;
-        while (sep < text.length() && text.charAt(sep) != ':' && text.charAt(sep) != '-') {
-            sep++;
-        }
-        if (sep == text.length()) {
-            if (!isDotted(text)) {
-                throw new ExprError("'" + text + "' is not a dotted number");
-            }
-            return;
-        }
-        String lo = text.substring(0, sep);
-        String hi = text.substring(sep + 1);
-        if ((!lo.isEmpty() && !isDotted(lo)) || (!hi.isEmpty() && !isDotted(hi)) || (lo.isEmpty() && hi.isEmpty())) {
-            throw new ExprError(invalid);
-        }
-    }
-
-    private static boolean isDotted(String s) {
-        return s.matches("[0-9]+(\\.[0-9]+)?");
+        DottedVersions.range(text);
     }
 
     /** str2net() then str62net(): an address (or host name) with an optional mask. */

@@ -11,4 +11,20 @@ record CompiledAclExpr(CompiledSample sample, PatternMatcher matcher) {
     boolean test(SampleContext c) {
         return sample != null && sample.anyMatch(c, matcher::matches);
     }
+
+    /**
+     * The three-valued form while rules may wait for data (acl_exec_cond()): a miss when the
+     * expression does not match yet but its fetch said more data may change that.
+     */
+    Condition.Result evaluate(SampleContext c) {
+        if (sample == null) {
+            return Condition.Result.FAIL;
+        }
+        c.takeMayChange();
+        if (sample.anyMatch(c, matcher::matches)) {
+            c.takeMayChange();
+            return Condition.Result.PASS;
+        }
+        return c.takeMayChange() && c.partial() ? Condition.Result.MISS : Condition.Result.FAIL;
+    }
 }

@@ -20,18 +20,25 @@ public final class PatternExpression {
     private final MatchMethod method;
     private final boolean icase;
     private final Output output;
+    /** The patterns are req.ssl_ver's "major.minor" versions (pat_parse_dotted_ver()). */
+    private final boolean dotted;
     final PatternReferences.Origin origin;
     private volatile PatternIndex index;
 
     PatternExpression(MatchMethod method, boolean icase, Output output, PatternReferences.Origin origin) {
+        this(method, icase, output, false, origin);
+    }
+
+    PatternExpression(MatchMethod method, boolean icase, Output output, boolean dotted, PatternReferences.Origin origin) {
+        this.dotted = dotted;
         this.method = method;
         this.icase = icase;
         this.output = output;
         this.origin = origin;
     }
 
-    boolean sameAs(MatchMethod m, boolean i, Output o) {
-        return method == m && icase == i && output == o;
+    boolean sameAs(MatchMethod m, boolean i, Output o, boolean d) {
+        return method == m && icase == i && output == o && dotted == d;
     }
 
     public MatchMethod method() {
@@ -52,7 +59,7 @@ public final class PatternExpression {
     }
 
     void publish(List<PatternElement> visible) throws NotSupported {
-        index = PatternIndex.of(method, icase, visible);
+        index = PatternIndex.of(method, icase, dotted, visible);
     }
 
     /** The entry the sample matches in the current version, or null. */
@@ -84,7 +91,9 @@ public final class PatternExpression {
     /** The pattern is one this method accepts (pat_parse_*), else the reason haproxy gives. */
     void check(String pattern, String sample) throws NotSupported {
         try {
-            PatternIndex.parse(method, icase, pattern);
+            PatternIndex.parse(method, icase, dotted, pattern);
+        } catch (org.jhaproxy.config.sample.ExprError e) {
+            throw new NotSupported(e.getMessage());
         } catch (NotSupported | RuntimeException e) {
             // pat_parse_ip() and pat_parse_int()'s reasons
             throw new NotSupported(switch (method) {

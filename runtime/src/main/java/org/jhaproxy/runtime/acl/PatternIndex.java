@@ -38,7 +38,7 @@ final class PatternIndex {
         return method == MatchMethod.IP || (!icase && (method == MatchMethod.STR || method == MatchMethod.BEG));
     }
 
-    static PatternIndex of(MatchMethod method, boolean icase, List<PatternElement> elements) throws NotSupported {
+    static PatternIndex of(MatchMethod method, boolean icase, boolean dotted, List<PatternElement> elements) throws NotSupported {
         if (method == MatchMethod.STR) {
             Map<String, PatternElement> exact = new HashMap<>();
             for (PatternElement e : elements) {
@@ -49,13 +49,21 @@ final class PatternIndex {
         PatternElement[] list = elements.toArray(new PatternElement[0]);
         Object[] parsed = new Object[list.length];
         for (int i = 0; i < list.length; i++) {
-            parsed[i] = parse(method, icase, list[i].pattern());
+            try {
+                parsed[i] = parse(method, icase, dotted, list[i].pattern());
+            } catch (org.jhaproxy.config.sample.ExprError e) {
+                throw new NotSupported(e.getMessage());
+            }
         }
         return new PatternIndex(method, icase, null, list, parsed);
     }
 
     /** pat_parse_*(): the pattern in the form its match method compares; fails as haproxy refuses it. */
-    static Object parse(MatchMethod method, boolean icase, String p) throws NotSupported {
+    static Object parse(MatchMethod method, boolean icase, boolean dotted, String p)
+            throws NotSupported, org.jhaproxy.config.sample.ExprError {
+        if (dotted && method == MatchMethod.INT) {
+            return org.jhaproxy.config.acl.DottedVersions.range(p);
+        }
         return switch (method) {
             case IP -> IpPatterns.net(p);
             case INT, LEN -> NumberPatterns.ranges(List.of(p))[0];

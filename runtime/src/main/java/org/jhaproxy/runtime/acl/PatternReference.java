@@ -113,12 +113,18 @@ public final class PatternReference {
     /** The expression matching this reference in this way, made (and filled) on first use. */
     synchronized PatternExpression expression(MatchMethod m, boolean icase, PatternExpression.Output out,
                                               PatternReferences.Origin at) throws NotSupported {
+        return expression(m, icase, out, false, at);
+    }
+
+    /** The same, {@code dotted} for req.ssl_ver's "major.minor" patterns. */
+    synchronized PatternExpression expression(MatchMethod m, boolean icase, PatternExpression.Output out, boolean dotted,
+                                              PatternReferences.Origin at) throws NotSupported {
         for (PatternExpression e : expressions) {
-            if (e.sameAs(m, icase, out)) {
+            if (e.sameAs(m, icase, out, dotted)) {
                 return e;
             }
         }
-        PatternExpression e = new PatternExpression(m, icase, out, at);
+        PatternExpression e = new PatternExpression(m, icase, out, dotted, at);
         for (PatternElement el : elements) {
             e.check(el.pattern(), el.sample());
         }

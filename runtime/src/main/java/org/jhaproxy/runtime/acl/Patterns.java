@@ -30,11 +30,11 @@ final class Patterns {
             boolean map = e.mapFiles().contains(f);
             PatternReference r = refs.file(f, scope.file(f), map,
                     map ? PatternReference.ACL | PatternReference.MAP : PatternReference.ACL, at);
-            exprs.add(r.expression(m, e.ignoreCase(), PatternExpression.Output.NONE, at));
+            exprs.add(r.expression(m, e.ignoreCase(), PatternExpression.Output.NONE, e.dottedVersion(), at));
         }
         PatternReferences.Origin at = refs.origin(scope.at(), scope.deferred());
         PatternReference inline = refs.inline(e.keyword(), at);
-        PatternExpression own = inline.expression(m, e.ignoreCase(), PatternExpression.Output.NONE, at);
+        PatternExpression own = inline.expression(m, e.ignoreCase(), PatternExpression.Output.NONE, e.dottedVersion(), at);
         for (String p : e.patterns()) {
             inline.add(0, p, null);
         }

@@ -50,6 +50,19 @@ public final class HttpResponseAnalyzer {
         }
     }
 
+    /**
+     * Whether an applet's response head must be read: for http-response rules, or for the
+     * frontend's "capture response header" (http_wait_for_response() captures an applet's
+     * response as a server's).
+     */
+    public static boolean readsAppletResponse(SampleContext c) {
+        Proxy fe = c.frontend();
+        if (fe.rules().hasHttpResponseRules() || c.backend().rules().hasHttpResponseRules()) {
+            return true;
+        }
+        return fe.log() != null && !fe.log().captureSlots().response().isEmpty();
+    }
+
     /** The backend's rules, then the frontend's when it is another proxy; "allow" ends one list. */
     private static Reply rules(SampleContext c, Proxy be, Proxy fe, HttpResponse res) {
         if (!be.rules().hasHttpResponseRules() && !fe.rules().hasHttpResponseRules()) {

@@ -25,7 +25,7 @@ import org.jhaproxy.runtime.sample.NotSupported;
 public final class ProxyRuleSets {
     private static final ProxyRuleSets NONE = new ProxyRuleSets(null, new TcpRule[0], new TcpRule[0], new TcpRule[0], new HttpRule[0],
             new HttpRule[0], new HttpRule[0], new HttpRule[0], new SwitchingRule[0], new Condition[0],
-            org.jhaproxy.runtime.stick.Sticking.NONE);
+            org.jhaproxy.runtime.stick.Sticking.NONE, 0);
 
     final Proxies proxies;
     final TcpRule[] tcpConnection;
@@ -38,11 +38,13 @@ public final class ProxyRuleSets {
     final SwitchingRule[] switching;
     private final Condition[] statsAdmin;
     private final org.jhaproxy.runtime.stick.Sticking sticking;
+    /** "tcp-request inspect-delay" in ms, 0 when none: how long the content rules may wait for data. */
+    final long inspectDelay;
 
     private ProxyRuleSets(Proxies proxies, TcpRule[] tcpConnection, TcpRule[] tcpSession, TcpRule[] tcpContent, HttpRule[] httpRequest,
                           HttpRule[] redirects, HttpRule[] httpResponse, HttpRule[] httpAfterResponse,
                           SwitchingRule[] switching, Condition[] statsAdmin,
-                          org.jhaproxy.runtime.stick.Sticking sticking) {
+                          org.jhaproxy.runtime.stick.Sticking sticking, long inspectDelay) {
         this.proxies = proxies;
         this.tcpConnection = tcpConnection;
         this.tcpSession = tcpSession;
@@ -54,6 +56,7 @@ public final class ProxyRuleSets {
         this.switching = switching;
         this.statsAdmin = statsAdmin;
         this.sticking = sticking;
+        this.inspectDelay = inspectDelay;
     }
 
     public static ProxyRuleSets none() {
@@ -132,7 +135,24 @@ public final class ProxyRuleSets {
         }
         return new ProxyRuleSets(proxies, conn.toArray(new TcpRule[0]), session.toArray(new TcpRule[0]), content.toArray(new TcpRule[0]),
                 req.toArray(new HttpRule[0]), redirects.toArray(new HttpRule[0]), res.toArray(new HttpRule[0]),
-                after.toArray(new HttpRule[0]), sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]), sticking);
+                after.toArray(new HttpRule[0]), sw.toArray(new SwitchingRule[0]), admin.toArray(new Condition[0]), sticking,
+                inspectDelay(pc));
+    }
+
+    /**
+     * The proxy's "tcp-request inspect-delay": the first one set wins, its defaults' included
+     * (haproxy ignores a later one, "was already defined").
+     */
+    private static long inspectDelay(ProxyConfig pc) {
+        for (org.jhaproxy.config.source.Line l : pc.lines()) {
+            if (l.arg(0).equals("tcp-request") && l.arg(1).equals("inspect-delay")) {
+                Long ms = org.jhaproxy.config.sample.Units.parseTime(l.arg(2));
+                if (ms != null && ms != 0) {
+                    return ms;
+                }
+            }
+        }
+        return 0;
     }
 
     private static TcpRule tcpRule(AclCompiler acls, ProxyRules.Rule r, org.jhaproxy.runtime.stick.TrackAction.Level level)

@@ -23,4 +23,30 @@ record TcpRule(Condition condition, boolean accept, Consumer<SampleContext> effe
         }
         return true;
     }
+
+    /** What "tcp-request content" rules say while they may wait for data. */
+    enum Verdict {
+        ACCEPT, REJECT, WAIT
+    }
+
+    /**
+     * tcp_inspect_request(): the rules in order, each condition three-valued; the first that
+     * is not known yet makes the whole set wait for more data (or for the end of inspection).
+     */
+    static Verdict inspect(TcpRule[] rules, SampleContext c) {
+        for (TcpRule r : rules) {
+            Condition.Result res = r.condition.evaluate(c);
+            if (res == Condition.Result.MISS) {
+                return Verdict.WAIT;
+            }
+            if (res == Condition.Result.PASS) {
+                if (r.effect != null) {
+                    r.effect.accept(c);
+                    continue;
+                }
+                return r.accept ? Verdict.ACCEPT : Verdict.REJECT;
+            }
+        }
+        return Verdict.ACCEPT;
+    }
 }

@@ -104,7 +104,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         CheckRule.Connect layered = rule != null ? rule : CheckRule.Connect.DEFAULT;
         InetSocketAddress socks = layers.socks4(layered);
         io.netty.handler.codec.haproxy.HAProxyProtocolVersion proxy = layers.proxy(layered);
-        Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
+        InetSocketAddress peer = socks != null ? socks : to;
+        Bootstrap b = new Bootstrap().group(loop).channelFactory(transport.socketChannelFor(peer))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout()))
                 .option(ChannelOption.AUTO_READ, true)
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {
@@ -126,7 +127,7 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
             // a check closes with a reset unless "linger" asks for a clean close (FD_LINGER_RISK)
             b.option(ChannelOption.SO_LINGER, 0);
         }
-        ChannelFuture f = b.connect(socks != null ? socks : to);
+        ChannelFuture f = b.connect(peer);
         channel = f.channel();
         f.addListener(r -> {
             if (finished) {

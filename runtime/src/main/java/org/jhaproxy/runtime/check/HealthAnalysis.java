@@ -75,6 +75,14 @@ final class HealthAnalysis implements Observation {
         failed("Wrong http response");
     }
 
+    @Override
+    public void responseFailed(String what) {
+        // an error for layer7 only (layer4 ignores what follows the connection)
+        if (layer == Layer.LAYER7) {
+            failed(what);
+        }
+    }
+
     private void failed(String what) {
         int errors = consecutive.incrementAndGet();
         if (errors < limit) {

@@ -95,7 +95,7 @@ final class CgiParams {
         InetSocketAddress dst = samples.dst();
         String qs = null;
         if (!set.contains("script_name") || !set.contains("path_info") || !set.contains("query_string")) {
-            String path = RequestPath.of(uri);
+            String path = org.jhaproxy.runtime.sample.RequestUri.pathQueryOrEmpty(uri);
             if (!set.contains("script_name") && path.isEmpty()) {
                 return false;
             }

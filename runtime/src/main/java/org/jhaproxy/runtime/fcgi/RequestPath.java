@@ -1,28 +1,8 @@
 package org.jhaproxy.runtime.fcgi;
 
-/**
- * The path of a request URI as the FastCGI side reads it (http_parse_path() and url_decode()):
- * the path and query of an origin-form or absolute-form URI, then percent-decoded.
- */
+/** The path of a request URI as the FastCGI side decodes it (url_decode()). */
 final class RequestPath {
     private RequestPath() {
-    }
-
-    /** The path with its query: from the first '/' of an origin form, after the authority of an absolute one. */
-    static String of(String uri) {
-        if (uri.startsWith("/")) {
-            return uri;
-        }
-        if (uri.equals("*")) {
-            return uri;
-        }
-        int scheme = uri.indexOf("://");
-        if (scheme < 0) {
-            // an authority (CONNECT): no path
-            return "";
-        }
-        int slash = uri.indexOf('/', scheme + 3);
-        return slash < 0 ? "" : uri.substring(slash);
     }
 
     /** "%XX" decoded ('+' stays), null when an escape is not two hexadecimal digits. */

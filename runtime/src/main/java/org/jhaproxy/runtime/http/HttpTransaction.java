@@ -22,6 +22,7 @@ import org.jhaproxy.runtime.stick.Sticking;
 import org.jhaproxy.runtime.stick.Tracking;
 import org.jhaproxy.runtime.stream.LiveStream;
 import org.jhaproxy.runtime.stream.ServerConnector;
+import org.jhaproxy.runtime.stream.Termination;
 
 /**
  * One HTTP request and its response (HAProxy's http_txn within a stream): checks what the H1
@@ -280,6 +281,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     @Override
     public void invalid() {
         // an invalid response: the server connection is reset, the client gets a 502
+        Termination.failedResponse(backend, leg.server(), samples, "Invalid http response (headers)");
         leg.abort();
         endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
         reply(502);
@@ -393,6 +395,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         if (!responseStarted()) {
+            Termination.failedResponse(backend, leg.server(), samples, "Close from server (http)");
             endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
             return;
@@ -423,6 +426,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         boolean wasEnded = ended;
         boolean inputOnly = stream.client().isActive();
+        // the phase is read before the server connection is let go: it tells whether one was up
+        TermState.Phase phase = clientAbortPhase();
         ended = true;
         cancelServerTimeout();
         if (connector != null) {
@@ -432,7 +437,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.abort();
         leg.releaseSlot();
         if (!wasEnded) {
-            endAs(TermState.Cause.CLIENT_CLOSE, clientAbortPhase());
+            endAs(TermState.Cause.CLIENT_CLOSE, phase);
             streamEnded();
         }
         if (inputOnly) {
@@ -521,6 +526,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             backend.backendReleased();
         }
         CacheTxn.ended(samples);
+        log.termination().count(backend);
         log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
         // stream_free() after the log: the entries the stream tracked are given back
         Tracking.streamEnded(samples);
@@ -608,6 +614,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             leg.abort();
             serverClosed();
         } else {
+            Termination.failedResponse(backend, leg.server(), samples, "Read timeout (http)");
             endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
             reply(504);
         }

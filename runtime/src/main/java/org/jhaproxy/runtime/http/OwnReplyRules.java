@@ -44,8 +44,7 @@ final class OwnReplyRules {
      * wants, or null when there is none to run.
      */
     static Rewritten apply(SampleContext c, byte[] reply, Origin origin) {
-        boolean responseRules = origin == Origin.APPLET && c != null
-                && (c.frontend().rules().hasHttpResponseRules() || c.backend().rules().hasHttpResponseRules());
+        boolean responseRules = origin == Origin.APPLET && c != null && HttpResponseAnalyzer.readsAppletResponse(c);
         if (reply == null || !responseRules && !HttpAfterResponse.any(c)) {
             return null;
         }

@@ -8,7 +8,8 @@ import org.jhaproxy.runtime.sample.SampleContext;
 /**
  * "http-request use-service" (and a cache hit, the cache applet): the applet is the stream's
  * server, reached at once and named in the log, and the frontend counts the request as
- * intercepted when its own rules chose it.
+ * intercepted when its own rules chose it. Its response then goes through the response
+ * analysers as a server's ({@link OwnReplyRules}).
  */
 final class ServiceExchange {
     private ServiceExchange() {
@@ -23,6 +24,8 @@ final class ServiceExchange {
             fe.frontendCounters().intercepted.increment();
         }
         Service.Answer a = service.answer(stream.context().engine(), samples, request, connection);
+        // http_wait_for_response() on the applet's head: its 4xx counts for the tracked counters
+        org.jhaproxy.runtime.stick.Tracking.httpResponse(samples, a.reply().status());
         return a.htxBytes() < 0 ? new Service.Answer(a.reply(), HtxSize.raw(a.reply().bytes())) : a;
     }
 }

@@ -14,10 +14,12 @@ import org.jhaproxy.runtime.stream.ServerConnector;
 /**
  * What an HTTP transaction reports in its log line: the dates of its steps, its sizes as
  * haproxy counts them (HTX), its status and how it ended. Every method does nothing when the
- * frontend logs no line per stream, so the transaction calls them unconditionally.
+ * frontend logs no line per stream, so the transaction calls them unconditionally; how the
+ * transaction ended is kept in any case, for the abort counters ({@link #termination()}).
  */
 final class TransactionLog {
     private final StreamLog log;
+    private final org.jhaproxy.runtime.stream.Termination termination = new org.jhaproxy.runtime.stream.Termination();
     private long bytesIn;
     private long bytesOut;
     private boolean written;
@@ -108,6 +110,7 @@ final class TransactionLog {
     }
 
     void assigned(Server s) {
+        termination.server(s);
         if (log != null) {
             log.serverAssigned();
             log.server = s.name();
@@ -166,6 +169,7 @@ final class TransactionLog {
     }
 
     void end(TermState.Cause cause, TermState.Phase phase) {
+        termination.end(cause, phase);
         if (log != null) {
             log.end(cause, phase);
         }
@@ -174,6 +178,10 @@ final class TransactionLog {
     /** default_srv_error(): how a connection that could not be made ends the stream. */
     void end(ServerConnector.Failure f) {
         end(f.cause(), f.phase());
+    }
+
+    org.jhaproxy.runtime.stream.Termination termination() {
+        return termination;
     }
 
     /** A server connection was established at some point. */

@@ -46,7 +46,7 @@ public final class UriHash extends HashAlgorithm {
             return 0;
         }
         if (pathOnly) {
-            uri = path(uri);
+            uri = org.jhaproxy.runtime.sample.RequestUri.pathQueryOrEmpty(uri);
         }
         byte[] b = uri.getBytes(StandardCharsets.ISO_8859_1);
         int n = len > 0 ? Math.min(b.length, len) : b.length;
@@ -67,16 +67,4 @@ public final class UriHash extends HashAlgorithm {
         return type.hash(b, 0, end);
     }
 
-    /** The path (and query) of an absolute-form URI; "*" and authority-form have none. */
-    private static String path(String uri) {
-        if (uri.startsWith("/")) {
-            return uri;
-        }
-        int scheme = uri.indexOf("://");
-        if (scheme < 0) {
-            return "";
-        }
-        int slash = uri.indexOf('/', scheme + 3);
-        return slash < 0 ? "" : uri.substring(slash);
-    }
 }

@@ -37,6 +37,8 @@ public final class Listener {
     private final AtomicReference<ListenerState> state = new AtomicReference<>(ListenerState.ASSIGNED);
     private final ChannelFutureListener release = f -> released();
     private volatile Channel channel;
+    /** The bind (or registration) in progress or done, which {@link #open()} follows. */
+    private volatile ChannelFuture bound;
     private int luid;
     /** A look at the rate limits is scheduled. */
     private final java.util.concurrent.atomic.AtomicBoolean rateRetry = new java.util.concurrent.atomic.AtomicBoolean();
@@ -126,6 +128,7 @@ public final class Listener {
                 state.set(ListenerState.READY);
             }
         });
+        bound = f;
         return f;
     }
 
@@ -239,7 +242,12 @@ public final class Listener {
      * the stats socket there too.
      */
     public void open() {
-        applyState();
+        // after the bind's own listener (listeners run in order): the channel and READY are set
+        // then, which a caller that only awaited the future may not see yet
+        ChannelFuture f = bound;
+        if (f != null) {
+            f.addListener(done -> applyState());
+        }
     }
 
     /** Back to READY when the limits allow one more connection (haproxy's resume_listener()). */

@@ -86,6 +86,8 @@ public final class Fetches {
         add("fe_conn", (a, s) -> c -> Sample.sint(c.frontend().feconn().get()));
         // 7.3.4 layer 5: the client connection's TLS
         org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
+        // 7.3.5 layer 6: the request buffer of a TCP stream
+        org.jhaproxy.runtime.payload.PayloadFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
         BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);

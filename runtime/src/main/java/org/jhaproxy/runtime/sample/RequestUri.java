@@ -28,9 +28,16 @@ public final class RequestUri {
         return uri.substring(start, q < 0 ? uri.length() : q);
     }
 
+    /** The path with its query (http_parse_path()), null without a path ("*", an authority). */
     public static String pathQuery(String uri) {
         int start = pathStart(uri);
         return start < 0 ? null : uri.substring(start);
+    }
+
+    /** {@link #pathQuery}, empty without a path: where haproxy reads an absent path as "". */
+    public static String pathQueryOrEmpty(String uri) {
+        String p = pathQuery(uri);
+        return p == null ? "" : p;
     }
 
     /** What follows the first '?', or null without one. */

@@ -222,6 +222,43 @@ public final class SampleContext {
         return stickStores;
     }
 
+    /** A TCP stream's request buffer (what the payload fetches read), null elsewhere. */
+    private org.jhaproxy.runtime.payload.RequestBuffer requestBuffer;
+    /** Rules are evaluated before their inspection is over (not SMP_OPT_FINAL). */
+    private boolean partial;
+    /** A fetch said more data may change its answer (SMP_F_MAY_CHANGE). */
+    private boolean mayChange;
+
+    public org.jhaproxy.runtime.payload.RequestBuffer requestBuffer() {
+        return requestBuffer;
+    }
+
+    public SampleContext requestBuffer(org.jhaproxy.runtime.payload.RequestBuffer b) {
+        this.requestBuffer = b;
+        return this;
+    }
+
+    /** True while "tcp-request content" rules may still wait for more data. */
+    public boolean partial() {
+        return partial;
+    }
+
+    public void partial(boolean p) {
+        this.partial = p;
+    }
+
+    /** Called by a fetch whose answer may change once more data is there. */
+    public void sampleMayChange() {
+        mayChange = true;
+    }
+
+    /** Whether a fetch said so since the last call, which forgets it. */
+    public boolean takeMayChange() {
+        boolean m = mayChange;
+        mayChange = false;
+        return m;
+    }
+
     private org.jhaproxy.runtime.cache.CacheTxn cacheTxn;
 
     /** What the cache knows of this transaction (cache-use, cache-store), null until a cache rule ran. */

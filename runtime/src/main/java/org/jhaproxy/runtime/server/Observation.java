@@ -15,6 +15,10 @@ public interface Observation {
         @Override
         public void responded(int status) {
         }
+
+        @Override
+        public void responseFailed(String what) {
+        }
     };
 
     /** A connection to the server was established (HANA_STATUS_L4_OK) or failed (L4_ERR). */
@@ -22,4 +26,10 @@ public interface Observation {
 
     /** The server answered with this HTTP status (HANA_STATUS_HTTP_OK or HTTP_STS). */
     void responded(int status);
+
+    /**
+     * No valid response came (HANA_STATUS_HTTP_READ_TIMEOUT, HTTP_BROKEN_PIPE, HTTP_HDRRSP):
+     * {@code what} is how haproxy names it ("Read timeout (http)"...).
+     */
+    void responseFailed(String what);
 }

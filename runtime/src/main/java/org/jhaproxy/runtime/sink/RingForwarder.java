@@ -64,8 +64,7 @@ final class RingForwarder {
         if (stopped) {
             return;
         }
-        Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
+        Bootstrap b = new Bootstrap().group(loop).channelFactory(transport.socketChannelFor(server))
                 .handler(new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {

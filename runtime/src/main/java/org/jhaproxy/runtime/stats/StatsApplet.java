@@ -118,19 +118,9 @@ public final class StatsApplet {
         }
         String uri = req.uri();
         if (st.uri().startsWith("/")) {
-            uri = path(uri);
+            uri = org.jhaproxy.runtime.sample.RequestUri.pathQueryOrEmpty(uri);
         }
         return uri.startsWith(st.uri());
-    }
-
-    /** The path of a request URI, an absolute one included. */
-    private static String path(String uri) {
-        int scheme = uri.indexOf("://");
-        if (scheme > 0 && !uri.startsWith("/")) {
-            int slash = uri.indexOf('/', scheme + 3);
-            uri = slash < 0 ? "" : uri.substring(slash);
-        }
-        return uri;
     }
 
     /**
@@ -149,7 +139,8 @@ public final class StatsApplet {
      */
     private static Answer answer(Proxies proxies, StatsSettings st, Proxy px, HttpRequest req, boolean admin) {
         String uri = req.uri();
-        String after = path(uri).length() >= st.uri().length() ? path(uri).substring(st.uri().length()) : "";
+        String path = org.jhaproxy.runtime.sample.RequestUri.pathQueryOrEmpty(uri);
+        String after = path.length() >= st.uri().length() ? path.substring(st.uri().length()) : "";
         boolean legends = st.showLegends();
         List<List<StatRow>> shown = new ArrayList<>();
         int iid = proxies.firstId();

@@ -24,7 +24,8 @@ public final class StickFetches {
             Map.entry("conn_rate", DataType.CONN_RATE), Map.entry("sess_cnt", DataType.SESS_CNT),
             Map.entry("sess_rate", DataType.SESS_RATE), Map.entry("http_req_cnt", DataType.HTTP_REQ_CNT),
             Map.entry("http_req_rate", DataType.HTTP_REQ_RATE), Map.entry("http_err_cnt", DataType.HTTP_ERR_CNT),
-            Map.entry("http_err_rate", DataType.HTTP_ERR_RATE), Map.entry("get_gpc0", DataType.GPC0),
+            Map.entry("http_err_rate", DataType.HTTP_ERR_RATE), Map.entry("http_fail_cnt", DataType.HTTP_FAIL_CNT),
+            Map.entry("http_fail_rate", DataType.HTTP_FAIL_RATE), Map.entry("get_gpc0", DataType.GPC0),
             Map.entry("gpc0_rate", DataType.GPC0_RATE), Map.entry("get_gpc1", DataType.GPC1),
             Map.entry("gpc1_rate", DataType.GPC1_RATE), Map.entry("get_gpt0", DataType.GPT0));
 

@@ -15,7 +15,7 @@ public final class StickKeywords {
     static final Set<DataType> STORED = EnumSet.of(DataType.SERVER_ID, DataType.GPT0, DataType.GPC0, DataType.GPC0_RATE,
             DataType.GPC1, DataType.GPC1_RATE, DataType.CONN_CNT, DataType.CONN_CUR, DataType.CONN_RATE,
             DataType.SESS_CNT, DataType.SESS_RATE, DataType.HTTP_REQ_CNT, DataType.HTTP_REQ_RATE,
-            DataType.HTTP_ERR_CNT, DataType.HTTP_ERR_RATE);
+            DataType.HTTP_ERR_CNT, DataType.HTTP_ERR_RATE, DataType.HTTP_FAIL_CNT, DataType.HTTP_FAIL_RATE);
 
     private StickKeywords() {
     }

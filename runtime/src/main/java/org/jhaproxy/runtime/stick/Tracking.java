@@ -49,11 +49,21 @@ public final class Tracking {
         each(c, DataType.HTTP_ERR_CNT, DataType.HTTP_ERR_RATE);
     }
 
-    /** A response head arrived (http_wait_for_response()): a 4xx counts as a client error. */
+    /**
+     * A response head arrived (http_wait_for_response()): a 4xx counts as a client error, a 5xx
+     * as a server failure, but for 501 and 505 which answer what the client asked.
+     */
     public static void httpResponse(SampleContext c, int status) {
         if (status >= 400 && status < 500) {
             httpError(c);
+        } else if (status >= 500 && status < 600 && status != 501 && status != 505) {
+            httpFailure(c);
         }
+    }
+
+    /** stream_inc_http_fail_ctr(): a 5xx from the server, or its response failed (502, 504, an abort). */
+    public static void httpFailure(SampleContext c) {
+        each(c, DataType.HTTP_FAIL_CNT, DataType.HTTP_FAIL_RATE);
     }
 
     private static void each(SampleContext c, DataType cnt, DataType rate) {

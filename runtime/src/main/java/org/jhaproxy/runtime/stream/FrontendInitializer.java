@@ -104,7 +104,7 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         if (fe.isHttp()) {
             HttpStream.install(ch, ctx, fe, limits);
         } else {
-            ch.pipeline().addLast("stream", new TcpStream(ctx, fe));
+            ch.pipeline().addLast("stream", new TcpStream(ctx, fe, limits.maxHeaderSize()));
         }
     }
 }

@@ -38,14 +38,23 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private boolean queued;
     /** The log record, null when the frontend logs no line per stream. */
     private StreamLog log;
+    /** How the stream ended, logged or not: what it adds to the abort counters. */
+    private final org.jhaproxy.runtime.stream.Termination termination = new org.jhaproxy.runtime.stream.Termination();
     private org.jhaproxy.runtime.sample.SampleContext samples;
     private Proxy backend;
     /** This stream in the process's list ("show sess"). */
     private org.jhaproxy.runtime.stream.LiveStream live;
+    /** What the client sent not forwarded yet, read by the payload fetches. */
+    private final org.jhaproxy.runtime.payload.RequestBuffer requestBuffer;
+    /** The content rules and the switching rules, null once they decided. */
+    private ContentInspection inspection;
+    /** The backend the rules chose, final, when the client left during their inspection: logged only. */
+    private Proxy abandonedFor;
 
-    public TcpStream(StreamContext ctx, Proxy frontend) {
+    public TcpStream(StreamContext ctx, Proxy frontend, int recvLimit) {
         this.ctx = ctx;
         this.frontend = frontend;
+        this.requestBuffer = new org.jhaproxy.runtime.payload.RequestBuffer(recvLimit);
     }
 
     @Override
@@ -65,15 +74,38 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         samples = new org.jhaproxy.runtime.sample.SampleContext(addresses.src(), addresses.dst(), frontend,
                 org.jhaproxy.runtime.sample.Vars.session(client))
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
-        backend = org.jhaproxy.runtime.action.TcpAnalyzer.backend(samples);
-        if (backend == null) {
-            // rejected by "tcp-request content reject" (SF_ERR_PRXCOND, SF_FINST_R)
-            endAs(TermState.Cause.PROXY, TermState.Phase.REQUEST);
-            abort();
-            return;
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client))
+                .requestBuffer(requestBuffer);
+        inspection = new ContentInspection(this, samples);
+        inspection.run(false);
+        // haproxy reads the client's first bytes while it connects (or while its rules wait for
+        // them): a stream that then fails is closed with a FIN, not with the RST of a socket
+        // closed on unread data
+        if (!ended) {
+            client.read();
         }
-        samples.backend(backend);
+    }
+
+    Channel clientChannel() {
+        return client;
+    }
+
+    /** Whether this inspection is still the one deciding for the stream. */
+    boolean inspecting(ContentInspection i) {
+        return !ended && inspection == i;
+    }
+
+    /** The content rules rejected the stream ("tcp-request content reject": SF_ERR_PRXCOND, SF_FINST_R). */
+    void rejected() {
+        inspection = null;
+        endAs(TermState.Cause.PROXY, TermState.Phase.REQUEST);
+        abort();
+    }
+
+    /** The rules let the stream go on to {@code be}: its server connection is started. */
+    void accepted(Proxy be) {
+        inspection = null;
+        backend = be;
         backend.backendConnection();
         connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
                 samples.dst(), (ch, s) -> { }, new ServerConnector.Callback() {
@@ -107,14 +139,12 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         } else {
             connector.start();
         }
-        // haproxy reads the client's first bytes while it connects: a stream that then fails is
-        // closed with a FIN, not with the RST of a socket closed on unread data
-        client.read();
     }
 
     private void serverConnected(Channel ch, Server s) {
         server = ch;
         target = s;
+        termination.server(s);
         // in TCP the store rules run once the server connection is established
         org.jhaproxy.runtime.stick.Sticking.response(samples, s);
         if (log != null) {
@@ -141,6 +171,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         while ((m = early.poll()) != null) {
             server.write(m, server.voidPromise());
         }
+        requestBuffer.clear();
         server.flush();
         if (earlyShutdown) {
             // the client's FIN came with (or before) its data: it goes on to the server after it
@@ -166,12 +197,30 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             return;
         }
         early.add(msg);
+        if (msg instanceof io.netty.buffer.ByteBuf b) {
+            requestBuffer.append(b);
+        }
+        if (inspection != null) {
+            inspection.run(earlyShutdown);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext c) {
+        // the rules wait for more: the buffer keeps filling until they decide
+        if (inspection != null && !ended) {
+            client.read();
+        }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext c, Object evt) {
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             earlyShutdown = true;
+            if (inspection != null) {
+                // the client shut its side: the rules decide on what they have
+                inspection.run(true);
+            }
             return;
         }
         c.fireUserEventTriggered(evt);
@@ -237,6 +286,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     private void endAs(TermState.Cause cause, TermState.Phase phase) {
+        termination.end(cause, phase);
         if (log != null) {
             log.end(cause, phase);
         }
@@ -280,6 +330,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             return;
         }
         ended = true;
+        if (inspection != null) {
+            inspection.cancel();
+        }
         ctx.streams().remove(live);
         Object m;
         while ((m = early.poll()) != null) {
@@ -291,6 +344,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (backend != null) {
             backend.backendReleased();
         }
+        termination.count(backend);
         if (log != null) {
             writeLog();
         }
@@ -305,6 +359,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         if (backend != null) {
             log.backend = backend.name();
+        } else if (abandonedFor != null) {
+            log.backend = abandonedFor.name();
         }
         if (connector != null) {
             log.retries = Math.min(connector.retries(), backend.retries());
@@ -316,16 +372,31 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         frontend.log().streamEnded(log, samples);
     }
 
+    /**
+     * Whether the client left while the content rules waited: haproxy then runs them one last
+     * time, final, and logs the backend they chose though it never connects to it.
+     */
+    private boolean leftDuringInspection() {
+        if (inspection == null) {
+            return false;
+        }
+        abandonedFor = inspection.conclude();
+        inspection = null;
+        return true;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext c) {
-        // the client left before its server connection was up: "CQ" in a queue, else "CC"
-        endAs(TermState.Cause.CLIENT_CLOSE, queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
+        // the client left before its server connection was up: "CQ" in a queue, else "CC"; "CR"
+        // while the content rules were still waiting for its data
+        endAs(TermState.Cause.CLIENT_CLOSE, leftDuringInspection() ? TermState.Phase.REQUEST
+                : queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
         abort();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
-        endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.CONNECT);
+        endAs(TermState.Cause.CLIENT_CLOSE, leftDuringInspection() ? TermState.Phase.REQUEST : TermState.Phase.CONNECT);
         abort();
     }
 
