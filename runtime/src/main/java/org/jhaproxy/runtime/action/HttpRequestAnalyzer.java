@@ -101,7 +101,9 @@ public final class HttpRequestAnalyzer {
                 }
                 case BACKEND_RULES -> {
                     Reply r = httpRules(c.backend().rules());
-                    stage = Stage.DONE;
+                    if (r != Reply.WAIT_BODY) {
+                        stage = Stage.DONE;
+                    }
                     return r;
                 }
                 case DONE -> {

@@ -32,7 +32,7 @@ final class BodyFetches {
             @Override
             public Sample fetch(SampleContext c) {
                 String v = next(text(c), name, 0, null);
-                return v == null ? null : Sample.str(v);
+                return v == null ? null : value(v);
             }
 
             @Override
@@ -42,7 +42,7 @@ final class BodyFetches {
                 int from = 0;
                 String v;
                 while (body != null && (v = next(body, name, from, end)) != null) {
-                    if (test.test(Sample.str(v))) {
+                    if (test.test(value(v))) {
                         return true;
                     }
                     from = end[0];
@@ -50,6 +50,11 @@ final class BodyFetches {
                 return false;
             }
         };
+    }
+
+    /** The value as the fetch declares it: binary (its bytes as they came). */
+    private static Sample value(String v) {
+        return Sample.bin(v.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String text(SampleContext c) {
