@@ -201,6 +201,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private void bodyTimedOut() {
         if (!ended) {
             analysis.stop();
+            HttpCounting.bodyTimedOut(stream.frontend());
             endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
             reply(408);
         }
