@@ -66,7 +66,7 @@ final class BodyFetches {
      * one starting with "name=", or with no name the text after the next '='. {@code end[0]}
      * gets where the value ends.
      */
-    private static String next(String body, String name, int from, int[] end) {
+    static String next(String body, String name, int from, int[] end) {
         if (body == null) {
             return null;
         }
