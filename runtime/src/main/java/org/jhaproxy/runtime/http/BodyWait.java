@@ -73,9 +73,10 @@ final class BodyWait implements RequestBody.Waiter {
             return false;
         }
         this.resume = resume;
-        limit = new Deadline(stream.client().eventLoop(), timedOut);
+        Runnable late = () -> late(timedOut);
+        limit = new Deadline(stream.client().eventLoop(), late);
         limit.arm(limitMs);
-        client = new Deadline(stream.client().eventLoop(), timedOut);
+        client = new Deadline(stream.client().eventLoop(), late);
         client.arm(stream.frontend().timeouts().client());
         body.waiter(this);
         return true;
@@ -115,8 +116,24 @@ final class BodyWait implements RequestBody.Waiter {
         }
     }
 
-    /** The wait ends without resuming (the transaction ended otherwise). */
-    void stop() {
+    /**
+     * The body is late, if still awaited (the transaction may have ended otherwise): an invalid
+     * request (ereq, as abort_req counts it), then {@code timedOut} answers the 408.
+     */
+    private void late(Runnable timedOut) {
+        if (body.waiter() != this) {
+            stop();
+            return;
+        }
+        stop();
+        body.waiter(null);
+        resume = null;
+        HttpCounting.bodyTimedOut(stream.frontend());
+        timedOut.run();
+    }
+
+    /** The wait ends without resuming. */
+    private void stop() {
         if (limit != null) {
             limit.cancel();
             client.cancel();

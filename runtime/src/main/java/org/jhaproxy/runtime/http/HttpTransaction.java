@@ -51,10 +51,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** The client closed while a whole request waited for its response, which is still read. */
     private boolean clientGone;
     private Tarpit tarpit;
-    /** The rules, which may wait for the body. */
-    private RequestAnalysis analysis;
-    /** The client closed while the rules waited for the body. */
-    private boolean abortedInWait;
+    private RequestAnalysis analysis; // the rules, which may wait for the body
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -126,11 +123,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             reply(503);
             return;
         }
-        if (abortedInWait) {
-            // the client left while the rules waited for its body: they went on with what came,
-            // and the stream ends before any connection (logged "CR" with the backend)
-            clientAbortedRequest();
-            return;
+        if (analysis.aborted()) {
+            return; // the client left while the rules waited for its body: no connection (clientClosed())
         }
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
@@ -200,8 +194,6 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** http_wait_for_msg_body(): the body awaited before the server choice came too late: 408, "cR". */
     private void bodyTimedOut() {
         if (!ended) {
-            analysis.stop();
-            HttpCounting.bodyTimedOut(stream.frontend());
             endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
             reply(408);
         }
@@ -244,9 +236,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     void flushRequest() {
-        if (body.heldBytes() > 0 && stream.client().pipeline().get(RequestDecoder.class).drained()) {
-            body.readEnded();
-        }
+        body.readEnded(stream.client());
         if (leg.connected()) {
             leg.channel().flush();
         }
@@ -361,8 +351,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        if (!abortedInWait) {
-            // a client gone during the wait for its body: the reply is logged, never sent (the H1 mux failed)
+        if (!analysis.aborted()) { // a client gone during the wait for its body: logged, not sent
             stream.writeRaw(MessageHeads.reply(after == null ? r.bytes() : after.bytes(), connection));
         }
         stream.client().flush();
@@ -416,8 +405,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             tarpit.clientGone(body::ended);
             return;
         }
-        if (resumedByAbort()) {
-            return;
+        if (!ended && analysis != null && analysis.clientLeft() && ended) {
+            return; // the rules the client's leaving resumed answered
         }
         if (!ended && !responseStarted() && leg.connected() && body.ended() && !abortOnClose()) {
             // without "option abortonclose" haproxy still waits for the response of a whole
@@ -452,9 +441,6 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
      * client closed without a reply.
      */
     void clientInputClosed() {
-        if (resumedByAbort()) {
-            return;
-        }
         if (tarpit != null || !ended && !body.ended()) {
             clientClosed();
         } else if (!ended && !responseStarted() && leg.connected() && abortOnClose()) {
@@ -464,29 +450,6 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.HEADERS);
             reply(400);
         }
-    }
-
-    /**
-     * The client closed while the rules waited for its body: the wait ends
-     * (http_wait_for_msg_body() stops at a shut input) and the rules go on; true when that
-     * ended the transaction.
-     */
-    private boolean resumedByAbort() {
-        if (ended || analysis == null || !analysis.waiting()) {
-            return false;
-        }
-        abortedInWait = true;
-        body.inputClosed();
-        return ended;
-    }
-
-    /** The stream of a request the client left during the rules ends before connecting: "CR", no status. */
-    private void clientAbortedRequest() {
-        ended = true;
-        body.release();
-        endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.REQUEST);
-        streamEnded();
-        stream.transactionEnded(false);
     }
 
     /** The client is gone but the response of its whole request is still awaited. */
@@ -507,7 +470,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             // http_request_forward_body() still had request body to forward: the abort is in the data
             return body.done() ? TermState.Phase.HEADERS : TermState.Phase.DATA;
         }
-        if (backend == null) {
+        if (backend == null || analysis.aborted()) {
             return TermState.Phase.REQUEST;
         }
         return queuedForServer && log.stillQueued() ? TermState.Phase.QUEUE : TermState.Phase.CONNECT;

@@ -24,6 +24,8 @@ final class RequestAnalysis {
     private final Consumer<Reply> analyzed;
     private final Runnable timedOut;
     private boolean waiting;
+    /** The client left while the rules waited: they went on with what came, the stream ends without a server. */
+    private boolean aborted;
 
     /**
      * {@code analyzed} gets the verdict once the rules ran; {@code timedOut} runs when the body
@@ -71,9 +73,22 @@ final class RequestAnalysis {
         analyzed.accept(verdict);
     }
 
-    /** The rules wait for the body. */
-    boolean waiting() {
-        return waiting;
+    /**
+     * The client closed while the rules waited for its body: the wait ends (http_wait_for_msg_body()
+     * stops at a shut input) and the rules go on with what came; false when they were not waiting.
+     */
+    boolean clientLeft() {
+        if (!waiting) {
+            return false;
+        }
+        aborted = true;
+        body.inputClosed();
+        return true;
+    }
+
+    /** The client left during the wait: a reply is logged but not sent, and no server is connected. */
+    boolean aborted() {
+        return aborted;
     }
 
     private void resumed() {
@@ -84,17 +99,8 @@ final class RequestAnalysis {
 
     /** The body did not come in time: the 408 is logged without a request time (http_wait_for_msg_body()). */
     private void late() {
-        if (waiting) {
-            waiting = false;
-            wait.stop();
-            log.withoutRequestTime();
-            timedOut.run();
-        }
-    }
-
-    /** The transaction ended otherwise: nothing is awaited any more. */
-    void stop() {
         waiting = false;
-        wait.stop();
+        log.withoutRequestTime();
+        timedOut.run();
     }
 }

@@ -64,9 +64,14 @@ final class RequestBody {
         return room - BodyRoom.BLOCK_INDEX * Math.max(0, blocks - 1);
     }
 
-    /** A read from the client ended: body data read next is a new block. */
-    void readEnded() {
-        newBlock = true;
+    /**
+     * A read from {@code client} ended: if it drained the socket, body data read next is a new
+     * block (RequestDecoder#drained).
+     */
+    void readEnded(io.netty.channel.Channel client) {
+        if (heldBytes > 0 && client.pipeline().get(RequestDecoder.class).drained()) {
+            newBlock = true;
+        }
     }
 
     /** The decoder's last part arrived (or the request will read nothing more). */
@@ -97,6 +102,10 @@ final class RequestBody {
     /** {@code w} waits for the body from now on (null: nothing waits): meanwhile the body is read and held. */
     void waiter(Waiter w) {
         waiter = w;
+    }
+
+    Waiter waiter() {
+        return waiter;
     }
 
     /** The client's side closed: a wait for the body ends with what came. */
@@ -185,5 +194,6 @@ final class RequestBody {
             ReferenceCountUtil.release(c);
         }
         heldBytes = 0;
+        waiter = null;
     }
 }
