@@ -31,7 +31,7 @@ public final class HttpActionCompiler {
             "replace-value", "set-path", "set-query", "set-uri", "set-method", "replace-path", "replace-uri", "deny", "allow",
             "redirect", "return", "set-var", "unset-var", "set-var-fmt", "capture", "use-service", "tarpit",
             "track-sc0", "track-sc1", "track-sc2", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "auth",
-            "set-src", "set-src-port", "set-dst", "set-dst-port", "cache-use");
+            "set-src", "set-src-port", "set-dst", "set-dst-port", "cache-use", "wait-for-body");
     /** http-response actions executed. */
     public static final List<String> RESPONSE = List.of("set-header", "add-header", "del-header", "replace-header",
             "replace-value", "set-status", "deny", "allow", "set-var", "unset-var", "set-var-fmt", "capture",
@@ -78,6 +78,7 @@ public final class HttpActionCompiler {
             case "set-status" -> setStatus(w);
             case "deny" -> deny(w, response);
             case "tarpit" -> tarpit(w);
+            case "wait-for-body" -> WaitForBody.parse(w);
             case "allow" -> (c, msg) -> Reply.ALLOW;
             case "capture" -> CaptureAction.compile(w, response, scope);
             case "redirect" -> Redirect.compile(w, true, scope);

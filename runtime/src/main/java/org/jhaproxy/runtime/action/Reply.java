@@ -13,11 +13,14 @@ public record Reply(Kind kind, byte[] bytes, boolean close, boolean local, Servi
     public enum Kind {
         ALLOW, RESPONSE, REJECT, SERVICE,
         /** http-request tarpit: the stream holds the request, then sends the error reply of {@link #status()}. */
-        TARPIT
+        TARPIT,
+        /** wait-for-body, http-buffer-request: the analysis waits for the body, then resumes (RequestAnalysis). */
+        WAIT_BODY
     }
 
     public static final Reply ALLOW = new Reply(Kind.ALLOW, null, false, false, null);
     public static final Reply REJECT = new Reply(Kind.REJECT, null, true, false, null);
+    public static final Reply WAIT_BODY = new Reply(Kind.WAIT_BODY, null, false, false, null);
 
     public Reply(Kind kind, byte[] bytes, boolean close, boolean local) {
         this(kind, bytes, close, local, null);

@@ -1,18 +1,12 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import org.jhaproxy.runtime.proxy.Proxy;
-import org.jhaproxy.runtime.stream.Deadline;
 
 /**
  * "balance url_param" looks for its parameter in a POST's body, so haproxy 2.6 waits for the
@@ -26,17 +20,10 @@ import org.jhaproxy.runtime.stream.Deadline;
  * client's idle "timeout client") gets a 408, logged "cR".
  */
 final class BodyBeforeBalance {
-    private static final int BUFFER = 16384 - 1024;
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-    /** What haproxy counts for its 100-Continue in the log's bytes (the HTX message, EOM included). */
-    private static final long CONTINUE_HTX = 40;
-
     private final HttpStream stream;
     private final Proxy backend;
     private final RequestBody body;
     private final TransactionLog log;
-    private Deadline httpRequest;
-    private Deadline client;
 
     BodyBeforeBalance(HttpStream stream, Proxy backend, RequestBody body, TransactionLog log) {
         this.stream = stream;
@@ -52,53 +39,15 @@ final class BodyBeforeBalance {
 
     /**
      * Defers {@code choose} until the body is received, when this request must wait for it;
-     * false when the server can be chosen now. {@code timedOut} runs if the body is late.
+     * false when the server can be chosen now. {@code timedOut} runs if the body is late: the
+     * backend's "timeout http-request" (else the client's idle timeout).
      */
     boolean await(HttpRequest request, HttpRequest serverHead, Runnable choose, Runnable timedOut) {
-        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-        boolean length = request.headers().contains(HttpHeaderNames.CONTENT_LENGTH);
-        if (!chunked && HttpUtil.getContentLength(request, 0L) == 0L) {
-            return false; // bodyless: nothing to wait for
-        }
-        if (request.protocolVersion().equals(HttpVersion.HTTP_1_1) && (chunked || length)
-                && "100-continue".equalsIgnoreCase(request.headers().get(HttpHeaderNames.EXPECT))) {
-            stream.writeRaw(Unpooled.wrappedBuffer(CONTINUE));
-            stream.client().flush();
-            log.responseBytes(CONTINUE_HTX);
-            serverHead.headers().remove(HttpHeaderNames.EXPECT);
-        }
-        if (body.complete()) {
-            return false;
-        }
-        Proxy.Timeouts fe = stream.frontend().timeouts();
-        httpRequest = new Deadline(stream.client().eventLoop(), timedOut);
-        httpRequest.arm(backend.timeouts().httpRequest());
-        client = new Deadline(stream.client().eventLoop(), timedOut);
-        client.arm(fe.client());
-        body.beforeServerChoice(() -> {
-            stop();
-            log.bodyReceived();
-            choose.run();
-        }, () -> client.arm(fe.client()));
-        return true;
-    }
-
-    /** The wait is over (the body came, or the transaction ended otherwise). */
-    void stop() {
-        if (httpRequest != null) {
-            httpRequest.cancel();
-            client.cancel();
-        }
-    }
-
-    /** The queued body fills what the buffer can hold beside the head. */
-    static boolean full(Collection<HttpContent> queued, HttpRequest request) {
-        long room = BUFFER - HtxSize.head(request);
-        long n = 0;
-        for (HttpContent c : queued) {
-            n += c.content().readableBytes();
-        }
-        return n >= room;
+        return new BodyWait(stream, request, body, log).await(serverHead.headers(), backend.timeouts().httpRequest(), 0,
+                () -> {
+                    log.bodyReceived();
+                    choose.run();
+                }, timedOut);
     }
 
     /** The body bytes received so far (haproxy's first HTX data block). */

@@ -86,6 +86,11 @@ final class HttpCounting {
         response(fe, null, null, status);
     }
 
+    /** A body waited for came too late (http_wait_for_msg_body()): an invalid request (ereq), then its 408. */
+    static void bodyTimedOut(Proxy fe) {
+        fe.frontendCounters().failedReq.increment();
+    }
+
     /**
      * The client connection closed. One that never sent a byte counts as haproxy's H1 mux counts
      * it: a request (req_tot) that was invalid (ereq) and got a 400, though nothing is sent.

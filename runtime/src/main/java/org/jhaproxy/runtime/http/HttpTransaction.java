@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import org.jhaproxy.runtime.action.HttpRequestAnalyzer;
 import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.action.Service;
 import org.jhaproxy.runtime.cache.CacheTxn;
@@ -52,6 +51,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** The client closed while a whole request waited for its response, which is still read. */
     private boolean clientGone;
     private Tarpit tarpit;
+    private RequestAnalysis analysis; // the rules, which may wait for the body
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -71,7 +71,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         HostAuthority.normalize(request);
         log.requestParsed(request);
-        body.headParsed(requestFlags.chunked());
+        body.headParsed(requestFlags.chunked(), BodyRoom.of(request, stream.limits()));
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
         if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
@@ -79,7 +79,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
-        Reply verdict = HttpRequestAnalyzer.analyze(rulesContext(), request);
+        analysis = new RequestAnalysis(stream, request, body, log, rulesContext(), this::analyzed, this::bodyTimedOut);
+        analysis.run();
+    }
+
+    /** The rules decided: {@code verdict} answers the request, or null forwards it to the backend they chose. */
+    private void analyzed(Reply verdict) {
         if (verdict == null) {
             stats = StatsExchange.intercept(stream, samples, request, log);
             if (stats != null) {
@@ -117,6 +122,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.CONNECT);
             reply(503);
             return;
+        }
+        if (analysis.aborted()) {
+            return; // the client left while the rules waited for its body: no connection (clientClosed())
         }
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
@@ -228,6 +236,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     void flushRequest() {
+        body.readEnded(stream.client());
         if (leg.connected()) {
             leg.channel().flush();
         }
@@ -342,7 +351,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
-        stream.writeRaw(MessageHeads.reply(after == null ? r.bytes() : after.bytes(), connection));
+        if (!analysis.aborted()) { // a client gone during the wait for its body: logged, not sent
+            stream.writeRaw(MessageHeads.reply(after == null ? r.bytes() : after.bytes(), connection));
+        }
         stream.client().flush();
         streamEnded();
         boolean keep = !r.close() && body.complete() && !conn.closesClient() && (stats == null || !stats.closesAfter());
@@ -393,6 +404,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         if (tarpit != null) {
             tarpit.clientGone(body::ended);
             return;
+        }
+        if (!ended && analysis != null && analysis.clientLeft() && ended) {
+            return; // the rules the client's leaving resumed answered
         }
         if (!ended && !responseStarted() && leg.connected() && body.ended() && !abortOnClose()) {
             // without "option abortonclose" haproxy still waits for the response of a whole
@@ -456,7 +470,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             // http_request_forward_body() still had request body to forward: the abort is in the data
             return body.done() ? TermState.Phase.HEADERS : TermState.Phase.DATA;
         }
-        if (backend == null) {
+        if (backend == null || analysis.aborted()) {
             return TermState.Phase.REQUEST;
         }
         return queuedForServer && log.stillQueued() ? TermState.Phase.QUEUE : TermState.Phase.CONNECT;

@@ -1,5 +1,7 @@
 package org.jhaproxy.runtime.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -12,6 +14,8 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
  */
 final class RequestDecoder extends HttpRequestDecoder {
     private boolean teWithContentLength;
+    /** The last read took all the socket had (it did not fill its buffer). */
+    private boolean drained = true;
 
     RequestDecoder(HttpLimits limits) {
         super(config(limits));
@@ -30,6 +34,22 @@ final class RequestDecoder extends HttpRequestDecoder {
     protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
         super.handleTransferEncodingChunkedWithContentLength(message);
         teWithContentLength = true;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf b) {
+            drained = b.isWritable();
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    /**
+     * Whether the last read drained the socket: what comes next is a later read for haproxy too
+     * (its H1 mux then adds the data as a new HTX block), not the rest of the same one.
+     */
+    boolean drained() {
+        return drained;
     }
 
     /** Whether the request just decoded had both headers; asked once per request head. */

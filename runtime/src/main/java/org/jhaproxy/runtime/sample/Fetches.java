@@ -89,6 +89,7 @@ public final class Fetches {
         // 7.3.5 layer 6: the request buffer of a TCP stream
         org.jhaproxy.runtime.payload.PayloadFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
+        BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);

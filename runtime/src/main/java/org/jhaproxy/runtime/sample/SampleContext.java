@@ -134,6 +134,18 @@ public final class SampleContext {
         this.requestComplete = done;
     }
 
+    private BufferedBody requestBody;
+
+    /** What the request buffer holds of the body (req.body...), null outside an HTTP stream. */
+    public BufferedBody requestBody() {
+        return requestBody;
+    }
+
+    public SampleContext requestBody(BufferedBody b) {
+        this.requestBody = b;
+        return this;
+    }
+
     /** The stream's log record (timers, status, termination state), null outside a stream. */
     public org.jhaproxy.runtime.log.StreamLog log() {
         return log;

@@ -1,0 +1,106 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.function.Consumer;
+import org.jhaproxy.runtime.action.HttpRequestAnalyzer;
+import org.jhaproxy.runtime.action.Reply;
+import org.jhaproxy.runtime.action.WaitForBody;
+import org.jhaproxy.runtime.sample.BufferedBody;
+import org.jhaproxy.runtime.sample.SampleContext;
+
+/**
+ * A transaction's request analysis (the rules), stopping where "option http-buffer-request" or
+ * "http-request wait-for-body" waits for the body and resuming once it came: the request time
+ * (TR) then ends (http_wait_for_request_body() dates the request from the end of the wait). The
+ * rules see the body held meanwhile through req.body and its kin.
+ */
+final class RequestAnalysis {
+    private final HttpRequestAnalyzer analyzer;
+    private final HttpRequest request;
+    private final BodyWait wait;
+    private final RequestBody body;
+    private final SampleContext samples;
+    private final TransactionLog log;
+    private final Consumer<Reply> analyzed;
+    private final Runnable timedOut;
+    private boolean waiting;
+    /** The client left while the rules waited: they went on with what came, the stream ends without a server. */
+    private boolean aborted;
+
+    /**
+     * {@code analyzed} gets the verdict once the rules ran; {@code timedOut} runs when the body
+     * came too late (the stream's 408).
+     */
+    RequestAnalysis(HttpStream stream, HttpRequest request, RequestBody body, TransactionLog log, SampleContext samples,
+                    Consumer<Reply> analyzed, Runnable timedOut) {
+        this.request = request;
+        this.analyzer = new HttpRequestAnalyzer(samples, request);
+        this.wait = new BodyWait(stream, request, body, log);
+        this.body = body;
+        this.samples = samples;
+        this.log = log;
+        this.analyzed = analyzed;
+        this.timedOut = timedOut;
+        samples.requestBody(new BufferedBody() {
+            @Override
+            public byte[] data() {
+                return body.buffered();
+            }
+
+            @Override
+            public long size() {
+                long cl = io.netty.handler.codec.http.HttpUtil.getContentLength(request, -1L);
+                return cl >= 0 && !io.netty.handler.codec.http.HttpUtil.isTransferEncodingChunked(request)
+                        ? cl : data().length;
+            }
+        });
+    }
+
+    /** Runs the rules until they decide, or until they wait for the body. */
+    void run() {
+        Reply verdict;
+        // a reply keeps the connection only after a whole request (return, redirect)
+        samples.requestComplete(body.complete());
+        while ((verdict = analyzer.run()) == Reply.WAIT_BODY) {
+            WaitForBody w = analyzer.waiting();
+            if (wait.await(request.headers(), w.timeMs(), w.atLeast(), this::resumed, this::late)) {
+                waiting = true;
+                return;
+            }
+            log.bodyReceived();
+            samples.requestComplete(body.complete());
+        }
+        analyzed.accept(verdict);
+    }
+
+    /**
+     * The client closed while the rules waited for its body: the wait ends (http_wait_for_msg_body()
+     * stops at a shut input) and the rules go on with what came; false when they were not waiting.
+     */
+    boolean clientLeft() {
+        if (!waiting) {
+            return false;
+        }
+        aborted = true;
+        body.inputClosed();
+        return true;
+    }
+
+    /** The client left during the wait: a reply is logged but not sent, and no server is connected. */
+    boolean aborted() {
+        return aborted;
+    }
+
+    private void resumed() {
+        waiting = false;
+        log.bodyReceived();
+        run();
+    }
+
+    /** The body did not come in time: the 408 is logged without a request time (http_wait_for_msg_body()). */
+    private void late() {
+        waiting = false;
+        log.withoutRequestTime();
+        timedOut.run();
+    }
+}
