@@ -88,6 +88,16 @@ final class ConverterChecks {
                     return "Unsupported truncate value (" + truncate + ")";
                 }
             }
+            case "add_item" -> {
+                String var = args.size() > 1 ? args.get(1).text() : "";
+                String suffix = args.size() > 2 ? args.get(2).text() : "";
+                if (!var.isEmpty() && badVariable(var)) {
+                    return "failed to register variable name '" + var + "'";
+                }
+                if (var.isEmpty() && suffix.isEmpty()) {
+                    return "one of the optional arguments has to be nonempty";
+                }
+            }
             case "field", "word" -> {
                 if (!args.isEmpty() && Long.valueOf(0).equals(integer(args.get(0).text()))) {
                     return "Unexpected value 0 for index";

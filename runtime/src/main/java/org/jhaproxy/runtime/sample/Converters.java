@@ -98,6 +98,8 @@ public final class Converters {
         add("host_only", (a, s) -> (in, c) -> Sample.str(HostConverters.hostOnly((String) in.value())));
         add("port_only", (a, s) -> (in, c) -> Sample.sint(HostConverters.portOnly((String) in.value())));
         HashConverters.register(FACTORIES);
+        StoreConverters.register(FACTORIES);
+        ProxyConverters.register(FACTORIES);
         org.jhaproxy.runtime.stick.TableConverters.register(FACTORIES);
         for (String kind : List.of("map", "map_str", "map_beg", "map_sub", "map_end", "map_dom", "map_reg", "map_ip",
                 "map_int", "map_str_int", "map_beg_int", "map_sub_int", "map_end_int", "map_dom_int", "map_reg_int",

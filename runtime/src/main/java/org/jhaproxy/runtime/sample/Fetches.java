@@ -119,16 +119,18 @@ public final class Fetches {
     /** nbsrv([backend]): the usable servers of that backend (or of the current one). */
     private static Fetch nbsrv(List<SampleArg> a, CompileScope scope) {
         Proxy named = a.isEmpty() || a.get(0).text().isEmpty() ? null : scope.proxies().backend(a.get(0).text());
-        return c -> {
-            Proxy be = named != null ? named : c.backend();
-            long n = 0;
-            for (Server srv : be.servers()) {
-                if (srv.isUsable()) {
-                    n++;
-                }
+        return c -> Sample.sint(usableServers(named != null ? named : c.backend()));
+    }
+
+    /** The servers of a backend that may take traffic (nbsrv). */
+    static long usableServers(Proxy be) {
+        long n = 0;
+        for (Server srv : be.servers()) {
+            if (srv.isUsable()) {
+                n++;
             }
-            return Sample.sint(n);
-        };
+        }
+        return n;
     }
 
     static Sample typed(SampleType t, Object v) {
