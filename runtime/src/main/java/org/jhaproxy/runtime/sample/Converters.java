@@ -103,7 +103,9 @@ public final class Converters {
         org.jhaproxy.runtime.stick.TableConverters.register(FACTORIES);
         for (String kind : List.of("map", "map_str", "map_beg", "map_sub", "map_end", "map_dom", "map_reg", "map_ip",
                 "map_int", "map_str_int", "map_beg_int", "map_sub_int", "map_end_int", "map_dom_int", "map_reg_int",
-                "map_ip_int", "map_int_int", "map_str_str", "map_ip_str", "map_int_str")) {
+                "map_ip_int", "map_int_int", "map_str_str", "map_ip_str", "map_int_str", "map_dir", "map_dir_int",
+                "map_regm", "map_str_ip", "map_beg_ip", "map_sub_ip", "map_end_ip", "map_dom_ip", "map_reg_ip", "map_ip_ip",
+                "map_int_ip", "map_dir_ip")) {
             add(kind, (a, s) -> org.jhaproxy.runtime.acl.MapConverter.create(kind, a, s));
         }
     }
