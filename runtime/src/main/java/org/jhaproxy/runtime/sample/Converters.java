@@ -97,6 +97,13 @@ public final class Converters {
         add("ub64enc", (a, s) -> (in, c) -> Sample.str(Base64Text.encodeUrl((byte[]) in.value())));
         add("host_only", (a, s) -> (in, c) -> Sample.str(HostConverters.hostOnly((String) in.value())));
         add("port_only", (a, s) -> (in, c) -> Sample.sint(HostConverters.portOnly((String) in.value())));
+        add("json", (a, s) -> {
+            String mode = text(a, 0);
+            return (in, c) -> {
+                String r = JsonEscape.escape((String) in.value(), mode);
+                return r == null ? null : Sample.str(r);
+            };
+        });
         HashConverters.register(FACTORIES);
         StoreConverters.register(FACTORIES);
         ProxyConverters.register(FACTORIES);
