@@ -104,6 +104,14 @@ public final class Converters {
                 return r == null ? null : Sample.str(r);
             };
         });
+        add("language", (a, s) -> {
+            String languages = text(a, 0);
+            String dflt = a.size() > 1 ? text(a, 1) : null;
+            return (in, c) -> {
+                String r = AcceptLanguage.preferred((String) in.value(), languages, dflt);
+                return r == null ? null : Sample.str(r);
+            };
+        });
         HashConverters.register(FACTORIES);
         StoreConverters.register(FACTORIES);
         ProxyConverters.register(FACTORIES);
