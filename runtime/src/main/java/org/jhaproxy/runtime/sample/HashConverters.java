@@ -12,7 +12,7 @@ import org.jhaproxy.runtime.lb.HashFunction;
 
 /**
  * The hash converters of configuration.txt 7.3.1: crc32, crc32c, djb2, sdbm, wt6 (optionally
- * avalanched by full_hash(), as "hash-type ... avalanche"), xxh32 and xxh64 (with a seed),
+ * avalanched by full_hash(), as "hash-type ... avalanche"), xxh32, xxh64 and xxh3 (with a seed),
  * sha1, sha2, digest and hmac (the OpenSSL digest names haproxy accepts, run by the JDK).
  */
 final class HashConverters {
@@ -54,6 +54,10 @@ final class HashConverters {
         m.put("xxh64", (a, s) -> {
             long seed = number(a, 0);
             return (in, c) -> Sample.sint(XxHash.xxh64((byte[]) in.value(), seed));
+        });
+        m.put("xxh3", (a, s) -> {
+            long seed = number(a, 0);
+            return (in, c) -> Sample.sint(Xxh3.hash((byte[]) in.value(), seed));
         });
         m.put("sha1", (a, s) -> digest("SHA-1"));
         m.put("sha2", (a, s) -> {
