@@ -91,12 +91,13 @@ final class ContentInspection {
 
     /**
      * The client left (CLIENT_CLOSE) or timed out (CLIENT_TIMEOUT): the rules run a last time,
-     * final. A reject then is logged "PR" after a timeout, while a client's close stays "CR".
+     * final. A reject then is logged "PR" (the rule sets the stream's error first), else the
+     * client's end is ("CR", "cR").
      */
     void conclude(TermState.Cause cause) {
         cancel();
         TcpContentAnalysis.Outcome o = analysis.analyse(true);
-        if (o == TcpContentAnalysis.Outcome.REJECT && cause == TermState.Cause.CLIENT_TIMEOUT) {
+        if (o == TcpContentAnalysis.Outcome.REJECT) {
             stream.rejected(analysis.backend());
         } else {
             stream.abandoned(cause, o == TcpContentAnalysis.Outcome.DONE ? analysis.backend() : null);

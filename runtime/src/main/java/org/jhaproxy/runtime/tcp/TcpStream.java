@@ -111,6 +111,12 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     void abandoned(TermState.Cause cause, Proxy chosen) {
         inspection = null;
         assign(chosen);
+        // the request never reached a server: a failed request of the frontend (ereq,
+        // sess_set_term_flags()), and the client's abort one of the backend (cli_abrt)
+        frontend.frontendCounters().failedReq.increment();
+        if (backend != null) {
+            backend.backendCounters().cliAborts.increment();
+        }
         endAs(cause, TermState.Phase.REQUEST);
         abort();
     }
@@ -316,7 +322,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         frontend.log().streamEnded(log, samples);
     }
 
-    /** Whether the client left while the content rules waited: they conclude it ("CR"). */
+    /** Whether the client left while the content rules waited: they conclude it ("CR", or "PR" if they reject). */
     private boolean leftDuringInspection() {
         if (inspection == null) {
             return false;
