@@ -3,8 +3,6 @@ package org.jhaproxy.runtime.tcp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.jhaproxy.runtime.lb.LbRequest;
 import org.jhaproxy.runtime.log.StreamLog;
@@ -13,7 +11,6 @@ import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.sample.SampleContext;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stick.Sticking;
-import org.jhaproxy.runtime.stream.ByteCounter;
 import org.jhaproxy.runtime.stream.LiveStream;
 import org.jhaproxy.runtime.stream.ServerConnector;
 import org.jhaproxy.runtime.stream.SessionAddresses;
@@ -26,7 +23,7 @@ import org.jhaproxy.runtime.stream.Termination;
  * then both sides are relayed until both directions are closed ({@link HalfClose}). A stream
  * whose server cannot be reached is closed, as haproxy does in TCP mode.
  */
-public final class TcpStream extends ChannelInboundHandlerAdapter implements LbRequest {
+public final class TcpStream extends ChannelInboundHandlerAdapter implements LbRequest, ServerConnector.Callback {
     private final StreamContext ctx;
     private final Proxy frontend;
     private Channel client;
@@ -51,7 +48,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     public TcpStream(StreamContext ctx, Proxy frontend, int recvLimit) {
         this.ctx = ctx;
         this.frontend = frontend;
-        this.early = new EarlyInput(recvLimit);
+        this.early = new EarlyInput(this, recvLimit);
     }
 
     @Override
@@ -62,6 +59,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
+        // from now on the client's reads, FIN and close go to the early input
+        client.pipeline().addAfter(c.name(), null, early);
+        client.pipeline().remove(this);
         live = ctx.streams().add(client, frontend, new LiveStream.Target(
                 LiveStream.Kind.TCP, () -> backend, () -> target, () -> server, this::killed));
         if (frontend.log() != null && frontend.log().logsStreams()) {
@@ -134,31 +134,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         inspection = null;
         assign(be);
         connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
-                samples.dst(), (ch, s) -> { }, new ServerConnector.Callback() {
-                    @Override
-                    public void connected(Channel ch, Server s) {
-                        serverConnected(ch, s);
-                    }
-
-                    @Override
-                    public void failed(ServerConnector.Failure failure, Server last) {
-                        endAs(failure.cause(), failure.phase());
-                        abort();
-                    }
-
-                    @Override
-                    public void assigned(Server s) {
-                        if (log != null) {
-                            log.serverAssigned();
-                            log.server = s.name();
-                        }
-                    }
-
-                    @Override
-                    public void queued() {
-                        queued = true;
-                    }
-                }).samples(samples);
+                samples.dst(), (ch, s) -> { }, this).samples(samples);
         Server forced = Sticking.request(samples, null);
         if (forced != null) {
             connector.start(forced);
@@ -167,7 +143,27 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
     }
 
-    private void serverConnected(Channel ch, Server s) {
+    @Override
+    public void failed(ServerConnector.Failure failure, Server last) {
+        endAs(failure.cause(), failure.phase());
+        abort();
+    }
+
+    @Override
+    public void assigned(Server s) {
+        if (log != null) {
+            log.serverAssigned();
+            log.server = s.name();
+        }
+    }
+
+    @Override
+    public void queued() {
+        queued = true;
+    }
+
+    @Override
+    public void connected(Channel ch, Server s) {
         server = ch;
         target = s;
         termination.server(s);
@@ -186,7 +182,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         long tunnel = be.timeouts().tunnel();
         HalfClose directions = new HalfClose(this, client, server, frontend.timeouts().clientFin(), be.timeouts().serverFin());
         directions.install(tunnel > 0 ? tunnel : frontend.timeouts().client(), tunnel > 0 ? tunnel : be.timeouts().server());
-        client.pipeline().remove(this);
+        client.pipeline().remove(early);
         early.sendTo(server);
         server.flush();
         if (early.isShut()) {
@@ -198,41 +194,28 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         server.read();
     }
 
-    /**
-     * Netty reads a half-closing client even while reads are off (to see the end of input):
-     * what comes before the server connection is up is kept for it, not dropped.
-     */
-    @Override
-    public void channelRead(ChannelHandlerContext c, Object msg) {
-        if (ended) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        early.add(msg);
+    /** Whether the stream still waits for its server connection (what the client sends is held). */
+    boolean waitsForServer() {
+        return !ended;
+    }
+
+    /** Whether the content rules still wait for the client's data. */
+    boolean inspecting() {
+        return inspection != null && !ended;
+    }
+
+    /** The client sent data while the rules wait: they look again. */
+    void received() {
         if (inspection != null) {
             inspection.received(early.isShut());
         }
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext c) {
-        // the rules wait for more: the buffer keeps filling until they decide
-        if (inspection != null && !ended) {
-            client.read();
+    /** The client shut its side before the server connection: the rules decide on what they have. */
+    void clientShut() {
+        if (inspection != null) {
+            inspection.run(true);
         }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext c, Object evt) {
-        if (evt instanceof ChannelInputShutdownEvent) {
-            early.shut();
-            if (inspection != null) {
-                // the client shut its side: the rules decide on what they have
-                inspection.run(true);
-            }
-            return;
-        }
-        c.fireUserEventTriggered(evt);
     }
 
     /** Both directions ended: both sides are closed (logged first: the session still counts, as in abort()). */
@@ -272,9 +255,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         // logged before the client connection is closed: its session still counts (feconn, actconn)
         end();
-        if (client != null) {
-            client.close();
-        }
+        client.close();
         if (server != null) {
             server.close();
         }
@@ -298,54 +279,23 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         termination.count(backend);
         if (log != null) {
-            writeLog();
+            TcpLogLine.complete(log, client, backend, connector, target);
+            frontend.log().streamEnded(log, samples);
         }
         org.jhaproxy.runtime.stick.Tracking.streamEnded(samples);
     }
 
-    private void writeLog() {
-        ByteCounter bytes = client.pipeline().get(ByteCounter.class);
-        if (bytes != null) {
-            log.bytesIn = bytes.received();
-            log.bytesOut = bytes.sent();
+    /**
+     * The client left (or reset) before its server connection was up: "CQ" in a queue, else
+     * "CC"; while the content rules were still waiting for its data they conclude it ("CR", or
+     * "PR" if they reject).
+     */
+    void clientLeft() {
+        if (inspection != null) {
+            inspection.conclude(TermState.Cause.CLIENT_CLOSE);
+            return;
         }
-        if (backend != null) {
-            log.backend = backend.name();
-        }
-        if (connector != null) {
-            log.retries = Math.min(connector.retries(), backend.retries());
-            log.redispatched = connector.redispatched();
-            connector.logQueue(log);
-        }
-        log.serverConns = target == null ? 0 : target.currentConns();
-        log.closed();
-        frontend.log().streamEnded(log, samples);
-    }
-
-    /** Whether the client left while the content rules waited: they conclude it ("CR", or "PR" if they reject). */
-    private boolean leftDuringInspection() {
-        if (inspection == null) {
-            return false;
-        }
-        inspection.conclude(TermState.Cause.CLIENT_CLOSE);
-        return true;
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext c) {
-        // the client left before its server connection was up: "CQ" in a queue, else "CC"; "CR"
-        // while the content rules were still waiting for its data
-        if (!leftDuringInspection()) {
-            endAs(TermState.Cause.CLIENT_CLOSE, queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
-            abort();
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
-        if (!leftDuringInspection()) {
-            endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.CONNECT);
-            abort();
-        }
+        endAs(TermState.Cause.CLIENT_CLOSE, queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
+        abort();
     }
 }
