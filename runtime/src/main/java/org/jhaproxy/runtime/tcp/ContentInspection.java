@@ -1,5 +1,6 @@
 package org.jhaproxy.runtime.tcp;
 
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.action.TcpContentAnalysis;
@@ -10,30 +11,21 @@ import org.jhaproxy.runtime.sample.SampleContext;
  * A TCP stream's "tcp-request content" rules while they wait for data (configuration.txt
  * 4.2 "tcp-request inspect-delay"): run at the start, at every chunk the client sends, when
  * it shuts its side, and once more when the delay expires, then final. Their decision starts
- * the server connection or rejects the stream. The client's timeout runs meanwhile (from its
- * last data): when it strikes before the delay ends, the rules run a last time, final, and the
- * stream ends there ("cR", or "PR" if they reject) without connecting to a server.
+ * the server connection or rejects the stream. When the client's timeout strikes before the
+ * delay ends ({@link ClientWait}), the rules run a last time, final, and the stream ends there
+ * ("cR", or "PR" if they reject) without connecting to a server.
  */
 final class ContentInspection {
     private final TcpStream stream;
     private final TcpContentAnalysis analysis;
-    /** "timeout client" in ns, 0 for none. */
-    private final long clientTimeout;
+    private final EventLoop loop;
     private ScheduledFuture<?> timer;
     private long armedFor;
-    private ScheduledFuture<?> clientTimer;
-    private long lastRead = System.nanoTime();
 
-    ContentInspection(TcpStream stream, SampleContext samples, long clientTimeoutMs) {
+    ContentInspection(TcpStream stream, SampleContext samples, EventLoop loop) {
         this.stream = stream;
+        this.loop = loop;
         this.analysis = new TcpContentAnalysis(samples);
-        this.clientTimeout = clientTimeoutMs * 1_000_000L;
-    }
-
-    /** The client sent data: its timeout counts from now, and the rules look again. */
-    void received(boolean inputClosed) {
-        lastRead = System.nanoTime();
-        run(inputClosed);
     }
 
     /** Runs the rules on what the buffer holds now; {@code inputClosed}: the client shut its side. */
@@ -53,9 +45,6 @@ final class ContentInspection {
 
     /** The rules wait: they run again, final, when the delay ends (unless data decides first). */
     private void arm() {
-        if (clientTimer == null && clientTimeout > 0) {
-            watchClient();
-        }
         long deadline = analysis.deadline();
         if (timer != null && armedFor == deadline) {
             return;
@@ -65,26 +54,10 @@ final class ContentInspection {
         }
         armedFor = deadline;
         long in = Math.max(0, deadline - System.nanoTime());
-        timer = stream.clientChannel().eventLoop().schedule(() -> {
+        timer = loop.schedule(() -> {
             timer = null;
-            if (stream.inspecting(this)) {
+            if (stream.inspecting()) {
                 run(false);
-            }
-        }, in, TimeUnit.NANOSECONDS);
-    }
-
-    /** The client's read timeout while the rules wait, rescheduled past each data it sends. */
-    private void watchClient() {
-        long in = Math.max(0, lastRead + clientTimeout - System.nanoTime());
-        clientTimer = stream.clientChannel().eventLoop().schedule(() -> {
-            clientTimer = null;
-            if (!stream.inspecting(this)) {
-                return;
-            }
-            if (System.nanoTime() - lastRead < clientTimeout) {
-                watchClient();
-            } else {
-                conclude(TermState.Cause.CLIENT_TIMEOUT);
             }
         }, in, TimeUnit.NANOSECONDS);
     }
@@ -108,10 +81,6 @@ final class ContentInspection {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
-        }
-        if (clientTimer != null) {
-            clientTimer.cancel(false);
-            clientTimer = null;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.DuplexChannel;
 import org.jhaproxy.runtime.log.TermState;
+import org.jhaproxy.runtime.proxy.Proxy;
 
 /**
  * The two directions of a connected TCP stream. Each one ends when its source side sends a FIN
@@ -28,7 +29,7 @@ final class HalfClose {
     private boolean clientShut;
     private boolean serverShut;
 
-    HalfClose(TcpStream stream, Channel client, Channel server, long clientFin, long serverFin) {
+    private HalfClose(TcpStream stream, Channel client, Channel server, long clientFin, long serverFin) {
         this.stream = stream;
         this.client = client;
         this.server = server;
@@ -36,14 +37,28 @@ final class HalfClose {
         this.serverFin = serverFin;
     }
 
-    /** Installs the timeouts and the relays of both sides (the tunnel timeout replaces both). */
-    void install(long clientTimeout, long serverTimeout) {
-        FinTimeouts.idle(client, clientTimeout);
-        client.pipeline().addLast(new Relay(server, this));
-        FinTimeouts.idle(server, serverTimeout);
-        server.pipeline().addLast(new Relay(client, this));
-        client.pipeline().addLast(new Expiry(this));
-        server.pipeline().addLast(new Expiry(this));
+    /**
+     * Starts relaying a stream whose server connection is up: the timeouts of both sides (the
+     * tunnel timeout replaces both), what the client sent early first, then its FIN if it came.
+     */
+    static void relay(TcpStream stream, Channel client, Channel server, Proxy fe, Proxy be, EarlyInput early) {
+        HalfClose directions = new HalfClose(stream, client, server, fe.timeouts().clientFin(), be.timeouts().serverFin());
+        long tunnel = be.timeouts().tunnel();
+        FinTimeouts.idle(client, tunnel > 0 ? tunnel : fe.timeouts().client());
+        client.pipeline().addLast(new Relay(server, directions));
+        FinTimeouts.idle(server, tunnel > 0 ? tunnel : be.timeouts().server());
+        server.pipeline().addLast(new Relay(client, directions));
+        client.pipeline().addLast(new Expiry(directions));
+        server.pipeline().addLast(new Expiry(directions));
+        client.pipeline().remove(early);
+        early.sendTo(server);
+        server.flush();
+        if (early.isShut()) {
+            directions.inputClosed(client);
+        } else {
+            client.read();
+        }
+        server.read();
     }
 
     /** Whether what {@code from} sends is still forwarded: not once its read timed out. */
@@ -63,7 +78,7 @@ final class HalfClose {
         }
         shutOutput(peer(which));
         if (clientShut && serverShut) {
-            stream.finish();
+            stream.abort();
         }
     }
 

@@ -33,6 +33,10 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     private boolean ended;
     private final EarlyInput early;
     private boolean queued;
+    /** In a queue now (queued and no server assigned yet). */
+    private boolean inQueue;
+    /** The client's read timeout until the server connection is up. */
+    private ClientWait clientWait;
     /** The log record, null when the frontend logs no line per stream. */
     private StreamLog log;
     /** How the stream ended, logged or not: what it adds to the abort counters. */
@@ -59,6 +63,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
+        clientWait = new ClientWait(this, client.eventLoop(), frontend.timeouts().client());
         // from now on the client's reads, FIN and close go to the early input
         client.pipeline().addAfter(c.name(), null, early);
         client.pipeline().remove(this);
@@ -73,7 +78,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
                 .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client))
                 .requestBuffer(early.buffer());
-        inspection = new ContentInspection(this, samples, frontend.timeouts().client());
+        inspection = new ContentInspection(this, samples, client.eventLoop());
         inspection.run(false);
         // haproxy reads the client's first bytes while it connects (or while its rules wait for
         // them): a stream that then fails is closed with a FIN, not with the RST of a socket
@@ -81,15 +86,6 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (!ended) {
             client.read();
         }
-    }
-
-    Channel clientChannel() {
-        return client;
-    }
-
-    /** Whether this inspection is still the one deciding for the stream. */
-    boolean inspecting(ContentInspection i) {
-        return !ended && inspection == i;
     }
 
     /**
@@ -151,6 +147,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     @Override
     public void assigned(Server s) {
+        inQueue = false;
         if (log != null) {
             log.serverAssigned();
             log.server = s.name();
@@ -160,12 +157,14 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void queued() {
         queued = true;
+        inQueue = true;
     }
 
     @Override
     public void connected(Channel ch, Server s) {
         server = ch;
         target = s;
+        clientWait.cancel();
         termination.server(s);
         // in TCP the store rules run once the server connection is established
         Sticking.response(samples, s);
@@ -178,20 +177,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             abort();
             return;
         }
-        Proxy be = s.backend();
-        long tunnel = be.timeouts().tunnel();
-        HalfClose directions = new HalfClose(this, client, server, frontend.timeouts().clientFin(), be.timeouts().serverFin());
-        directions.install(tunnel > 0 ? tunnel : frontend.timeouts().client(), tunnel > 0 ? tunnel : be.timeouts().server());
-        client.pipeline().remove(early);
-        early.sendTo(server);
-        server.flush();
-        if (early.isShut()) {
-            // the client's FIN came with (or before) its data: it goes on to the server after it
-            directions.inputClosed(client);
-        } else {
-            client.read();
-        }
-        server.read();
+        HalfClose.relay(this, client, server, frontend, s.backend(), early);
     }
 
     /** Whether the stream still waits for its server connection (what the client sends is held). */
@@ -204,26 +190,20 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         return inspection != null && !ended;
     }
 
-    /** The client sent data while the rules wait: they look again. */
+    /** The client sent data: its timeout counts from now; the rules, if they wait, look again. */
     void received() {
+        clientWait.received();
         if (inspection != null) {
-            inspection.received(early.isShut());
+            inspection.run(early.isShut());
         }
     }
 
     /** The client shut its side before the server connection: the rules decide on what they have. */
     void clientShut() {
+        // no read timeout once the client's input ended (haproxy's shutr)
+        clientWait.cancel();
         if (inspection != null) {
             inspection.run(true);
-        }
-    }
-
-    /** Both directions ended: both sides are closed (logged first: the session still counts, as in abort()). */
-    void finish() {
-        end();
-        client.close();
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -248,7 +228,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         abort();
     }
 
-    /** An error or a timeout: both sides are closed at once. */
+    /** The stream ends (an error, a timeout, or both directions ended): both sides are closed. */
     void abort() {
         if (connector != null) {
             connector.abandon();
@@ -269,6 +249,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         if (inspection != null) {
             inspection.cancel();
         }
+        clientWait.cancel();
         ctx.streams().remove(live);
         early.release();
         if (target != null) {
@@ -295,7 +276,25 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             inspection.conclude(TermState.Cause.CLIENT_CLOSE);
             return;
         }
-        endAs(TermState.Cause.CLIENT_CLOSE, queued && log != null && log.queue < 0 ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
+        endAs(TermState.Cause.CLIENT_CLOSE, inQueue ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
+        abort();
+    }
+
+    /**
+     * The client stayed silent past its timeout before its server connection was up: the rules
+     * conclude if they wait ("cR", "PR"); else "cQ" in a queue, "cC" while connecting, a client
+     * abort of the backend (cli_abrt).
+     */
+    void clientTimedOut() {
+        if (ended) {
+            return;
+        }
+        if (inspection != null) {
+            inspection.conclude(TermState.Cause.CLIENT_TIMEOUT);
+            return;
+        }
+        backend.backendCounters().cliAborts.increment();
+        endAs(TermState.Cause.CLIENT_TIMEOUT, inQueue ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
         abort();
     }
 }
