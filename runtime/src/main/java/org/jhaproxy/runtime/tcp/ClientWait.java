@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * "timeout client" before the server connection is up (configuration.txt 4.2): haproxy keeps
- * reading the client while its content rules wait, while the stream waits in a queue and while
- * it connects, and its read timeout runs all along, from the client's last data. When it strikes
- * first the stream ends there: "cR" (or "PR"), "cQ", "cC".
+ * reading the client while its content rules wait and while the stream waits in a queue, and
+ * its read timeout runs from the client's last data. When it strikes first the stream ends
+ * there: "cR" (or "PR"), "cQ". A connection attempt is not cut short by it.
  */
 final class ClientWait {
     private final TcpStream stream;

@@ -282,8 +282,9 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
     /**
      * The client stayed silent past its timeout before its server connection was up: the rules
-     * conclude if they wait ("cR", "PR"); else "cQ" in a queue, "cC" while connecting, a client
-     * abort of the backend (cli_abrt).
+     * conclude if they wait ("cR", "PR"); in a queue the stream ends "cQ", a client abort of the
+     * backend (cli_abrt). haproxy lets a connection attempt go on (to its own timeout) whatever
+     * the client's.
      */
     void clientTimedOut() {
         if (ended) {
@@ -291,10 +292,10 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         if (inspection != null) {
             inspection.conclude(TermState.Cause.CLIENT_TIMEOUT);
-            return;
+        } else if (inQueue) {
+            backend.backendCounters().cliAborts.increment();
+            endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.QUEUE);
+            abort();
         }
-        backend.backendCounters().cliAborts.increment();
-        endAs(TermState.Cause.CLIENT_TIMEOUT, inQueue ? TermState.Phase.QUEUE : TermState.Phase.CONNECT);
-        abort();
     }
 }
