@@ -66,17 +66,28 @@ final class HttpCounting {
         responseBytes(fe, be, s, htxSize);
     }
 
-    /** The request head goes to the server: bin, and the server's cum_req. */
-    static void requestSent(Proxy fe, Proxy be, Server s, HttpRequest head) {
+    /**
+     * The request head goes to the server: bin, and the server's cum_req. The body parts {@code held}
+     * until the connection was up were counted on the frontend and the backend: haproxy's
+     * stream counts its bytes on the server it ends with, so the server counts them now.
+     */
+    static void requestSent(Proxy fe, Proxy be, Server s, HttpRequest head,
+                            java.util.Collection<io.netty.handler.codec.http.HttpContent> held) {
         s.counters().cumReq.increment();
         be.backendCounters().h1.streams.increment();
         requestBytes(fe, be, s, htx(head));
+        for (io.netty.handler.codec.http.HttpContent part : held) {
+            s.counters().bytesIn.add(part.content().readableBytes());
+        }
     }
 
-    /** haproxy's own reply (503, 502, 504...): counted on the frontend and the backend. */
-    static void reply(Proxy fe, Proxy be, HttpResponse head, long bodyLength) {
+    /**
+     * haproxy's own reply (503, 502, 504...): its status counted on the frontend and the backend,
+     * its bytes on the server the stream was given too (the stream's target, null: none).
+     */
+    static void reply(Proxy fe, Proxy be, Server target, HttpResponse head, long bodyLength) {
         response(fe, be, null, head.status().code());
-        responseBytes(fe, be, null, htx(head) + bodyLength);
+        responseBytes(fe, be, target, htx(head) + bodyLength);
     }
 
     /** The H1 parser refused the request (ereq) and answers with its raw error. */

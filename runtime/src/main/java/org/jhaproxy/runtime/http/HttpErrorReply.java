@@ -29,7 +29,7 @@ final class HttpErrorReply {
             return;
         }
         HttpResponse head = r.head();
-        HttpCounting.reply(fe, backend, head, r.bodyLength());
+        HttpCounting.reply(fe, backend, log.termination().server(), head, r.bodyLength());
         HttpResponse out = MessageHeads.copyForClient(head);
         H1Flags flags = H1Flags.of(head, false);
         // haproxy's own message as HTX holds it once http-after-response changed it, its own

@@ -115,6 +115,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         serverHead = MessageHeads.forServer(request);
         backend = samples.backendAssigned() ? samples.backend() : null;
+        if (IncompatibleBackend.refused(stream.frontend(), backend, request, log)) {
+            answer(Reply.REJECT);
+            return;
+        }
         if (backend == null) {
             // no backend to go to: haproxy logs it as a connection that found no server ("SC"),
             // without the request time
@@ -172,7 +176,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         ServerName.apply(backend, s, serverHead.headers());
         ch.write(serverHead);
-        HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
+        HttpCounting.requestSent(stream.frontend(), backend, s, serverHead, body.held());
         body.drainTo(ch);
         if (request instanceof LastHttpContent) {
             ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -378,14 +382,17 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         stream.readMoreIfWanted();
     }
 
-    /** The server closed its connection: before a response, a 502; a response cut short ends the client connection too. */
+    /** The server closed its connection: before a response, a 502; a response (or an upload) cut short ends the client connection too. */
     void serverClosed() {
+        // a reset while the request body still flows: process_stream() ends the stream without a reply ("SD")
+        boolean reset = leg.reset();
+        boolean uploadAborted = reset && !body.ended();
         leg.lost();
         if (ended) {
             return;
         }
-        if (!responseStarted()) {
-            Termination.failedResponse(backend, leg.server(), samples, "Close from server (http)");
+        if (!responseStarted() && !uploadAborted) {
+            Termination.serverClosedEarly(backend, leg.server(), samples, reset);
             endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
             return;
@@ -526,6 +533,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         body.release();
         leg.abort();
         leg.releaseSlot();
+        if (clientGone) {
+            log.termination().replyLost();
+        }
         if (!responseStarted()) {
             HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
                     request.method().equals(HttpMethod.HEAD), body.ended(), status);

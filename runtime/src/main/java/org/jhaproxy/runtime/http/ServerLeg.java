@@ -37,6 +37,11 @@ final class ServerLeg {
         return channel != null;
     }
 
+    /** The connection ended on an error (a reset by the server), not on its close. */
+    boolean reset() {
+        return side != null && side.reset();
+    }
+
     /** The server closed the connection itself: only the reference goes. */
     void lost() {
         channel = null;
