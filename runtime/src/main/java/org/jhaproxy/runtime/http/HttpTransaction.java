@@ -572,6 +572,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             leg.abort();
             serverClosed();
         } else {
+            leg.freeSlot();
             Termination.failedResponse(backend, leg.server(), samples, "Read timeout (http)");
             log.end(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
             reply(504);
