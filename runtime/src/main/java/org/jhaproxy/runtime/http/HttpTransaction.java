@@ -72,8 +72,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         body.headParsed(requestFlags.chunked(), BodyRoom.of(request, stream.limits()));
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
-        if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
-            monitor();
+        if (MonitorUri.intercepts(stream.frontend(), request, log)) {
+            reply(200); // "monitor-uri": haproxy's own 200
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
@@ -370,16 +370,16 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         stream.readMoreIfWanted();
     }
 
-    /** The server closed its connection: before a response, a 502; a response (or an upload) cut short ends the client connection too. */
+    /**
+     * The server closed its connection: before a response, a 502; a response cut short ends the
+     * client connection too, as does a reset while the request body still flows (no reply, "SD").
+     */
     void serverClosed() {
-        // a reset while the request body still flows: process_stream() ends the stream without a reply ("SD")
-        boolean reset = leg.reset();
-        boolean uploadAborted = reset && !body.ended();
-        leg.lost();
+        boolean reset = leg.lost();
         if (ended) {
             return;
         }
-        if (!responseStarted() && !uploadAborted) {
+        if (!responseStarted() && (!reset || body.ended())) {
             Termination.serverClosedEarly(backend, leg.server(), samples, reset);
             log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
@@ -407,6 +407,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             // without "option abortonclose" haproxy still waits for the response of a whole
             // request, then forwards it into the closed connection (logged "CD")
             clientGone = true;
+            log.termination().clientGone();
             return;
         }
         boolean wasEnded = ended;
@@ -517,9 +518,6 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         body.release();
         leg.abort();
         leg.releaseSlot();
-        if (clientGone) {
-            log.termination().replyLost();
-        }
         if (!responseStarted()) {
             HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
                     request.method().equals(HttpMethod.HEAD), body.ended(), status);
@@ -527,14 +525,6 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         stream.client().flush();
         streamEnded();
         stream.transactionEnded(!responseStarted() && !conn.closesClient() && body.ended());
-    }
-
-    /** "monitor-uri": haproxy's own 200 (an intercepted request, "LR"), and no log line (SF_MONITOR). */
-    private void monitor() {
-        stream.frontend().frontendCounters().intercepted.increment();
-        log.unlogged();
-        log.end(TermState.Cause.LOCAL, TermState.Phase.REQUEST);
-        reply(200);
     }
 
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */
@@ -552,9 +542,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
 
     /** "timeout server": the server must answer (and go on answering) within it, else 504. */
     private void armServerTimeout() {
-        long ms = backend == null ? 0 : backend.timeouts().server();
         if (!ended) {
-            stream.serverDeadline().arm(ms);
+            stream.serverDeadline().arm(backend == null ? 0 : backend.timeouts().server());
         }
     }
 

@@ -40,19 +40,16 @@ final class ServerLeg {
         return channel != null;
     }
 
-    /** The connection ended on an error (a reset by the server), not on its close. */
-    boolean reset() {
-        return side != null && side.reset();
-    }
-
     /**
      * The server closed the connection itself: the reference goes, and the slot with it (haproxy
      * frees it as the server side disconnects, before the analysers see the close: the "N
-     * sessions active" of an "observe" transition no longer counts this stream).
+     * sessions active" of an "observe" transition no longer counts this stream). True when the
+     * connection ended on an error (a reset by the server), not on its close.
      */
-    void lost() {
+    boolean lost() {
         channel = null;
         freeSlot();
+        return side != null && side.reset();
     }
 
     /** Closes the connection gently (a FIN): a rule answered or a response was refused. */

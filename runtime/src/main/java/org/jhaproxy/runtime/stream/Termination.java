@@ -18,8 +18,8 @@ public final class Termination {
     private TermState.Cause cause = TermState.Cause.NONE;
     private TermState.Phase phase = TermState.Phase.NONE;
     private Server server;
-    /** A reply was written into a client connection already gone (its write fails). */
-    private boolean replyLost;
+    /** The client reset its connection while its response was awaited. */
+    private boolean clientGone;
 
     /** The stream ends this way, unless a cause (a phase) was set before. */
     public void end(TermState.Cause c, TermState.Phase p) {
@@ -37,12 +37,12 @@ public final class Termination {
     }
 
     /**
-     * haproxy's own reply (a 504, a 502) went to a client that had reset its connection while
-     * the response was awaited: writing it fails, and process_stream() counts that as a client
-     * abort once no analyser is left, whatever ended the stream first.
+     * The client reset its connection while its response was awaited: what is written to it
+     * next fails, which process_stream() counts as a client abort once no analyser is left,
+     * whatever ended the stream first (a 504, a 502 of haproxy's, or the response in its data).
      */
-    public void replyLost() {
-        replyLost = true;
+    public void clientGone() {
+        clientGone = true;
     }
 
     /** At the stream's end, once: the aborts it counts for {@code backend} (null: none) and its server. */
@@ -64,7 +64,7 @@ public final class Termination {
             }
         } else if (phase == TermState.Phase.HEADERS && cause == TermState.Cause.CLIENT_CLOSE) {
             add(backend, c -> c.cliAborts.increment());
-        } else if (replyLost) {
+        } else if (clientGone) {
             add(backend, c -> c.cliAborts.increment());
         }
     }
