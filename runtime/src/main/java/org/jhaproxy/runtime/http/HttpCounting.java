@@ -114,6 +114,33 @@ final class HttpCounting {
         }
     }
 
+    /**
+     * A rule's answer (deny, return, redirect, a reject) with the backend the switching rules
+     * chose ({@code be}, null: none): stream_set_backend() counted the stream on it (stot, scur),
+     * and a stream ending with a status counts a request of it (req_tot). True when it counted.
+     */
+    static boolean ruleAnswered(Proxy be, org.jhaproxy.runtime.action.Reply r) {
+        if (be == null) {
+            return false;
+        }
+        be.backendConnection();
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE) {
+            backendRequest(be);
+        }
+        return true;
+    }
+
+    /**
+     * The bytes of a request a rule answered (bin: its head as HTX holds it) and of the answer
+     * (bout), which stream_process_counters() counts on the frontend and on the stream's backend:
+     * the one assigned, else the proxy itself (a "listen"'s backend side counts them).
+     */
+    static void answerBytes(Proxy fe, Proxy be, HttpRequest request, long sent) {
+        Proxy target = be != null ? be : fe.backendCounters() != null ? fe : null;
+        requestBytes(fe, target, null, HtxSize.head(request) - MessageHeads.requestShrink(request));
+        responseBytes(fe, target, null, sent);
+    }
+
     /** A rule answered instead of forwarding (deny, return, redirect, the stats page). */
     static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r) {
         if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE && r.status() > 0) {

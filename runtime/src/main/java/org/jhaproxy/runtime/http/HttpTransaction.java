@@ -105,9 +105,11 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         if (verdict != null) {
+            backend = samples.backendAssigned() ? samples.backend() : null;
             if (HttpCounting.isDeny(verdict) && stats == null) {
-                HttpCounting.deniedRequest(stream.frontend(), samples.backendAssigned() ? samples.backend() : null);
+                HttpCounting.deniedRequest(stream.frontend(), backend);
             }
+            backendCounted = HttpCounting.ruleAnswered(backend, verdict);
             answer(verdict);
             return;
         }
@@ -336,7 +338,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         HttpCounting.answered(stream.frontend(), backend, r);
         log.status(after == null ? r.status() : after.status());
-        log.responseBytes(OwnReplyRules.loggedBytes(r, htxBytes, after, origin));
+        long sent = OwnReplyRules.loggedBytes(r, htxBytes, after, origin);
+        log.responseBytes(sent);
+        HttpCounting.answerBytes(stream.frontend(), backend, request, sent);
         if (stats != null) {
             stats.logged(log);
         }
