@@ -135,17 +135,18 @@ final class HttpCounting {
      * (bout), which stream_process_counters() counts on the frontend and on the stream's backend:
      * the one assigned, else the proxy itself (a "listen"'s backend side counts them).
      */
-    static void answerBytes(Proxy fe, Proxy be, HttpRequest request, long sent) {
+    private static void answerBytes(Proxy fe, Proxy be, HttpRequest request, long sent) {
         Proxy target = be != null ? be : fe.backendCounters() != null ? fe : null;
         requestBytes(fe, target, null, HtxSize.head(request) - MessageHeads.requestShrink(request));
         responseBytes(fe, target, null, sent);
     }
 
-    /** A rule answered instead of forwarding (deny, return, redirect, the stats page). */
-    static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r) {
+    /** A rule answered instead of forwarding (deny, return, redirect, the stats page, an applet): its status and its bytes. */
+    static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r, HttpRequest request, long sent) {
         if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE && r.status() > 0) {
             response(fe, be, null, r.status());
         }
+        answerBytes(fe, be, request, sent);
     }
 
     /**

@@ -90,7 +90,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
                     return;
                 }
                 if (stats.pageBytes() >= 0) {
-                    answer(stats.reply(), stats.pageBytes());
+                    answer(stats.reply(), stats.pageBytes(), OwnReplyRules.Origin.STATS);
                     return;
                 }
                 verdict = stats.reply();
@@ -308,11 +308,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
 
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
     private void answer(Reply r) {
-        answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
-    }
-
-    private void answer(Reply r, long htxBytes) {
-        answer(r, htxBytes, stats != null ? OwnReplyRules.Origin.STATS : OwnReplyRules.Origin.PROXY);
+        answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()),
+                stats != null ? OwnReplyRules.Origin.STATS : OwnReplyRules.Origin.PROXY);
     }
 
     private void answer(Reply r, long htxBytes, OwnReplyRules.Origin origin) {
@@ -336,11 +333,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             stream.transactionEnded(false);
             return;
         }
-        HttpCounting.answered(stream.frontend(), backend, r);
         log.status(after == null ? r.status() : after.status());
         long sent = OwnReplyRules.loggedBytes(r, htxBytes, after, origin);
         log.responseBytes(sent);
-        HttpCounting.answerBytes(stream.frontend(), backend, request, sent);
+        HttpCounting.answered(stream.frontend(), backend, r, request, sent);
         if (stats != null) {
             stats.logged(log);
         }
