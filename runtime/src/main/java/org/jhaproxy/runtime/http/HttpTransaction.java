@@ -105,11 +105,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         if (verdict != null) {
-            backend = samples.backendAssigned() ? samples.backend() : null;
             if (HttpCounting.isDeny(verdict) && stats == null) {
-                HttpCounting.deniedRequest(stream.frontend(), backend);
+                HttpCounting.deniedRequest(stream.frontend(), samples.backendAssigned() ? samples.backend() : null);
             }
-            backendCounted = HttpCounting.ruleAnswered(backend, verdict);
             answer(verdict);
             return;
         }
@@ -328,6 +326,9 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.close();
         leg.releaseSlot();
         log.end(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
+        if (backend == null && (backend = samples.backendAssigned() ? samples.backend() : null) != null) {
+            backendCounted = HttpCounting.ruleAnswered(backend, r); // stream_set_backend() had counted it
+        }
         if (r.kind() == Reply.Kind.REJECT) {
             streamEnded();
             stream.transactionEnded(false);
@@ -337,9 +338,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         long sent = OwnReplyRules.loggedBytes(r, htxBytes, after, origin);
         log.responseBytes(sent);
         HttpCounting.answered(stream.frontend(), backend, r, request, sent);
-        if (stats != null) {
-            stats.logged(log);
-        }
+        StatsExchange.logged(stats, log);
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
