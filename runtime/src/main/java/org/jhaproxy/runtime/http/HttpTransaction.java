@@ -519,7 +519,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.releaseSlot();
         if (!responseStarted()) {
             HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
-                    request.method().equals(HttpMethod.HEAD), body.ended(), status);
+                    request, body.ended(), status);
         }
         stream.client().flush();
         streamEnded();
