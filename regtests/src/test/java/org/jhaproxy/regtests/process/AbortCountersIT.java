@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Test;
  * "cli_abrt" and "srv_abrt" (a side that aborted or timed out in the data phase, HTTP and TCP),
  * and a tracked client's http_fail_cnt (a 5xx but 501 and 505, a 502 or 504 of haproxy's) and
  * http_err_cnt (a 4xx), each scenario in a backend of its own, then what the fetches and
- * converters read of it. Normal ends count nothing.
+ * converters read of it. Normal ends count nothing. A server that resets its connection before
+ * the response counts eresp twice (the connection's error, then the read error), and once
+ * during an upload, which it ends without a reply ("SD", a server abort); a client that reset
+ * its connection while the response was awaited makes haproxy's 504 a client abort too; the
+ * bytes of haproxy's own replies and of a held body count on the server.
  */
 class AbortCountersIT {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -64,6 +68,10 @@ class AbortCountersIT {
         m.put("s404", "0 0 0");
         m.put("cliabort", "0 1 0");
         m.put("upload", "0 1 0");
+        m.put("cligone", "1 1 0");
+        m.put("uprst", "1 0 1");
+        m.put("upfin", "1 0 0");
+        m.put("getrst", "2 0 0");
         m.put("trst", "1 0 1");
         m.put("tsto", "0 0 1");
         m.put("tfin", "0 0 0");
@@ -101,12 +109,16 @@ class AbortCountersIT {
                 cfg.append("    server s 127.0.0.1:").append(port).append('\n');
             }
             try (RunningProxy p = RunningProxy.start(program, cfg.toString(), "-db").listening(fe)) {
-                for (String name : List.of("invalid", "close", "timeout", "srvabort", "srvstall", "s500", "s501", "s404")) {
+                for (String name : List.of("invalid", "close", "timeout", "srvabort", "srvstall", "s500", "s501", "s404", "getrst")) {
                     String r = request(fe, "/" + name);
                     assertTrue(r.startsWith("HTTP/1.1 "), program + " /" + name + ": " + r + "\n" + p.output());
                 }
                 clientAbortsResponse(fe);
                 clientAbortsUpload(fe, be);
+                clientResetsWhileAwaited(fe, be);
+                for (String name : List.of("uprst", "upfin")) {
+                    upload(fe, name);
+                }
                 for (String name : List.of("trst", "tsto", "tfin")) {
                     tcpExchange(listens.get(name));
                 }
@@ -114,7 +126,7 @@ class AbortCountersIT {
                 tcpExchangeIdle(listens.get("tcto"));
                 List<String> want = new ArrayList<>();
                 EXPECTED.forEach((n, v) -> want.add(n + " " + v));
-                want.add("http_err_cnt=1 http_fail_cnt=4");
+                want.add("http_err_cnt=1 http_fail_cnt=7");
                 List<String> got = new ArrayList<>();
                 boolean settled = RunningProxy.within(DEADLINE, () -> {
                     got.clear();
@@ -122,6 +134,7 @@ class AbortCountersIT {
                     return got.equals(want);
                 });
                 assertTrue(settled, program + ": " + got + "\n" + p.output());
+                got.addAll(serverBytes(sock));
                 String shown = request(fe, "/show");
                 got.add(shown.substring(shown.indexOf("\r\n\r\n") + 4));
                 return got;
@@ -159,6 +172,39 @@ class AbortCountersIT {
             assertTrue(be.received("upload").await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the server got no request");
             c.setSoLinger(true, 0);
         }
+    }
+
+    /** The client resets its connection once the server has its request, which it does not answer. */
+    private static void clientResetsWhileAwaited(int fe, Backends be) throws Exception {
+        try (Socket c = new Socket(InetAddress.getLoopbackAddress(), fe)) {
+            c.getOutputStream().write(ascii("GET /cligone HTTP/1.1\r\nhost: a\r\n\r\n"));
+            assertTrue(be.received("cligone").await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the server got no request");
+            c.setSoLinger(true, 0);
+        }
+    }
+
+    /** 10 of 100 body bytes, then what comes back until the proxy closes (a 502, or nothing). */
+    private static void upload(int fe, String name) throws IOException {
+        try (Socket c = new Socket(InetAddress.getLoopbackAddress(), fe)) {
+            c.setSoTimeout((int) DEADLINE.toMillis());
+            c.getOutputStream().write(ascii("POST /" + name + " HTTP/1.1\r\nhost: a\r\ncontent-length: 100\r\n\r\n0123456789"));
+            drain(c.getInputStream());
+        }
+    }
+
+    /** What the server rows of the scenarios ending in haproxy's reply or with a held body count in bytes. */
+    private static List<String> serverBytes(Path sock) {
+        String[] lines = StatsCli.ask(sock, "show stat\n").split("\n");
+        List<String> head = List.of(lines[0].substring(2).split(","));
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",", -1);
+            if (f.length >= head.size() && List.of("timeout", "close", "cligone", "uprst", "upfin", "getrst").contains(f[0])
+                    && f[1].equals("s")) {
+                out.add(f[0] + " bin=" + f[head.indexOf("bin")] + " bout=" + f[head.indexOf("bout")]);
+            }
+        }
+        return out;
     }
 
     private static void tcpExchange(int port) throws IOException {
@@ -283,7 +329,9 @@ class AbortCountersIT {
                     case "invalid" -> out.write(ascii("HTTP/1.1 abc\r\nfoo\r\n\r\n"));
                     case "close" -> {
                     }
-                    case "timeout", "upload" -> drain(in);
+                    case "timeout", "upload", "cligone" -> drain(in);
+                    case "uprst", "getrst" -> c.setSoLinger(true, 0);
+                    case "upfin" -> in.readNBytes(10); // all that came, so that the close is a FIN
                     case "srvabort" -> out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"));
                     case "srvstall" -> {
                         out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"));

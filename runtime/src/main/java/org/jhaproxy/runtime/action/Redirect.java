@@ -125,6 +125,7 @@ final class Redirect implements HttpAction {
         if (cookie != null) {
             sb.append(cookie);
         }
+        Interception.count(c, msg);
         return Reply.local(sb.append("\r\n").toString(), close);
     }
 }

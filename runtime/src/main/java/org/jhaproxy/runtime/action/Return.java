@@ -71,6 +71,7 @@ final class Return implements HttpAction {
 
     @Override
     public Reply apply(SampleContext c, HttpMessage msg) {
+        Interception.count(c, msg);
         if (constant != null && c.requestComplete()) {
             return constant;
         }

@@ -66,17 +66,28 @@ final class HttpCounting {
         responseBytes(fe, be, s, htxSize);
     }
 
-    /** The request head goes to the server: bin, and the server's cum_req. */
-    static void requestSent(Proxy fe, Proxy be, Server s, HttpRequest head) {
+    /**
+     * The request head goes to the server: bin, and the server's cum_req. The body parts {@code held}
+     * until the connection was up were counted on the frontend and the backend: haproxy's
+     * stream counts its bytes on the server it ends with, so the server counts them now.
+     */
+    static void requestSent(Proxy fe, Proxy be, Server s, HttpRequest head,
+                            java.util.Collection<io.netty.handler.codec.http.HttpContent> held) {
         s.counters().cumReq.increment();
         be.backendCounters().h1.streams.increment();
         requestBytes(fe, be, s, htx(head));
+        for (io.netty.handler.codec.http.HttpContent part : held) {
+            s.counters().bytesIn.add(part.content().readableBytes());
+        }
     }
 
-    /** haproxy's own reply (503, 502, 504...): counted on the frontend and the backend. */
-    static void reply(Proxy fe, Proxy be, HttpResponse head, long bodyLength) {
+    /**
+     * haproxy's own reply (503, 502, 504...): its status counted on the frontend and the backend,
+     * its bytes on the server the stream was given too (the stream's target, null: none).
+     */
+    static void reply(Proxy fe, Proxy be, Server target, HttpResponse head, long bodyLength) {
         response(fe, be, null, head.status().code());
-        responseBytes(fe, be, null, htx(head) + bodyLength);
+        responseBytes(fe, be, target, htx(head) + bodyLength);
     }
 
     /** The H1 parser refused the request (ereq) and answers with its raw error. */
@@ -103,11 +114,39 @@ final class HttpCounting {
         }
     }
 
-    /** A rule answered instead of forwarding (deny, return, redirect, the stats page). */
-    static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r) {
+    /**
+     * A rule's answer (deny, return, redirect, a reject) with the backend the switching rules
+     * chose ({@code be}, null: none): stream_set_backend() counted the stream on it (stot, scur),
+     * and a stream ending with a status counts a request of it (req_tot). True when it counted.
+     */
+    static boolean ruleAnswered(Proxy be, org.jhaproxy.runtime.action.Reply r) {
+        if (be == null) {
+            return false;
+        }
+        be.backendConnection();
+        if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE) {
+            backendRequest(be);
+        }
+        return true;
+    }
+
+    /**
+     * The bytes of a request a rule answered (bin: its head as HTX holds it) and of the answer
+     * (bout), which stream_process_counters() counts on the frontend and on the stream's backend:
+     * the one assigned, else the proxy itself (a "listen"'s backend side counts them).
+     */
+    private static void answerBytes(Proxy fe, Proxy be, HttpRequest request, long sent) {
+        Proxy target = be != null ? be : fe.backendCounters() != null ? fe : null;
+        requestBytes(fe, target, null, HtxSize.head(request) - MessageHeads.requestShrink(request));
+        responseBytes(fe, target, null, sent);
+    }
+
+    /** A rule answered instead of forwarding (deny, return, redirect, the stats page, an applet): its status and its bytes. */
+    static void answered(Proxy fe, Proxy be, org.jhaproxy.runtime.action.Reply r, HttpRequest request, long sent) {
         if (r.kind() == org.jhaproxy.runtime.action.Reply.Kind.RESPONSE && r.status() > 0) {
             response(fe, be, null, r.status());
         }
+        answerBytes(fe, be, request, sent);
     }
 
     /**

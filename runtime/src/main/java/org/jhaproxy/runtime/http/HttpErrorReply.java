@@ -20,8 +20,15 @@ final class HttpErrorReply {
      * client, unflushed, and counts and logs it; an empty errorfile writes nothing.
      */
     static void write(HttpStream stream, Proxy backend, SampleContext samples, ConnectionMode conn, TransactionLog log,
-                      boolean clientVer11, boolean headRequest, boolean requestEnded, int status) {
+                      boolean clientVer11, io.netty.handler.codec.http.HttpRequest request, boolean requestEnded, int status) {
         Proxy fe = stream.frontend();
+        boolean headRequest = request.method().equals(io.netty.handler.codec.http.HttpMethod.HEAD);
+        if (!log.everConnected()) {
+            // a request no server took: its head still entered the stream (req.total), which
+            // counts on the frontend, the backend and the server it was given
+            HttpCounting.requestBytes(fe, backend, log.termination().server(),
+                    HtxSize.head(request) - MessageHeads.requestShrink(request));
+        }
         log.status(status);
         HttpReply r = HttpReplies.of(backend, fe, status);
         if (r.isEmpty()) {
@@ -29,7 +36,7 @@ final class HttpErrorReply {
             return;
         }
         HttpResponse head = r.head();
-        HttpCounting.reply(fe, backend, head, r.bodyLength());
+        HttpCounting.reply(fe, backend, log.termination().server(), head, r.bodyLength());
         HttpResponse out = MessageHeads.copyForClient(head);
         H1Flags flags = H1Flags.of(head, false);
         // haproxy's own message as HTX holds it once http-after-response changed it, its own

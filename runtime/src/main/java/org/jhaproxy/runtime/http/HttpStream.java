@@ -89,7 +89,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext c, Object msg) {
-        receivedSomething = true;
+        // the end of a request answered before it came (503, deny...) is no start of the next one
+        receivedSomething |= txn != null || !(msg instanceof LastHttpContent) || msg instanceof HttpRequest;
         if (closing) {
             ReferenceCountUtil.release(msg);
             return;

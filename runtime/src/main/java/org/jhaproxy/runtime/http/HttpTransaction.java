@@ -72,8 +72,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         body.headParsed(requestFlags.chunked(), BodyRoom.of(request, stream.limits()));
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
         HttpCounting.request(stream.frontend());
-        if (stream.frontend().monitorUri() != null && stream.frontend().monitorUri().matches(request)) {
-            monitor();
+        if (MonitorUri.intercepts(stream.frontend(), request, log)) {
+            reply(200); // "monitor-uri": haproxy's own 200
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
@@ -90,7 +90,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
                     return;
                 }
                 if (stats.pageBytes() >= 0) {
-                    answer(stats.reply(), stats.pageBytes());
+                    answer(stats.reply(), stats.pageBytes(), OwnReplyRules.Origin.STATS);
                     return;
                 }
                 verdict = stats.reply();
@@ -113,6 +113,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         toServer = new ServerRequest(request, body, requestFlags.ver11());
         backend = samples.backendAssigned() ? samples.backend() : null;
+        if (IncompatibleBackend.refused(stream.frontend(), backend, request, log)) {
+            answer(Reply.REJECT);
+            return;
+        }
         if (backend == null) {
             // no backend to go to: haproxy logs it as a connection that found no server ("SC"),
             // without the request time
@@ -301,11 +305,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
 
     /** A rule answered (deny, return, redirect) or rejected: the reply, then the next request or the close. */
     private void answer(Reply r) {
-        answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()));
-    }
-
-    private void answer(Reply r, long htxBytes) {
-        answer(r, htxBytes, stats != null ? OwnReplyRules.Origin.STATS : OwnReplyRules.Origin.PROXY);
+        answer(r, r.bytes() == null ? 0 : HtxSize.raw(r.bytes()),
+                stats != null ? OwnReplyRules.Origin.STATS : OwnReplyRules.Origin.PROXY);
     }
 
     private void answer(Reply r, long htxBytes, OwnReplyRules.Origin origin) {
@@ -325,17 +326,19 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.close();
         leg.releaseSlot();
         log.end(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
+        if (backend == null && (backend = samples.backendAssigned() ? samples.backend() : null) != null) {
+            backendCounted = HttpCounting.ruleAnswered(backend, r); // stream_set_backend() had counted it
+        }
         if (r.kind() == Reply.Kind.REJECT) {
             streamEnded();
             stream.transactionEnded(false);
             return;
         }
-        HttpCounting.answered(stream.frontend(), backend, r);
         log.status(after == null ? r.status() : after.status());
-        log.responseBytes(OwnReplyRules.loggedBytes(r, htxBytes, after, origin));
-        if (stats != null) {
-            stats.logged(log);
-        }
+        long sent = OwnReplyRules.loggedBytes(r, htxBytes, after, origin);
+        log.responseBytes(sent);
+        HttpCounting.answered(stream.frontend(), backend, r, request, sent);
+        StatsExchange.logged(stats, log);
         // the H1 mux writes the reply with its Connection header, as a server's response
         String connection = conn.responseToClient(true, requestFlags.ver11(), true, false, stream.frontend().http(),
                 r.close() || !body.complete());
@@ -366,14 +369,17 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         stream.readMoreIfWanted();
     }
 
-    /** The server closed its connection: before a response, a 502; a response cut short ends the client connection too. */
+    /**
+     * The server closed its connection: before a response, a 502; a response cut short ends the
+     * client connection too, as does a reset while the request body still flows (no reply, "SD").
+     */
     void serverClosed() {
-        leg.lost();
+        boolean reset = leg.lost();
         if (ended) {
             return;
         }
-        if (!responseStarted()) {
-            Termination.failedResponse(backend, leg.server(), samples, "Close from server (http)");
+        if (!responseStarted() && (!reset || body.ended())) {
+            Termination.serverClosedEarly(backend, leg.server(), samples, reset);
             log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
             return;
@@ -400,6 +406,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             // without "option abortonclose" haproxy still waits for the response of a whole
             // request, then forwards it into the closed connection (logged "CD")
             clientGone = true;
+            log.termination().clientGone();
             return;
         }
         boolean wasEnded = ended;
@@ -513,19 +520,11 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.releaseSlot();
         if (!responseStarted()) {
             HttpErrorReply.write(stream, backend, samples, conn, log, requestFlags.ver11(),
-                    request.method().equals(HttpMethod.HEAD), body.ended(), status);
+                    request, body.ended(), status);
         }
         stream.client().flush();
         streamEnded();
         stream.transactionEnded(!responseStarted() && !conn.closesClient() && body.ended());
-    }
-
-    /** "monitor-uri": haproxy's own 200 (an intercepted request, "LR"), and no log line (SF_MONITOR). */
-    private void monitor() {
-        stream.frontend().frontendCounters().intercepted.increment();
-        log.unlogged();
-        log.end(TermState.Cause.LOCAL, TermState.Phase.REQUEST);
-        reply(200);
     }
 
     /** An error the H1 parser detects: the raw built-in message, and the connection is closed. */
@@ -543,9 +542,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
 
     /** "timeout server": the server must answer (and go on answering) within it, else 504. */
     private void armServerTimeout() {
-        long ms = backend == null ? 0 : backend.timeouts().server();
         if (!ended) {
-            stream.serverDeadline().arm(ms);
+            stream.serverDeadline().arm(backend == null ? 0 : backend.timeouts().server());
         }
     }
 
@@ -563,6 +561,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             leg.abort();
             serverClosed();
         } else {
+            leg.freeSlot();
             Termination.failedResponse(backend, leg.server(), samples, "Read timeout (http)");
             log.end(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
             reply(504);

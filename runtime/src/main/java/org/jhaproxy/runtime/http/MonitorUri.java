@@ -20,6 +20,20 @@ public record MonitorUri(String uri) {
         return l == null || l.arg(1).isEmpty() ? null : new MonitorUri(l.arg(1));
     }
 
+    /**
+     * The request is {@code fe}'s monitor URI: counted as intercepted, logged nowhere (SF_MONITOR),
+     * ended as a local answer ("LR"); the caller sends haproxy's 200.
+     */
+    static boolean intercepts(org.jhaproxy.runtime.proxy.Proxy fe, HttpRequest request, TransactionLog log) {
+        if (fe.monitorUri() == null || !fe.monitorUri().matches(request)) {
+            return false;
+        }
+        fe.frontendCounters().intercepted.increment();
+        log.unlogged();
+        log.end(org.jhaproxy.runtime.log.TermState.Cause.LOCAL, org.jhaproxy.runtime.log.TermState.Phase.REQUEST);
+        return true;
+    }
+
     boolean matches(HttpRequest request) {
         String u = request.uri();
         if (uri.startsWith("/") && uri.equals(RequestUri.pathQuery(u))) {

@@ -14,11 +14,14 @@ final class ServerLeg {
     private Channel channel;
     private ServerSide side;
     private Server server;
+    /** The server's slot was given back while the stream still names the server. */
+    private boolean slotGiven;
 
     /** Takes {@code ch}, connected (or reused) to {@code s}, for {@code owner}'s responses. */
     void attach(Channel ch, Server s, HttpStream owner) {
         channel = ch;
         server = s;
+        slotGiven = false;
         side = ch.pipeline().get(ServerSide.class);
         side.owner(owner);
     }
@@ -37,9 +40,16 @@ final class ServerLeg {
         return channel != null;
     }
 
-    /** The server closed the connection itself: only the reference goes. */
-    void lost() {
+    /**
+     * The server closed the connection itself: the reference goes, and the slot with it (haproxy
+     * frees it as the server side disconnects, before the analysers see the close: the "N
+     * sessions active" of an "observe" transition no longer counts this stream). True when the
+     * connection ended on an error (a reset by the server), not on its close.
+     */
+    boolean lost() {
         channel = null;
+        freeSlot();
+        return side != null && side.reset();
     }
 
     /** Closes the connection gently (a FIN): a rule answered or a response was refused. */
@@ -83,9 +93,19 @@ final class ServerLeg {
 
     /** Gives the server its slot back (once). */
     void releaseSlot() {
-        if (server != null) {
+        freeSlot();
+        server = null;
+    }
+
+    /**
+     * The server side is disconnected (a close, a read timeout shutting it): its slot goes now,
+     * while the stream still names the server, as haproxy's stream leaves the server's cur_sess
+     * at the disconnection, before its analysers report the failure.
+     */
+    void freeSlot() {
+        if (server != null && !slotGiven) {
+            slotGiven = true;
             server.connectionReleased();
-            server = null;
         }
     }
 

@@ -52,7 +52,7 @@ final class ServerRequest {
                 stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
         ServerName.apply(backend, s, head.headers());
         ch.write(head);
-        HttpCounting.requestSent(stream.frontend(), backend, s, head);
+        HttpCounting.requestSent(stream.frontend(), backend, s, head, body.held());
         body.drainTo(ch);
         if (client instanceof LastHttpContent) {
             ch.write(LastHttpContent.EMPTY_LAST_CONTENT);

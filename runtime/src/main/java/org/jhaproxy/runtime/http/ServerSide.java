@@ -13,6 +13,8 @@ import org.jhaproxy.runtime.server.Server;
 public final class ServerSide extends ChannelInboundHandlerAdapter {
     private final Server server;
     private HttpStream owner;
+    /** The connection ended on an error (a reset), not on the server's close. */
+    private boolean reset;
 
     public ServerSide(Server server) {
         this.server = server;
@@ -74,8 +76,14 @@ public final class ServerSide extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
+    /** The connection ended on an error (the server reset it) rather than on a close. */
+    boolean reset() {
+        return reset;
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        reset |= cause instanceof java.io.IOException;
         ctx.close();
     }
 }

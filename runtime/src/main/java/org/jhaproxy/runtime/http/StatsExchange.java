@@ -77,8 +77,8 @@ final class StatsExchange {
      * haproxy 2.6 follows the 401 of "stats auth" with its 400 error message, which the closed
      * channel drops: the log shows 400 and the size of both.
      */
-    void logged(TransactionLog log) {
-        if (answer.challenge()) {
+    static void logged(StatsExchange stats, TransactionLog log) {
+        if (stats != null && stats.answer.challenge()) {
             log.status(400);
             log.responseBytes(HtxSize.raw(HttpErrors.message(400)));
         }

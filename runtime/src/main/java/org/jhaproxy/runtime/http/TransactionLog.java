@@ -23,6 +23,8 @@ final class TransactionLog {
     private long bytesIn;
     private long bytesOut;
     private boolean written;
+    /** A server connection took the request at some point (whether or not a line is logged). */
+    private boolean everConnected;
     private org.jhaproxy.runtime.persist.Persistence persistence;
 
     TransactionLog(StreamLog log) {
@@ -147,6 +149,7 @@ final class TransactionLog {
 
 
     void connected(Channel ch) {
+        everConnected = true;
         if (log != null) {
             log.connected();
             log.serverLocal = ServerConnector.ip(ch.localAddress());
@@ -186,7 +189,7 @@ final class TransactionLog {
 
     /** A server connection was established at some point. */
     boolean everConnected() {
-        return log != null && log.connect >= 0;
+        return everConnected;
     }
 
     /** The stream is still waiting in a queue (it never left one with a server). */

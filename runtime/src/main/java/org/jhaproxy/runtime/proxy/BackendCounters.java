@@ -64,6 +64,22 @@ public final class BackendCounters {
         lastSession.set(System.currentTimeMillis());
     }
 
+    /**
+     * A server's connection for a stream was set up, new or reused, or failed at once
+     * (srv_inc_sess_ctr() of connect_server()'s callers): its cum_sess, sess rate and lastsess
+     * count each attempt, retries included; smax counts the streams it serves.
+     */
+    public void serverSession() {
+        cumConn.increment();
+        spsMax.seen(sessPerSec.add());
+        lastSession.set(System.currentTimeMillis());
+    }
+
+    /** A stream was assigned to the server, which serves {@code current} now (smax). */
+    public void served(int current) {
+        connMax.seen(current);
+    }
+
     /** The stream's times in ms (queue, connect, response, total), -1 for a step not reached. */
     public void times(long q, long c, long d, long t) {
         sample(qTime, qTimeMax, q);

@@ -453,7 +453,7 @@ public final class Server {
     public void connectionTaken() {
         int n = currentConns.incrementAndGet();
         totalConns.incrementAndGet();
-        counters.session(n);
+        counters.served(n);
         counters.cumLbconn.increment();
         backend.backendCounters().cumLbconn.increment();
     }
@@ -465,12 +465,14 @@ public final class Server {
 
     /** A new connection to this server is attempted (connect). */
     public void connectAttempted() {
+        counters.serverSession();
         counters.connect.increment();
         backend.backendCounters().connect.increment();
     }
 
     /** An idle connection to this server is reused (reuse). */
     public void connectionReused() {
+        counters.serverSession();
         counters.reuse.increment();
         backend.backendCounters().reuse.increment();
     }

@@ -18,6 +18,8 @@ public final class Termination {
     private TermState.Cause cause = TermState.Cause.NONE;
     private TermState.Phase phase = TermState.Phase.NONE;
     private Server server;
+    /** The client reset its connection while its response was awaited. */
+    private boolean clientGone;
 
     /** The stream ends this way, unless a cause (a phase) was set before. */
     public void end(TermState.Cause c, TermState.Phase p) {
@@ -32,6 +34,15 @@ public final class Termination {
     /** The server the stream was given, whose counters count its end as the backend's do. */
     public void server(Server s) {
         server = s;
+    }
+
+    /**
+     * The client reset its connection while its response was awaited: what is written to it
+     * next fails, which process_stream() counts as a client abort once no analyser is left,
+     * whatever ended the stream first (a 504, a 502 of haproxy's, or the response in its data).
+     */
+    public void clientGone() {
+        clientGone = true;
     }
 
     /** At the stream's end, once: the aborts it counts for {@code backend} (null: none) and its server. */
@@ -53,6 +64,8 @@ public final class Termination {
             }
         } else if (phase == TermState.Phase.HEADERS && cause == TermState.Cause.CLIENT_CLOSE) {
             add(backend, c -> c.cliAborts.increment());
+        } else if (clientGone) {
+            add(backend, c -> c.cliAborts.increment());
         }
     }
 
@@ -68,6 +81,26 @@ public final class Termination {
             server.counters().failedResp.increment();
             server.observation().responseFailed(what);
         }
+    }
+
+    /**
+     * The server's connection ended before a response head: a close is a failed response
+     * ("Close from server (http)"); a reset is one twice, as process_stream() counts the
+     * connection's error before http_wait_for_response() counts its read error ("Read error (http)").
+     */
+    public static void serverClosedEarly(Proxy backend, Server server, SampleContext samples, boolean reset) {
+        if (reset) {
+            backend.backendCounters().failedResp.increment();
+            if (server != null) {
+                server.counters().failedResp.increment();
+            }
+        }
+        failedResponse(backend, server, samples, reset ? "Read error (http)" : "Close from server (http)");
+    }
+
+    /** The server the stream was given (its target), or null. */
+    public Server server() {
+        return server;
     }
 
     private void add(Proxy backend, java.util.function.Consumer<BackendCounters> what) {
