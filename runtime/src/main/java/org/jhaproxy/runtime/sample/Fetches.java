@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jhaproxy.config.sample.SampleArg;
 import org.jhaproxy.config.sample.SampleType;
-import org.jhaproxy.runtime.proxy.Proxy;
-import org.jhaproxy.runtime.server.Server;
 
 /**
  * The sample fetches the runtime executes (configuration.txt section 7.3), by name as the
@@ -51,10 +49,6 @@ public final class Fetches {
                 return v == null ? null : Sample.str(v);
             };
         });
-        add("date", (a, s) -> {
-            long offset = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
-            return c -> Sample.sint(System.currentTimeMillis() / 1000 + offset);
-        });
         add("rand", (a, s) -> {
             long range = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
             return c -> {
@@ -65,7 +59,6 @@ public final class Fetches {
         add("uuid", (a, s) -> c -> Sample.str(java.util.UUID.randomUUID().toString()));
         add("fe_name", (a, s) -> c -> Sample.str(c.frontend().name()));
         add("be_name", (a, s) -> c -> c.backendAssigned() || c.frontend().config().isBackend() ? Sample.str(c.backend().name()) : null);
-        add("nbsrv", Fetches::nbsrv);
         add("unique-id", (a, s) -> c -> {
             String id = org.jhaproxy.runtime.log.UniqueId.of(c);
             return id == null ? null : Sample.str(id);
@@ -83,12 +76,14 @@ public final class Fetches {
         add("src_port", (a, s) -> c -> Sample.sint(c.src().getPort()));
         add("dst", (a, s) -> c -> Sample.addr(c.dst().getAddress()));
         add("dst_port", (a, s) -> c -> Sample.sint(c.dst().getPort()));
-        add("fe_conn", (a, s) -> c -> Sample.sint(c.frontend().feconn().get()));
         // 7.3.4 layer 5: the client connection's TLS
         org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         // 7.3.5 layer 6: the request buffer of a TCP stream
         org.jhaproxy.runtime.payload.PayloadFetches.register(FACTORIES);
         HttpFetches.register(FACTORIES);
+        InternalFetches.register(FACTORIES);
+        ProxyFetches.register(FACTORIES);
+        ServerFetches.register(FACTORIES);
         BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);
@@ -114,21 +109,6 @@ public final class Fetches {
             throw new NotSupported("sample fetch '" + name + "' is not supported by jhaproxy yet.");
         }
         return f.create(args, scope);
-    }
-
-    /** nbsrv([backend]): the usable servers of that backend (or of the current one). */
-    private static Fetch nbsrv(List<SampleArg> a, CompileScope scope) {
-        Proxy named = a.isEmpty() || a.get(0).text().isEmpty() ? null : scope.proxies().backend(a.get(0).text());
-        return c -> {
-            Proxy be = named != null ? named : c.backend();
-            long n = 0;
-            for (Server srv : be.servers()) {
-                if (srv.isUsable()) {
-                    n++;
-                }
-            }
-            return Sample.sint(n);
-        };
     }
 
     static Sample typed(SampleType t, Object v) {

@@ -259,6 +259,17 @@ public final class SampleContext {
         return m;
     }
 
+    private org.jhaproxy.runtime.server.Server server;
+
+    /** The server the stream was assigned (s->target), null before or without one. */
+    public org.jhaproxy.runtime.server.Server server() {
+        return server;
+    }
+
+    public void server(org.jhaproxy.runtime.server.Server s) {
+        this.server = s;
+    }
+
     private org.jhaproxy.runtime.cache.CacheTxn cacheTxn;
 
     /** What the cache knows of this transaction (cache-use, cache-store), null until a cache rule ran. */

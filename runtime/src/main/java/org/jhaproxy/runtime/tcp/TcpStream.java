@@ -122,6 +122,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
 
                     @Override
                     public void assigned(Server s) {
+                        samples.server(s);
                         if (log != null) {
                             log.serverAssigned();
                             log.server = s.name();
