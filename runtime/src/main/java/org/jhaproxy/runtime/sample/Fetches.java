@@ -84,6 +84,7 @@ public final class Fetches {
         InternalFetches.register(FACTORIES);
         ProxyFetches.register(FACTORIES);
         ServerFetches.register(FACTORIES);
+        ConnectionFetches.register(FACTORIES);
         BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);

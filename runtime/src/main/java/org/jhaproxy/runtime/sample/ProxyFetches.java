@@ -56,7 +56,7 @@ final class ProxyFetches {
     }
 
     private static boolean established(SampleContext c) {
-        return c.response() != null || (c.log() != null && c.log().connect >= 0);
+        return c.serverConnection() != null;
     }
 
     /** fe_conn([frontend]) and the like: the named proxy, else the one the rule is written in. */

@@ -260,6 +260,27 @@ public final class SampleContext {
     }
 
     private org.jhaproxy.runtime.server.Server server;
+    private io.netty.channel.Channel client;
+    private io.netty.channel.Channel serverConnection;
+
+    /** The client connection (the session's origin), null in a health check. */
+    public io.netty.channel.Channel client() {
+        return client;
+    }
+
+    public SampleContext client(io.netty.channel.Channel ch) {
+        this.client = ch;
+        return this;
+    }
+
+    /** The server connection once established (the stream's back side), else null. */
+    public io.netty.channel.Channel serverConnection() {
+        return serverConnection;
+    }
+
+    public void serverConnection(io.netty.channel.Channel ch) {
+        this.serverConnection = ch;
+    }
 
     /** The server the stream was assigned (s->target), null before or without one. */
     public org.jhaproxy.runtime.server.Server server() {

@@ -74,7 +74,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         samples = new org.jhaproxy.runtime.sample.SampleContext(addresses.src(), addresses.dst(), frontend,
                 org.jhaproxy.runtime.sample.Vars.session(client))
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client)).client(client)
                 .requestBuffer(requestBuffer);
         inspection = new ContentInspection(this, samples);
         inspection.run(false);
@@ -146,6 +146,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         server = ch;
         target = s;
         termination.server(s);
+        samples.serverConnection(ch);
         // in TCP the store rules run once the server connection is established
         org.jhaproxy.runtime.stick.Sticking.response(samples, s);
         if (log != null) {
