@@ -360,7 +360,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     SampleContext samples(HttpRequest request) {
         SessionAddresses a = SessionAddresses.of(client);
         return new SampleContext(a.src(), a.dst(), frontend, Vars.session(client)).request(request)
-                .stickSession(StickCounters.session(client)).tls(ClientTls.of(client)).client(client);
+                .stickSession(StickCounters.session(client)).tls(ClientTls.of(client)).client(client)
+                .firstRequest(transactions == 1);
     }
 
     /** The server-side pipeline of a new connection to {@code server}. */

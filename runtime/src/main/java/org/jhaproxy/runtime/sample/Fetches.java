@@ -85,6 +85,8 @@ public final class Fetches {
         ProxyFetches.register(FACTORIES);
         ServerFetches.register(FACTORIES);
         ConnectionFetches.register(FACTORIES);
+        HttpMessageFetches.register(FACTORIES);
+        CookieFetches.register(FACTORIES);
         BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);

@@ -261,6 +261,17 @@ public final class SampleContext {
 
     private org.jhaproxy.runtime.server.Server server;
     private io.netty.channel.Channel client;
+    private boolean firstRequest = true;
+
+    /** The transaction is the connection's first one (not TX_NOT_FIRST): http_first_req. */
+    public boolean firstRequest() {
+        return firstRequest;
+    }
+
+    public SampleContext firstRequest(boolean first) {
+        this.firstRequest = first;
+        return this;
+    }
     private io.netty.channel.Channel serverConnection;
 
     /** The client connection (the session's origin), null in a health check. */
