@@ -29,6 +29,8 @@ final class InternalFetches {
         m.put("proc", (a, s) -> c -> Sample.sint(1));
         m.put("thread", (a, s) -> c -> Sample.sint(threadNumber()));
         m.put("stopping", (a, s) -> c -> Sample.bool(org.jhaproxy.runtime.process.Stopping.now()));
+        m.put("last_rule_file", (a, s) -> c -> c.lastRule() == null ? null : Sample.str(c.lastRule().file()));
+        m.put("last_rule_line", (a, s) -> c -> c.lastRule() == null ? null : Sample.sint(c.lastRule().line()));
         m.put("bin", (a, s) -> {
             Sample v = Sample.bin(HexFormat.of().parseHex(a.get(0).text()));
             return c -> v;

@@ -262,6 +262,16 @@ public final class SampleContext {
     private org.jhaproxy.runtime.server.Server server;
     private io.netty.channel.Channel client;
     private boolean firstRequest = true;
+    private org.jhaproxy.config.model.Position lastRule;
+
+    /** The rule whose action ended its rule set last (s->last_rule_file/line), null before one did. */
+    public org.jhaproxy.config.model.Position lastRule() {
+        return lastRule;
+    }
+
+    public void lastRule(org.jhaproxy.config.model.Position at) {
+        this.lastRule = at;
+    }
 
     /** The transaction is the connection's first one (not TX_NOT_FIRST): http_first_req. */
     public boolean firstRequest() {
