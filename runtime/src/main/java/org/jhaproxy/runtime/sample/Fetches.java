@@ -71,20 +71,22 @@ public final class Fetches {
                 return v != null ? v : dflt;
             };
         });
+        // 7.3.2 the process, the proxies and the servers
+        InternalFetches.register(FACTORIES);
+        ProxyFetches.register(FACTORIES);
+        ServerFetches.register(FACTORIES);
         // 7.3.3 layer 4: the client connection
         add("src", (a, s) -> c -> Sample.addr(c.src().getAddress()));
         add("src_port", (a, s) -> c -> Sample.sint(c.src().getPort()));
         add("dst", (a, s) -> c -> Sample.addr(c.dst().getAddress()));
         add("dst_port", (a, s) -> c -> Sample.sint(c.dst().getPort()));
+        ConnectionFetches.register(FACTORIES);
         // 7.3.4 layer 5: the client connection's TLS
         org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         // 7.3.5 layer 6: the request buffer of a TCP stream
         org.jhaproxy.runtime.payload.PayloadFetches.register(FACTORIES);
+        // 7.3.6 layer 7: HTTP
         HttpFetches.register(FACTORIES);
-        InternalFetches.register(FACTORIES);
-        ProxyFetches.register(FACTORIES);
-        ServerFetches.register(FACTORIES);
-        ConnectionFetches.register(FACTORIES);
         HttpMessageFetches.register(FACTORIES);
         CookieFetches.register(FACTORIES);
         BodyFetches.register(FACTORIES);
@@ -100,12 +102,12 @@ public final class Fetches {
         FACTORIES.put(name, f);
     }
 
-    /** The fetch, compiled, or the reason it cannot be. */
     /** The names of the fetches the runtime executes (-dK lists only those). */
     public static java.util.Set<String> names() {
         return java.util.Set.copyOf(FACTORIES.keySet());
     }
 
+    /** The fetch, compiled, or the reason it cannot be. */
     public static Fetch create(String name, List<SampleArg> args, CompileScope scope) throws NotSupported {
         Factory f = FACTORIES.get(name);
         if (f == null) {

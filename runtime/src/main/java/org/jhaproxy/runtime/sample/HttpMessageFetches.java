@@ -32,17 +32,9 @@ final class HttpMessageFetches {
         m.put("capture.req.ver", (a, s) -> c -> c.request() == null ? null : Sample.str(httpVersion(c.request().protocolVersion())));
         m.put("capture.res.ver", (a, s) -> c -> c.response() == null ? null : Sample.str(httpVersion(c.response().protocolVersion())));
         // the request line as received (txn->uri), in the request and the response rules
-        m.put("capture.req.method", (a, s) -> c -> {
-            String line = requestLine(c);
-            return line == null ? null : Sample.str(line.substring(0, spaceOrEnd(line, 0)));
-        });
+        m.put("capture.req.method", (a, s) -> c -> c.receivedMethod() == null ? null : Sample.str(c.receivedMethod()));
         m.put("capture.req.uri", (a, s) -> c -> {
-            String line = requestLine(c);
-            int sp = line == null ? -1 : line.indexOf(' ');
-            if (sp < 0) {
-                return null;
-            }
-            String path = RequestUri.pathQuery(line.substring(sp + 1, spaceOrEnd(line, sp + 1)));
+            String path = c.receivedUri() == null ? null : RequestUri.pathQuery(c.receivedUri());
             return path == null ? null : Sample.str(path);
         });
         m.put("http_first_req", (a, s) -> c -> Sample.bool(c.firstRequest()));
@@ -105,16 +97,6 @@ final class HttpMessageFetches {
     /** capture.*.ver: "HTTP/1.1" for a 1.1 message, "HTTP/1.0" for any other. */
     private static String httpVersion(io.netty.handler.codec.http.HttpVersion v) {
         return v.majorVersion() == 1 && v.minorVersion() >= 1 || v.majorVersion() > 1 ? "HTTP/1.1" : "HTTP/1.0";
-    }
-
-    private static String requestLine(SampleContext c) {
-        HttpRequest r = c.request();
-        return r == null ? null : r.method().name() + " " + r.uri();
-    }
-
-    private static int spaceOrEnd(String s, int from) {
-        int sp = s.indexOf(' ', from);
-        return sp < 0 ? s.length() : sp;
     }
 
     /** The first value of the first Host header (http_find_header(), commas splitting), or null. */

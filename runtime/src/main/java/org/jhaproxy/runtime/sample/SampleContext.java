@@ -105,7 +105,23 @@ public final class SampleContext {
 
     public SampleContext request(HttpRequest r) {
         this.request = r;
+        if (r != null) {
+            receivedMethod = r.method().name();
+            receivedUri = r.uri();
+        }
         return this;
+    }
+
+    /** The method and URI as received (txn->uri), which rules rewriting the request leave as they are. */
+    private String receivedMethod;
+    private String receivedUri;
+
+    public String receivedMethod() {
+        return receivedMethod;
+    }
+
+    public String receivedUri() {
+        return receivedUri;
     }
 
     public HttpResponse response() {
