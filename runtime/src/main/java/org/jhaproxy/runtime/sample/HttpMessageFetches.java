@@ -37,7 +37,7 @@ final class HttpMessageFetches {
             String path = c.receivedUri() == null ? null : RequestUri.pathQuery(c.receivedUri());
             return path == null ? null : Sample.str(path);
         });
-        m.put("http_first_req", (a, s) -> c -> Sample.bool(c.firstRequest()));
+        m.put("http_first_req", (a, s) -> c -> c.hasStream() ? Sample.bool(c.firstRequest()) : null);
         Fetches.Factory proto = (a, s) -> c -> c.request() == null ? null : Sample.TRUE;
         m.put("req.proto_http", proto);
         m.put("req_proto_http", proto);

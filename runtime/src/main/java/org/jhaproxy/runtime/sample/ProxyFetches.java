@@ -40,19 +40,32 @@ final class ProxyFetches {
         });
         m.put("be_id", (a, s) -> {
             Map<Proxy, Long> ids = uuids(s.proxies());
-            return c -> Sample.sint(ids.getOrDefault(c.backend(), 0L));
+            return c -> c.hasStream() ? Sample.sint(ids.getOrDefault(c.backend(), 0L)) : null;
         });
         m.put("fe_defbe", (a, s) -> c -> {
             String name = c.frontend().config().defaultBackend();
             return name == null ? null : Sample.str(name);
         });
         m.put("fe_client_timeout", (a, s) -> c -> Sample.sint(c.frontend().timeouts().client()));
-        m.put("be_server_timeout", (a, s) -> c -> Sample.sint(c.backend().timeouts().server()));
-        m.put("be_tunnel_timeout", (a, s) -> c -> Sample.sint(c.backend().timeouts().tunnel()));
+        m.put("be_server_timeout", (a, s) -> c -> c.hasStream() ? Sample.sint(c.backend().timeouts().server()) : null);
+        m.put("be_tunnel_timeout", (a, s) -> c -> c.hasStream() ? Sample.sint(c.backend().timeouts().tunnel()) : null);
         // the stream's own timeouts are the backend's once its server connection is established
         // (back_establish()), none before: no "set-timeout" action exists to change them
-        m.put("cur_server_timeout", (a, s) -> c -> Sample.sint(established(c) ? c.backend().timeouts().server() : 0));
-        m.put("cur_tunnel_timeout", (a, s) -> c -> Sample.sint(established(c) ? c.backend().timeouts().tunnel() : 0));
+        m.put("cur_server_timeout", (a, s) -> c -> !c.hasStream() ? null : Sample.sint(currentServerTimeout(c)));
+        m.put("cur_tunnel_timeout", (a, s) -> c -> !c.hasStream() ? null : Sample.sint(established(c) ? c.backend().timeouts().tunnel() : 0));
+    }
+
+    /**
+     * The stream's server-side read timeout: none before its server connection, then the
+     * backend's "timeout server", and the tunnel timeout once a TCP stream forwards with no
+     * analyser left (process_stream()).
+     */
+    private static long currentServerTimeout(SampleContext c) {
+        if (!established(c)) {
+            return 0;
+        }
+        Proxy.Timeouts t = c.backend().timeouts();
+        return !c.frontend().isHttp() && t.tunnel() > 0 ? t.tunnel() : t.server();
     }
 
     private static boolean established(SampleContext c) {

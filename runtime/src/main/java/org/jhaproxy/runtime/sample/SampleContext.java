@@ -67,6 +67,14 @@ public final class SampleContext {
         return this;
     }
 
+    /**
+     * Whether a stream exists (smp->strm): not for the connection and session rules, nor for
+     * the log line of an HTTP connection that ended without a request.
+     */
+    public boolean hasStream() {
+        return session == null && (request != null || !frontend.isHttp());
+    }
+
     /** The session's addresses when the rules run at the connection level, else null. */
     public org.jhaproxy.runtime.stream.SessionAddresses session() {
         return session;
