@@ -47,6 +47,7 @@ public final class HttpRequestAnalyzer {
                     CaptureAction.headers(c, req.headers(), false);
                     if (fe.rules() != ProxyRuleSets.none() && !TcpRule.run(fe.rules().tcpContent, c)) {
                         stage = Stage.DONE;
+                        fe.frontendCounters().deniedReq.increment();
                         return Reply.REJECT;
                     }
                     // http_wait_for_request() counts the request on what the session and the
@@ -93,7 +94,9 @@ public final class HttpRequestAnalyzer {
                         return null;
                     }
                     if (!TcpRule.run(be.rules().tcpContent, c)) {
+                        // tcp_inspect_request()'s deny counts in the session's frontend only
                         stage = Stage.DONE;
+                        fe.frontendCounters().deniedReq.increment();
                         return Reply.REJECT;
                     }
                     next = 0;
