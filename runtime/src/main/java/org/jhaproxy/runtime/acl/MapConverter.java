@@ -22,17 +22,22 @@ public final class MapConverter {
     public static SampleConverter create(String kind, List<SampleArg> args, CompileScope scope) throws NotSupported {
         String[] parts = kind.split("_");
         MatchMethod method = MatchMethod.byName(parts.length > 1 ? parts[1] : "str");
-        if (method == null || method == MatchMethod.BIN || method == MatchMethod.REGM) {
+        if (method == null || method == MatchMethod.BIN) {
             throw new NotSupported("converter '" + kind + "' is not supported by jhaproxy yet.");
         }
-        // map_<match>_<output>: the output is a string unless "_int" says otherwise
-        PatternExpression.Output out = parts.length > 2 && parts[2].equals("int")
-                ? PatternExpression.Output.INT : PatternExpression.Output.STR;
+        // map_<match>_<output>: the output is a string unless "_int" or "_ip" says otherwise
+        String o = parts.length > 2 ? parts[2] : "str";
+        PatternExpression.Output out = o.equals("int") ? PatternExpression.Output.INT
+                : o.equals("ip") ? PatternExpression.Output.IP : PatternExpression.Output.STR;
         String file = args.get(0).text();
         Sample dflt = args.size() > 1 ? value(args.get(1).text(), out) : null;
         PatternReferences refs = scope.patterns();
         PatternReferences.Origin at = refs.origin(scope.at(), scope.deferred());
         PatternReference ref = refs.file(file, scope.file(file), true, PatternReference.MAP, at);
+        if (method == MatchMethod.REGM) {
+            // matched as map_reg; the value's "\N" then take the groups of the match
+            return RegmSubstitution.converter(ref.expression(MatchMethod.REG, false, out, at), dflt);
+        }
         PatternExpression expr = ref.expression(method, false, out, at);
         return (in, c) -> {
             PatternElement e = expr.find(in);
@@ -52,6 +57,10 @@ public final class MapConverter {
             } catch (NumberFormatException e) {
                 return Sample.sint(0);
             }
+        }
+        if (out == PatternExpression.Output.IP) {
+            java.net.InetAddress a = org.jhaproxy.runtime.sample.Addresses.parse(text);
+            return a == null ? null : Sample.addr(a);
         }
         return Sample.str(text);
     }

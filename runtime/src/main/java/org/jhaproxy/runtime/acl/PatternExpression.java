@@ -14,7 +14,7 @@ import org.jhaproxy.runtime.sample.Sample;
 public final class PatternExpression {
     /** How a map's values are read (map_parse_str, map_parse_int); NONE for an ACL. */
     public enum Output {
-        NONE, STR, INT
+        NONE, STR, INT, IP
     }
 
     private final MatchMethod method;
@@ -76,7 +76,20 @@ public final class PatternExpression {
             Long v = parseInt(e.sample());
             return v == null ? null : Sample.sint(v);
         }
+        if (output == Output.IP) {
+            java.net.InetAddress a = org.jhaproxy.runtime.sample.Addresses.parse(e.sample());
+            return a == null ? null : Sample.addr(a);
+        }
         return Sample.str(e.sample());
+    }
+
+    /** The value of a map entry reads as the map's output type (map_parse_int(), map_parse_ip()). */
+    static boolean parsesAs(Output out, String value) {
+        return switch (out) {
+            case INT -> parseInt(value) != null;
+            case IP -> org.jhaproxy.runtime.sample.Addresses.parse(value) != null;
+            default -> true;
+        };
     }
 
     /** map_parse_int(): a whole signed decimal number, else refused. */
@@ -102,7 +115,7 @@ public final class PatternExpression {
                 default -> "unable to parse '" + pattern + "'";
             });
         }
-        if (sample != null && output == Output.INT && parseInt(sample) == null) {
+        if (sample != null && !parsesAs(output, sample)) {
             throw new NotSupported("unable to parse '" + sample + "'");
         }
     }

@@ -191,7 +191,7 @@ public final class PatternReference {
             PatternElement e = next.get(i);
             if (id != null ? e.id() == id : e.pattern().equals(key)) {
                 for (PatternExpression x : expressions) {
-                    if (x.output() == PatternExpression.Output.INT && PatternExpression.parseInt(value) == null) {
+                    if (!PatternExpression.parsesAs(x.output(), value)) {
                         return "unable to parse '" + value + "'";
                     }
                 }

@@ -57,6 +57,11 @@ public enum HashFunction {
 
     abstract long hash(byte[] b, int from, int to);
 
+    /** The hash of all the bytes (the converters of the same names, configuration.txt 7.3.1). */
+    public long hash(byte[] b) {
+        return hash(b, 0, b.length);
+    }
+
     /** Bob Jenkins' integer avalanche then a multiplication spreading values around the ring. */
     public static long avalanche(long value) {
         int a = (int) value;

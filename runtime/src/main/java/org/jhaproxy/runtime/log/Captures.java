@@ -46,6 +46,11 @@ public final class Captures {
         into[index] = cut(value, decl.get(index).len());
     }
 
+    /** How many slots the frontend declares for requests or responses. */
+    public int count(boolean isResponse) {
+        return (isResponse ? response : request).length;
+    }
+
     /** The value of slot {@code index}, null when empty or not declared. */
     public String get(boolean isResponse, int index) {
         String[] from = isResponse ? response : request;

@@ -131,7 +131,11 @@ public final class LogLine {
     private static Part expression(CompiledSample smp, LogOptions o) {
         return (in, out) -> {
             Sample v = smp.eval(in.samples());
-            LogText.text(out.sb, v == null ? null : v.asString(), o);
+            if (o.http()) {
+                LogText.httpEncoded(out.sb, v == null ? null : v.asString(), o);
+            } else {
+                LogText.text(out.sb, v == null ? null : v.asString(), o);
+            }
             out.lastSpace = false;
         };
     }

@@ -4,9 +4,14 @@ package org.jhaproxy.runtime.log;
  * The "%{+Q,-X}" options of a log-format node (LOG_OPT_*): quote, hexadecimal, escape, and
  * "mandatory" (an empty value is written "-"), which log lines have and header values do not.
  */
-public record LogOptions(boolean quote, boolean hexa, boolean escape, boolean mandatory) {
-    public static final LogOptions NONE = new LogOptions(false, false, false, false);
-    public static final LogOptions LOG_LINE = new LogOptions(false, false, false, true);
+public record LogOptions(boolean quote, boolean hexa, boolean escape, boolean mandatory, boolean http) {
+    public static final LogOptions NONE = new LogOptions(false, false, false, false, false);
+    public static final LogOptions LOG_LINE = new LogOptions(false, false, false, true, false);
+    /**
+     * LOG_OPT_HTTP, the formats of HTTP rules (header values, reply bodies, redirects) and of
+     * unique-id-format: a sample's control characters are written "%XX" (http_encode_map).
+     */
+    public static final LogOptions HTTP = new LogOptions(false, false, false, false, true);
 
     /** These options changed by a flags string such as "+Q,-E" (null: unchanged). */
     public LogOptions with(String flags) {
@@ -30,6 +35,6 @@ public record LogOptions(boolean quote, boolean hexa, boolean escape, boolean ma
                 default -> { }
             }
         }
-        return new LogOptions(q, x, e, m);
+        return new LogOptions(q, x, e, m, http);
     }
 }

@@ -2,6 +2,8 @@ package org.jhaproxy.runtime.log;
 
 /** How log-format nodes write their values (lf_text_len(), lf_encode_string()). */
 final class LogText {
+    private static final String HEXDIGITS = "0123456789ABCDEF";
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private LogText() {
@@ -29,6 +31,28 @@ final class LogText {
         }
         if (o.quote()) {
             sb.append('"');
+        }
+    }
+
+    /**
+     * A sample in an HTTP format (lf_encode_chunk() with http_encode_map): bytes 0x00-0x08,
+     * 0x0a-0x1f and 0x7f become "%XX"; "+E" backslash-escapes '"', '\\' and ']'; no quotes, and
+     * nothing for a missing value.
+     */
+    static void httpEncoded(StringBuilder sb, String s, LogOptions o) {
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c <= 0x1f && c != 0x09) || c == 0x7f) {
+                sb.append('%').append(HEXDIGITS.charAt((c >> 4) & 0xf)).append(HEXDIGITS.charAt(c & 0xf));
+            } else {
+                if (o.escape() && (c == '"' || c == '\\' || c == ']')) {
+                    sb.append('\\');
+                }
+                sb.append(c);
+            }
         }
     }
 

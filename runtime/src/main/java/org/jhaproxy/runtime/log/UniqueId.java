@@ -33,7 +33,7 @@ public final class UniqueId {
         }
         Line h = c.last("unique-id-header");
         String header = h == null || h.arg(1).isEmpty() ? null : h.arg(1);
-        return new UniqueId(LogLine.compile(f.arg(1), c.mode() == ProxyMode.HTTP, LogOptions.NONE, true, scope), header);
+        return new UniqueId(LogLine.compile(f.arg(1), c.mode() == ProxyMode.HTTP, LogOptions.HTTP, true, scope), header);
     }
 
     /** The stream's id, built now if it was not yet; null when its frontend has no unique-id-format. */

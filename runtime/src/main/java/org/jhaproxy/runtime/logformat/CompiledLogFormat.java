@@ -20,7 +20,7 @@ public final class CompiledLogFormat {
     }
 
     public static CompiledLogFormat compile(String text, CompileScope scope) throws NotSupported {
-        return new CompiledLogFormat(LogLine.compile(text, true, LogOptions.NONE, scope));
+        return new CompiledLogFormat(LogLine.compile(text, true, LogOptions.HTTP, scope));
     }
 
     public boolean isConstant() {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jhaproxy.config.sample.SampleArg;
 
@@ -22,8 +21,9 @@ public final class Converters {
     private static final Map<String, Factory> FACTORIES = new HashMap<>();
 
     static {
-        add("lower", (a, s) -> (in, c) -> Sample.str(((String) in.value()).toLowerCase(Locale.ROOT)));
-        add("upper", (a, s) -> (in, c) -> Sample.str(((String) in.value()).toUpperCase(Locale.ROOT)));
+        // tolower()/toupper() of the C locale: bytes above 127 do not change
+        add("lower", (a, s) -> (in, c) -> Sample.str(TextConverters.asciiLower((String) in.value())));
+        add("upper", (a, s) -> (in, c) -> Sample.str(TextConverters.asciiUpper((String) in.value())));
         add("length", (a, s) -> (in, c) -> Sample.sint(((String) in.value()).length()));
         add("len", (a, s) -> (in, c) -> Sample.sint(((String) in.value()).length()));
         add("field", (a, s) -> TextConverters.field(sint(a, 0), text(a, 1), a.size() > 2 && !text(a, 2).isEmpty() ? sint(a, 2) : 1));
@@ -50,10 +50,77 @@ public final class Converters {
             Sample no = Sample.str(text(a, 1));
             return (in, c) -> (Boolean) in.value() ? yes : no;
         });
+        add("cpl", (a, s) -> (in, c) -> Sample.sint(~(Long) in.value()));
+        add("and", (a, s) -> Arithmetic.of(a, (x, y) -> x & y));
+        add("or", (a, s) -> Arithmetic.of(a, (x, y) -> x | y));
+        add("xor", (a, s) -> Arithmetic.of(a, (x, y) -> x ^ y));
+        add("odd", (a, s) -> (in, c) -> Sample.bool(((Long) in.value() & 1) != 0));
+        add("even", (a, s) -> (in, c) -> Sample.bool(((Long) in.value() & 1) == 0));
+        add("strcmp", (a, s) -> Comparisons.strcmp(VarRef.parse(text(a, 0))));
+        add("secure_memcmp", (a, s) -> Comparisons.secureMemcmp(VarRef.parse(text(a, 0))));
+        // dates (7.3.1 http_date, ltime, utime)
+        add("http_date", (a, s) -> TimeConverters.httpDate(number(a, 0), text(a, 1)));
+        add("ltime", (a, s) -> TimeConverters.strftime(text(a, 0), number(a, 1), true));
+        add("utime", (a, s) -> TimeConverters.strftime(text(a, 0), number(a, 1), false));
+        // encodings
+        add("url_dec", (a, s) -> {
+            boolean form = number(a, 0) != 0;
+            return (in, c) -> {
+                String r = EncodingConverters.urlDecode((String) in.value(), form);
+                return r == null ? null : Sample.str(r);
+            };
+        });
+        add("url_enc", (a, s) -> (in, c) -> Sample.str(EncodingConverters.urlEncode((String) in.value())));
+        add("hex2i", (a, s) -> (in, c) -> EncodingConverters.hex2i((String) in.value()));
+        add("be2dec", (a, s) -> {
+            String sep = text(a, 0);
+            int chunk = (int) number(a, 1);
+            boolean truncate = number(a, 2) != 0;
+            return (in, c) -> Sample.str(EncodingConverters.be2dec((byte[]) in.value(), sep, chunk, truncate));
+        });
+        add("be2hex", (a, s) -> {
+            String sep = text(a, 0);
+            int chunk = (int) number(a, 1);
+            boolean truncate = number(a, 2) != 0;
+            return (in, c) -> Sample.str(EncodingConverters.be2hex((byte[]) in.value(), sep, chunk, truncate));
+        });
+        add("htonl", (a, s) -> (in, c) -> Sample.bin(EncodingConverters.htonl((Long) in.value())));
+        add("cut_crlf", (a, s) -> (in, c) -> Sample.str(EncodingConverters.cutCrlf((String) in.value())));
+        add("b64dec", (a, s) -> (in, c) -> {
+            byte[] b = Base64Text.decode((String) in.value());
+            return b == null ? null : Sample.bin(b);
+        });
+        add("ub64dec", (a, s) -> (in, c) -> {
+            byte[] b = Base64Text.decodeUrl((String) in.value());
+            return b == null ? null : Sample.bin(b);
+        });
+        add("ub64enc", (a, s) -> (in, c) -> Sample.str(Base64Text.encodeUrl((byte[]) in.value())));
+        add("host_only", (a, s) -> (in, c) -> Sample.str(HostConverters.hostOnly((String) in.value())));
+        add("port_only", (a, s) -> (in, c) -> Sample.sint(HostConverters.portOnly((String) in.value())));
+        add("json", (a, s) -> {
+            String mode = text(a, 0);
+            return (in, c) -> {
+                String r = JsonEscape.escape((String) in.value(), mode);
+                return r == null ? null : Sample.str(r);
+            };
+        });
+        add("language", (a, s) -> {
+            String languages = text(a, 0);
+            String dflt = a.size() > 1 ? text(a, 1) : null;
+            return (in, c) -> {
+                String r = AcceptLanguage.preferred((String) in.value(), languages, dflt);
+                return r == null ? null : Sample.str(r);
+            };
+        });
+        HashConverters.register(FACTORIES);
+        StoreConverters.register(FACTORIES);
+        ProxyConverters.register(FACTORIES);
         org.jhaproxy.runtime.stick.TableConverters.register(FACTORIES);
         for (String kind : List.of("map", "map_str", "map_beg", "map_sub", "map_end", "map_dom", "map_reg", "map_ip",
                 "map_int", "map_str_int", "map_beg_int", "map_sub_int", "map_end_int", "map_dom_int", "map_reg_int",
-                "map_ip_int", "map_int_int", "map_str_str", "map_ip_str", "map_int_str")) {
+                "map_ip_int", "map_int_int", "map_str_str", "map_ip_str", "map_int_str", "map_dir", "map_dir_int",
+                "map_regm", "map_str_ip", "map_beg_ip", "map_sub_ip", "map_end_ip", "map_dom_ip", "map_reg_ip", "map_ip_ip",
+                "map_int_ip", "map_dir_ip")) {
             add(kind, (a, s) -> org.jhaproxy.runtime.acl.MapConverter.create(kind, a, s));
         }
     }
@@ -80,6 +147,12 @@ public final class Converters {
 
     static String text(List<SampleArg> a, int i) {
         return i < a.size() ? a.get(i).text() : "";
+    }
+
+    /** An optional integer argument: 0 when absent or empty. */
+    static long number(List<SampleArg> a, int i) {
+        String t = text(a, i).strip();
+        return t.isEmpty() ? 0 : Long.parseLong(t);
     }
 
     static int sint(List<SampleArg> a, int i) {

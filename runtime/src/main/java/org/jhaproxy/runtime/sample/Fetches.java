@@ -117,6 +117,11 @@ public final class Fetches {
         return f.create(args, scope);
     }
 
+    /** be_usable_srv(): what nbsrv says of a backend (the fetch and the converter). */
+    static long usableServers(org.jhaproxy.runtime.proxy.Proxy be) {
+        return ProxyFetches.usableServers(be);
+    }
+
     static Sample typed(SampleType t, Object v) {
         return new Sample(t, v);
     }

@@ -178,6 +178,28 @@ final class TextConverters {
         };
     }
 
+    /** tolower() in the C locale: only A-Z change, other bytes stay as they are. */
+    static String asciiLower(String s) {
+        char[] out = s.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 'A' && out[i] <= 'Z') {
+                out[i] += 'a' - 'A';
+            }
+        }
+        return new String(out);
+    }
+
+    /** toupper() in the C locale: only a-z change. */
+    static String asciiUpper(String s) {
+        char[] out = s.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 'a' && out[i] <= 'z') {
+                out[i] -= 'a' - 'A';
+            }
+        }
+        return new String(out);
+    }
+
     static String hex(byte[] b) {
         char[] out = new char[b.length * 2];
         for (int i = 0; i < b.length; i++) {

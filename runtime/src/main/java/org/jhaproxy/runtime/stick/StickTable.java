@@ -37,6 +37,11 @@ public final class StickTable {
         this.stored = stored;
     }
 
+    /** The table's "expire" delay in ms, 0 when entries do not expire. */
+    long expireDelay() {
+        return expire;
+    }
+
     public String name() {
         return name;
     }
