@@ -318,6 +318,7 @@ public final class Engine {
      */
     public void softStop(Consumer<String> report) {
         softStopping = true;
+        org.jhaproxy.runtime.process.Stopping.began();
         for (Listener l : listeners) {
             l.stop();
         }

@@ -142,6 +142,9 @@ public final class HttpRequestAnalyzer {
                 continue;
             }
             Reply r = rule.action().apply(c, req);
+            if (r != null && r != Reply.WAIT_BODY) {
+                c.lastRule(rule.at());
+            }
             if (r == Reply.WAIT_BODY) {
                 return waitFor((WaitForBody) rule.action());
             }

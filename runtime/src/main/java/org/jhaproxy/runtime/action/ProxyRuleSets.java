@@ -92,17 +92,17 @@ public final class ProxyRuleSets {
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_REQ)) {
             // haproxy parses the action's arguments before its condition (pattern reference order)
             HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), false, acls.scope().at(r.at())));
-            req.add(new HttpRule(cond(acls, r), a));
+            req.add(new HttpRule(cond(acls, r), a, r.at()));
         }
         List<HttpRule> redirects = new ArrayList<>();
         for (ProxyRules.Rule r : pc.redirects()) {
             HttpAction a = at(r.at(), () -> Redirect.compile(r.words(), false, acls.scope().at(r.at())));
-            redirects.add(new HttpRule(cond(acls, r), a));
+            redirects.add(new HttpRule(cond(acls, r), a, null));
         }
         List<HttpRule> res = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_RES)) {
             HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
-            res.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a));
+            res.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a, r.at()));
         }
         List<HttpRule> after = new ArrayList<>();
         for (ProxyRules.Rule r : pc.rules(RuleSet.HTTP_AFTER_RES)) {
@@ -111,7 +111,7 @@ public final class ProxyRuleSets {
                         + "' is not supported by jhaproxy yet.");
             }
             HttpAction a = at(r.at(), () -> HttpActionCompiler.compile(r.words(), true, acls.scope().at(r.at())));
-            after.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a));
+            after.add(new HttpRule(at(r.at(), () -> acls.compileForResponse(r.condition())), a, r.at()));
         }
         List<SwitchingRule> sw = new ArrayList<>();
         for (ProxyRules.BackendRef b : pc.useBackends()) {
@@ -161,16 +161,16 @@ public final class ProxyRuleSets {
         if (r.action().startsWith("track-sc")) {
             org.jhaproxy.runtime.stick.TrackAction t = at(r.at(),
                     () -> org.jhaproxy.runtime.stick.TrackAction.compile(r.words(), acls.scope().at(r.at()), level));
-            return new TcpRule(cond(acls, r), true, t::apply);
+            return new TcpRule(cond(acls, r), true, t::apply, r.at());
         }
         if (org.jhaproxy.runtime.stick.CounterAction.is(r.action())) {
             org.jhaproxy.runtime.stick.CounterAction a = at(r.at(),
                     () -> org.jhaproxy.runtime.stick.CounterAction.compile(r.words(), acls.scope().at(r.at())));
-            return new TcpRule(cond(acls, r), true, a::apply);
+            return new TcpRule(cond(acls, r), true, a::apply, r.at());
         }
         if (AddressActions.is(r.action())) {
             java.util.function.Consumer<SampleContext> a = at(r.at(), () -> AddressActions.compile(r.words(), acls.scope().at(r.at())));
-            return new TcpRule(cond(acls, r), true, a);
+            return new TcpRule(cond(acls, r), true, a, r.at());
         }
         if (r.action().equals("expect-proxy") && r.set() == RuleSet.TCP_REQ_CONN && level == org.jhaproxy.runtime.stick.TrackAction.Level.CONNECTION) {
             // "expect-proxy layer4": the PROXY header is read once the connection rules are done
@@ -178,9 +178,9 @@ public final class ProxyRuleSets {
                 if (c.session() != null) {
                     c.session().expectProxyHeader();
                 }
-            });
+            }, r.at());
         }
-        return new TcpRule(cond(acls, r), tcpAccept(r), null);
+        return new TcpRule(cond(acls, r), tcpAccept(r), null, r.at());
     }
 
     private static boolean tcpAccept(ProxyRules.Rule r) throws NotSupported {

@@ -52,7 +52,7 @@ public final class TcpAnalyzer {
     private static SampleContext context(Proxy fe, io.netty.channel.Channel ch) {
         org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(ch);
         return new SampleContext(a.src(), a.dst(), fe, null).session(a)
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(ch));
+                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(ch)).client(ch);
     }
 
     /** A TCP stream's backend, or null when a rule rejected it (or there is none). */

@@ -7,9 +7,9 @@ import org.jhaproxy.runtime.sample.SampleContext;
 /**
  * One compiled "tcp-request connection|content" rule: accept, reject, or an action that lets the
  * next rules run (track-scN, sc-inc-gpc0, sc-set-gpt0...: {@code effect} is set and
- * {@code accept} ignored).
+ * {@code accept} ignored). An accept or a reject is the stream's last rule (last_rule_file/line).
  */
-record TcpRule(Condition condition, boolean accept, Consumer<SampleContext> effect) {
+record TcpRule(Condition condition, boolean accept, Consumer<SampleContext> effect, org.jhaproxy.config.model.Position at) {
     /** True when the connection or stream may go on: the first matching accept or reject decides, else accept. */
     static boolean run(TcpRule[] rules, SampleContext c) {
         for (TcpRule r : rules) {
@@ -18,6 +18,7 @@ record TcpRule(Condition condition, boolean accept, Consumer<SampleContext> effe
                     r.effect.accept(c);
                     continue;
                 }
+                c.lastRule(r.at);
                 return r.accept;
             }
         }
@@ -44,6 +45,7 @@ record TcpRule(Condition condition, boolean accept, Consumer<SampleContext> effe
                     r.effect.accept(c);
                     continue;
                 }
+                c.lastRule(r.at);
                 return r.accept ? Verdict.ACCEPT : Verdict.REJECT;
             }
         }

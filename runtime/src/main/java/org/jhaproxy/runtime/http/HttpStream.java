@@ -322,7 +322,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
         return new org.jhaproxy.runtime.sample.SampleContext(a.src(), a.dst(), frontend, org.jhaproxy.runtime.sample.Vars.session(client))
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client));
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client)).client(client);
     }
 
     private void cancelExpiry() {
@@ -361,7 +361,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     SampleContext samples(HttpRequest request) {
         SessionAddresses a = SessionAddresses.of(client);
         return new SampleContext(a.src(), a.dst(), frontend, Vars.session(client)).request(request)
-                .stickSession(StickCounters.session(client)).tls(ClientTls.of(client));
+                .stickSession(StickCounters.session(client)).tls(ClientTls.of(client)).client(client)
+                .firstRequest(transactions == 1);
     }
 
     /** The server-side pipeline of a new connection to {@code server}. */

@@ -148,6 +148,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     @Override
     public void assigned(Server s) {
         log.assigned(s);
+        samples.server(s);
     }
 
     @Override

@@ -47,6 +47,7 @@ final class TransactionLog {
 
     /** The stream's samples see its log record (%rt, timers) from the start, as haproxy's stream has it. */
     SampleContext attach(SampleContext samples) {
+        this.samples = samples;
         return log == null ? samples : samples.log(log);
     }
 
@@ -148,8 +149,14 @@ final class TransactionLog {
     }
 
 
+    /** The stream's samples, which see the server connection once established (bc_src...). */
+    private SampleContext samples;
+
     void connected(Channel ch) {
         everConnected = true;
+        if (samples != null) {
+            samples.serverConnection(ch);
+        }
         if (log != null) {
             log.connected();
             log.serverLocal = ServerConnector.ip(ch.localAddress());

@@ -210,6 +210,10 @@ public final class AcceptProxy extends ChannelInboundHandlerAdapter {
                 }
                 finished = true;
                 cancelTimer();
+                org.jhaproxy.runtime.stream.ClientConnection c = org.jhaproxy.runtime.stream.ClientConnection.of(ctx.channel());
+                if (c != null) {
+                    c.proxyHeaderReceived(true);
+                }
                 if (m.proxiedProtocol() == HAProxyProxiedProtocol.TCP4 || m.proxiedProtocol() == HAProxyProxiedProtocol.TCP6) {
                     SessionAddresses a = SessionAddresses.of(ctx.channel());
                     a.src(new InetSocketAddress(org.jhaproxy.runtime.sample.Addresses.parse(m.sourceAddress()), m.sourcePort()));

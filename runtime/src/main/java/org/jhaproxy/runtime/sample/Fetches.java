@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jhaproxy.config.sample.SampleArg;
 import org.jhaproxy.config.sample.SampleType;
-import org.jhaproxy.runtime.proxy.Proxy;
-import org.jhaproxy.runtime.server.Server;
 
 /**
  * The sample fetches the runtime executes (configuration.txt section 7.3), by name as the
@@ -51,10 +49,6 @@ public final class Fetches {
                 return v == null ? null : Sample.str(v);
             };
         });
-        add("date", (a, s) -> {
-            long offset = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
-            return c -> Sample.sint(System.currentTimeMillis() / 1000 + offset);
-        });
         add("rand", (a, s) -> {
             long range = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
             return c -> {
@@ -65,7 +59,6 @@ public final class Fetches {
         add("uuid", (a, s) -> c -> Sample.str(java.util.UUID.randomUUID().toString()));
         add("fe_name", (a, s) -> c -> Sample.str(c.frontend().name()));
         add("be_name", (a, s) -> c -> c.backendAssigned() || c.frontend().config().isBackend() ? Sample.str(c.backend().name()) : null);
-        add("nbsrv", Fetches::nbsrv);
         add("unique-id", (a, s) -> c -> {
             String id = org.jhaproxy.runtime.log.UniqueId.of(c);
             return id == null ? null : Sample.str(id);
@@ -78,17 +71,24 @@ public final class Fetches {
                 return v != null ? v : dflt;
             };
         });
+        // 7.3.2 the process, the proxies and the servers
+        InternalFetches.register(FACTORIES);
+        ProxyFetches.register(FACTORIES);
+        ServerFetches.register(FACTORIES);
         // 7.3.3 layer 4: the client connection
         add("src", (a, s) -> c -> Sample.addr(c.src().getAddress()));
         add("src_port", (a, s) -> c -> Sample.sint(c.src().getPort()));
         add("dst", (a, s) -> c -> Sample.addr(c.dst().getAddress()));
         add("dst_port", (a, s) -> c -> Sample.sint(c.dst().getPort()));
-        add("fe_conn", (a, s) -> c -> Sample.sint(c.frontend().feconn().get()));
+        ConnectionFetches.register(FACTORIES);
         // 7.3.4 layer 5: the client connection's TLS
         org.jhaproxy.runtime.ssl.SslFetches.register(FACTORIES);
         // 7.3.5 layer 6: the request buffer of a TCP stream
         org.jhaproxy.runtime.payload.PayloadFetches.register(FACTORIES);
+        // 7.3.6 layer 7: HTTP
         HttpFetches.register(FACTORIES);
+        HttpMessageFetches.register(FACTORIES);
+        CookieFetches.register(FACTORIES);
         BodyFetches.register(FACTORIES);
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);
@@ -103,12 +103,12 @@ public final class Fetches {
         FACTORIES.put(name, f);
     }
 
-    /** The fetch, compiled, or the reason it cannot be. */
     /** The names of the fetches the runtime executes (-dK lists only those). */
     public static java.util.Set<String> names() {
         return java.util.Set.copyOf(FACTORIES.keySet());
     }
 
+    /** The fetch, compiled, or the reason it cannot be. */
     public static Fetch create(String name, List<SampleArg> args, CompileScope scope) throws NotSupported {
         Factory f = FACTORIES.get(name);
         if (f == null) {
@@ -117,21 +117,9 @@ public final class Fetches {
         return f.create(args, scope);
     }
 
-    /** nbsrv([backend]): the usable servers of that backend (or of the current one). */
-    private static Fetch nbsrv(List<SampleArg> a, CompileScope scope) {
-        Proxy named = a.isEmpty() || a.get(0).text().isEmpty() ? null : scope.proxies().backend(a.get(0).text());
-        return c -> Sample.sint(usableServers(named != null ? named : c.backend()));
-    }
-
-    /** The servers of a backend that may take traffic (nbsrv). */
-    static long usableServers(Proxy be) {
-        long n = 0;
-        for (Server srv : be.servers()) {
-            if (srv.isUsable()) {
-                n++;
-            }
-        }
-        return n;
+    /** be_usable_srv(): what nbsrv says of a backend (the fetch and the converter). */
+    static long usableServers(org.jhaproxy.runtime.proxy.Proxy be) {
+        return ProxyFetches.usableServers(be);
     }
 
     static Sample typed(SampleType t, Object v) {

@@ -45,6 +45,13 @@ final class HttpFetches {
         };
         m.put("url_param", urlp);
         m.put("urlp", urlp);
+        m.put("urlp_val", (a, s) -> {
+            Fetch f = urlp.create(a, s);
+            return c -> {
+                Sample v = f.fetch(c);
+                return v == null ? null : intValue((String) v.value());
+            };
+        });
         // headers: "hdr" follows the direction of the rule, the others name theirs
         m.put("hdr", headers(Direction.CURRENT, false, v -> Sample.str(v)));
         m.put("req.hdr", headers(Direction.REQUEST, false, v -> Sample.str(v)));
@@ -54,11 +61,16 @@ final class HttpFetches {
         m.put("res.fhdr", headers(Direction.RESPONSE, true, v -> Sample.str(v)));
         m.put("hdr_val", headers(Direction.CURRENT, false, HttpFetches::intValue));
         m.put("req.hdr_val", headers(Direction.REQUEST, false, HttpFetches::intValue));
+        m.put("res.hdr_val", headers(Direction.RESPONSE, false, HttpFetches::intValue));
+        m.put("shdr_val", headers(Direction.RESPONSE, false, HttpFetches::intValue));
+        m.put("hdr_ip", headers(Direction.CURRENT, false, HeaderAddress::of));
+        m.put("req.hdr_ip", headers(Direction.REQUEST, false, HeaderAddress::of));
+        m.put("res.hdr_ip", headers(Direction.RESPONSE, false, HeaderAddress::of));
+        m.put("shdr_ip", headers(Direction.RESPONSE, false, HeaderAddress::of));
+        m.put("shdr_cnt", count(Direction.RESPONSE));
         m.put("hdr_cnt", count(Direction.CURRENT));
         m.put("req.hdr_cnt", count(Direction.REQUEST));
         m.put("res.hdr_cnt", count(Direction.RESPONSE));
-        m.put("cook", cookie(Direction.REQUEST));
-        m.put("req.cook", cookie(Direction.REQUEST));
     }
 
     enum Direction {
@@ -129,7 +141,7 @@ final class HttpFetches {
     }
 
     /** strl2ic(): the leading integer of a header value, 0 when there is none. */
-    private static Sample intValue(String v) {
+    static Sample intValue(String v) {
         long n = 0;
         int i = 0;
         boolean neg = false;
@@ -143,33 +155,10 @@ final class HttpFetches {
         return Sample.sint(neg ? -n : n);
     }
 
-    /** cook(name): the last cookie of that name in the Cookie headers; every one for an ACL. */
-    private static Fetches.Factory cookie(Direction dir) {
-        return (a, s) -> {
-            String name = arg(a, 0, "");
-            return new Fetch() {
-                @Override
-                public Sample fetch(SampleContext c) {
-                    List<String> all = Cookies.values(dir.headers(c), name);
-                    return all.isEmpty() ? null : Sample.str(all.get(all.size() - 1));
-                }
-
-                @Override
-                public boolean anyMatch(SampleContext c, Predicate<Sample> test) {
-                    for (String v : Cookies.values(dir.headers(c), name)) {
-                        if (test.test(Sample.str(v))) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-            };
-        };
-    }
-
     private static String base(HttpRequest r) {
         String path = RequestUri.path(r.uri());
-        String host = r.headers().get("host");
+        // the first value of the first Host header (http_find_header() splits at commas)
+        String host = HttpMessageFetches.host(r);
         if (host == null || host.isEmpty()) {
             return path;
         }

@@ -45,9 +45,18 @@ public record Sample(SampleType type, Object value) {
             case SINT -> Long.toString((Long) value);
             case BOOL -> (Boolean) value ? "1" : "0";
             case IPV4, IPV6, ADDR -> Addresses.text((InetAddress) value);
-            case BIN -> new String((byte[]) value, StandardCharsets.ISO_8859_1);
+            case BIN -> binToString((byte[]) value);
             default -> null;
         };
+    }
+
+    /** c_bin2str(): the bytes up to the first NUL, as text. */
+    private static String binToString(byte[] b) {
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     /** The sample as an integer (c_str2int reads leading digits only): null when it cannot be cast. */

@@ -67,6 +67,14 @@ public final class SampleContext {
         return this;
     }
 
+    /**
+     * Whether a stream exists (smp->strm): not for the connection and session rules, nor for
+     * the log line of an HTTP connection that ended without a request.
+     */
+    public boolean hasStream() {
+        return session == null && (request != null || !frontend.isHttp());
+    }
+
     /** The session's addresses when the rules run at the connection level, else null. */
     public org.jhaproxy.runtime.stream.SessionAddresses session() {
         return session;
@@ -105,7 +113,23 @@ public final class SampleContext {
 
     public SampleContext request(HttpRequest r) {
         this.request = r;
+        if (r != null) {
+            receivedMethod = r.method().name();
+            receivedUri = r.uri();
+        }
         return this;
+    }
+
+    /** The method and URI as received (txn->uri), which rules rewriting the request leave as they are. */
+    private String receivedMethod;
+    private String receivedUri;
+
+    public String receivedMethod() {
+        return receivedMethod;
+    }
+
+    public String receivedUri() {
+        return receivedUri;
     }
 
     public HttpResponse response() {
@@ -257,6 +281,59 @@ public final class SampleContext {
         boolean m = mayChange;
         mayChange = false;
         return m;
+    }
+
+    private org.jhaproxy.runtime.server.Server server;
+    private io.netty.channel.Channel client;
+    private boolean firstRequest = true;
+    private org.jhaproxy.config.model.Position lastRule;
+
+    /** The rule whose action ended its rule set last (s->last_rule_file/line), null before one did. */
+    public org.jhaproxy.config.model.Position lastRule() {
+        return lastRule;
+    }
+
+    public void lastRule(org.jhaproxy.config.model.Position at) {
+        this.lastRule = at;
+    }
+
+    /** The transaction is the connection's first one (not TX_NOT_FIRST): http_first_req. */
+    public boolean firstRequest() {
+        return firstRequest;
+    }
+
+    public SampleContext firstRequest(boolean first) {
+        this.firstRequest = first;
+        return this;
+    }
+    private io.netty.channel.Channel serverConnection;
+
+    /** The client connection (the session's origin), null in a health check. */
+    public io.netty.channel.Channel client() {
+        return client;
+    }
+
+    public SampleContext client(io.netty.channel.Channel ch) {
+        this.client = ch;
+        return this;
+    }
+
+    /** The server connection once established (the stream's back side), else null. */
+    public io.netty.channel.Channel serverConnection() {
+        return serverConnection;
+    }
+
+    public void serverConnection(io.netty.channel.Channel ch) {
+        this.serverConnection = ch;
+    }
+
+    /** The server the stream was assigned (s->target), null before or without one. */
+    public org.jhaproxy.runtime.server.Server server() {
+        return server;
+    }
+
+    public void server(org.jhaproxy.runtime.server.Server s) {
+        this.server = s;
     }
 
     private org.jhaproxy.runtime.cache.CacheTxn cacheTxn;

@@ -76,7 +76,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         samples = new SampleContext(addresses.src(), addresses.dst(), frontend,
                 org.jhaproxy.runtime.sample.Vars.session(client))
                 .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client))
+                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client)).client(client)
                 .requestBuffer(early.buffer());
         inspection = new ContentInspection(this, samples, client.eventLoop());
         inspection.run(false);
@@ -148,6 +148,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     @Override
     public void assigned(Server s) {
         inQueue = false;
+        samples.server(s);
         if (log != null) {
             log.serverAssigned();
             log.server = s.name();
@@ -166,6 +167,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         target = s;
         clientWait.cancel();
         termination.server(s);
+        samples.serverConnection(ch);
         // in TCP the store rules run once the server connection is established
         Sticking.response(samples, s);
         if (log != null) {
