@@ -92,7 +92,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.process.MasterWorkerKeywords.EXECUTED,
             org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED,
             org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED,
-            org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED);
+            org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED,
+            org.jhaproxy.runtime.payload.RdpCookie.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

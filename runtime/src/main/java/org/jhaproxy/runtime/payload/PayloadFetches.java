@@ -52,6 +52,7 @@ public final class PayloadFetches {
         hello(m, "req.ssl_st_ext", ClientHello::sessionTicket, v -> Sample.sint((Long) v));
         m.put("req.ssl_alpn", (a, s) -> new Alpn());
         PayloadBlocks.register(m);
+        RdpCookie.register(m);
     }
 
     /**

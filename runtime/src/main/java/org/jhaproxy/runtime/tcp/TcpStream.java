@@ -63,6 +63,11 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     @Override
+    public org.jhaproxy.runtime.payload.RequestBuffer requestBuffer() {
+        return requestBuffer;
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
         live = ctx.streams().add(client, frontend, new org.jhaproxy.runtime.stream.LiveStream.Target(
@@ -133,7 +138,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
                         queued = true;
                     }
                 }).samples(samples);
-        Server forced = org.jhaproxy.runtime.stick.Sticking.request(samples, null);
+        Server forced = org.jhaproxy.runtime.stick.Sticking.request(samples,
+                org.jhaproxy.runtime.persist.RdpPersistence.server(backend, requestBuffer));
         if (forced != null) {
             connector.start(forced);
         } else {
