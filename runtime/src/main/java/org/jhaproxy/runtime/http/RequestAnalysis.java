@@ -41,6 +41,8 @@ final class RequestAnalysis {
         this.log = log;
         this.analyzed = analyzed;
         this.timedOut = timedOut;
+        // the content rules are final once nothing more of the request can come into the buffer
+        analyzer.inputEnded(() -> aborted || body.ended() || body.heldBytes() >= body.room());
         samples.requestBody(new BufferedBody() {
             @Override
             public byte[] data() {
@@ -53,6 +55,11 @@ final class RequestAnalysis {
                 return cl >= 0 && !io.netty.handler.codec.http.HttpUtil.isTransferEncodingChunked(request)
                         ? cl : data().length;
             }
+
+            @Override
+            public long htxLength() {
+                return HtxSize.head(request) - MessageHeads.requestShrink(request) + Math.min(body.room(), body.heldBytes());
+            }
         });
     }
 
@@ -63,12 +70,23 @@ final class RequestAnalysis {
         samples.requestComplete(body.complete());
         while ((verdict = analyzer.run()) == Reply.WAIT_BODY) {
             WaitForBody w = analyzer.waiting();
+            if (w == null) {
+                // tcp-request content rules waiting for more of the request, or for their delay's end
+                if (wait.awaitMore(analyzer.inspectDeadline(), this::resumed, this::late)) {
+                    waiting = true;
+                    return;
+                }
+                continue;
+            }
             if (wait.await(request.headers(), w.timeMs(), w.atLeast(), this::resumed, this::late)) {
                 waiting = true;
                 return;
             }
             log.bodyReceived();
             samples.requestComplete(body.complete());
+        }
+        if (analyzer.rejectedUnparsed()) {
+            log.unparsed();
         }
         analyzed.accept(verdict);
     }

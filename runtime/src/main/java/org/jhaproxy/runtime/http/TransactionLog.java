@@ -43,6 +43,14 @@ final class TransactionLog {
         log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
     }
 
+    /** Rejected before the HTTP analysis took the request (frontend tcp-request content): "&lt;BADREQ&gt;", no request time. */
+    void unparsed() {
+        if (log != null) {
+            log.request = -1;
+            log.requestLine = null;
+        }
+    }
+
     /** The stream's samples see its log record (%rt, timers) from the start, as haproxy's stream has it. */
     SampleContext attach(SampleContext samples) {
         return log == null ? samples : samples.log(log);
