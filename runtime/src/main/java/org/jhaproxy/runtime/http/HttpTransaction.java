@@ -13,9 +13,7 @@ import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.log.UniqueId;
 import org.jhaproxy.runtime.persist.Persistence;
-import org.jhaproxy.runtime.persist.ServerName;
 import org.jhaproxy.runtime.proxy.Proxy;
-import org.jhaproxy.runtime.proxy.ProxyState;
 import org.jhaproxy.runtime.sample.SampleContext;
 import org.jhaproxy.runtime.server.Server;
 import org.jhaproxy.runtime.stick.Sticking;
@@ -37,8 +35,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private final boolean firstOfSession;
     private final ConnectionMode conn = new ConnectionMode();
     private final RequestBody body;
-    /** The head the server gets: the client's, as HTX holds it, plus what the HTTP layer adds. */
-    private HttpRequest serverHead;
+    /** The request as the server gets it, once the rules chose to forward it. */
+    private ServerRequest toServer;
     private Proxy backend;
     private ServerConnector connector;
     private final ServerLeg leg = new ServerLeg();
@@ -113,7 +111,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             answer(verdict);
             return;
         }
-        serverHead = MessageHeads.forServer(request);
+        toServer = new ServerRequest(request, body, requestFlags.ver11());
         backend = samples.backendAssigned() ? samples.backend() : null;
         if (backend == null) {
             // no backend to go to: haproxy logs it as a connection that found no server ("SC"),
@@ -129,15 +127,15 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         backend.backendConnection();
         HttpCounting.backendRequest(backend);
         backendCounted = true;
-        persistence = Persistence.request(stream.frontend(), backend, request.method(), serverHead.headers());
+        persistence = Persistence.request(stream.frontend(), backend, request.method(), toServer.head().headers());
         log.persistence(persistence);
-        UniqueId.request(samples, serverHead.headers());
-        ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), serverHead, samples.src());
+        UniqueId.request(samples, toServer.head().headers());
+        ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), toServer.head(), samples.src());
         connector = stream.connector(backend, new BalancedRequest(request, samples.src(), body), samples.dst(), this)
                 .samples(samples);
         Server persisted = Sticking.request(samples, persistence != null ? persistence.server() : null);
         if (persisted == null && BodyBeforeBalance.applies(backend, request)
-                && new BodyBeforeBalance(stream, backend, body, log).await(request, serverHead,
+                && new BodyBeforeBalance(stream, backend, body, log).await(request, toServer.head(),
                         () -> ServerChoice.start(connector, stream, backend, firstOfSession, null), this::bodyTimedOut)) {
             return;
         }
@@ -167,17 +165,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.attach(ch, s, stream);
         response = new ResponseForwarding(stream, log, leg, samples, persistence, conn,
                 request.method().equals(HttpMethod.HEAD), requestFlags.ver11(), this);
-        ResponseDecoder.requestStarts(ch, request, samples);
-        MessageHeads.connection(serverHead.headers(), conn.requestToServer(requestFlags.ver11(),
-                stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
-        ServerName.apply(backend, s, serverHead.headers());
-        ch.write(serverHead);
-        HttpCounting.requestSent(stream.frontend(), backend, s, serverHead);
-        body.drainTo(ch);
-        if (request instanceof LastHttpContent) {
-            ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
-        }
-        ch.flush();
+        toServer.send(ch, s, stream, backend, conn, samples);
         armServerTimeout();
         ch.read();
         stream.readMoreIfWanted();
@@ -194,7 +182,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** http_wait_for_msg_body(): the body awaited before the server choice came too late: 408, "cR". */
     private void bodyTimedOut() {
         if (!ended) {
-            endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
+            log.end(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.REQUEST);
             reply(408);
         }
     }
@@ -226,7 +214,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             ReferenceCountUtil.release(part);
             body.broken();
             leg.close();
-            endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
+            log.end(TermState.Cause.PROXY, TermState.Phase.HEADERS);
             reply(400);
             return;
         }
@@ -274,14 +262,14 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         // an invalid response: the server connection is reset, the client gets a 502
         Termination.failedResponse(backend, leg.server(), samples, "Invalid http response (headers)");
         leg.abort();
-        endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
+        log.end(TermState.Cause.PROXY, TermState.Phase.HEADERS);
         reply(502);
     }
 
     @Override
     public void denied(Reply reply) {
         leg.close();
-        endAs(TermState.Cause.PROXY, TermState.Phase.HEADERS);
+        log.end(TermState.Cause.PROXY, TermState.Phase.HEADERS);
         answer(reply);
     }
 
@@ -336,7 +324,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         body.release();
         leg.close();
         leg.releaseSlot();
-        endAs(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
+        log.end(r.local() ? TermState.Cause.LOCAL : TermState.Cause.PROXY, TermState.Phase.REQUEST);
         if (r.kind() == Reply.Kind.REJECT) {
             streamEnded();
             stream.transactionEnded(false);
@@ -386,7 +374,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         if (!responseStarted()) {
             Termination.failedResponse(backend, leg.server(), samples, "Close from server (http)");
-            endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
+            log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.HEADERS);
             reply(502);
             return;
         }
@@ -394,7 +382,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         cancelServerTimeout();
         body.release();
         leg.releaseSlot();
-        endAs(TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
+        log.end(TermState.Cause.SERVER_CLOSE, TermState.Phase.DATA);
         stream.client().flush();
         streamEnded();
         stream.transactionEnded(false);
@@ -427,7 +415,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         leg.abort();
         leg.releaseSlot();
         if (!wasEnded) {
-            endAs(TermState.Cause.CLIENT_CLOSE, phase);
+            log.end(TermState.Cause.CLIENT_CLOSE, phase);
             streamEnded();
         }
         if (inputOnly) {
@@ -447,7 +435,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             // "option abortonclose": the server connection is aborted and the client gets a 400
             // (http_wait_for_response()'s client abort), logged "CH"
             leg.abort();
-            endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.HEADERS);
+            log.end(TermState.Cause.CLIENT_CLOSE, TermState.Phase.HEADERS);
             reply(400);
         }
     }
@@ -476,10 +464,6 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         return queuedForServer && log.stillQueued() ? TermState.Phase.QUEUE : TermState.Phase.CONNECT;
     }
 
-    private void endAs(TermState.Cause cause, TermState.Phase phase) {
-        log.end(cause, phase);
-    }
-
     /**
      * The stream is over (stream_free()): the backend no longer counts it, and its line is logged,
      * once, after the server slot was given back as haproxy's counters show it.
@@ -505,7 +489,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private void finish() {
         ended = true;
         if (clientGone) {
-            endAs(TermState.Cause.CLIENT_CLOSE, TermState.Phase.DATA);
+            log.end(TermState.Cause.CLIENT_CLOSE, TermState.Phase.DATA);
         }
         cancelServerTimeout();
         leg.finish(!conn.closesServer() && body.ended(),
@@ -539,7 +523,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private void monitor() {
         stream.frontend().frontendCounters().intercepted.increment();
         log.unlogged();
-        endAs(TermState.Cause.LOCAL, TermState.Phase.REQUEST);
+        log.end(TermState.Cause.LOCAL, TermState.Phase.REQUEST);
         reply(200);
     }
 
@@ -574,12 +558,12 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         if (responseStarted()) {
-            endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.DATA);
+            log.end(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.DATA);
             leg.abort();
             serverClosed();
         } else {
             Termination.failedResponse(backend, leg.server(), samples, "Read timeout (http)");
-            endAs(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
+            log.end(TermState.Cause.SERVER_TIMEOUT, TermState.Phase.HEADERS);
             reply(504);
         }
     }
@@ -598,7 +582,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         if (ended) {
             return;
         }
-        endAs(why, clientAbortPhase());
+        log.end(why, clientAbortPhase());
         if (connector != null) {
             connector.abandon();
             connector = null;

@@ -1,0 +1,49 @@
+package org.jhaproxy.runtime.http;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.jhaproxy.runtime.persist.ServerName;
+import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.proxy.ProxyState;
+import org.jhaproxy.runtime.sample.SampleContext;
+import org.jhaproxy.runtime.server.Server;
+
+/**
+ * The request as its server gets it: the client's head as HTX holds it, plus what the HTTP
+ * layer adds on the way (forwardfor, unique-id, the connection mode's Connection header, the
+ * server name header), then the body kept so far, as the H1 mux sends them once connected.
+ */
+final class ServerRequest {
+    private final HttpRequest client;
+    private final HttpRequest head;
+    private final RequestBody body;
+    private final boolean ver11;
+
+    ServerRequest(HttpRequest client, RequestBody body, boolean ver11) {
+        this.client = client;
+        this.head = MessageHeads.forServer(client);
+        this.body = body;
+        this.ver11 = ver11;
+    }
+
+    /** The head the server will get, still open to the HTTP layer's additions. */
+    HttpRequest head() {
+        return head;
+    }
+
+    /** The head and what arrived of the body go out on {@code ch}, the connection to {@code s}. */
+    void send(Channel ch, Server s, HttpStream stream, Proxy backend, ConnectionMode conn, SampleContext samples) {
+        ResponseDecoder.requestStarts(ch, client, samples);
+        MessageHeads.connection(head.headers(), conn.requestToServer(ver11,
+                stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
+        ServerName.apply(backend, s, head.headers());
+        ch.write(head);
+        HttpCounting.requestSent(stream.frontend(), backend, s, head);
+        body.drainTo(ch);
+        if (client instanceof LastHttpContent) {
+            ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        ch.flush();
+    }
+}
