@@ -6,6 +6,7 @@ import org.jhaproxy.config.sample.SampleArg;
 import org.jhaproxy.runtime.sample.CompileScope;
 import org.jhaproxy.runtime.sample.Fetch;
 import org.jhaproxy.runtime.sample.Fetches;
+import org.jhaproxy.runtime.sample.NotSupported;
 import org.jhaproxy.runtime.sample.Sample;
 import org.jhaproxy.runtime.sample.SampleContext;
 
@@ -16,7 +17,7 @@ import org.jhaproxy.runtime.sample.SampleContext;
  * tune.bufsize never can, so that one is final. An HTTP stream's buffer holds HTX, not the
  * bytes: there they give nothing, at once, as haproxy does.
  */
-final class PayloadBlocks {
+public final class PayloadBlocks {
     private PayloadBlocks() {
     }
 
@@ -27,6 +28,29 @@ final class PayloadBlocks {
         Fetches.Factory lv = (a, s) -> lengthValue(number(a, 0), number(a, 1), a.size() > 2 ? a.get(2).text() : "", bufsize(s));
         m.put("req.payload_lv", lv);
         m.put("payload_lv", lv);
+    }
+
+    /**
+     * "payload" and "payload_lv" read the response buffer where a response is looked at ("stick
+     * store-response"): jhaproxy does not keep a TCP response buffer, so such a rule, or one whose
+     * condition uses them, refuses the start rather than read the request's bytes.
+     */
+    public static void refuseOnResponse(org.jhaproxy.config.sample.SampleExpr key, org.jhaproxy.config.acl.AclCondition condition)
+            throws NotSupported {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add(key.fetch().name());
+        if (condition != null) {
+            for (java.util.List<org.jhaproxy.config.acl.AclTerm> suite : condition.suites()) {
+                for (org.jhaproxy.config.acl.AclTerm t : suite) {
+                    t.acl().exprs().forEach(e -> names.add(e.sample().fetch().name()));
+                }
+            }
+        }
+        for (String n : names) {
+            if (n.equals("payload") || n.equals("payload_lv")) {
+                throw new NotSupported("sample fetch '" + n + "' on a response is not supported by jhaproxy yet.");
+            }
+        }
     }
 
     /** An integer argument as haproxy's fetch reads it: an unsigned int. */
