@@ -61,17 +61,17 @@ class StartRefusalIT {
                 "[ALERT] config : parsing [t.cfg:9] : converter 'sha1' is not supported by jhaproxy yet.");
     }
 
-    /** A balance algorithm not executed ("rdp-cookie") is refused rather than run as round robin. */
+    /** A balance algorithm not executed ("hash") is refused rather than run as round robin. */
     @Test
     void aBalanceOptionNotExecutedIsNamed() throws Exception {
         Path dir = Files.createTempDirectory("start");
         try {
             Files.writeString(dir.resolve("t.cfg"), "defaults\n    mode http\n    timeout connect 1s\n"
                     + "    timeout client 1s\n    timeout server 1s\n\n"
-                    + "listen app\n    bind 127.0.0.1:18081\n    balance rdp-cookie\n    server s1 127.0.0.1:9\n");
+                    + "listen app\n    bind 127.0.0.1:18081\n    balance hash req.cook(x)\n    server s1 127.0.0.1:9\n");
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
-            assertTrue(start.normalized(dir).startsWith("[ALERT] config : parsing [t.cfg:9] : 'balance rdp-cookie' in 'listen' "
+            assertTrue(start.normalized(dir).startsWith("[ALERT] config : parsing [t.cfg:9] : 'balance hash' in 'listen' "
                     + "section is not supported by jhaproxy yet."), start.output());
         } finally {
             CorpusIT.deleteTree(dir);
