@@ -30,7 +30,7 @@ public final class HttpRequestAnalyzer {
     private final ContentRules inspection = new ContentRules();
     /** Whether nothing more of the request will come (whole, client closed, buffer full): the content rules are final. */
     private java.util.function.BooleanSupplier inputEnded = () -> true;
-    private boolean rejectedUnparsed;
+    private ContentReject contentRejected;
 
     public HttpRequestAnalyzer(SampleContext c, HttpRequest req) {
         this.c = c;
@@ -136,19 +136,27 @@ public final class HttpRequestAnalyzer {
         }
         inspection.done();
         if (v == TcpRule.Verdict.REJECT) {
-            rejectedUnparsed = stage == Stage.FRONTEND_INSPECT;
+            contentRejected = stage == Stage.FRONTEND_INSPECT ? ContentReject.FRONTEND : ContentReject.BACKEND;
             stage = Stage.DONE;
             return Reply.REJECT;
         }
         return null;
     }
 
+    /** Which proxy's tcp-request content rules rejected the request, if any. */
+    public enum ContentReject {
+        /** Before haproxy's HTTP analysis took the request: logged with no request line ("&lt;BADREQ&gt;"). */
+        FRONTEND,
+        /** The backend's: the request line is known. */
+        BACKEND
+    }
+
     /**
-     * The frontend's tcp-request content rules rejected the request: haproxy's HTTP analysis
-     * (http_wait_for_request()) had not taken it yet, so its log has no request line nor time.
+     * Whether tcp-request content rules rejected the request (null if not), which haproxy does
+     * before its HTTP processing dates the request: no request time (TR) is logged either way.
      */
-    public boolean rejectedUnparsed() {
-        return rejectedUnparsed;
+    public ContentReject contentRejected() {
+        return contentRejected;
     }
 
     /** When the waiting tcp-request content rules become final (nanoTime), 0 when they do not wait. */

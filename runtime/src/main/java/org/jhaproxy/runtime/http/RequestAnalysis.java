@@ -85,8 +85,8 @@ final class RequestAnalysis {
             log.bodyReceived();
             samples.requestComplete(body.complete());
         }
-        if (analyzer.rejectedUnparsed()) {
-            log.unparsed();
+        if (analyzer.contentRejected() != null) {
+            log.rejectedByContent(analyzer.contentRejected() == HttpRequestAnalyzer.ContentReject.FRONTEND);
         }
         analyzed.accept(verdict);
     }

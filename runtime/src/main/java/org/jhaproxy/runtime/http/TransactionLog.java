@@ -43,11 +43,17 @@ final class TransactionLog {
         log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
     }
 
-    /** Rejected before the HTTP analysis took the request (frontend tcp-request content): "&lt;BADREQ&gt;", no request time. */
-    void unparsed() {
+    /**
+     * tcp-request content rules rejected the request before haproxy's HTTP processing dated it:
+     * no request time; {@code unparsed}, the frontend's, came before its HTTP analysis took the
+     * request, so the line is "&lt;BADREQ&gt;".
+     */
+    void rejectedByContent(boolean unparsed) {
         if (log != null) {
             log.request = -1;
-            log.requestLine = null;
+            if (unparsed) {
+                log.requestLine = null;
+            }
         }
     }
 
