@@ -13,16 +13,6 @@ import java.util.function.IntFunction;
  * arrives) or for good (these bytes are not one). The checks, and their lengths, are haproxy's.
  */
 public final class ClientHello {
-    /** What a fetch got: {@code value} (null for none) and whether more data may change it. */
-    public record Reading(Object value, boolean mayChange) {
-        static final Reading TOO_SHORT = new Reading(null, true);
-        static final Reading NONE = new Reading(null, false);
-
-        static Reading of(Object v) {
-            return new Reading(v, false);
-        }
-    }
-
     private static final int EXT_SERVER_NAME = 0;
     private static final int EXT_SUPPORTED_GROUPS = 10;
     private static final int EXT_ALPN = 16;

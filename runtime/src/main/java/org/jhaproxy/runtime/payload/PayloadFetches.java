@@ -59,21 +59,21 @@ public final class PayloadFetches {
         RdpCookie.register(m);
     }
 
-    private static void hello(Map<String, Fetches.Factory> m, String name, Function<RequestBuffer, ClientHello.Reading> read,
+    private static void hello(Map<String, Fetches.Factory> m, String name, Function<RequestBuffer, Reading> read,
                               Function<Object, Sample> sample) {
         m.put(name, (a, s) -> c -> {
-            ClientHello.Reading r = reading(c, read);
+            Reading r = reading(c, read);
             return r == null || r.value() == null ? null : sample.apply(r.value());
         });
     }
 
     /** The reading of the stream's buffer; null without one. A reading more data may change is flagged so. */
-    private static ClientHello.Reading reading(SampleContext c, Function<RequestBuffer, ClientHello.Reading> read) {
+    private static Reading reading(SampleContext c, Function<RequestBuffer, Reading> read) {
         RequestBuffer b = c.requestBuffer();
         if (b == null) {
             return null;
         }
-        ClientHello.Reading r = read.apply(b);
+        Reading r = read.apply(b);
         if (r.mayChange()) {
             c.sampleMayChange();
         }
@@ -102,7 +102,7 @@ public final class PayloadFetches {
         }
 
         private static List<?> names(SampleContext c) {
-            ClientHello.Reading r = reading(c, ClientHello::alpn);
+            Reading r = reading(c, ClientHello::alpn);
             return r == null || r.value() == null ? null : (List<?>) r.value();
         }
     }

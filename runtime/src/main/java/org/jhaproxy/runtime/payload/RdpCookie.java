@@ -27,7 +27,7 @@ public final class RdpCookie {
         Fetches.Factory value = (a, s) -> {
             String name = name(a);
             return c -> {
-                ClientHello.Reading r = read(c.requestBuffer(), name);
+                Reading r = read(c.requestBuffer(), name);
                 if (r.mayChange()) {
                     c.sampleMayChange();
                 }
@@ -40,7 +40,7 @@ public final class RdpCookie {
         Fetches.Factory count = (a, s) -> {
             String name = name(a);
             return c -> {
-                ClientHello.Reading r = read(c.requestBuffer(), name);
+                Reading r = read(c.requestBuffer(), name);
                 if (r.mayChange()) {
                     c.sampleMayChange();
                     return null;
@@ -62,16 +62,16 @@ public final class RdpCookie {
      * are not such a line, none for now while the line is not whole. An HTTP stream (no buffer)
      * has none.
      */
-    public static ClientHello.Reading read(RequestBuffer b, String name) {
+    public static Reading read(RequestBuffer b, String name) {
         if (b == null) {
-            return ClientHello.Reading.NONE;
+            return Reading.NONE;
         }
         int left = b.length();
         if (left <= HEADERS + COOKIE.length()) {
-            return ClientHello.Reading.TOO_SHORT;
+            return Reading.TOO_SHORT;
         }
         if (!b.text(HEADERS, COOKIE.length()).equalsIgnoreCase(COOKIE)) {
-            return ClientHello.Reading.NONE;
+            return Reading.NONE;
         }
         int p = HEADERS + COOKIE.length();
         while (p < left && b.at(p) == ' ') {
@@ -79,21 +79,21 @@ public final class RdpCookie {
         }
         if (!name.isEmpty()) {
             if (left - p <= name.length()) {
-                return ClientHello.Reading.TOO_SHORT;
+                return Reading.TOO_SHORT;
             }
             if (b.at(p + name.length()) != '=' || !b.text(p, name.length()).equalsIgnoreCase(name)) {
-                return ClientHello.Reading.NONE;
+                return Reading.NONE;
             }
             p += name.length() + 1;
         } else {
             while (p < left && b.at(p) != '=') {
                 if (b.at(p) == '\r' || b.at(p) == '\n') {
-                    return ClientHello.Reading.NONE;
+                    return Reading.NONE;
                 }
                 p++;
             }
             if (p >= left) {
-                return ClientHello.Reading.TOO_SHORT;
+                return Reading.TOO_SHORT;
             }
             p++;
         }
@@ -102,17 +102,17 @@ public final class RdpCookie {
             p++;
         }
         if (left - p < 2) {
-            return ClientHello.Reading.TOO_SHORT;
+            return Reading.TOO_SHORT;
         }
         if (b.at(p + 1) != '\n') {
-            return ClientHello.Reading.NONE;
+            return Reading.NONE;
         }
-        return ClientHello.Reading.of(b.text(start, p - start));
+        return Reading.of(b.text(start, p - start));
     }
 
     /** The cookie's value when it is whole and not empty, else null: what the balancer and the persistence use. */
     public static String value(RequestBuffer b, String name) {
-        ClientHello.Reading r = read(b, name);
+        Reading r = read(b, name);
         String v = r.mayChange() ? null : (String) r.value();
         return v == null || v.isEmpty() ? null : v;
     }

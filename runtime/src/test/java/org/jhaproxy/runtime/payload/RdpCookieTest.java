@@ -34,7 +34,7 @@ class RdpCookieTest {
     void anUnfinishedLineMayChange() {
         String whole = HEADERS + "Cookie: mstshash=alice\r\n";
         for (int len = 0; len < whole.length(); len++) {
-            ClientHello.Reading r = RdpCookie.read(buffer(whole.substring(0, len)), "mstshash");
+            Reading r = RdpCookie.read(buffer(whole.substring(0, len)), "mstshash");
             assertNull(r.value(), "length " + len);
             assertTrue(r.mayChange(), "length " + len);
         }
