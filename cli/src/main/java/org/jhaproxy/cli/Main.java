@@ -168,7 +168,13 @@ public final class Main {
                     RuntimeSupport.firstUnexecutableRule(outcome.config())
                             .ifPresent(m -> diag.notice(sentence(m) + " Starting on this configuration would fail."));
                 } catch (RuntimeException e) {
-                    // the runtime's model of this configuration fails to build: the start says so, -c keeps the verdict
+                    // the runtime's model of this configuration fails to build: -c keeps haproxy's
+                    // verdict, but says so (a start would end on the same internal error); -d shows why
+                    diag.notice("internal error while preparing the rules for the runtime: " + e
+                            + ". Starting on this configuration would fail.");
+                    if (args.debug) {
+                        e.printStackTrace(err);
+                    }
                 }
             }
             if (diag.warned() && print) {

@@ -93,7 +93,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED,
             org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED,
             org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED,
-            org.jhaproxy.runtime.payload.RdpCookie.EXECUTED);
+            org.jhaproxy.runtime.payload.RdpCookie.EXECUTED,
+            org.jhaproxy.runtime.comp.CompKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(
@@ -284,7 +285,7 @@ public final class RuntimeSupport {
     private static boolean selects(String keyword) {
         return keyword.equals("timeout") || keyword.equals("option") || keyword.equals("balance")
                 || keyword.equals("http-request") || keyword.equals("http-response") || keyword.equals("tcp-request")
-                || keyword.equals("http-after-response") || keyword.equals("tcp-response");
+                || keyword.equals("http-after-response") || keyword.equals("tcp-response") || keyword.equals("filter");
     }
 
     /** "set-var(txn.x)" is the action "set-var". */

@@ -75,7 +75,8 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
 
     /**
      * C's atol(), as haproxy reads these numbers: the leading digits (after blanks and a sign),
-     * 0 when there are none ("retries many" is 0 retries).
+     * 0 when there are none ("retries many" is 0 retries), and LONG_MAX or LONG_MIN when they
+     * overflow, as glibc's strtol() saturates.
      */
     public static long atol(String text) {
         int i = 0;
@@ -88,8 +89,14 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
             i++;
         }
         long v = 0;
+        boolean overflow = false;
         while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            v = v * 10 + (text.charAt(i++) - '0');
+            int digit = text.charAt(i++) - '0';
+            overflow |= v > (Long.MAX_VALUE - digit) / 10;
+            v = v * 10 + digit;
+        }
+        if (overflow) {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         return negative ? -v : v;
     }

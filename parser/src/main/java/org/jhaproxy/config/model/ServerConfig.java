@@ -19,6 +19,15 @@ public record ServerConfig(String name, Position at, int id, SocketAddress addre
         return v == null ? dflt : v;
     }
 
+    /**
+     * A numeric option as the server keyword parsers keep it (weight, maxconn, rise, port...):
+     * C's atol() stored in an int, so "4294967297" is 1; {@code dflt} when the line does not set it.
+     */
+    public int number(String name, int dflt) {
+        String v = options.get(name);
+        return v == null ? dflt : (int) ProxyConfig.atol(v);
+    }
+
     public boolean has(String option) {
         return options.containsKey(option);
     }

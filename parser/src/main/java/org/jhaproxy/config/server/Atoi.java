@@ -5,26 +5,12 @@ final class Atoi {
     private Atoi() {
     }
 
-    /** atol() narrowed to an int like HAProxy's int variables: leading digits, 0 if none. */
+    /**
+     * atol() stored in one of HAProxy's int variables: C keeps the low 32 bits, so an
+     * overflowing word (LONG_MAX) becomes -1 and 4294967297 becomes 1.
+     */
     static int atol(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        boolean neg = false;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            neg = s.charAt(i) == '-';
-            i++;
-        }
-        long v = 0;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            v = v * 10 + (s.charAt(i) - '0');
-            if (v > (1L << 62)) {
-                v = 1L << 62;
-            }
-            i++;
-        }
-        return (int) (neg ? -v : v);
+        return (int) org.jhaproxy.config.model.ProxyConfig.atol(s);
     }
 
     /** strtol() consumed the whole word (at least one digit, nothing after). */

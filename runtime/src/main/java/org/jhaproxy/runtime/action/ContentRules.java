@@ -28,6 +28,10 @@ final class ContentRules {
         } finally {
             c.partial(false);
         }
+        if (v == TcpRule.Verdict.REJECT) {
+            // a denied request ("dreq") of the session's frontend only, a backend's rule too
+            c.frontend().frontendCounters().deniedReq.increment();
+        }
         if (v == TcpRule.Verdict.WAIT && rulesExp == 0) {
             // the delay counts from the first time the rules had to wait
             rulesExp = now + rules.inspectDelay * 1_000_000L;

@@ -19,10 +19,10 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
         long inter = time(s, "inter", 2000);
         long fast = time(s, "fastinter", 0);
         long down = time(s, "downinter", 0);
-        int rise = Integer.parseInt(s.option("rise", "2"));
-        int fall = Integer.parseInt(s.option("fall", "3"));
+        int rise = s.number("rise", 2);
+        int fall = s.number("fall", 3);
         String host = s.option("addr", null);
-        int port = Integer.parseInt(s.option("port", String.valueOf(serverAddress.getPort())));
+        int port = s.number("port", serverAddress.getPort());
         InetSocketAddress a = host == null ? new InetSocketAddress(serverAddress.getAddress(), port)
                 : new InetSocketAddress(host, port);
         // "timeout check" set: the connect timeout is min(timeout connect, inter) and "timeout
@@ -39,7 +39,7 @@ record CheckSettings(long inter, long fastinter, long downinter, int rise, int f
     static CheckSettings agent(ServerConfig s, ProxyConfig backend, InetSocketAddress serverAddress) {
         long inter = time(s, "agent-inter", 2000);
         String host = s.option("agent-addr", s.option("addr", null));
-        int port = Integer.parseInt(s.option("agent-port", s.option("port", "0")));
+        int port = s.number("agent-port", s.number("port", 0));
         InetSocketAddress a = host == null ? new InetSocketAddress(serverAddress.getAddress(), port)
                 : new InetSocketAddress(host, port);
         return new CheckSettings(inter, 0, 0, 1, 1, a, connectTimeout(backend, inter), readTimeout(backend, inter),

@@ -40,7 +40,7 @@ final class HealthAnalysis implements Observation {
             return null;
         }
         Layer layer = observe.equals("layer7") ? Layer.LAYER7 : Layer.LAYER4;
-        int limit = Integer.parseInt(s.option("error-limit", "10"));
+        int limit = s.number("error-limit", 10);
         OnError onError = switch (s.option("on-error", "fail-check")) {
             case "fastinter" -> OnError.FASTINTER;
             case "sudden-death" -> OnError.SUDDEN_DEATH;

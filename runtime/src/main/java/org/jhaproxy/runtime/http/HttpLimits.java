@@ -4,13 +4,14 @@ import org.jhaproxy.config.model.Config;
 
 /**
  * The HTTP parsing limits derived from the global tunables: a message head must fit in
- * "tune.bufsize" less the "tune.maxrewrite" reserve (HAProxy's buffer minus its rewrite room).
+ * "tune.bufsize" less the "tune.maxrewrite" reserve (HAProxy's buffer minus its rewrite room);
+ * and the compression level of a response body, "tune.comp.maxlevel" (1 unless set).
  */
-public record HttpLimits(int maxInitialLine, int maxHeaderSize, int maxChunk) {
+public record HttpLimits(int maxInitialLine, int maxHeaderSize, int maxChunk, int compLevel) {
     public static HttpLimits of(Config config) {
         long bufsize = config.globalNumber("tune.bufsize", 16384);
         long maxrewrite = config.globalNumber("tune.maxrewrite", Math.min(1024, bufsize / 2));
         int head = (int) Math.max(256, bufsize - maxrewrite);
-        return new HttpLimits(head, head, (int) bufsize);
+        return new HttpLimits(head, head, (int) bufsize, (int) config.globalNumber("tune.comp.maxlevel", 1));
     }
 }

@@ -7,10 +7,11 @@ import org.jhaproxy.config.source.Line;
  * What a proxy's configuration says about HTTP, resolved once at load so that no request looks
  * a keyword up: its connection mode, "option http-pretend-keepalive", "option forwardfor", the
  * error replies ("errorfile" over haproxy's built-in messages), and whether a POST's body is
- * awaited before its server is chosen.
+ * awaited before its server is chosen, and its "compression" settings (null without any).
  */
 public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies,
-                           Reuse reuse, boolean preferLastServer, boolean postBodyBeforeBalance) {
+                           Reuse reuse, boolean preferLastServer, boolean postBodyBeforeBalance,
+                           org.jhaproxy.runtime.comp.CompSettings comp) {
     public static HttpSettings of(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         ForwardFor ff = null;
         if (config.option("forwardfor")) {
@@ -23,7 +24,8 @@ public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor f
                 // assign_server() ignores it for the hash-based algorithms
                 config.option("prefer-last-server") && !hashBased(config.balanceAlgorithm()),
                 // "balance url_param": a POST's server is chosen once its body is received (BodyBeforeBalance)
-                "url_param".equals(config.balanceAlgorithm()));
+                "url_param".equals(config.balanceAlgorithm()),
+                config.mode() == org.jhaproxy.config.model.ProxyMode.HTTP ? org.jhaproxy.runtime.comp.CompSettings.of(config) : null);
     }
 
     private static boolean hashBased(String balance) {

@@ -9,9 +9,9 @@ import io.netty.util.ReferenceCountUtil;
 import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.action.Service;
 import org.jhaproxy.runtime.cache.CacheTxn;
+import org.jhaproxy.runtime.comp.Compression;
 import org.jhaproxy.runtime.log.StreamLog;
 import org.jhaproxy.runtime.log.TermState;
-import org.jhaproxy.runtime.log.UniqueId;
 import org.jhaproxy.runtime.persist.Persistence;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.sample.SampleContext;
@@ -129,8 +129,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         backendCounted = true;
         persistence = Persistence.request(stream.frontend(), backend, request.method(), toServer.head().headers());
         log.persistence(persistence);
-        UniqueId.request(samples, toServer.head().headers());
-        ForwardFor.apply(stream.frontend().http().forwardFor(), backend.http().forwardFor(), toServer.head(), samples.src());
+        toServer.backendChosen(stream.frontend(), backend, samples);
         connector = stream.connector(backend, new BalancedRequest(request, samples.src(), body), samples.dst(), this)
                 .samples(samples);
         Server persisted = Sticking.request(samples, persistence != null ? persistence.server() : null);
@@ -310,7 +309,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     private void answer(Reply r, long htxBytes, OwnReplyRules.Origin origin) {
-        OwnReplyRules.Rewritten after = r.kind() == Reply.Kind.REJECT ? null : OwnReplyRules.apply(samples, r.bytes(), origin);
+        OwnReplyRules.Rewritten after = r.kind() == Reply.Kind.REJECT ? null : OwnReplyRules.apply(samples, r.bytes(), origin,
+                stream.limits().compLevel());
         if (after != null && after.denied() != null) {
             // an http-response rule replaced an applet's response: its reply goes instead
             if (HttpCounting.isDeny(after.denied())) {
@@ -474,6 +474,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             backend.backendReleased();
         }
         CacheTxn.ended(samples);
+        Compression.ended(samples);
         log.termination().count(backend);
         log.write(stream.frontend(), backend, samples != null ? samples : rulesContext());
         // stream_free() after the log: the entries the stream tracked are given back

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jhaproxy.runtime.action.HttpAfterResponse;
 import org.jhaproxy.runtime.action.HttpResponseAnalyzer;
 import org.jhaproxy.runtime.action.Reply;
+import org.jhaproxy.runtime.comp.AppletCompression;
 import org.jhaproxy.runtime.sample.SampleContext;
 
 /**
@@ -41,11 +42,13 @@ final class OwnReplyRules {
 
     /**
      * {@code reply} through the rules of the stream {@code c} describes, as its {@code origin}
-     * wants, or null when there is none to run.
+     * wants, and an applet's through the compression filter (at {@code compLevel}), or null
+     * when there is nothing to run.
      */
-    static Rewritten apply(SampleContext c, byte[] reply, Origin origin) {
+    static Rewritten apply(SampleContext c, byte[] reply, Origin origin, int compLevel) {
         boolean responseRules = origin == Origin.APPLET && c != null && HttpResponseAnalyzer.readsAppletResponse(c);
-        if (reply == null || !responseRules && !HttpAfterResponse.any(c)) {
+        boolean compression = origin != Origin.PROXY && c != null && reply != null && AppletCompression.chooses(c);
+        if (reply == null || !responseRules && !compression && !HttpAfterResponse.any(c)) {
             return null;
         }
         String text = new String(reply, StandardCharsets.ISO_8859_1);
@@ -54,6 +57,10 @@ final class OwnReplyRules {
             return null;
         }
         HttpResponse head = head(text.substring(0, eoh));
+        String body = text.substring(eoh + 4);
+        if (compression) {
+            AppletCompression.responseHead(c, head);
+        }
         if (responseRules) {
             Reply denied = HttpResponseAnalyzer.appletResponse(c, head);
             if (denied != null) {
@@ -61,6 +68,7 @@ final class OwnReplyRules {
             }
         }
         HttpAfterResponse.apply(c, head);
+        String compressed = compression ? AppletCompression.body(c, head, body, compLevel) : null;
         StringBuilder out = new StringBuilder(reply.length + 128);
         out.append(head.protocolVersion().text()).append(' ').append(head.status().code()).append(' ')
                 .append(head.status().reasonPhrase()).append("\r\n");
@@ -73,7 +81,7 @@ final class OwnReplyRules {
         for (String v : head.headers().getAll(HttpHeaderNames.CONNECTION)) {
             out.append("connection: ").append(v).append("\r\n");
         }
-        out.append("\r\n").append(text, eoh + 4, text.length());
+        out.append("\r\n").append(compressed != null ? compressed : body);
         return new Rewritten(out.toString().getBytes(StandardCharsets.ISO_8859_1), head.status().code(), null);
     }
 

@@ -6,7 +6,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.jhaproxy.runtime.action.Reply;
 import org.jhaproxy.runtime.cache.CacheTxn;
+import org.jhaproxy.runtime.comp.CompEncoder;
 import org.jhaproxy.runtime.persist.Persistence;
+import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.sample.SampleContext;
 
 /**
@@ -43,6 +45,8 @@ final class ResponseForwarding {
     private boolean interim;
     private boolean bodyless;
     private boolean chunked;
+    /** The response body's encoder when it is compressed, else null. */
+    private CompEncoder encoder;
 
     ResponseForwarding(HttpStream stream, TransactionLog log, ServerLeg leg, SampleContext samples,
                        Persistence persistence, ConnectionMode conn, boolean headRequest, boolean clientVer11,
@@ -100,6 +104,7 @@ final class ResponseForwarding {
                 leg.server().backend(), leg.server(), samples, log, persistence);
         chunked = outcome.chunked();
         bodyless = outcome.bodyless();
+        encoder = outcome.encoder();
         if (outcome.denied() != null) {
             started = false;
             ends.denied(outcome.denied());
@@ -111,10 +116,18 @@ final class ResponseForwarding {
             // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
             c.release();
         } else {
+            // the log and the byte counters count the body as it entered the channel, before any filter
             log.responsePart(c, chunked);
             HttpCounting.responseBytes(stream.frontend(), leg.server().backend(), leg.server(),
                     c.content().readableBytes());
+            // the cache filter comes before compression: it stores the body as the server sent it
             CacheTxn.forwarded(samples, c);
+            if (encoder != null) {
+                Proxy be = leg.server().backend();
+                long end = chunked && c instanceof LastHttpContent l ? HtxSize.chunkedEnd(l.trailingHeaders()) : 0;
+                c = encoder.part(c, end, stream.client().alloc(), stream.frontend().frontendCounters().comp,
+                        be.backendCounters().comp);
+            }
             stream.client().write(c);
         }
         if (c instanceof LastHttpContent) {

@@ -6,6 +6,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import org.jhaproxy.runtime.action.HttpAfterResponse;
 import org.jhaproxy.runtime.action.HttpResponseAnalyzer;
 import org.jhaproxy.runtime.action.Reply;
+import org.jhaproxy.runtime.comp.CompEncoder;
+import org.jhaproxy.runtime.comp.Compression;
 import org.jhaproxy.runtime.persist.Persistence;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
@@ -22,8 +24,11 @@ final class ResponseHeads {
     private ResponseHeads() {
     }
 
-    /** How the final head left: its framing, and the reply of the rule that refused it, if one did. */
-    record Outcome(boolean chunked, boolean bodyless, Reply denied) {
+    /**
+     * How the final head left: its framing as the server sent it, the reply of the rule that
+     * refused it, if one did, and the encoder of its body when it is compressed.
+     */
+    record Outcome(boolean chunked, boolean bodyless, Reply denied, CompEncoder encoder) {
     }
 
     /** A 1xx other than 101: written to the client at once; the final response follows. */
@@ -53,6 +58,8 @@ final class ResponseHeads {
         HttpResponse head = MessageHeads.forClient(res);
         // res.total counts the response as it entered the channel, before the http-response rules
         long size = HtxSize.head(head) + framing + org.jhaproxy.runtime.fcgi.FcgiResponse.htxAdjust(res);
+        // the compression filter decides before the rules, which may read res.comp
+        Compression.responseHead(samples, res, headRequest, lengthKnown, stream.frontend(), backend);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         Reply denied = HttpResponseAnalyzer.analyze(samples, head, server);
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);
@@ -63,12 +70,13 @@ final class ResponseHeads {
             // what was read of the response stays counted: its head and a small body read with it
             long length = HttpUtil.getContentLength(res, -1L);
             log.responseBytes(size + (length >= 0 && length <= stream.limits().maxChunk() ? length : 0));
-            return new Outcome(flags.chunked(), bodyless, denied);
+            return new Outcome(flags.chunked(), bodyless, denied, null);
         }
         if (persistence != null) {
             persistence.response(server, code, head.headers());
         }
         HttpAfterResponse.apply(samples, head);
+        CompEncoder encoder = Compression.startResponse(samples, head, stream.limits().compLevel());
         // t_data: the response passed the analysers
         log.responsePassed(head.status().code());
         MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), clientVer11, lengthKnown,
@@ -76,6 +84,6 @@ final class ResponseHeads {
         log.responseBytes(size);
         stream.client().write(head);
         log.headersForwarded(stream.frontend(), backend, samples, res instanceof HttpContent c ? c.content().readableBytes() : 0);
-        return new Outcome(flags.chunked(), bodyless, null);
+        return new Outcome(flags.chunked(), bodyless, null, encoder);
     }
 }

@@ -3,6 +3,8 @@ package org.jhaproxy.runtime.http;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import org.jhaproxy.runtime.comp.Compression;
+import org.jhaproxy.runtime.log.UniqueId;
 import org.jhaproxy.runtime.persist.ServerName;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.proxy.ProxyState;
@@ -30,6 +32,17 @@ final class ServerRequest {
     /** The head the server will get, still open to the HTTP layer's additions. */
     HttpRequest head() {
         return head;
+    }
+
+    /**
+     * The backend is known (http_process_request(), then the filters' request headers): the
+     * unique id and forwardfor headers are added, and the compression filter reads (and with
+     * "compression offload" removes) Accept-Encoding.
+     */
+    void backendChosen(Proxy frontend, Proxy backend, SampleContext samples) {
+        UniqueId.request(samples, head.headers());
+        ForwardFor.apply(frontend.http().forwardFor(), backend.http().forwardFor(), head, samples.src());
+        Compression.request(samples, frontend, backend, head.headers());
     }
 
     /** The head and what arrived of the body go out on {@code ch}, the connection to {@code s}. */

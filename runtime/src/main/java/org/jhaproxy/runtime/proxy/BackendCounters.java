@@ -54,6 +54,7 @@ public final class BackendCounters {
     public final MaxGauge tTimeMax = new MaxGauge();
     /** The h1 mux's counters of the server connections (stats module "h1"; backends only). */
     public final H1Counters h1 = new H1Counters();
+    public final org.jhaproxy.runtime.comp.CompCounters comp = new org.jhaproxy.runtime.comp.CompCounters();
 
     /** A stream was assigned (cum_conn / cum_sess, sess rate, smax, lastsess). */
     public void session(int current) {
@@ -119,6 +120,7 @@ public final class BackendCounters {
             a.reset();
         }
         responses.clear();
+        comp.clear();
         sessPerSec.clear();
         lastSession.set(0);
         for (SlidingAverage avg : new SlidingAverage[] {qTime, cTime, dTime, tTime}) {

@@ -34,6 +34,7 @@ public final class FrontendCounters {
     public final MaxGauge rpsMax = new MaxGauge();
     /** The h1 mux's counters of the client connections (stats module "h1"). */
     public final H1Counters h1 = new H1Counters();
+    public final org.jhaproxy.runtime.comp.CompCounters comp = new org.jhaproxy.runtime.comp.CompCounters();
 
     /** A connection was accepted (cum_conn, conn_rate). */
     public void connection() {
@@ -70,6 +71,7 @@ public final class FrontendCounters {
             a.reset();
         }
         responses.clear();
+        comp.clear();
         connPerSec.clear();
         sessPerSec.clear();
         reqPerSec.clear();

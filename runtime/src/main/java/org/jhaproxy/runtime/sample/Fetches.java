@@ -93,6 +93,7 @@ public final class Fetches {
         org.jhaproxy.runtime.auth.AuthFetches.register(FACTORIES);
         UrlAddress.register(FACTORIES);
         org.jhaproxy.runtime.stick.StickFetches.register(FACTORIES);
+        org.jhaproxy.runtime.comp.CompFetches.register(FACTORIES);
     }
 
     private Fetches() {

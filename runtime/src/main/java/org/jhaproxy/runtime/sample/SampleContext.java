@@ -269,4 +269,15 @@ public final class SampleContext {
     public void cacheTxn(org.jhaproxy.runtime.cache.CacheTxn t) {
         cacheTxn = t;
     }
+
+    private org.jhaproxy.runtime.comp.Compression.CompTxn compTxn;
+
+    /** What the compression filter knows of this transaction, null when no proxy compresses. */
+    public org.jhaproxy.runtime.comp.Compression.CompTxn compTxn() {
+        return compTxn;
+    }
+
+    public void compTxn(org.jhaproxy.runtime.comp.Compression.CompTxn t) {
+        compTxn = t;
+    }
 }

@@ -60,9 +60,9 @@ public final class CheckView {
 
     /** The server's health check ("check", "rise", "fall"). */
     static CheckView health(ServerConfig config) {
-        CheckView v = new CheckView(config.check(), false, Integer.parseInt(config.option("rise", "2")),
-                Integer.parseInt(config.option("fall", "3")), config.disabled());
-        v.target(config.option("addr", null), Integer.parseInt(config.option("port", "0")));
+        CheckView v = new CheckView(config.check(), false, config.number("rise", 2),
+                config.number("fall", 3), config.disabled());
+        v.target(config.option("addr", null), config.number("port", 0));
         return v;
     }
 
@@ -75,7 +75,7 @@ public final class CheckView {
         boolean on = config.has("agent-check") && (config.has("agent-port") || config.has("port"));
         CheckView v = new CheckView(on, true, 1, 1, config.disabled());
         v.target(config.option("agent-addr", config.option("addr", null)),
-                Integer.parseInt(config.option("agent-port", config.option("port", "0"))));
+                config.number("agent-port", config.number("port", 0)));
         v.send = config.option("agent-send", "");
         return v;
     }

@@ -73,17 +73,17 @@ public final class Server {
         InetSocketAddress a = host == null ? null : new InetSocketAddress(host, port);
         // a name left unresolved at start ("init-addr none") has no IP until its resolvers find one
         this.address = a == null || !a.isUnresolved() ? a : initAddr(config.option("init-addr", ""), port);
-        this.maxconn = Integer.parseInt(config.option("maxconn", "0"));
-        this.minconn = Integer.parseInt(config.option("minconn", "0"));
+        this.maxconn = config.number("maxconn", 0);
+        this.minconn = config.number("minconn", 0);
         // check_config_validity(): a minconn above maxconn (or alone) is the limit; no minconn is maxconn
         if (minconn > maxconn) {
             maxconn = minconn;
         } else if (maxconn > 0 && minconn == 0) {
             minconn = maxconn;
         }
-        this.maxqueue = Integer.parseInt(config.option("maxqueue", "0"));
+        this.maxqueue = config.number("maxqueue", 0);
         this.puid = puid;
-        this.initialWeight = Integer.parseInt(config.option("weight", "1"));
+        this.initialWeight = config.number("weight", 1);
         this.weight = initialWeight;
         this.eweight = weight * EWEIGHT_SCALE;
         String ss = config.option("slowstart", null);

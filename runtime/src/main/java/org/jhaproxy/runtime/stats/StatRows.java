@@ -74,7 +74,7 @@ public final class StatRows {
             r.set("intercepted", c.intercepted.sum()).set("cache_lookups", c.cacheLookups.sum()).set("cache_hits", c.cacheHits.sum());
         }
         r.set("req_rate", c.reqPerSec.read()).set("req_rate_max", c.rpsMax.get()).set("req_tot", c.cumReq.sum());
-        compression(r);
+        compression(r, c.comp);
         r.set("conn_rate", c.connPerSec.read()).set("conn_rate_max", c.cpsMax.get()).set("conn_tot", c.cumConn.sum());
         modules(r, c.h1);
         return r;
@@ -188,7 +188,7 @@ public final class StatRows {
             r.set("cache_lookups", c.cacheLookups.sum()).set("cache_hits", c.cacheHits.sum());
         }
         r.set("cli_abrt", c.cliAborts.sum()).set("srv_abrt", c.srvAborts.sum());
-        compression(r);
+        compression(r, c.comp);
         long last = c.lastSession.get();
         r.set("lastsess", last == 0 ? -1L : age(last));
         times(r, c, p.isHttp() ? c.cumReq.sum() : c.cumLbconn.sum());
@@ -216,8 +216,9 @@ public final class StatRows {
                 .set("hrsp_5xx", c.get(5)).set("hrsp_other", c.get(0));
     }
 
-    private static void compression(StatRow r) {
-        r.set("comp_in", 0L).set("comp_out", 0L).set("comp_byp", 0L).set("comp_rsp", 0L);
+    private static void compression(StatRow r, org.jhaproxy.runtime.comp.CompCounters c) {
+        r.set("comp_in", c.in.sum()).set("comp_out", c.out.sum()).set("comp_byp", c.bypassed.sum())
+                .set("comp_rsp", c.responses.sum());
     }
 
     private static void times(StatRow r, BackendCounters c, long samples) {

@@ -1,30 +1,32 @@
 package org.jhaproxy.runtime.tcp;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * Forwards the bytes read on one side of a TCP stream to the other side, as they come: reading
- * stops while the other side cannot take more (back-pressure), a shutdown of the input becomes a
- * shutdown of the other side's output (half-close), and the stream ends once both directions
- * are closed.
+ * stops while the other side cannot take more (back-pressure), and a shutdown of the input ends
+ * the direction ({@link HalfClose}). What a side sends after its read timed out is read and
+ * dropped, as haproxy does once it shut that side for reading.
  */
-public final class Relay extends ChannelInboundHandlerAdapter {
+final class Relay extends ChannelInboundHandlerAdapter {
     private final Channel peer;
-    private final TcpStream stream;
+    private final HalfClose directions;
 
-    public Relay(Channel peer, TcpStream stream) {
+    Relay(Channel peer, HalfClose directions) {
         this.peer = peer;
-        this.stream = stream;
+        this.directions = directions;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!directions.forwards(ctx.channel())) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         // ownership of msg passes to the write, which releases it once written or failed
         peer.write(msg, peer.voidPromise());
     }
@@ -49,11 +51,7 @@ public final class Relay extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            stream.inputClosed(ctx.channel());
-            if (peer instanceof DuplexChannel d && peer.isActive()) {
-                peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> d.shutdownOutput());
-                stream.outputShut(peer);
-            }
+            directions.inputClosed(ctx.channel());
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -61,12 +59,12 @@ public final class Relay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        stream.closed(ctx.channel());
+        directions.closed(ctx.channel());
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // a reset or broken pipe ends the stream; nothing escapes to the event loop's logger
-        stream.failed(ctx.channel());
+        directions.failed(ctx.channel());
     }
 }
