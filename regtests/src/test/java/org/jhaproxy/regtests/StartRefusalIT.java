@@ -23,17 +23,17 @@ class StartRefusalIT {
             Files.writeString(dir.resolve("t.cfg"), "global\n    nbthread 1\n\n"
                     + "defaults\n    mode http\n    timeout connect 1s\n    timeout client 1s\n    timeout server 1s\n\n"
                     + "frontend fe\n    bind 127.0.0.1:18080\n    default_backend be\n\n"
-                    + "backend be\n    compression algo gzip\n    server s1 127.0.0.1:9\n");
+                    + "backend be\n    tcp-response inspect-delay 1s\n    server s1 127.0.0.1:9\n");
             ProgramRun check = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-c", "-f", "t.cfg"), Map.of());
             assertEquals(0, check.exitCode(), check.output());
             assertEquals("Configuration file is valid\n", check.normalized(dir));
-            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'compression' in 'backend' section "
+            assertTrue(check.output().contains("config : parsing [t.cfg:15] : 'tcp-response inspect-delay' in 'backend' section "
                     + ProgramRun.RUNTIME_NOTICE + "\n"), check.output());
 
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
             String out = start.normalized(dir);
-            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'compression' in 'backend' section is not supported by jhaproxy yet."), out);
+            assertTrue(out.startsWith("[ALERT] config : parsing [t.cfg:15] : 'tcp-response inspect-delay' in 'backend' section is not supported by jhaproxy yet."), out);
             assertTrue(!out.contains("Exception"), out);
         } finally {
             CorpusIT.deleteTree(dir);
@@ -61,17 +61,17 @@ class StartRefusalIT {
                 "[ALERT] config : parsing [t.cfg:9] : converter 'sha1' is not supported by jhaproxy yet.");
     }
 
-    /** A balance algorithm not executed ("rdp-cookie") is refused rather than run as round robin. */
+    /** A balance algorithm not executed ("hash") is refused rather than run as round robin. */
     @Test
     void aBalanceOptionNotExecutedIsNamed() throws Exception {
         Path dir = Files.createTempDirectory("start");
         try {
             Files.writeString(dir.resolve("t.cfg"), "defaults\n    mode http\n    timeout connect 1s\n"
                     + "    timeout client 1s\n    timeout server 1s\n\n"
-                    + "listen app\n    bind 127.0.0.1:18081\n    balance rdp-cookie\n    server s1 127.0.0.1:9\n");
+                    + "listen app\n    bind 127.0.0.1:18081\n    balance hash req.cook(x)\n    server s1 127.0.0.1:9\n");
             ProgramRun start = ProgramRun.run(dir, List.of(ProgramRun.jhaproxy().toString(), "-f", "t.cfg", "-db"), Map.of());
             assertEquals(1, start.exitCode(), start.output());
-            assertTrue(start.normalized(dir).startsWith("[ALERT] config : parsing [t.cfg:9] : 'balance rdp-cookie' in 'listen' "
+            assertTrue(start.normalized(dir).startsWith("[ALERT] config : parsing [t.cfg:9] : 'balance hash' in 'listen' "
                     + "section is not supported by jhaproxy yet."), start.output());
         } finally {
             CorpusIT.deleteTree(dir);

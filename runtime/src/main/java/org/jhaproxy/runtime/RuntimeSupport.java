@@ -93,6 +93,7 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.process.WorkingDirectory.EXECUTED,
             org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED,
             org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED,
+            org.jhaproxy.runtime.payload.RdpCookie.EXECUTED,
             org.jhaproxy.runtime.comp.CompKeywords.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */

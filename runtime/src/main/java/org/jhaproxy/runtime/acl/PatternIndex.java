@@ -70,6 +70,7 @@ final class PatternIndex {
             case REG -> Pattern.compile(p, icase ? Pattern.CASE_INSENSITIVE : 0);
             case DIR -> StringPatterns.stripDelimiters(p, "/?");
             case DOM -> StringPatterns.stripDelimiters(p, "/?.:");
+            case BIN -> hexBytes(p);
             default -> p;
         };
     }
@@ -114,6 +115,23 @@ final class PatternIndex {
         return best;
     }
 
+    /** pat_parse_bin(): a "bin" pattern is hexadecimal digits, two per byte (kept as ISO-8859-1 text). */
+    private static String hexBytes(String p) throws NotSupported {
+        if (p.length() % 2 != 0) {
+            throw new NotSupported("unable to parse '" + p + "'");
+        }
+        StringBuilder b = new StringBuilder(p.length() / 2);
+        for (int i = 0; i < p.length(); i += 2) {
+            int hi = Character.digit(p.charAt(i), 16);
+            int lo = Character.digit(p.charAt(i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                throw new NotSupported("unable to parse '" + p + "'");
+            }
+            b.append((char) (hi << 4 | lo));
+        }
+        return b.toString();
+    }
+
     private static Long lengthOf(Sample s) {
         String v = s.asString();
         return v == null ? null : (long) v.length();
@@ -130,6 +148,7 @@ final class PatternIndex {
             case DIR -> StringPatterns.matchWord(v, (String) p, icase, "/?");
             case DOM -> StringPatterns.matchWord(v, (String) p, icase, "/?.:");
             case REG -> ((Pattern) p).matcher(v).find();
+            case BIN -> v.equals(p);
             default -> false;
         };
     }

@@ -19,7 +19,7 @@ final class Patterns {
     static PatternMatcher compile(AclExpr e, CompileScope scope) throws NotSupported {
         MatchMethod m = e.method();
         switch (m) {
-            case FOUND, BOOL, INT, LEN, IP, STR, BEG, END, SUB, DIR, DOM, REG -> { }
+            case FOUND, BOOL, INT, LEN, IP, STR, BIN, BEG, END, SUB, DIR, DOM, REG -> { }
             default -> throw new NotSupported("ACL match method '" + m.keyword() + "' is not supported by jhaproxy yet.");
         }
         PatternReferences refs = scope.patterns();

@@ -17,7 +17,7 @@ import org.jhaproxy.runtime.stick.Tracking;
  * wait), and "http-request wait-for-body" at its rule.
  */
 public final class HttpRequestAnalyzer {
-    private enum Stage { FRONTEND, FRONTEND_BODY, FRONTEND_RULES, SWITCHING, BACKEND_BODY, BACKEND, BACKEND_RULES, DONE }
+    private enum Stage { FRONTEND, FRONTEND_INSPECT, FRONTEND_BODY, FRONTEND_RULES, SWITCHING, BACKEND_BODY, BACKEND, BACKEND_RULES, DONE }
 
     private final SampleContext c;
     private final HttpRequest req;
@@ -26,6 +26,11 @@ public final class HttpRequestAnalyzer {
     private int next;
     /** What the analysis waits for while it is stopped, else null. */
     private WaitForBody waiting;
+    /** The tcp-request content rules of the proxy at hand, which may wait for more of the request. */
+    private final ContentRules inspection = new ContentRules();
+    /** Whether nothing more of the request will come (whole, client closed, buffer full): the content rules are final. */
+    private java.util.function.BooleanSupplier inputEnded = () -> true;
+    private ContentReject contentRejected;
 
     public HttpRequestAnalyzer(SampleContext c, HttpRequest req) {
         this.c = c;
@@ -45,10 +50,14 @@ public final class HttpRequestAnalyzer {
             switch (stage) {
                 case FRONTEND -> {
                     CaptureAction.headers(c, req.headers(), false);
-                    if (fe.rules() != ProxyRuleSets.none() && !TcpRule.run(fe.rules().tcpContent, c)) {
-                        stage = Stage.DONE;
-                        fe.frontendCounters().deniedReq.increment();
-                        return Reply.REJECT;
+                    stage = Stage.FRONTEND_INSPECT;
+                }
+                case FRONTEND_INSPECT -> {
+                    if (fe.rules() != ProxyRuleSets.none()) {
+                        Reply r = inspect(fe);
+                        if (r != null) {
+                            return r;
+                        }
                     }
                     // http_wait_for_request() counts the request on what the session and the
                     // frontend's tcp-request content rules track, before the http-request rules run
@@ -93,11 +102,9 @@ public final class HttpRequestAnalyzer {
                         stage = Stage.DONE;
                         return null;
                     }
-                    if (!TcpRule.run(be.rules().tcpContent, c)) {
-                        // tcp_inspect_request()'s deny counts in the session's frontend only
-                        stage = Stage.DONE;
-                        fe.frontendCounters().deniedReq.increment();
-                        return Reply.REJECT;
+                    Reply inspected = inspect(be);
+                    if (inspected != null) {
+                        return inspected;
                     }
                     next = 0;
                     stage = Stage.BACKEND_RULES;
@@ -114,6 +121,52 @@ public final class HttpRequestAnalyzer {
                 }
             }
         }
+    }
+
+    /**
+     * The proxy's tcp-request content rules: null when they let the request go on, else
+     * {@link Reply#REJECT}, or {@link Reply#WAIT_BODY} with no {@link #waiting()} when they wait
+     * for more of the request until {@link #inspectDeadline()} (run again when some comes).
+     */
+    private Reply inspect(Proxy px) {
+        TcpRule.Verdict v = inspection.inspect(px, c, inputEnded.getAsBoolean());
+        if (v == TcpRule.Verdict.WAIT) {
+            waiting = null;
+            return Reply.WAIT_BODY;
+        }
+        inspection.done();
+        if (v == TcpRule.Verdict.REJECT) {
+            contentRejected = stage == Stage.FRONTEND_INSPECT ? ContentReject.FRONTEND : ContentReject.BACKEND;
+            stage = Stage.DONE;
+            return Reply.REJECT;
+        }
+        return null;
+    }
+
+    /** Which proxy's tcp-request content rules rejected the request, if any. */
+    public enum ContentReject {
+        /** Before haproxy's HTTP analysis took the request: logged with no request line ("&lt;BADREQ&gt;"). */
+        FRONTEND,
+        /** The backend's: the request line is known. */
+        BACKEND
+    }
+
+    /**
+     * Whether tcp-request content rules rejected the request (null if not), which haproxy does
+     * before its HTTP processing dates the request: no request time (TR) is logged either way.
+     */
+    public ContentReject contentRejected() {
+        return contentRejected;
+    }
+
+    /** When the waiting tcp-request content rules become final (nanoTime), 0 when they do not wait. */
+    public long inspectDeadline() {
+        return inspection.deadline();
+    }
+
+    /** Tells whether nothing more of the request will come, for the tcp-request content rules. */
+    public void inputEnded(java.util.function.BooleanSupplier ended) {
+        this.inputEnded = ended;
     }
 
     /** How the stopped analysis waits for the body, or null when it is not stopped. */

@@ -25,8 +25,8 @@ public final class TcpContentAnalysis {
     /** The frontend's rules passed and the switching rules chose {@link #backend}. */
     private boolean switched;
     private Proxy backend;
-    /** s->rules_exp: when the current proxy's inspect-delay ends (nanoTime), 0 when not started. */
-    private long rulesExp;
+    /** The wait of the proxy whose rules run now. */
+    private final ContentRules rules = new ContentRules();
 
     public TcpContentAnalysis(SampleContext c) {
         this.c = c;
@@ -39,7 +39,7 @@ public final class TcpContentAnalysis {
 
     /** When the rules waiting now become final (nanoTime), 0 when they are not waiting. */
     public long deadline() {
-        return rulesExp;
+        return rules.deadline();
     }
 
     /** Runs the rules as far as the data lets them decide; {@code inputClosed}: the client shut its side. */
@@ -53,7 +53,7 @@ public final class TcpContentAnalysis {
             ProxyRuleSets fr = fe.rules();
             backend = SwitchingRule.choose(fr.switching, c, fr.proxies);
             switched = true;
-            rulesExp = 0;
+            rules.done();
         }
         if (backend == null) {
             return Outcome.REJECT;
@@ -64,38 +64,14 @@ public final class TcpContentAnalysis {
                 return v == TcpRule.Verdict.WAIT ? Outcome.WAIT : Outcome.REJECT;
             }
         }
-        rulesExp = 0;
+        rules.done();
         c.backend(backend);
         return Outcome.DONE;
     }
 
-    /** One proxy's content rules, partial while its delay runs and nothing else makes them final. */
+    /** One proxy's content rules, final once the client closed its side or the buffer is full. */
     private TcpRule.Verdict inspect(Proxy px, boolean inputClosed) {
-        ProxyRuleSets rules = px.rules();
-        if (rules.tcpContent.length == 0) {
-            return TcpRule.Verdict.ACCEPT;
-        }
-        long now = System.nanoTime();
         boolean full = c.requestBuffer() != null && c.requestBuffer().full();
-        boolean expired = rulesExp != 0 && now - rulesExp >= 0;
-        c.partial(!inputClosed && !full && rules.inspectDelay > 0 && !expired);
-        TcpRule.Verdict v;
-        try {
-            v = TcpRule.inspect(rules.tcpContent, c);
-        } finally {
-            c.partial(false);
-        }
-        if (v == TcpRule.Verdict.REJECT) {
-            // a denied request ("dreq") of the session's frontend only, a backend's rule too
-            c.frontend().frontendCounters().deniedReq.increment();
-        }
-        if (v == TcpRule.Verdict.WAIT && rulesExp == 0) {
-            // the delay counts from the first time the rules had to wait
-            rulesExp = now + rules.inspectDelay * 1_000_000L;
-            if (rulesExp == 0) {
-                rulesExp = 1;
-            }
-        }
-        return v;
+        return rules.inspect(px, c, inputClosed || full);
     }
 }

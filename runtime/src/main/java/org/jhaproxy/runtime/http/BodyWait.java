@@ -82,6 +82,34 @@ final class BodyWait implements RequestBody.Waiter {
         return true;
     }
 
+    /**
+     * tcp-request content rules waiting within their inspect-delay (tcp_inspect_request()): runs
+     * {@code resume} at the next body part, when the client closes its side, or at {@code deadline}
+     * (nanoTime), whichever comes first; false when nothing more can come. No 100-Continue is
+     * sent for them. A client idle past "timeout client" meanwhile ends the wait with {@code idle}
+     * instead (no 408: the rules run final, then the stream ends).
+     */
+    boolean awaitMore(long deadline, Runnable resume, Runnable idle) {
+        if (body.ended() || body.heldBytes() >= body.room()) {
+            return false;
+        }
+        this.atLeast = body.heldBytes() + 1;
+        this.resume = resume;
+        limit = new Deadline(stream.client().eventLoop(), this::end);
+        limit.arm(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime() + 999_999)));
+        client = new Deadline(stream.client().eventLoop(), () -> {
+            if (body.waiter() == this) {
+                body.waiter(null);
+                this.resume = null;
+                idle.run();
+            }
+            stop();
+        });
+        client.arm(stream.frontend().timeouts().client());
+        body.waiter(this);
+        return true;
+    }
+
     /** The body is whole, or fills the buffer, or has the bytes asked for. */
     private boolean satisfied() {
         if (body.done()) {

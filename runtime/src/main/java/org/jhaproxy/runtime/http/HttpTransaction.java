@@ -77,7 +77,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             return;
         }
         // the rules (tcp-request content, http-request, redirect, use_backend) pick the backend or answer
-        analysis = new RequestAnalysis(stream, request, body, log, rulesContext(), this::analyzed, this::bodyTimedOut);
+        analysis = new RequestAnalysis(stream, request, body, log, rulesContext(), this::analyzed, this::bodyTimedOut, this::clientInputClosed);
         analysis.run();
     }
 

@@ -45,6 +45,20 @@ final class TransactionLog {
         log.requestLine = request.method().name() + " " + request.uri() + " " + request.protocolVersion().text();
     }
 
+    /**
+     * tcp-request content rules rejected the request before haproxy's HTTP processing dated it:
+     * no request time; {@code unparsed}, the frontend's, came before its HTTP analysis took the
+     * request, so the line is "&lt;BADREQ&gt;".
+     */
+    void rejectedByContent(boolean unparsed) {
+        if (log != null) {
+            log.request = -1;
+            if (unparsed) {
+                log.requestLine = null;
+            }
+        }
+    }
+
     /** The stream's samples see its log record (%rt, timers) from the start, as haproxy's stream has it. */
     SampleContext attach(SampleContext samples) {
         this.samples = samples;

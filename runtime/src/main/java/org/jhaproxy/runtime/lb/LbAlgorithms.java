@@ -15,6 +15,7 @@ public final class LbAlgorithms {
         String algo = backend.balanceAlgorithm() == null ? "roundrobin" : backend.balanceAlgorithm();
         return switch (algo) {
             case "hdr" -> new HeaderHash(hashType(backend, servers, groups), groups, balance);
+            case "rdp-cookie" -> new RdpCookieHash(hashType(backend, servers, groups), groups, balance);
             case "random" -> new RandomBalance(groups, balance);
             case "static-rr" -> new StaticRoundRobin(new ServerMap(servers, groups));
             case "leastconn" -> new LeastConn(groups);

@@ -24,6 +24,11 @@ public interface LbRequest {
         return null;
     }
 
+    /** A TCP stream's request buffer (balance rdp-cookie reads it), or null. */
+    default org.jhaproxy.runtime.payload.RequestBuffer requestBuffer() {
+        return null;
+    }
+
     /** The first value of a request header, or null. */
     default String header(String name) {
         return null;

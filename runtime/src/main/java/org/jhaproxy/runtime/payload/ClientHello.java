@@ -2,6 +2,7 @@ package org.jhaproxy.runtime.payload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Reads a TLS ClientHello at the start of a request buffer, as HAProxy's payload fetches do
@@ -12,16 +13,6 @@ import java.util.List;
  * arrives) or for good (these bytes are not one). The checks, and their lengths, are haproxy's.
  */
 public final class ClientHello {
-    /** What a fetch got: {@code value} (null for none) and whether more data may change it. */
-    public record Reading(Object value, boolean mayChange) {
-        static final Reading TOO_SHORT = new Reading(null, true);
-        static final Reading NONE = new Reading(null, false);
-
-        static Reading of(Object v) {
-            return new Reading(v, false);
-        }
-    }
-
     private static final int EXT_SERVER_NAME = 0;
     private static final int EXT_SUPPORTED_GROUPS = 10;
     private static final int EXT_ALPN = 16;
@@ -162,20 +153,15 @@ public final class ClientHello {
 
     /** req.ssl_alpn: the protocol names offered, in the client's order (a List of String). */
     public static Reading alpn(RequestBuffer b) {
-        ClientHello h = new ClientHello(b);
-        Reading r = h.locateExtensions();
-        if (r != null) {
-            return r;
-        }
-        int p = h.find(EXT_ALPN);
-        if (p < 0) {
-            return Reading.NONE;
-        }
+        return extension(b, EXT_ALPN, p -> p < 0 ? Reading.NONE : protocolNames(b, p));
+    }
+
+    /** The names of the ALPN extension at {@code p}, one after the other until the list ends or a name overruns it. */
+    private static Reading protocolNames(RequestBuffer b, int p) {
         int len = b.u16(p + 2);
         if (len < 3) {
             return Reading.NONE;
         }
-        // one name after the other until the list ends or a name overruns it
         List<String> names = new ArrayList<>();
         int offset = 6;
         while (true) {
@@ -194,26 +180,23 @@ public final class ClientHello {
 
     /** req.ssl_ec_ext: true when the hello has the elliptic curves (supported groups) extension, else none. */
     public static Reading ellipticCurves(RequestBuffer b) {
-        ClientHello h = new ClientHello(b);
-        Reading r = h.locateExtensions();
-        if (r != null) {
-            return r;
-        }
-        return h.find(EXT_SUPPORTED_GROUPS) >= 0 ? Reading.of(Boolean.TRUE) : Reading.NONE;
+        return extension(b, EXT_SUPPORTED_GROUPS, p -> p >= 0 ? Reading.of(Boolean.TRUE) : Reading.NONE);
     }
 
     /** req.ssl_st_ext: 0 without the SessionTicket extension, 1 when it is empty, 2 when it holds a ticket. */
     public static Reading sessionTicket(RequestBuffer b) {
+        return extension(b, EXT_SESSION_TICKET, p -> p == -2 ? Reading.NONE : Reading.of(p < 0 ? 0L : b.u16(p + 2) > 0 ? 2L : 1L));
+    }
+
+    /**
+     * One extension of the hello, read by {@code read} from where it starts (-1 when the hello
+     * has none, -2 when an extension overruns the list); while the hello's extensions cannot be
+     * located (too short for now, or not a hello), the reading that says so.
+     */
+    private static Reading extension(RequestBuffer b, int type, IntFunction<Reading> read) {
         ClientHello h = new ClientHello(b);
         Reading r = h.locateExtensions();
-        if (r != null) {
-            return r;
-        }
-        int p = h.find(EXT_SESSION_TICKET);
-        if (p == -2) {
-            return Reading.NONE;
-        }
-        return Reading.of(p < 0 ? 0L : b.u16(p + 2) > 0 ? 2L : 1L);
+        return r != null ? r : read.apply(h.find(type));
     }
 
     /** Record types SSLv3 and later begin with (change_cipher_spec to application_data), or 0xFF. */

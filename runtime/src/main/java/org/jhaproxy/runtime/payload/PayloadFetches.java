@@ -4,42 +4,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.jhaproxy.config.sample.SampleArg;
-import org.jhaproxy.runtime.sample.CompileScope;
 import org.jhaproxy.runtime.sample.Fetch;
 import org.jhaproxy.runtime.sample.Fetches;
-import org.jhaproxy.runtime.sample.NotSupported;
 import org.jhaproxy.runtime.sample.Sample;
 import org.jhaproxy.runtime.sample.SampleContext;
 
 /**
- * The fetches reading a TCP stream's request buffer (configuration.txt 7.3.5, payload.c):
- * wait_end, req.len and the TLS ClientHello ones. While "tcp-request content" rules wait
- * for data (inspect-delay), a fetch whose answer more data may change says so, and a rule
- * depending on it waits; once the rules decide, the same fetch answers with what is there.
- * Outside a TCP stream (connection rules, HTTP streams) there is no buffer and no value.
+ * The fetches reading a stream's request buffer (configuration.txt 7.3.5, payload.c): wait_end,
+ * req.len, the TLS ClientHello ones, the payload blocks and the RDP cookie. While "tcp-request
+ * content" rules wait for data (inspect-delay), a fetch whose answer more data may change says
+ * so, and a rule depending on it waits; once the rules decide, the same fetch answers with what
+ * is there. An HTTP stream's buffer holds HTX: req.len gives its size, wait_end works the same,
+ * the others find nothing. Outside a stream (connection rules) there is no buffer and no value.
  */
 public final class PayloadFetches {
     private PayloadFetches() {
     }
 
     public static void register(Map<String, Fetches.Factory> m) {
-        m.put("wait_end", tcpOnly("wait_end", c -> {
-            // true only once the rules are final (the delay expired, the client closed or the buffer is full)
+        m.put("wait_end", (a, s) -> c -> {
+            // true only once the rules are final (the delay expired, the client closed, the buffer
+            // is full, or the HTTP request is whole)
             if (c.partial()) {
                 c.sampleMayChange();
                 return null;
             }
             return Sample.TRUE;
-        }));
-        Fetches.Factory len = tcpOnly("req.len", c -> {
-            RequestBuffer b = c.requestBuffer();
-            if (b == null) {
-                return null;
-            }
-            c.sampleMayChange();
-            return Sample.sint(b.length());
         });
+        Fetches.Factory len = (a, s) -> c -> {
+            RequestBuffer b = c.requestBuffer();
+            if (b != null) {
+                c.sampleMayChange();
+                return Sample.sint(b.length());
+            }
+            if (c.requestBody() != null) {
+                // an HTTP stream's buffer holds the request as HTX: its blocks' size
+                c.sampleMayChange();
+                return Sample.sint(c.requestBody().htxLength());
+            }
+            return null;
+        };
         m.put("req.len", len);
         m.put("req_len", len);
         hello(m, "req.ssl_hello_type", ClientHello::helloType, v -> Sample.sint((Long) v));
@@ -51,36 +55,25 @@ public final class PayloadFetches {
         hello(m, "req.ssl_ec_ext", ClientHello::ellipticCurves, v -> Sample.TRUE);
         hello(m, "req.ssl_st_ext", ClientHello::sessionTicket, v -> Sample.sint((Long) v));
         m.put("req.ssl_alpn", (a, s) -> new Alpn());
+        PayloadBlocks.register(m);
+        RdpCookie.register(m);
     }
 
-    /**
-     * In an HTTP proxy haproxy's rules see the HTX buffer, whose length and end of inspection
-     * jhaproxy does not model yet: refused there rather than answered differently.
-     */
-    private static Fetches.Factory tcpOnly(String name, Fetch f) {
-        return (List<SampleArg> a, CompileScope s) -> {
-            if (s.proxy() != null && s.proxy().isHttp()) {
-                throw new NotSupported("sample fetch '" + name + "' in a 'mode http' proxy is not supported by jhaproxy yet.");
-            }
-            return f;
-        };
-    }
-
-    private static void hello(Map<String, Fetches.Factory> m, String name, Function<RequestBuffer, ClientHello.Reading> read,
+    private static void hello(Map<String, Fetches.Factory> m, String name, Function<RequestBuffer, Reading> read,
                               Function<Object, Sample> sample) {
         m.put(name, (a, s) -> c -> {
-            ClientHello.Reading r = reading(c, read);
+            Reading r = reading(c, read);
             return r == null || r.value() == null ? null : sample.apply(r.value());
         });
     }
 
     /** The reading of the stream's buffer; null without one. A reading more data may change is flagged so. */
-    private static ClientHello.Reading reading(SampleContext c, Function<RequestBuffer, ClientHello.Reading> read) {
+    private static Reading reading(SampleContext c, Function<RequestBuffer, Reading> read) {
         RequestBuffer b = c.requestBuffer();
         if (b == null) {
             return null;
         }
-        ClientHello.Reading r = read.apply(b);
+        Reading r = read.apply(b);
         if (r.mayChange()) {
             c.sampleMayChange();
         }
@@ -109,7 +102,7 @@ public final class PayloadFetches {
         }
 
         private static List<?> names(SampleContext c) {
-            ClientHello.Reading r = reading(c, ClientHello::alpn);
+            Reading r = reading(c, ClientHello::alpn);
             return r == null || r.value() == null ? null : (List<?>) r.value();
         }
     }

@@ -64,6 +64,11 @@ public final class RequestBuffer {
         return (at(i) << 8) | at(i + 1);
     }
 
+    /** A copy of {@code n} bytes from {@code i}, all within what was received. */
+    public byte[] bytes(int i, int n) {
+        return java.util.Arrays.copyOfRange(data, i, i + n);
+    }
+
     /** {@code n} bytes from {@code i} as ISO-8859-1 text (past the end reads as NUL bytes). */
     public String text(int i, int n) {
         char[] c = new char[Math.max(0, n)];

@@ -11,4 +11,10 @@ public interface BufferedBody {
 
     /** The advertised length: the Content-Length, else (chunked) the bytes in the buffer. */
     long size();
+
+    /**
+     * What req.len gives in HTTP (htx->data): the request's HTX blocks in the buffer, the head
+     * (see HtxSize) and the body held so far.
+     */
+    long htxLength();
 }

@@ -28,6 +28,9 @@ record StickingRule(StickTable table, CompiledSample key, Condition condition, b
         CompiledSample key;
         try {
             SampleExprParser.Parsed p = new SampleExprParser(SampleRegistry.standard(), Path::of).parse(r.words(), 0);
+            if (r.kind().equals("store-response")) {
+                org.jhaproxy.runtime.payload.PayloadBlocks.refuseOnResponse(p.expr(), r.condition());
+            }
             key = SampleCompiler.compile(p.expr(), scope);
         } catch (ExprError e) {
             throw new NotSupported("stick expression: " + e.getMessage());

@@ -61,6 +61,11 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     @Override
+    public org.jhaproxy.runtime.payload.RequestBuffer requestBuffer() {
+        return early.buffer();
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
         clientWait = new ClientWait(this, client.eventLoop(), frontend.timeouts().client());
@@ -131,7 +136,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         assign(be);
         connector = new ServerConnector(ctx.transport(), client.eventLoop(), backend, this,
                 samples.dst(), (ch, s) -> { }, this).samples(samples);
-        Server forced = Sticking.request(samples, null);
+        Server forced = Sticking.request(samples, org.jhaproxy.runtime.persist.RdpPersistence.server(backend, early.buffer()));
         if (forced != null) {
             connector.start(forced);
         } else {
