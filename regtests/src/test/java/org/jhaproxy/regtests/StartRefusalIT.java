@@ -57,8 +57,8 @@ class StartRefusalIT {
     /** Likewise a converter, in an ACL. */
     @Test
     void aConverterNotExecutedIsNamed() throws Exception {
-        assertRefused("    acl h req.hdr(host),sha1 -m found\n    http-request deny if h\n",
-                "[ALERT] config : parsing [t.cfg:9] : converter 'sha1' is not supported by jhaproxy yet.");
+        assertRefused("    acl h req.hdr(host),debug -m found\n    http-request deny if h\n",
+                "[ALERT] config : parsing [t.cfg:9] : converter 'debug' is not supported by jhaproxy yet.");
     }
 
     /** A balance algorithm not executed ("hash") is refused rather than run as round robin. */
