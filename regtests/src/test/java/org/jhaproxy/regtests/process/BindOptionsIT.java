@@ -26,10 +26,7 @@ class BindOptionsIT {
     @Test
     void backlogAndAddressFamiliesAreThoseOfHaproxy() throws Exception {
         for (Path program : ProcessModeIT.programs()) {
-            int[] p = new int[5];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = RunningProxy.freePort();
-            }
+            int[] p = RunningProxy.freePorts(5);
             String cfg = "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n\n"
                     + "frontend a\n    backlog 99\n    bind 127.0.0.1:" + p[0] + " backlog 33\n\n"
                     + "frontend b\n    backlog 77\n    bind 127.0.0.1:" + p[1] + "\n\n"

@@ -71,6 +71,28 @@ final class RunningProxy implements AutoCloseable {
     }
 
     /**
+     * {@code n} distinct loopback ports free at the time of the call: all are held open until
+     * each is chosen, so the kernel cannot hand the same one out twice (it may with freePort()
+     * called in a row, and two frontends would then share it through SO_REUSEPORT).
+     */
+    static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
      * Two consecutive free ports for a "bind addr:p-p+1" range, taken below the kernel's ephemeral
      * range (32768+) so that no outgoing connection of the test, of its backends or of the proxy
      * can be holding one of them when the proxy binds.

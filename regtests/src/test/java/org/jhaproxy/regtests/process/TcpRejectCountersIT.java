@@ -54,8 +54,8 @@ class TcpRejectCountersIT {
         Path dir = ProcessIdentityIT.directory();
         Path sock = dir.resolve("s.sock");
         List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            ports.add(RunningProxy.freePort());
+        for (int port : RunningProxy.freePorts(9)) {
+            ports.add(port);
         }
         try (TestBackend be = new TestBackend(TestBackend.OK)) {
             String server = "    server s1 127.0.0.1:" + be.port() + "\n";
