@@ -79,25 +79,6 @@ public record ProxyConfig(String name, Position at, Set<ProxyCapability> caps, P
      * overflow, as glibc's strtol() saturates.
      */
     public static long atol(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        boolean negative = i < n && text.charAt(i) == '-';
-        if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-            i++;
-        }
-        long v = 0;
-        boolean overflow = false;
-        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            int digit = text.charAt(i++) - '0';
-            overflow |= v > (Long.MAX_VALUE - digit) / 10;
-            v = v * 10 + digit;
-        }
-        if (overflow) {
-            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return negative ? -v : v;
+        return org.jhaproxy.config.global.CNumber.atol(text);
     }
 }

@@ -62,7 +62,7 @@ public final class AppletCompression {
                 counters.responses.increment();
             }
             String encoded = out.toString(StandardCharsets.ISO_8859_1);
-            return (encoded.isEmpty() ? "" : Integer.toHexString(encoded.length()) + "\r\n" + encoded + "\r\n") + "0\r\n"
+            return (encoded.isEmpty() ? "" : Integer.toHexString(encoded.length()).toUpperCase(java.util.Locale.ROOT) + "\r\n" + encoded + "\r\n") + "0\r\n"
                     + trailers;
         } finally {
             in.release();

@@ -55,6 +55,16 @@ public final class CompEncoder {
         int n = in.readableBytes();
         consumed += n;
         ByteBuf out = alloc.buffer(n + n / 8 + 64);
+        try {
+            deflate(in, last, out);
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    private void deflate(ByteBuf in, boolean last, ByteBuf out) {
         if (crc != null && !headerWritten) {
             out.writeBytes(GZIP_HEADER);
             headerWritten = true;
@@ -84,7 +94,6 @@ public final class CompEncoder {
             }
             end();
         }
-        return out;
     }
 
     /**

@@ -95,7 +95,14 @@ final class BodyWait implements RequestBody.Waiter {
         }
         this.atLeast = body.heldBytes() + 1;
         this.resume = resume;
-        limit = new Deadline(stream.client().eventLoop(), this::end);
+        // the transaction may have ended meanwhile (a kill, an answer): its released body has no waiter
+        limit = new Deadline(stream.client().eventLoop(), () -> {
+            if (body.waiter() == this) {
+                end();
+            } else {
+                stop();
+            }
+        });
         limit.arm(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime() + 999_999)));
         client = new Deadline(stream.client().eventLoop(), () -> {
             if (body.waiter() == this) {

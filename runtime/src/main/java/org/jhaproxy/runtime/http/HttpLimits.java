@@ -12,6 +12,12 @@ public record HttpLimits(int maxInitialLine, int maxHeaderSize, int maxChunk, in
         long bufsize = config.globalNumber("tune.bufsize", 16384);
         long maxrewrite = config.globalNumber("tune.maxrewrite", Math.min(1024, bufsize / 2));
         int head = (int) Math.max(256, bufsize - maxrewrite);
-        return new HttpLimits(head, head, (int) bufsize, (int) config.globalNumber("tune.comp.maxlevel", 1));
+        return new HttpLimits(head, head, (int) bufsize, compLevel(config));
+    }
+
+    /** "tune.comp.maxlevel" as the parser read it (atoi(): "5x" is 5), 1 unless set. */
+    private static int compLevel(Config config) {
+        java.util.List<String> words = config.global("tune.comp.maxlevel");
+        return words == null || words.isEmpty() ? 1 : (int) org.jhaproxy.config.model.ProxyConfig.atol(words.get(0));
     }
 }

@@ -55,7 +55,7 @@ public final class PayloadBlocks {
 
     /** An integer argument as haproxy's fetch reads it: an unsigned int. */
     private static long number(List<SampleArg> a, int i) {
-        return Long.parseLong(a.get(i).text().trim()) & 0xffffffffL;
+        return org.jhaproxy.config.global.CNumber.atol(a.get(i).text().trim()) & 0xffffffffL;
     }
 
     /** global.tune.bufsize: what a block can never exceed. */
@@ -91,7 +91,7 @@ public final class PayloadBlocks {
      */
     private static Fetch lengthValue(long at, long size, String start, long max) {
         boolean relative = start.startsWith("+") || start.startsWith("-");
-        long offset2 = start.isEmpty() ? 0 : Long.parseLong(start.startsWith("+") ? start.substring(1) : start);
+        long offset2 = start.isEmpty() ? 0 : org.jhaproxy.config.global.CNumber.atol(start.startsWith("+") ? start.substring(1) : start);
         return c -> {
             RequestBuffer b = c.requestBuffer();
             if (b == null) {

@@ -3,7 +3,6 @@ package org.jhaproxy.runtime.persist;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.jhaproxy.config.source.Line;
 import org.jhaproxy.runtime.payload.RdpCookie;
 import org.jhaproxy.runtime.payload.RequestBuffer;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -23,12 +22,10 @@ public final class RdpPersistence {
 
     /** The server the cookie in {@code b} names for {@code be}, or null (no persist line, no cookie, no such server). */
     public static Server server(Proxy be, RequestBuffer b) {
-        Line persist = be.config().last("persist");
-        if (persist == null || b == null) {
+        String name = be.persist().rdpCookie();
+        if (name == null || b == null) {
             return null;
         }
-        String m = persist.arg(1);
-        String name = m.length() > 11 && m.charAt(10) == '(' ? m.substring(11, m.indexOf(')', 11)) : "msts";
         String v = RdpCookie.value(b, name);
         if (v == null) {
             return null;
@@ -50,7 +47,7 @@ public final class RdpPersistence {
             return null;
         }
         int p = (int) (((port[0] & 0xff) << 8) | ((port[0] >> 8) & 0xff));
-        boolean persistDown = be.config().option("persist");
+        boolean persistDown = be.persist().persist();
         for (Server s : be.servers()) {
             if (s.ip() instanceof Inet4Address && s.port() == p && s.ip().equals(ip)) {
                 if (s.state() != ServerState.STOPPED || persistDown) {

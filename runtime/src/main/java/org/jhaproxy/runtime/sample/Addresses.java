@@ -8,16 +8,20 @@ public final class Addresses {
     private Addresses() {
     }
 
+    /** Compiled once: the fetches (hdr_ip) and map outputs parse addresses per request. */
+    private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+");
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
     /** The address written literally in {@code s}, or null. */
     public static InetAddress parse(String s) {
         if (s == null || s.isEmpty()) {
             return null;
         }
         if (s.indexOf(':') >= 0) {
-            if (!s.matches("[0-9a-fA-F:.]+")) {
+            if (!IPV6_CHARS.matcher(s).matches()) {
                 return null;
             }
-        } else if (!s.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+        } else if (!IPV4.matcher(s).matches()) {
             return null;
         } else {
             for (String p : s.split("\\.")) {

@@ -3,8 +3,6 @@ package org.jhaproxy.runtime.sample;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.Map;
 import java.util.function.Function;
 import org.jhaproxy.runtime.stream.ClientConnection;
@@ -96,10 +94,6 @@ final class ConnectionFetches {
         if (ip.isLoopbackAddress() || ip.isAnyLocalAddress()) {
             return Sample.TRUE;
         }
-        try {
-            return Sample.bool(NetworkInterface.getByInetAddress(ip) != null);
-        } catch (SocketException e) {
-            return null;
-        }
+        return Sample.bool(LocalAddresses.contains(ip));
     }
 }

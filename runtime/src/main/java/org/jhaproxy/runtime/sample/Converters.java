@@ -152,7 +152,7 @@ public final class Converters {
     /** An optional integer argument: 0 when absent or empty. */
     static long number(List<SampleArg> a, int i) {
         String t = text(a, i).strip();
-        return t.isEmpty() ? 0 : Long.parseLong(t);
+        return t.isEmpty() ? 0 : org.jhaproxy.config.global.CNumber.atol(t);
     }
 
     static int sint(List<SampleArg> a, int i) {

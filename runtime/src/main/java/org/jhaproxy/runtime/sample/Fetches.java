@@ -24,7 +24,7 @@ public final class Fetches {
         add("always_true", (a, s) -> c -> Sample.TRUE);
         add("always_false", (a, s) -> c -> Sample.FALSE);
         add("int", (a, s) -> {
-            Sample v = Sample.sint(Long.parseLong(a.get(0).text()));
+            Sample v = Sample.sint(org.jhaproxy.config.global.CNumber.atol(a.get(0).text()));
             return c -> v;
         });
         add("str", (a, s) -> {
@@ -32,7 +32,9 @@ public final class Fetches {
             return c -> v;
         });
         add("bool", (a, s) -> {
-            Sample v = Sample.bool(Long.parseLong(a.get(0).text()) != 0);
+            // "true" or "1" (the parser refused anything else)
+            String b = a.get(0).text();
+            Sample v = Sample.bool(b.equals("true") || b.equals("1"));
             return c -> v;
         });
         // ipv4(addr), ipv6(addr): a constant address (the parser validated it)
@@ -50,7 +52,7 @@ public final class Fetches {
             };
         });
         add("rand", (a, s) -> {
-            long range = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
+            long range = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : org.jhaproxy.config.global.CNumber.atol(a.get(0).text());
             return c -> {
                 long r = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32);
                 return Sample.sint(range > 0 ? (r * range) >>> 32 : r);

@@ -71,7 +71,7 @@ final class HashConverters {
     /** An optional integer argument, 0 when absent. */
     private static long number(List<SampleArg> a, int i) {
         String t = Converters.text(a, i);
-        return t.isEmpty() ? 0 : Long.parseLong(t);
+        return t.isEmpty() ? 0 : org.jhaproxy.config.global.CNumber.atol(t);
     }
 
     private interface Hash32 {

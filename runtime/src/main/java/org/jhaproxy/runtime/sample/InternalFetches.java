@@ -46,7 +46,7 @@ final class InternalFetches {
      * (the seconds scaled, plus the fraction), then the offset added in that unit.
      */
     private static Fetch date(List<SampleArg> a, CompileScope s) {
-        long offset = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : Long.parseLong(a.get(0).text());
+        long offset = a.isEmpty() || a.get(0).text().isEmpty() ? 0 : org.jhaproxy.config.global.CNumber.atol(a.get(0).text());
         String unit = a.size() > 1 ? a.get(1).text() : "";
         return switch (unit) {
             case "ms" -> c -> Sample.sint(System.currentTimeMillis() + offset);

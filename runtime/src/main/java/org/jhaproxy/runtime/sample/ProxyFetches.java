@@ -168,6 +168,9 @@ final class ProxyFetches {
      * first usable backup or all of them with "option allbackups"); -1 if one has no maxconn.
      */
     private static long freeSlots(Proxy be) {
+        if (be.balancer() == null) {
+            return 0; // a frontend has no servers: none free
+        }
         long n = 0;
         boolean active = be.balancer().activeServers() > 0;
         boolean allBackups = be.config().option("allbackups");

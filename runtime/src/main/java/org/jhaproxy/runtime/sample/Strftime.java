@@ -2,7 +2,6 @@ package org.jhaproxy.runtime.sample;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 
 /**
  * strftime() as glibc prints it in the C locale, for ltime and utime (configuration.txt 7.3.1):
@@ -22,13 +21,16 @@ final class Strftime {
             return of(epoch, 0, "GMT");
         }
 
+        /** The zone's abbreviation, as %Z prints it (built once: ltime runs per request). */
+        private static final java.time.format.DateTimeFormatter ZONE_NAME =
+                java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT);
+
         /** localtime_r(): the process's zone (TZ or /etc/localtime, as the JVM read them). */
         static Tm local(long epoch) {
-            ZoneRules rules = ZoneId.systemDefault().getRules();
+            ZoneId id = ZoneId.systemDefault();
             Instant at = Instant.ofEpochSecond(Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), epoch)));
-            int off = rules.getOffset(at).getTotalSeconds();
-            String zone = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT)
-                    .format(at.atZone(ZoneId.systemDefault()));
+            int off = id.getRules().getOffset(at).getTotalSeconds();
+            String zone = ZONE_NAME.format(at.atZone(id));
             return of(epoch, off, zone);
         }
 

@@ -56,7 +56,7 @@ public final class TableConverters {
     private static SampleConverter delay(java.util.List<org.jhaproxy.config.sample.SampleArg> a,
             org.jhaproxy.runtime.sample.CompileScope s, boolean idle) throws org.jhaproxy.runtime.sample.NotSupported {
         StickTable t = StickFetches.table(a, 0, s);
-        Sample dflt = a.size() > 1 && !a.get(1).text().isEmpty() ? Sample.sint(Long.parseLong(a.get(1).text().strip())) : null;
+        Sample dflt = a.size() > 1 && !a.get(1).text().isEmpty() ? Sample.sint(org.jhaproxy.config.global.CNumber.atol(a.get(1).text().strip())) : null;
         return (in, c) -> {
             byte[] key = t.key(in);
             if (key == null) {
