@@ -63,11 +63,23 @@ final class RunningProxy implements AutoCloseable {
         return top.resolve("bin/jhaproxy");
     }
 
-    /** A loopback port free at the time of the call. */
+    /** The ports freePort() handed out in this JVM: none is handed out twice. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port free at the time of the call, and never returned before in this run: the
+     * kernel may hand the same ephemeral port to two binds in a row, and a test's two frontends,
+     * or a frontend and a port meant to refuse, would then share it (SO_REUSEPORT).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int i = 0; i < 1000; i++) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                if (GIVEN.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no loopback port left that was not handed out already");
     }
 
     /**
@@ -83,6 +95,7 @@ final class RunningProxy implements AutoCloseable {
                 ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
                 held.add(s);
                 ports[i] = s.getLocalPort();
+                GIVEN.add(ports[i]);
             }
             return ports;
         } finally {
