@@ -41,6 +41,18 @@ final class StatsCli {
     }
 
     /**
+     * Waits until the frontend {@code proxy} counts no connection (scur 0), so that the next
+     * request's log line does not also count a connection that is closing, such as the probe
+     * that saw the port open.
+     */
+    static void awaitNoConnections(Path sock, String proxy) {
+        String row = "\n" + proxy + ",FRONTEND,,,0,";
+        if (!RunningProxy.within(java.time.Duration.ofSeconds(20), () -> ask(sock, "show stat\n").contains(row))) {
+            throw new AssertionError(proxy + " still counts a connection:\n" + ask(sock, "show stat\n"));
+        }
+    }
+
+    /**
      * Sends {@code request} on a stats socket (UNIX or TCP), shuts the write side as a piped
      * "socat" does, and reads until the proxy closes, within 10 seconds; "<not closed>" is
      * appended when it did not.
