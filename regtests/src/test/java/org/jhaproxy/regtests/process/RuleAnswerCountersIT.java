@@ -66,12 +66,15 @@ class RuleAnswerCountersIT {
                     + "listen li\n    bind 127.0.0.1:" + li + "\n    http-request deny if { path /deny }\n"
                     + "    server s 127.0.0.1:" + closed + "\n";
             try (RunningProxy p = RunningProxy.start(program, cfg, "-db").listening(fe).listening(li)) {
-                StatsCli.awaitNoConnections(sock, "fe"); // the probes of the ports are gone
-                StatsCli.awaitNoConnections(sock, "li");
                 List<String> got = new ArrayList<>();
                 for (String path : List.of("/deny", "/return", "/redir", "/bret", "/bdeny", "/bst", "/nothere", "/refused")) {
+                    // the last connection (or the probes of the ports) is gone: each log line counts one
+                    StatsCli.awaitNoConnections(sock, "fe");
+                    StatsCli.awaitNoConnections(sock, "li");
                     got.add(path + ": " + statusLine(fe, path));
                 }
+                StatsCli.awaitNoConnections(sock, "fe");
+                StatsCli.awaitNoConnections(sock, "li");
                 got.add("li /deny: " + statusLine(li, "/deny"));
                 List<String> lines = new ArrayList<>();
                 assertTrue(RunningProxy.within(DEADLINE, () -> {
