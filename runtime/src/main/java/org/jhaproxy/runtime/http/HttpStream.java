@@ -50,6 +50,11 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private StreamLog nextLog;
     /** The transaction's stream in the process's list ("show sess"). */
     private org.jhaproxy.runtime.stream.LiveStream live;
+    /** The session's facts kept on the channel, looked up once per connection rather than per request. */
+    private SessionAddresses addresses;
+    private Vars sessionVars;
+    private StickCounters sessionCounters;
+    private ClientTls tls;
 
     public HttpStream(StreamContext ctx, Proxy frontend, HttpLimits limits) {
         this.ctx = ctx;
@@ -108,9 +113,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest req) {
             cancelExpiry();
             if (frontend.log() != null && !req.decoderResult().isFailure()) {
-                // frontend_accept() of each stream: "Connect from" without a log-format
-                org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
-                frontend.log().accepted(a.src() != null ? a.src() : client.remoteAddress(), a.dst());
+                logAccepted();
             }
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1, nextLog);
@@ -124,6 +127,27 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             // body parts of a request that was answered already (an error): dropped
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** frontend_accept() of each stream: "Connect from" without a log-format. */
+    private void logAccepted() {
+        SessionAddresses a = session().addresses;
+        frontend.log().accepted(a.src() != null ? a.src() : client.remoteAddress(), a.dst());
+    }
+
+    /**
+     * The session's addresses, variables, tracked counters and TLS facts: stable for the life of
+     * the connection (a PROXY header or a set-src rule changes the addresses inside the same object;
+     * the handshake is over before the first request), so they are looked up on the channel once.
+     */
+    private HttpStream session() {
+        if (addresses == null) {
+            addresses = SessionAddresses.of(client);
+            sessionVars = Vars.session(client);
+            sessionCounters = StickCounters.session(client);
+            tls = ClientTls.of(client);
+        }
+        return this;
     }
 
     @Override
@@ -318,11 +342,10 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     }
 
     /** The samples of a line logged by the session, outside any transaction (sess_log()). */
-    private org.jhaproxy.runtime.sample.SampleContext sessionSamples() {
-        org.jhaproxy.runtime.stream.SessionAddresses a = org.jhaproxy.runtime.stream.SessionAddresses.of(client);
-        return new org.jhaproxy.runtime.sample.SampleContext(a.src(), a.dst(), frontend, org.jhaproxy.runtime.sample.Vars.session(client))
-                .stickSession(org.jhaproxy.runtime.stick.StickCounters.session(client))
-                .tls(org.jhaproxy.runtime.ssl.ClientTls.of(client)).client(client);
+    private SampleContext sessionSamples() {
+        session();
+        return new SampleContext(addresses.src(), addresses.dst(), frontend, sessionVars)
+                .stickSession(sessionCounters).tls(tls).client(client);
     }
 
     private void cancelExpiry() {
@@ -359,10 +382,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The samples of a new request's rules: the session's addresses, variables, tracked counters and TLS. */
     SampleContext samples(HttpRequest request) {
-        SessionAddresses a = SessionAddresses.of(client);
-        return new SampleContext(a.src(), a.dst(), frontend, Vars.session(client)).request(request)
-                .stickSession(StickCounters.session(client)).tls(ClientTls.of(client)).client(client)
-                .firstRequest(transactions == 1);
+        return sessionSamples().request(request).firstRequest(transactions == 1);
     }
 
     /** The server-side pipeline of a new connection to {@code server}. */
