@@ -1,7 +1,6 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import org.jhaproxy.runtime.server.Server;
 
 /**
@@ -71,7 +70,7 @@ final class ServerLeg {
     /**
      * The response was forwarded whole: a {@code reusable} connection goes to its client
      * session when {@code session} is given ("http-reuse never"), else to the server's idle
-     * pool; any other is reset. An idle connection keeps one read pending, so that a close while
+     * pool; any other, and one that finds no room, is reset. An idle connection keeps one read pending, so that a close while
      * idle is seen: the server connection never leaves manual reads, which keeps the epoll
      * interest set as it is across the pool (a toggle costs an epoll_ctl each way).
      */
@@ -84,7 +83,9 @@ final class ServerLeg {
             if (session != null ? session.keep(server, ch) : server.idle().put(ch)) {
                 ch.read();
             } else {
-                ch.close();
+                // no room to keep it: closed hard like any server connection haproxy closes
+                // before the server did (FD_LINGER_RISK), which leaves no TIME_WAIT on the proxy
+                reset(ch);
             }
         } else {
             reset(ch);
@@ -119,9 +120,6 @@ final class ServerLeg {
     }
 
     static void reset(Channel ch) {
-        if (ch.isActive()) {
-            ch.config().setOption(ChannelOption.SO_LINGER, 0);
-        }
-        ch.close();
+        org.jhaproxy.runtime.stream.ServerConnector.closeHard(ch);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Bounded like haproxy's pools (which stop keeping idle connections past a share of the
  * process's sockets, tune.pool-high-fd-ratio): past {@link #MAX_PER_LOOP} live idle connections a
- * released connection is closed instead of kept. A connection the server closes while idle only
+ * released connection is closed (reset) instead of kept. A connection the server closes while idle only
  * leaves the count; its entry is dropped when met, so no step scans the list per request.
  */
 public final class IdleConnections {
@@ -106,7 +106,7 @@ public final class IdleConnections {
                 if (Boolean.TRUE.equals(c.attr(POOLED).getAndSet(false))) {
                     p.live--;
                 }
-                c.close();
+                org.jhaproxy.runtime.stream.ServerConnector.closeHard(c);
             }
         }));
     }

@@ -255,7 +255,7 @@ public final class ServerConnector {
         Channel idle = reuse == null || sniVaries ? null : reuse.apply(server);
         if (idle != null && !sameConnection(idle, server)) {
             // opened for another destination or PROXY header: not this stream's (conn_hash params)
-            idle.close();
+            closeHard(idle);
             idle = null;
         }
         if (idle != null) {
@@ -349,6 +349,19 @@ public final class ServerConnector {
                 layer4(f.channel(), server, header, hs.isSuccess() ? null : hs.cause());
             });
         });
+    }
+
+    /**
+     * Closes a server connection the server has not closed first with a reset (SO_LINGER 0), as
+     * haproxy closes any connection it opened to a server (tcp_connect_server() marks it
+     * FD_LINGER_RISK; only a read0 from the server clears it): the proxy, which opens them by
+     * the thousand, keeps no port in TIME_WAIT.
+     */
+    public static void closeHard(Channel ch) {
+        if (ch.isActive()) {
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
+        ch.close();
     }
 
     /** The connection is established (layer 4, through the SOCKS4 proxy if any), or failed with {@code cause}. */
