@@ -120,7 +120,7 @@ public final class Engine {
         }
         e.events = events.withSender(e.logging::send);
         e.proxies.patterns().finish();
-        org.jhaproxy.runtime.server.ServerStateFile.apply(config, e.proxies.all(), e.proxies.firstId(), e.events.starting());
+        org.jhaproxy.runtime.server.ServerStateFile.apply(config, e.proxies.all(), e.proxies::uuid, e.events.starting());
         StreamContext ctx = new StreamContext(e.transport, config, e.proxies, e.clients, e.streams, e);
         List<Planned> planned = new ArrayList<>();
         for (Proxy p : e.proxies.all()) {

@@ -94,7 +94,8 @@ public final class RuntimeSupport {
             org.jhaproxy.runtime.cache.CacheKeywords.EXECUTED,
             org.jhaproxy.runtime.fcgi.FcgiKeywords.EXECUTED,
             org.jhaproxy.runtime.payload.RdpCookie.EXECUTED,
-            org.jhaproxy.runtime.comp.CompKeywords.EXECUTED);
+            org.jhaproxy.runtime.comp.CompKeywords.EXECUTED,
+            org.jhaproxy.runtime.proxy.Proxies.EXECUTED);
 
     /** Server options executed (by name, as the server line parser records them). */
     private static final Set<String> SERVER_OPTIONS = union(List.of(

@@ -55,11 +55,10 @@ public final class HealthChecks {
 
     /**
      * Starts the checks; {@code spreadChecks} is the global "spread-checks" percentage (0 without),
-     * {@code firstId} the id of the first proxy (an external check's HAPROXY_PROXY_ID).
+     * {@code all} numbers the proxies (an external check's HAPROXY_PROXY_ID).
      */
     public static void start(org.jhaproxy.runtime.proxy.Proxies all, Transport transport, Events events, int spreadChecks) {
         List<Proxy> proxies = all.all();
-        int firstId = all.firstId();
         CheckSpread spread = spreadChecks > 0 ? new CheckSpread(spreadChecks) : CheckSpread.NONE;
         List<HealthCheck> checks = new ArrayList<>();
         for (Proxy p : proxies) {
@@ -86,7 +85,7 @@ public final class HealthChecks {
                     CheckSettings settings = CheckSettings.of(s.config(), p.config(), at);
                     HealthCheck check = new HealthCheck(s, program, settings, transport.group().next(), transport, events, spread);
                     if (program.kind() == CheckRules.Kind.EXTERNAL) {
-                        check.external(ExternalCheck.of(p.config(), firstId + proxies.indexOf(p), s));
+                        check.external(ExternalCheck.of(p.config(), all.uuid(p), s));
                     }
                     checks.add(check);
                     HealthAnalysis analysis = HealthAnalysis.of(s.config(), check);

@@ -6,7 +6,6 @@ import java.net.SocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import org.jhaproxy.runtime.Engine;
 import org.jhaproxy.runtime.listener.Listener;
 import org.jhaproxy.runtime.proxy.Proxy;
@@ -89,8 +88,7 @@ final class SessDump {
 
     /** The proxy's uuid, haproxy's numbering of proxies in their order. */
     private static int uuid(Engine engine, Proxy p) {
-        List<Proxy> all = engine.proxies().all();
-        return engine.proxies().firstId() + all.indexOf(p);
+        return engine.proxies().uuid(p);
     }
 
     /** The listener's id within its proxy: the stats socket's rank, else the bind's rank among its frontend's listeners. */

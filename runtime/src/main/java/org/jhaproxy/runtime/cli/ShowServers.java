@@ -63,7 +63,7 @@ final class ShowServers {
             if (!p.config().isBackend()) {
                 continue;
             }
-            int uuid = uuid(r, all, p);
+            int uuid = r.engine().proxies().uuid(p);
             for (Server s : p.servers()) {
                 if (conn) {
                     connLine(out, p, uuid, s, threads);
@@ -73,11 +73,6 @@ final class ShowServers {
             }
         }
         return out.toString();
-    }
-
-    /** The proxy's id (declaration order after the GLOBAL proxy); an "id" keyword is not honoured yet. */
-    private static int uuid(CliRequest r, List<Proxy> all, Proxy p) {
-        return all.indexOf(p) + r.engine().proxies().firstId();
     }
 
     private static void stateLine(StringBuilder out, Proxy p, int uuid, Server s) {

@@ -45,14 +45,12 @@ final class PromexDump {
         PromexDump d = new PromexDump(query);
         List<Proxy> shown = new ArrayList<>();
         List<List<StatRow>> rows = new ArrayList<>();
-        int iid = proxies.firstId();
         for (Proxy p : proxies.all()) {
             // disabled proxies are not exported
             if (!p.config().disabled()) {
                 shown.add(p);
-                rows.add(StatRows.of(p, iid, proxies, false));
+                rows.add(StatRows.of(p, proxies.uuid(p), proxies, false));
             }
-            iid++;
         }
         if (query.has(PromexQuery.Scope.GLOBAL)) {
             d.start().process(info, version);

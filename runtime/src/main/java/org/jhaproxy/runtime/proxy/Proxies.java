@@ -10,8 +10,12 @@ import org.jhaproxy.config.model.ProxyConfig;
  * (default_backend). A frontend and a backend may share a name, so lookups say which they want.
  */
 public final class Proxies {
+    /** "id": the proxy's uuid, as the stats, fe_id/be_id and the server state show it (ProxyIdsIT). */
+    public static final java.util.Set<String> EXECUTED = java.util.Set.of("proxy id");
     private final List<Proxy> all = new ArrayList<>();
     private final int firstId;
+    /** Each proxy's uuid: its "id", else the lowest id left, in declaration order. */
+    private final java.util.Map<Proxy, Integer> uuids = new java.util.IdentityHashMap<>();
     private final Config config;
     private final org.jhaproxy.runtime.acl.PatternReferences patterns = new org.jhaproxy.runtime.acl.PatternReferences();
     private final org.jhaproxy.runtime.stick.StickTables stickTables;
@@ -28,6 +32,7 @@ public final class Proxies {
         for (ProxyConfig pc : config.proxies()) {
             all.add(new Proxy(pc, httpErrorSections(config)));
         }
+        assignUuids(socket);
         for (Proxy p : all) {
             String def = p.config().defaultBackend();
             if (def != null) {
@@ -68,9 +73,50 @@ public final class Proxies {
         return null;
     }
 
-    /** The id of the first declared proxy; the others follow in order. */
+    /** The id of the first declared proxy when no "id" keyword is used; the others follow in order. */
     public int firstId() {
         return firstId;
+    }
+
+    /**
+     * haproxy's proxy ids (uuid: "iid" in the stats, fe_id/be_id, HAPROXY_PROXY_ID), numbered as
+     * check_config_validity() does: a counter walks the proxies in declaration order, the stats
+     * socket's "GLOBAL" proxy (declared by the global section) first; a proxy without "id" takes
+     * the lowest id from the counter on that no "id" took, and the counter moves on by one at
+     * every proxy, given an id or not.
+     */
+    private void assignUuids(boolean socket) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (Proxy p : all) {
+            long id = p.config().number("id", 0);
+            if (id > 0 && id <= Integer.MAX_VALUE) {
+                uuids.put(p, (int) id);
+                taken.add((int) id);
+            }
+        }
+        int next = 1;
+        if (socket) {
+            while (taken.contains(next)) {
+                next++;
+            }
+            taken.add(next++);
+        }
+        for (Proxy p : all) {
+            if (!uuids.containsKey(p)) {
+                while (taken.contains(next)) {
+                    next++;
+                }
+                uuids.put(p, next);
+                taken.add(next);
+            }
+            next++;
+        }
+    }
+
+    /** The proxy's uuid (see {@link #assignUuids}). */
+    public int uuid(Proxy p) {
+        Integer id = uuids.get(p);
+        return id == null ? 0 : id;
     }
 
     /** The maps and pattern files of the configuration, shared by every proxy's rules. */

@@ -1,6 +1,5 @@
 package org.jhaproxy.runtime.sample;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -35,12 +34,12 @@ final class ProxyFetches {
         m.put("connslots", named(ProxyFetches::connslots));
         m.put("nbsrv", named(ProxyFetches::usableServers));
         m.put("fe_id", (a, s) -> {
-            Map<Proxy, Long> ids = uuids(s.proxies());
-            return c -> Sample.sint(ids.getOrDefault(c.frontend(), 0L));
+            Proxies all = s.proxies();
+            return c -> Sample.sint(all.uuid(c.frontend()));
         });
         m.put("be_id", (a, s) -> {
-            Map<Proxy, Long> ids = uuids(s.proxies());
-            return c -> c.hasStream() ? Sample.sint(ids.getOrDefault(c.backend(), 0L)) : null;
+            Proxies all = s.proxies();
+            return c -> c.hasStream() ? Sample.sint(all.uuid(c.backend())) : null;
         });
         m.put("fe_defbe", (a, s) -> c -> {
             String name = c.frontend().config().defaultBackend();
@@ -93,32 +92,6 @@ final class ProxyFetches {
         return s.proxy();
     }
 
-    /**
-     * Proxy ids (uuid) as haproxy numbers them: the "id" given, else the first id not taken,
-     * counted from the first proxy's in declaration order.
-     */
-    static Map<Proxy, Long> uuids(Proxies proxies) {
-        Map<Proxy, Long> ids = new HashMap<>();
-        java.util.Set<Long> taken = new java.util.HashSet<>();
-        for (Proxy p : proxies.all()) {
-            long id = p.config().number("id", 0);
-            if (id > 0) {
-                ids.put(p, id);
-                taken.add(id);
-            }
-        }
-        long next = proxies.firstId();
-        for (Proxy p : proxies.all()) {
-            if (!ids.containsKey(p)) {
-                while (taken.contains(next)) {
-                    next++;
-                }
-                ids.put(p, next);
-                taken.add(next++);
-            }
-        }
-        return ids;
-    }
 
     /**
      * be_usable_srv(): the usable active servers, else 1 when only the first backup is used,

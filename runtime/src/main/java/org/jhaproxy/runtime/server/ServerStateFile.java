@@ -33,10 +33,11 @@ public final class ServerStateFile {
     }
 
     /**
-     * Applies the files to the servers of {@code proxies} (ids from {@code firstId}), reporting
+     * Applies the files to the servers of {@code proxies} (numbered by {@code uuid}), reporting
      * on {@code events}, which should be the start's ({@link Events#starting()}).
      */
-    public static void apply(Config config, List<Proxy> proxies, int firstId, Events events) {
+    public static void apply(Config config, List<Proxy> proxies, java.util.function.ToIntFunction<Proxy> uuid,
+            Events events) {
         String base = arg(config.globalLine("server-state-base"));
         String global = arg(config.globalLine("server-state-file"));
         Map<String, ServerStateLine> globalLines = null;
@@ -71,7 +72,7 @@ public final class ServerStateFile {
                     update(p, globalLines, events);
                 }
             } else if (how.equals("local")) {
-                local(p, firstId + proxies.indexOf(p), path(base, localName(p)), events);
+                local(p, uuid.applyAsInt(p), path(base, localName(p)), events);
             }
         }
     }

@@ -55,8 +55,8 @@ public final class StatCommands {
         // addresses and algorithms are shown to operator and admin sockets (STAT_SHLGNDS)
         boolean legends = r.requires(CliLevel.OPERATOR);
         List<StatRow> rows = new ArrayList<>();
-        int id = proxies.firstId();
         for (Proxy p : proxies.all()) {
+            int id = proxies.uuid(p);
             if (iid == -1 || iid == id) {
                 for (StatRow row : StatRows.of(p, id, proxies, legends)) {
                     if (bound(row, typeMask, sid)) {
@@ -64,7 +64,6 @@ public final class StatCommands {
                     }
                 }
             }
-            id++;
         }
         if (json) {
             return StatOutput.json(rows);
@@ -81,12 +80,10 @@ public final class StatCommands {
     }
 
     private static int byName(Proxies proxies, String name) {
-        int id = proxies.firstId();
         for (Proxy p : proxies.all()) {
             if (p.name().equals(name)) {
-                return id;
+                return proxies.uuid(p);
             }
-            id++;
         }
         return 0;
     }

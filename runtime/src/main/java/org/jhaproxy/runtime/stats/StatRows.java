@@ -26,9 +26,8 @@ public final class StatRows {
      */
     public static List<StatRow> of(Proxies proxies, boolean legends) {
         List<StatRow> rows = new ArrayList<>();
-        int iid = proxies.firstId();
         for (Proxy p : proxies.all()) {
-            rows.addAll(of(p, iid++, proxies, legends));
+            rows.addAll(of(p, proxies.uuid(p), proxies, legends));
         }
         return rows;
     }

@@ -143,10 +143,8 @@ public final class StatsApplet {
         String after = path.length() >= st.uri().length() ? path.substring(st.uri().length()) : "";
         boolean legends = st.showLegends();
         List<List<StatRow>> shown = new ArrayList<>();
-        int iid = proxies.firstId();
         for (Proxy p : proxies.all()) {
-            shown.add(st.shows(p.name()) ? StatRows.of(p, iid, proxies, legends) : List.of());
-            iid++;
+            shown.add(st.shows(p.name()) ? StatRows.of(p, proxies.uuid(p), proxies, legends) : List.of());
         }
         List<StatRow> rows = new ArrayList<>();
         shown.forEach(rows::addAll);
