@@ -99,11 +99,13 @@ public final class ConfigValidity implements PostParseCheck {
             if (px.defaultBackend() != null) {
                 cfgerr += resolveBackend(diag, cfg, px, px.defaultBackend(), "default_backend", "as its default backend");
             }
-            for (BackendRef ref : px.useBackends()) {
+            for (int i = 0; i < px.useBackends().size(); i++) {
+                BackendRef ref = px.useBackends().get(i);
                 if (ref.dynamic()) {
                     cfgerr += LogFormatChecks.useBackend(ctx, px, ref);
                 } else {
                     cfgerr += resolveBackend(diag, cfg, px, ref, "use_backend", "in a 'use_backend' rule");
+                    err |= RuleReferences.warnL6OnHttp(diag, px, px.rules().useBackends().get(i).condition(), ref.at());
                 }
             }
             cfgerr += RuleReferences.useServers(diag, px);

@@ -200,6 +200,31 @@ public final class RuleReferences {
         return null;
     }
 
+    /**
+     * warnif_tcp_http_cond(): a static use_backend rule of an HTTP proxy whose condition reads
+     * the raw request or response buffer (SMP_USE_L6REQ/L6RES), which an HTTP proxy does not
+     * keep; {@code at} is where the condition was declared.
+     */
+    public static int warnL6OnHttp(Diagnostics diag, ProxyBuilder px, AclCondition cond, Position at) {
+        if (cond == null || px.mode() != ProxyMode.HTTP) {
+            return ErrCode.NONE;
+        }
+        for (List<AclTerm> suite : cond.suites()) {
+            for (AclTerm t : suite) {
+                for (AclExpr e : t.acl().exprs()) {
+                    SampleFetch f = e.sample().fetch();
+                    String src = f == null ? "" : SampleSources.names(f);
+                    if (src.equals("request buffer") || src.equals("response buffer")) {
+                        diag.warning(String.format("Proxy '%s': L6 sample fetches ignored on HTTP proxies (declared at %s:%d).",
+                                px.name(), at.file(), at.line()));
+                        return ErrCode.WARN;
+                    }
+                }
+            }
+        }
+        return ErrCode.NONE;
+    }
+
     /** SMP_USE_L6REQ, HRQHV, HRQHP or HRQBO: the fetch reads the request's contents. */
     static boolean readsRequest(SampleFetch f) {
         if (f == null) {
