@@ -209,20 +209,32 @@ public final class RuleReferences {
         if (cond == null || px.mode() != ProxyMode.HTTP) {
             return ErrCode.NONE;
         }
+        if (!anyFetch(cond, RuleReferences::readsBuffer)) {
+            return ErrCode.NONE;
+        }
+        diag.warning(String.format("Proxy '%s': L6 sample fetches ignored on HTTP proxies (declared at %s:%d).",
+                px.name(), at.file(), at.line()));
+        return ErrCode.WARN;
+    }
+
+    /** SMP_USE_L6REQ or L6RES: the fetch reads the raw request or response buffer. */
+    private static boolean readsBuffer(SampleFetch f) {
+        String src = f == null ? "" : SampleSources.names(f);
+        return src.equals("request buffer") || src.equals("response buffer");
+    }
+
+    /** Whether a fetch of {@code cond}'s ACL expressions satisfies {@code test} (acl_cond's "use" bits). */
+    private static boolean anyFetch(AclCondition cond, java.util.function.Predicate<SampleFetch> test) {
         for (List<AclTerm> suite : cond.suites()) {
             for (AclTerm t : suite) {
                 for (AclExpr e : t.acl().exprs()) {
-                    SampleFetch f = e.sample().fetch();
-                    String src = f == null ? "" : SampleSources.names(f);
-                    if (src.equals("request buffer") || src.equals("response buffer")) {
-                        diag.warning(String.format("Proxy '%s': L6 sample fetches ignored on HTTP proxies (declared at %s:%d).",
-                                px.name(), at.file(), at.line()));
-                        return ErrCode.WARN;
+                    if (test.test(e.sample().fetch())) {
+                        return true;
                     }
                 }
             }
         }
-        return ErrCode.NONE;
+        return false;
     }
 
     /** SMP_USE_L6REQ, HRQHV, HRQHP or HRQBO: the fetch reads the request's contents. */
@@ -235,19 +247,7 @@ public final class RuleReferences {
     }
 
     private static boolean conditionReadsRequest(AclCondition cond) {
-        if (cond == null) {
-            return false;
-        }
-        for (List<AclTerm> suite : cond.suites()) {
-            for (AclTerm t : suite) {
-                for (AclExpr e : t.acl().exprs()) {
-                    if (readsRequest(e.sample().fetch())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return cond != null && anyFetch(cond, RuleReferences::readsRequest);
     }
 
     /** The stick-table's "peers" section must exist and have a local peer. */

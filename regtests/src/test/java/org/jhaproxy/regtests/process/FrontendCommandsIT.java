@@ -60,7 +60,7 @@ class FrontendCommandsIT {
         int other = RunningProxy.freePort();
         List<String> answers = new ArrayList<>();
         try (RunningProxy p = RunningProxy.start(program, config(dir, fe, other), "-db").listening(fe).listening(other)) {
-            assertTrue(RunningProxy.within(Duration.ofSeconds(20), () -> !command(dir, "show info").isEmpty()));
+            StatsCli.awaitSocket(dir, "admin.sock");
             for (String c : COMMANDS) {
                 answers.add(c + " => " + command(dir, c));
             }

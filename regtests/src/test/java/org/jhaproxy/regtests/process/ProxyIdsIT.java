@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,7 @@ class ProxyIdsIT {
         Path dir = Files.createTempDirectory("proxyids");
         int fe = RunningProxy.freePort();
         try (RunningProxy p = RunningProxy.start(program, config(dir, fe), "-db").listening(fe)) {
-            assertTrue(RunningProxy.within(Duration.ofSeconds(15),
-                    () -> !DynamicServerIT.command(dir, "show info").isEmpty()), "no stats socket");
+            StatsCli.awaitSocket(dir, "admin.sock");
             List<String> out = new ArrayList<>();
             out.add(idColumns(DynamicServerIT.command(dir, "show stat")));
             out.add(idColumns(DynamicServerIT.command(dir, "show stat 10 -1 -1")));

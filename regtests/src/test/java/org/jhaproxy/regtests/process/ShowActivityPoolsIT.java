@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,7 @@ class ShowActivityPoolsIT {
         Path dir = Files.createTempDirectory("activity");
         int fe = RunningProxy.freePort();
         try (RunningProxy p = RunningProxy.start(program, config(dir, fe), "-db").listening(fe)) {
-            assertTrue(RunningProxy.within(Duration.ofSeconds(15),
-                    () -> !DynamicServerIT.command(dir, "user.sock show info").isEmpty()), "no stats socket");
+            StatsCli.awaitSocket(dir, "user.sock");
             RawHttp.exchange(fe, "GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n");
             List<String> out = new ArrayList<>();
             out.add(DynamicServerIT.command(dir, "user.sock show activity").replaceAll("\\d+", "N"));

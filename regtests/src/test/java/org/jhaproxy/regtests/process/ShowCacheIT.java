@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,7 @@ class ShowCacheIT {
         int fe = RunningProxy.freePort();
         try (TestBackend origin = new TestBackend(ORIGIN);
              RunningProxy p = RunningProxy.start(program, config(dir, fe, origin.port()), "-db").listening(fe)) {
-            assertTrue(RunningProxy.within(Duration.ofSeconds(15),
-                    () -> !StatsCli.command(dir, "show info").isEmpty()), "no stats socket");
+            StatsCli.awaitSocket(dir, "admin.sock");
             for (String path : List.of("/", "/chunk", "/age", "/o1", "/o2", "/", "/o1", "/nostore?x")) {
                 RawHttp.exchange(fe, "GET " + path + " HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n");
             }

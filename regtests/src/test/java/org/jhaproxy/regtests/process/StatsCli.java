@@ -81,6 +81,17 @@ final class StatsCli {
         }
     }
 
+    /**
+     * Waits until the stats socket of {@code dir} answers "show info" ({@code socket} is
+     * "admin.sock" or "user.sock"), failing after 20 seconds.
+     */
+    static void awaitSocket(Path dir, String socket) {
+        String prefix = socket.equals("admin.sock") ? "" : socket + " ";
+        if (!RunningProxy.within(java.time.Duration.ofSeconds(20), () -> !command(dir, prefix + "show info").isEmpty())) {
+            throw new AssertionError("no stats socket " + dir.resolve(socket));
+        }
+    }
+
     /** One command on admin.sock of {@code dir}, or on the socket named first ("user.sock ..."). */
     static String command(Path dir, String line) {
         String sock = "admin.sock";

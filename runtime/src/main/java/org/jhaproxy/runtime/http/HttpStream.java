@@ -131,8 +131,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** frontend_accept() of each stream: "Connect from" without a log-format. */
     private void logAccepted() {
-        SessionAddresses a = session().addresses;
-        frontend.log().accepted(a.src() != null ? a.src() : client.remoteAddress(), a.dst());
+        bindSession();
+        frontend.log().accepted(addresses.src() != null ? addresses.src() : client.remoteAddress(), addresses.dst());
     }
 
     /**
@@ -140,14 +140,13 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
      * the connection (a PROXY header or a set-src rule changes the addresses inside the same object;
      * the handshake is over before the first request), so they are looked up on the channel once.
      */
-    private HttpStream session() {
+    private void bindSession() {
         if (addresses == null) {
             addresses = SessionAddresses.of(client);
             sessionVars = Vars.session(client);
             sessionCounters = StickCounters.session(client);
             tls = ClientTls.of(client);
         }
-        return this;
     }
 
     @Override
@@ -343,7 +342,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
 
     /** The samples of a line logged by the session, outside any transaction (sess_log()). */
     private SampleContext sessionSamples() {
-        session();
+        bindSession();
         return new SampleContext(addresses.src(), addresses.dst(), frontend, sessionVars)
                 .stickSession(sessionCounters).tls(tls).client(client);
     }

@@ -13,7 +13,6 @@ public final class Proxies {
     /** "id": the proxy's uuid, as the stats, fe_id/be_id and the server state show it (ProxyIdsIT). */
     public static final java.util.Set<String> EXECUTED = java.util.Set.of("proxy id");
     private final List<Proxy> all = new ArrayList<>();
-    private final int firstId;
     /** Each proxy's uuid: its "id", else the lowest id left, in declaration order. */
     private final java.util.Map<Proxy, Integer> uuids = new java.util.IdentityHashMap<>();
     private final Config config;
@@ -26,7 +25,6 @@ public final class Proxies {
         // proxy ids (uuid, "iid" in the stats) are numbered from 1 in declaration order, after
         // the stats socket's internal "GLOBAL" proxy when there is one
         boolean socket = config.globalLines().stream().anyMatch(l -> l.keyword().equals("stats") && l.arg(1).equals("socket"));
-        this.firstId = socket ? 2 : 1;
         this.stickTables = org.jhaproxy.runtime.stick.StickTables.of(config.proxies(), config.peersTables(), config.files());
         this.caches = new org.jhaproxy.runtime.cache.Caches(config);
         for (ProxyConfig pc : config.proxies()) {
@@ -71,11 +69,6 @@ public final class Proxies {
             }
         }
         return null;
-    }
-
-    /** The id of the first declared proxy when no "id" keyword is used; the others follow in order. */
-    public int firstId() {
-        return firstId;
     }
 
     /**

@@ -92,7 +92,6 @@ final class ProxyFetches {
         return s.proxy();
     }
 
-
     /**
      * be_usable_srv(): the usable active servers, else 1 when only the first backup is used,
      * else the usable backup servers ("option allbackups").
