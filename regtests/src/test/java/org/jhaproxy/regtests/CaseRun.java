@@ -3,7 +3,6 @@ package org.jhaproxy.regtests;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +111,7 @@ final class CaseRun {
             String value = values.get(name);
             if (value == null) {
                 if (name.matches("FE\\d*") || name.equals("CLOSED")) {
-                    value = Integer.toString(freePort());
+                    value = Integer.toString(LoopbackPorts.free());
                 } else if (name.equals("TMP")) {
                     value = tmp.toString();
                 } else if (name.equals("FILES")) {
@@ -126,13 +125,6 @@ final class CaseRun {
         }
         m.appendTail(sb);
         return sb.toString();
-    }
-
-    /** A loopback port nothing listens on (bound then released). */
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static Process start(Path program, Path dir, Path output) throws IOException {

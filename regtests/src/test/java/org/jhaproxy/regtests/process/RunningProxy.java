@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jhaproxy.regtests.LoopbackPorts;
 
 /**
  * A bin/jhaproxy process started on a configuration, as a user starts it, with Netty's leak
@@ -63,65 +64,19 @@ final class RunningProxy implements AutoCloseable {
         return top.resolve("bin/jhaproxy");
     }
 
-    /** The ports freePort() handed out in this JVM: none is handed out twice. */
-    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /**
-     * A loopback port free at the time of the call, and never returned before in this run: the
-     * kernel may hand the same ephemeral port to two binds in a row, and a test's two frontends,
-     * or a frontend and a port meant to refuse, would then share it (SO_REUSEPORT).
-     */
+    /** A loopback port free at the time of the call, outside the ephemeral range ({@link LoopbackPorts}). */
     static int freePort() throws IOException {
-        for (int i = 0; i < 1000; i++) {
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                if (GIVEN.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            }
-        }
-        throw new IOException("no loopback port left that was not handed out already");
+        return LoopbackPorts.free();
     }
 
-    /**
-     * {@code n} distinct loopback ports free at the time of the call: all are held open until
-     * each is chosen, so the kernel cannot hand the same one out twice (it may with freePort()
-     * called in a row, and two frontends would then share it through SO_REUSEPORT).
-     */
+    /** {@code n} distinct loopback ports free at the time of the call. */
     static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports[i] = s.getLocalPort();
-                GIVEN.add(ports[i]);
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
+        return LoopbackPorts.distinct(n);
     }
 
-    /**
-     * Two consecutive free ports for a "bind addr:p-p+1" range, taken below the kernel's ephemeral
-     * range (32768+) so that no outgoing connection of the test, of its backends or of the proxy
-     * can be holding one of them when the proxy binds.
-     */
+    /** Two consecutive free ports for a "bind addr:p-p+1" range. */
     static int freePortPair() throws IOException {
-        java.util.Random rnd = new java.util.Random();
-        for (int i = 0; i < 200; i++) {
-            int p = 20000 + rnd.nextInt(10000);
-            try (ServerSocket a = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress());
-                 ServerSocket b = new ServerSocket(p + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return p;
-            } catch (IOException busy) {
-                // try another pair
-            }
-        }
-        throw new IOException("no two consecutive free ports found");
+        return LoopbackPorts.free(2);
     }
 
     /** Polls {@code condition} until it holds or {@code deadline} passes. */
