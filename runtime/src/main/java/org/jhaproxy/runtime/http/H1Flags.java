@@ -11,11 +11,15 @@ import java.util.Map;
  * What HAProxy's H1 parser notes about a message it received (struct h1m flags): the version,
  * the Connection tokens ("keep-alive", "close", "upgrade"), the framing, and whether the
  * Transfer-Encoding header is one haproxy accepts (h1_parse_xfer_enc_header: "chunked" at most
- * once, and last in a request).
+ * once, and last in a request), and whether a WebSocket handshake carries its key
+ * (h1_search_websocket_key(): a request with "Connection: upgrade" and "Upgrade: websocket" needs
+ * a 24-character Sec-WebSocket-Key, such a response a Sec-WebSocket-Accept, else the message is
+ * a parsing error). A request with "Connection: upgrade" and a body cannot upgrade: the parser
+ * drops its Upgrade headers.
  */
 record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean connUpgrade,
                boolean transferEncoding, boolean chunked, boolean contentLength, boolean badTransferEncoding,
-               boolean badHost) {
+               boolean badHost, boolean badWebSocket, boolean upgradeDropped) {
 
     static H1Flags of(HttpMessage m, boolean request) {
         boolean kal = false;
@@ -28,6 +32,8 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
         boolean bad = false;
         CharSequence host = null;
         boolean badHost = false;
+        boolean websocket = false;
+        boolean wsKey = false;
         // one walk over the headers, without copying them: this runs for every message
         Iterator<Map.Entry<CharSequence, CharSequence>> it = m.headers().iteratorCharSequence();
         while (it.hasNext()) {
@@ -62,6 +68,18 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
                 }
             } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
                 cl = true;
+            } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE)) {
+                // h1_parse_upgrade_header(): each Upgrade header decides anew
+                websocket = false;
+                CharSequence v = h.getValue();
+                for (int i = 0, n = v.length(); i < n; i = nextToken(v, i)) {
+                    int s = skipSpaces(v, i);
+                    websocket |= is(v, s, tokenEnd(v, s), "websocket");
+                }
+            } else if (request ? AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.SEC_WEBSOCKET_KEY)
+                    && h.getValue().length() == 24
+                    : AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.SEC_WEBSOCKET_ACCEPT)) {
+                wsKey = true;
             } else if (request && AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)) {
                 // a second Host must say the same (it is then dropped), else the request is invalid
                 if (host == null) {
@@ -73,10 +91,26 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
         }
         // a request's transfer-encoding must end with chunked (RFC 7230 3.3.3)
         bad |= request && te && !chunked;
-        if (request && host != null && m instanceof io.netty.handler.codec.http.HttpRequest r) {
-            badHost |= !HostAuthority.matches(r.uri(), host.toString());
+        if (request && m instanceof io.netty.handler.codec.http.HttpRequest r) {
+            badHost |= !HostAuthority.valid(r, host);
         }
-        return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, te, chunked, cl, bad, badHost);
+        boolean upgradeDropped = false;
+        if (request && upg && !bodyless(m, chunked, cl)) {
+            // h1_postparse_req_hdrs(): a request with a body cannot upgrade; its Upgrade headers go
+            upg = false;
+            upgradeDropped = true;
+        }
+        return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, te, chunked, cl, bad, badHost,
+                upg && websocket && !wsKey, upgradeDropped);
+    }
+
+    /** A request without a body: no chunks, no Content-Length or one of 0, or a CONNECT (whose are ignored). */
+    private static boolean bodyless(HttpMessage m, boolean chunked, boolean cl) {
+        if (m instanceof io.netty.handler.codec.http.HttpRequest r
+                && r.method().equals(io.netty.handler.codec.http.HttpMethod.CONNECT)) {
+            return true;
+        }
+        return !chunked && (!cl || io.netty.handler.codec.http.HttpUtil.getContentLength(m, 0L) == 0);
     }
 
     /** Where the token after the one at {@code i} starts: past the next comma. */

@@ -37,6 +37,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     private final HttpLimits limits;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private Channel client;
+    private RequestDecoder decoder;
     private HttpTransaction txn;
     private int transactions;
     private boolean closing;
@@ -81,6 +82,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
+        decoder = c.pipeline().get(RequestDecoder.class);
         nextLog = logsStreams() ? StreamLog.acceptedNow() : null;
         requestDeadline = new Deadline(client.eventLoop(), this::requestTimedOut);
         serverDeadline = new Deadline(client.eventLoop(), () -> {
@@ -118,7 +120,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             transactions++;
             txn = new HttpTransaction(this, req, transactions == 1, nextLog);
             live = ctx.streams().add(client, frontend, txn.live());
-            txn.start(client.pipeline().get(RequestDecoder.class).takeTeWithContentLength());
+            txn.start(decoder.takeTeWithContentLength());
             if (msg instanceof HttpContent content) {
                 // a request the decoder could not parse comes as one full message
                 ReferenceCountUtil.release(content);
@@ -211,6 +213,8 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             return;
         }
         armRequestTimeout(false);
+        // a request that could have opened a tunnel held what followed it
+        decoder.resume();
         while (!pending.isEmpty() && !closing) {
             if (txn == null) {
                 accept(pending.poll());
@@ -262,6 +266,25 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             txn = null;
         }
         serverDeadline.cancel();
+        freed();
+    }
+
+    /**
+     * The transaction became a tunnel ({@link HttpTunnel}): no request follows, so this handler
+     * leaves the client's pipeline with its timeouts; the tunnel ends the stream.
+     */
+    void tunnelled() {
+        closing = true;
+        requestDeadline.cancel();
+        serverDeadline.cancel();
+        releasePending();
+        sessionConnections.closeAll();
+        client.pipeline().remove(this);
+    }
+
+    /** The tunnel is over: the stream leaves the process's list. */
+    void tunnelEnded() {
+        txn = null;
         freed();
     }
 

@@ -2,7 +2,6 @@ package org.jhaproxy.runtime.http;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -50,6 +49,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     private boolean clientGone;
     private Tarpit tarpit;
     private RequestAnalysis analysis; // the rules, which may wait for the body
+    /** The stream turned into a tunnel after its response head, else null. */
+    private HttpTunnel tunnel;
 
     HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
@@ -61,13 +62,17 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     void start(boolean teWithContentLength) {
-        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding() || requestFlags.badHost()) {
+        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding() || requestFlags.badHost()
+                || requestFlags.badWebSocket()) {
             // the H1 mux refuses the request: its raw 400, then the connection is closed
             body.received();
             parsingError(400);
             return;
         }
         HostAuthority.normalize(request);
+        if (requestFlags.upgradeDropped()) {
+            request.headers().remove(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE);
+        }
         log.requestParsed(request);
         body.headParsed(requestFlags.chunked(), BodyRoom.of(request, stream.limits()));
         conn.requestParsed(requestFlags, teWithContentLength, stream.frontend());
@@ -111,7 +116,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
             answer(verdict);
             return;
         }
-        toServer = new ServerRequest(request, body, requestFlags.ver11());
+        toServer = new ServerRequest(request, body, requestFlags);
         backend = samples.backendAssigned() ? samples.backend() : null;
         if (IncompatibleBackend.refused(stream.frontend(), backend, request, log)) {
             answer(Reply.REJECT);
@@ -167,8 +172,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         }
         log.connected(ch);
         leg.attach(ch, s, stream);
-        response = new ResponseForwarding(stream, log, leg, samples, persistence, conn,
-                request.method().equals(HttpMethod.HEAD), requestFlags.ver11(), this);
+        response = new ResponseForwarding(stream, log, leg, samples, persistence, conn, request, requestFlags, this);
         toServer.send(ch, s, stream, backend, conn, samples);
         armServerTimeout();
         ch.read();
@@ -259,6 +263,21 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     @Override
     public void forwarded() {
         finish();
+    }
+
+    /** h1_set_tunnel_mode(): the head went out; from now on both connections carry raw bytes. */
+    @Override
+    public void tunnel() {
+        cancelServerTimeout();
+        body.release();
+        tunnel = HttpTunnel.open(stream, leg, backend, log, this::tunnelEnded);
+    }
+
+    /** The tunnel ended: the stream is over, and logged with its response's status. */
+    private void tunnelEnded() {
+        ended = true;
+        leg.releaseSlot();
+        streamEnded();
     }
 
     @Override
@@ -580,6 +599,10 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
      * (logged "KH" while waiting for it), one in progress is cut.
      */
     private void killed(TermState.Cause why) {
+        if (tunnel != null) {
+            tunnel.kill(why);
+            return;
+        }
         if (ended) {
             return;
         }

@@ -5,16 +5,22 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import java.util.List;
 
 /**
  * The server side's H1 parser: Netty's response decoder, told when the request in flight was a
  * HEAD so that the response has no body whatever its Content-Length says, and keeping the
- * headers of a bodyless response as received.
+ * headers of a bodyless response as received. A response that may open a tunnel (a 101, a 2xx
+ * to a CONNECT) has no body, and nothing after it is decoded: the transaction either opens the
+ * tunnel, and what the server sent with the head is handed on raw when this decoder is removed,
+ * or drops the connection.
  */
 final class ResponseDecoder extends HttpResponseDecoder {
     private boolean headRequest;
+    private boolean connectRequest;
+    private boolean held;
     private HttpMessage keptFor;
     private HttpHeaders keptHeaders;
 
@@ -22,15 +28,22 @@ final class ResponseDecoder extends HttpResponseDecoder {
         super(RequestDecoder.config(limits));
     }
 
-    void headRequest(boolean head) {
-        this.headRequest = head;
+    void requestStarts(HttpMethod method) {
+        this.headRequest = method.equals(HttpMethod.HEAD);
+        this.connectRequest = method.equals(HttpMethod.CONNECT);
+    }
+
+    /** h1_postparse_res_hdrs(): a 101, or a 2xx to a CONNECT, opens a tunnel rather than carry a body. */
+    private boolean opensTunnel(HttpMessage msg) {
+        int code = ((io.netty.handler.codec.http.HttpResponse) msg).status().code();
+        return code == 101 || connectRequest && code >= 200 && code < 300;
     }
 
     /** A request goes out on {@code ch}: its server codec (H1, or FastCGI) learns what it needs of it. */
     static void requestStarts(io.netty.channel.Channel ch, io.netty.handler.codec.http.HttpRequest request,
                               org.jhaproxy.runtime.sample.SampleContext samples) {
         if (!org.jhaproxy.runtime.fcgi.FcgiPipeline.requestStarts(ch, request, samples)) {
-            ch.pipeline().get(ResponseDecoder.class).headRequest(request.method().equals(io.netty.handler.codec.http.HttpMethod.HEAD));
+            ch.pipeline().get(ResponseDecoder.class).requestStarts(request.method());
         }
     }
 
@@ -50,7 +63,7 @@ final class ResponseDecoder extends HttpResponseDecoder {
 
     @Override
     protected boolean isContentAlwaysEmpty(HttpMessage msg) {
-        boolean empty = super.isContentAlwaysEmpty(msg) || headRequest;
+        boolean empty = super.isContentAlwaysEmpty(msg) || headRequest || opensTunnel(msg);
         if (empty && msg.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             // Netty drops the Transfer-Encoding of a bodyless response; haproxy forwards it
             keptHeaders = msg.headers().copy();
@@ -61,8 +74,16 @@ final class ResponseDecoder extends HttpResponseDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (held) {
+            return;
+        }
         int before = out.size();
         super.decode(ctx, in, out);
+        for (int i = before; i < out.size(); i++) {
+            if (out.get(i) instanceof HttpMessage m && !m.decoderResult().isFailure() && opensTunnel(m)) {
+                held = true;
+            }
+        }
         if (keptFor != null) {
             for (int i = before; i < out.size(); i++) {
                 if (out.get(i) == keptFor) {

@@ -1,6 +1,8 @@
 package org.jhaproxy.runtime.http;
 
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -30,6 +32,9 @@ final class ResponseForwarding {
 
         /** The transaction is over (a client gone while the head was written, a denial...): nothing more goes out. */
         boolean over();
+
+        /** The head of a 101 or of a CONNECT's 2xx was forwarded: both connections become a tunnel. */
+        void tunnel();
     }
 
     private final HttpStream stream;
@@ -40,6 +45,12 @@ final class ResponseForwarding {
     private final ConnectionMode conn;
     private final boolean headRequest;
     private final boolean clientVer11;
+    /** The request was a CONNECT: its 2xx opens a tunnel. */
+    private final boolean connectRequest;
+    /** The request asked for an upgrade ("Connection: upgrade", no body): a 101 may answer it. */
+    private final boolean upgradeRequest;
+    /** The final head opens a tunnel: the empty end the decoder gives it starts it. */
+    private boolean tunnel;
     private final Ends ends;
     private boolean started;
     private boolean interim;
@@ -49,7 +60,7 @@ final class ResponseForwarding {
     private CompEncoder encoder;
 
     ResponseForwarding(HttpStream stream, TransactionLog log, ServerLeg leg, SampleContext samples,
-                       Persistence persistence, ConnectionMode conn, boolean headRequest, boolean clientVer11,
+                       Persistence persistence, ConnectionMode conn, HttpRequest request, H1Flags requestFlags,
                        Ends ends) {
         this.stream = stream;
         this.log = log;
@@ -57,8 +68,10 @@ final class ResponseForwarding {
         this.samples = samples;
         this.persistence = persistence;
         this.conn = conn;
-        this.headRequest = headRequest;
-        this.clientVer11 = clientVer11;
+        this.headRequest = request.method().equals(HttpMethod.HEAD);
+        this.connectRequest = request.method().equals(HttpMethod.CONNECT);
+        this.clientVer11 = requestFlags.ver11();
+        this.upgradeRequest = requestFlags.connUpgrade();
         this.ends = ends;
     }
 
@@ -88,7 +101,9 @@ final class ResponseForwarding {
     }
 
     private void head(HttpResponse res) {
-        if (res.decoderResult().isFailure()) {
+        H1Flags flags = res.decoderResult().isFailure() ? null : H1Flags.of(res, false);
+        if (flags == null || flags.badWebSocket()) {
+            // the H1 parser refused it, or a WebSocket handshake without its Sec-WebSocket-Accept
             ends.invalid();
             return;
         }
@@ -99,8 +114,16 @@ final class ResponseForwarding {
             interim = true;
             return;
         }
+        if (code == 101 && !(upgradeRequest && flags.connUpgrade())) {
+            // http_wait_for_response(): both messages must carry "Connection: upgrade"
+            ends.invalid();
+            return;
+        }
+        // a FastCGI application's response stays a response: its connection is no byte stream
+        tunnel = (code == 101 || connectRequest && code >= 200 && code < 300)
+                && !(res instanceof org.jhaproxy.runtime.fcgi.FcgiResponse);
         started = true;
-        ResponseHeads.Outcome outcome = ResponseHeads.forward(res, headRequest, clientVer11, conn, stream,
+        ResponseHeads.Outcome outcome = ResponseHeads.forward(res, flags, headRequest, clientVer11, tunnel, conn, stream,
                 leg.server().backend(), leg.server(), samples, log, persistence);
         chunked = outcome.chunked();
         bodyless = outcome.bodyless();
@@ -132,7 +155,11 @@ final class ResponseForwarding {
         }
         if (c instanceof LastHttpContent) {
             stream.client().flush();
-            ends.forwarded();
+            if (tunnel) {
+                ends.tunnel();
+            } else {
+                ends.forwarded();
+            }
         }
     }
 }

@@ -40,14 +40,17 @@ final class ResponseHeads {
         stream.client().flush();
     }
 
-    static Outcome forward(HttpResponse res, boolean headRequest, boolean clientVer11, ConnectionMode conn,
-                           HttpStream stream, Proxy backend, Server server, SampleContext samples,
+    /**
+     * The final head: {@code tunnel} when it opens one (a 101, a CONNECT's 2xx), which the H1 mux
+     * forwards with its Connection header as it came, as it does any head with "Connection: upgrade".
+     */
+    static Outcome forward(HttpResponse res, H1Flags flags, boolean headRequest, boolean clientVer11, boolean tunnel,
+                           ConnectionMode conn, HttpStream stream, Proxy backend, Server server, SampleContext samples,
                            TransactionLog log, Persistence persistence) {
         int code = res.status().code();
-        H1Flags flags = H1Flags.of(res, false);
-        boolean bodyless = headRequest || code == 204 || code == 304;
+        boolean bodyless = headRequest || code == 204 || code == 304 || tunnel;
         boolean lengthKnown = bodyless || flags.contentLength() || flags.chunked();
-        if (!(res instanceof org.jhaproxy.runtime.fcgi.FcgiResponse)) {
+        if (!(res instanceof org.jhaproxy.runtime.fcgi.FcgiResponse) && !tunnel) {
             // a FastCGI connection outlives its response by FCGI_KEEP_CONN, whatever the response's H1 form
             conn.responseParsed(flags, lengthKnown);
         }
@@ -59,7 +62,7 @@ final class ResponseHeads {
         // res.total counts the response as it entered the channel, before the http-response rules
         long size = HtxSize.head(head) + framing + org.jhaproxy.runtime.fcgi.FcgiResponse.htxAdjust(res);
         // the compression filter decides before the rules, which may read res.comp
-        Compression.responseHead(samples, res, headRequest, lengthKnown, stream.frontend(), backend);
+        Compression.responseHead(samples, res, headRequest || tunnel, lengthKnown, stream.frontend(), backend);
         // the rules see the response as HTX holds it, before the H1 mux adds its Connection header
         Reply denied = HttpResponseAnalyzer.analyze(samples, head, server);
         HttpCounting.responseHead(stream.frontend(), backend, denied == null ? server : null, head, size);
@@ -79,8 +82,11 @@ final class ResponseHeads {
         CompEncoder encoder = Compression.startResponse(samples, head, stream.limits().compLevel());
         // t_data: the response passed the analysers
         log.responsePassed(head.status().code());
-        MessageHeads.connection(head.headers(), conn.responseToClient(flags.ver11(), clientVer11, lengthKnown,
-                flags.transferEncoding(), stream.frontend().http(), false));
+        String connection = tunnel ? null : conn.responseToClient(flags.ver11(), clientVer11, lengthKnown,
+                flags.transferEncoding(), stream.frontend().http(), false);
+        if (!flags.connUpgrade()) {
+            MessageHeads.connection(head.headers(), connection);
+        }
         log.responseBytes(size);
         stream.client().write(head);
         log.headersForwarded(stream.frontend(), backend, samples, res instanceof HttpContent c ? c.content().readableBytes() : 0);

@@ -21,12 +21,15 @@ final class ServerRequest {
     private final HttpRequest head;
     private final RequestBody body;
     private final boolean ver11;
+    /** "Connection: upgrade": the H1 mux leaves the Connection header as it is (h1_update_req_conn_value()). */
+    private final boolean upgrade;
 
-    ServerRequest(HttpRequest client, RequestBody body, boolean ver11) {
+    ServerRequest(HttpRequest client, RequestBody body, H1Flags flags) {
         this.client = client;
         this.head = MessageHeads.forServer(client);
         this.body = body;
-        this.ver11 = ver11;
+        this.ver11 = flags.ver11();
+        this.upgrade = flags.connUpgrade();
     }
 
     /** The head the server will get, still open to the HTTP layer's additions. */
@@ -48,8 +51,11 @@ final class ServerRequest {
     /** The head and what arrived of the body go out on {@code ch}, the connection to {@code s}. */
     void send(Channel ch, Server s, HttpStream stream, Proxy backend, ConnectionMode conn, SampleContext samples) {
         ResponseDecoder.requestStarts(ch, client, samples);
-        MessageHeads.connection(head.headers(), conn.requestToServer(ver11,
-                stream.frontend().http(), backend.http(), backend.state() == ProxyState.STOPPED));
+        String connection = conn.requestToServer(ver11, stream.frontend().http(), backend.http(),
+                backend.state() == ProxyState.STOPPED);
+        if (!upgrade) {
+            MessageHeads.connection(head.headers(), connection);
+        }
         ServerName.apply(backend, s, head.headers());
         ch.write(head);
         HttpCounting.requestSent(stream.frontend(), backend, s, head, body.held());

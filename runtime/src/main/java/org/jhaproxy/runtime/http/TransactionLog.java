@@ -113,6 +113,11 @@ final class TransactionLog {
         }
     }
 
+    /** Bytes read from the client past its request's head and body (a tunnel's), for req.total. */
+    void requestBytes(long n) {
+        bytesIn += n;
+    }
+
     /** Bytes that went to the client's side of the stream (res.total). */
     void responseBytes(long n) {
         bytesOut += n;

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.DuplexChannel;
+import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
 
@@ -19,17 +20,25 @@ import org.jhaproxy.runtime.proxy.Proxy;
  * still gets what its server sends until the server closes (or times out). A reset or a full
  * close of either side ends the stream at once.
  */
-final class HalfClose {
-    private final TcpStream stream;
+public final class HalfClose {
+    private final StreamEnds stream;
     private final Channel client;
     private final Channel server;
     private final long clientFin;
     private final long serverFin;
+    /** Each side's inactivity timeout while both directions are open, in ns (0: none). */
+    private long clientIdle;
+    private long serverIdle;
+    /** When each side last read or was written to (System.nanoTime()). */
+    private long clientActive;
+    private long serverActive;
+    /** haproxy's timers count in milliseconds: two timeouts due within one strike together. */
+    private static final long TICK = TimeUnit.MILLISECONDS.toNanos(1);
     /** The side's input ended: its FIN was read, or its read timeout struck. */
     private boolean clientShut;
     private boolean serverShut;
 
-    private HalfClose(TcpStream stream, Channel client, Channel server, long clientFin, long serverFin) {
+    private HalfClose(StreamEnds stream, Channel client, Channel server, long clientFin, long serverFin) {
         this.stream = stream;
         this.client = client;
         this.server = server;
@@ -42,14 +51,7 @@ final class HalfClose {
      * tunnel timeout replaces both), what the client sent early first, then its FIN if it came.
      */
     static void relay(TcpStream stream, Channel client, Channel server, Proxy fe, Proxy be, EarlyInput early) {
-        HalfClose directions = new HalfClose(stream, client, server, fe.timeouts().clientFin(), be.timeouts().serverFin());
-        long tunnel = be.timeouts().tunnel();
-        FinTimeouts.idle(client, tunnel > 0 ? tunnel : fe.timeouts().client());
-        client.pipeline().addLast(new Relay(server, directions));
-        FinTimeouts.idle(server, tunnel > 0 ? tunnel : be.timeouts().server());
-        server.pipeline().addLast(new Relay(client, directions));
-        client.pipeline().addLast(new Expiry(directions));
-        server.pipeline().addLast(new Expiry(directions));
+        HalfClose directions = splice(stream, client, server, fe, be, Traffic.NONE);
         client.pipeline().remove(early);
         early.sendTo(server);
         server.flush();
@@ -59,6 +61,47 @@ final class HalfClose {
             client.read();
         }
         server.read();
+    }
+
+    /**
+     * Relays {@code client} and {@code server} from now on, each side under its timeout ("timeout
+     * tunnel" replaces both when set) and its fin timeout: the handlers go last in both pipelines.
+     * Nothing is read yet; the caller reads both sides once what came before is handed on.
+     */
+    public static HalfClose splice(StreamEnds stream, Channel client, Channel server, Proxy fe, Proxy be, Traffic traffic) {
+        HalfClose directions = new HalfClose(stream, client, server, fe.timeouts().clientFin(), be.timeouts().serverFin());
+        long tunnel = be.timeouts().tunnel();
+        long clientMs = tunnel > 0 ? tunnel : fe.timeouts().client();
+        long serverMs = tunnel > 0 ? tunnel : be.timeouts().server();
+        directions.clientIdle = TimeUnit.MILLISECONDS.toNanos(clientMs);
+        directions.serverIdle = TimeUnit.MILLISECONDS.toNanos(serverMs);
+        directions.clientActive = directions.serverActive = System.nanoTime();
+        FinTimeouts.idle(client, clientMs);
+        client.pipeline().addLast(new Relay(server, directions, traffic::toServer));
+        FinTimeouts.idle(server, serverMs);
+        server.pipeline().addLast(new Relay(client, directions, traffic::toClient));
+        client.pipeline().addLast(new Expiry(directions));
+        server.pipeline().addLast(new Expiry(directions));
+        return directions;
+    }
+
+    /** What is told of the bytes relayed each way. */
+    public interface Traffic {
+        Traffic NONE = new Traffic() {
+            @Override
+            public void toServer(long bytes) {
+            }
+
+            @Override
+            public void toClient(long bytes) {
+            }
+        };
+
+        /** {@code bytes} read from the client go to the server. */
+        void toServer(long bytes);
+
+        /** {@code bytes} read from the server go to the client. */
+        void toClient(long bytes);
     }
 
     /** Whether what {@code from} sends is still forwarded: not once its read timed out. */
@@ -78,7 +121,17 @@ final class HalfClose {
         }
         shutOutput(peer(which));
         if (clientShut && serverShut) {
-            stream.abort();
+            // both directions ended: the stream is over, and each side is closed once what was
+            // written to it is out (a close now would drop what a slow reader has not taken yet)
+            stream.end();
+            closeWhenSent(client);
+            closeWhenSent(server);
+        }
+    }
+
+    private static void closeWhenSent(Channel side) {
+        if (side.isActive()) {
+            side.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -89,6 +142,14 @@ final class HalfClose {
      */
     void expired(Channel which) {
         TermState.Cause cause = which == client ? TermState.Cause.CLIENT_TIMEOUT : TermState.Cause.SERVER_TIMEOUT;
+        if (!clientShut && !serverShut && dueToo(peer(which))) {
+            // both read timeouts strike in the same tick: process_stream() sees the client's
+            // first ("cD"), then the server's, and the stream ends, its server connection reset
+            stream.endAs(TermState.Cause.CLIENT_TIMEOUT, TermState.Phase.DATA);
+            server.config().setOption(ChannelOption.SO_LINGER, 0);
+            stream.abort();
+            return;
+        }
         if (!shut(which)) {
             stream.endAs(cause, TermState.Phase.DATA);
             inputClosed(which);
@@ -96,6 +157,22 @@ final class HalfClose {
             stream.endAs(cause, TermState.Phase.DATA);
             stream.abort();
         }
+    }
+
+    /** {@code side} read, or was written to: its inactivity timeout starts again (as IdleStateHandler's does). */
+    void active(Channel side) {
+        if (side == client) {
+            clientActive = System.nanoTime();
+        } else {
+            serverActive = System.nanoTime();
+        }
+    }
+
+    /** Whether {@code side}'s inactivity timeout is due within the tick. */
+    private boolean dueToo(Channel side) {
+        long idle = side == client ? clientIdle : serverIdle;
+        long since = System.nanoTime() - (side == client ? clientActive : serverActive);
+        return idle > 0 && since >= idle - TICK;
     }
 
     /** One side went away: what was read from it is flushed to the other, which is then closed. */

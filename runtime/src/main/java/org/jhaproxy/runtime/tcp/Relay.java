@@ -1,10 +1,12 @@
 package org.jhaproxy.runtime.tcp;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.function.LongConsumer;
 
 /**
  * Forwards the bytes read on one side of a TCP stream to the other side, as they come: reading
@@ -15,10 +17,12 @@ import io.netty.util.ReferenceCountUtil;
 final class Relay extends ChannelInboundHandlerAdapter {
     private final Channel peer;
     private final HalfClose directions;
+    private final LongConsumer forwarded;
 
-    Relay(Channel peer, HalfClose directions) {
+    Relay(Channel peer, HalfClose directions, LongConsumer forwarded) {
         this.peer = peer;
         this.directions = directions;
+        this.forwarded = forwarded;
     }
 
     @Override
@@ -26,6 +30,11 @@ final class Relay extends ChannelInboundHandlerAdapter {
         if (!directions.forwards(ctx.channel())) {
             ReferenceCountUtil.release(msg);
             return;
+        }
+        directions.active(ctx.channel());
+        directions.active(peer);
+        if (msg instanceof ByteBuf b) {
+            forwarded.accept(b.readableBytes());
         }
         // ownership of msg passes to the write, which releases it once written or failed
         peer.write(msg, peer.voidPromise());

@@ -23,7 +23,7 @@ import org.jhaproxy.runtime.stream.Termination;
  * then both sides are relayed until both directions are closed ({@link HalfClose}). A stream
  * whose server cannot be reached is closed, as haproxy does in TCP mode.
  */
-public final class TcpStream extends ChannelInboundHandlerAdapter implements LbRequest, ServerConnector.Callback {
+public final class TcpStream extends ChannelInboundHandlerAdapter implements LbRequest, ServerConnector.Callback, StreamEnds {
     private final StreamContext ctx;
     private final Proxy frontend;
     private Channel client;
@@ -215,7 +215,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     /** How the stream ends, unless it ended already (the first cause and phase win). */
-    void endAs(TermState.Cause cause, TermState.Phase phase) {
+    @Override
+    public void endAs(TermState.Cause cause, TermState.Phase phase) {
         if (ended) {
             return;
         }
@@ -236,7 +237,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
     }
 
     /** The stream ends (an error, a timeout, or both directions ended): both sides are closed. */
-    void abort() {
+    @Override
+    public void abort() {
         if (connector != null) {
             connector.abandon();
         }
@@ -248,7 +250,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
     }
 
-    void end() {
+    @Override
+    public void end() {
         if (ended) {
             return;
         }
