@@ -129,18 +129,31 @@ class ProcessIdentityIT {
         }
     }
 
+    /** The status of each thread of {@code pid} not yet running as nobody/nogroup. */
+    private static String threadsAsNobody(long pid) {
+        StringBuilder left = new StringBuilder();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                String s = Files.readString(t.resolve("status"));
+                if (!(s.contains("\nUid:" + NOBODY + "\n") && s.contains("\nGid:" + NOBODY + "\n"))) {
+                    left.append("thread ").append(t.getFileName()).append(": ").append(s);
+                }
+            }
+        } catch (IOException gone) {
+            // a thread that ended meanwhile: look again
+            return "(" + gone + ")";
+        }
+        return left.toString();
+    }
+
     /** Uid, Gid of nobody/nogroup, no supplementary group, in every thread; the root is the jail. */
     private static void assertChrootedAsNobody(Path program, long pid, Path dir) throws IOException {
         String status = status(pid);
         assertTrue(status.contains("\nGid:" + NOBODY + "\n"), program + ": " + status);
         assertTrue(status.contains("\nGroups:\t \n") || status.contains("\nGroups:\t\n"), program + ": " + status);
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path t : tasks.toList()) {
-                String s = Files.readString(t.resolve("status"));
-                assertTrue(s.contains("\nUid:" + NOBODY + "\n") && s.contains("\nGid:" + NOBODY + "\n"),
-                        program + " thread " + t.getFileName() + ": " + s);
-            }
-        }
+        // the identity reaches each thread in turn (the process's own status may show it first)
+        assertTrue(RunningProxy.within(java.time.Duration.ofSeconds(20), () -> threadsAsNobody(pid).isEmpty()),
+                program + " threads not dropped: " + threadsAsNobody(pid));
         assertEquals(dir.resolve("jail").toRealPath(), Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "root")));
     }
 
