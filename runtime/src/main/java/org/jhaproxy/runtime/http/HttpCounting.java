@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import java.util.Map;
 import org.jhaproxy.runtime.proxy.Proxy;
 import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.stream.TrafficCounts;
 
 /**
  * The stats counters an HTTP transaction moves, one call per event so the transaction reads as
@@ -29,24 +30,12 @@ final class HttpCounting {
 
     /** Request bytes forwarded (bin): counted on the frontend, the backend and the server. */
     static void requestBytes(Proxy fe, Proxy be, Server s, long n) {
-        fe.frontendCounters().bytesIn.add(n);
-        if (be != null) {
-            be.backendCounters().bytesIn.add(n);
-        }
-        if (s != null) {
-            s.counters().bytesIn.add(n);
-        }
+        TrafficCounts.in(fe, be, s, n);
     }
 
     /** Response bytes sent to the client (bout). */
     static void responseBytes(Proxy fe, Proxy be, Server s, long n) {
-        fe.frontendCounters().bytesOut.add(n);
-        if (be != null) {
-            be.backendCounters().bytesOut.add(n);
-        }
-        if (s != null) {
-            s.counters().bytesOut.add(n);
-        }
+        TrafficCounts.out(fe, be, s, n);
     }
 
     /** A response head goes to the client (hrsp_*): the server's counts it only when it sent it. */

@@ -77,20 +77,30 @@ final class EarlyInput extends ChannelInboundHandlerAdapter {
         stream.clientLeft();
     }
 
-    /** Writes what was held to the now connected server (flushed by the caller). */
-    void sendTo(Channel server) {
+    /** Writes what was held to the now connected server (flushed by the caller): how many bytes. */
+    long sendTo(Channel server) {
+        long bytes = 0;
         Object m;
         while ((m = held.poll()) != null) {
+            if (m instanceof ByteBuf b) {
+                bytes += b.readableBytes();
+            }
             server.write(m, server.voidPromise());
         }
         buffer.clear();
+        return bytes;
     }
 
-    /** The stream ended before its server connection: what was held is dropped. */
-    void release() {
+    /** The stream ended before its server connection: what was held is dropped, how many bytes. */
+    long release() {
+        long bytes = 0;
         Object m;
         while ((m = held.poll()) != null) {
+            if (m instanceof ByteBuf b) {
+                bytes += b.readableBytes();
+            }
             ReferenceCountUtil.release(m);
         }
+        return bytes;
     }
 }

@@ -11,6 +11,8 @@ import io.netty.channel.socket.DuplexChannel;
 import java.util.concurrent.TimeUnit;
 import org.jhaproxy.runtime.log.TermState;
 import org.jhaproxy.runtime.proxy.Proxy;
+import org.jhaproxy.runtime.server.Server;
+import org.jhaproxy.runtime.stream.TrafficCounts;
 
 /**
  * The two directions of a connected TCP stream. Each one ends when its source side sends a FIN
@@ -50,10 +52,11 @@ public final class HalfClose {
      * Starts relaying a stream whose server connection is up: the timeouts of both sides (the
      * tunnel timeout replaces both), what the client sent early first, then its FIN if it came.
      */
-    static void relay(TcpStream stream, Channel client, Channel server, Proxy fe, Proxy be, EarlyInput early) {
-        HalfClose directions = splice(stream, client, server, fe, be, Traffic.NONE);
+    static void relay(TcpStream stream, Channel client, Channel server, Proxy fe, Server target, EarlyInput early) {
+        Traffic traffic = Traffic.counted(fe, target.backend(), target);
+        HalfClose directions = splice(stream, client, server, fe, target.backend(), traffic);
         client.pipeline().remove(early);
-        early.sendTo(server);
+        traffic.toServer(early.sendTo(server));
         server.flush();
         if (early.isShut()) {
             directions.inputClosed(client);
@@ -87,15 +90,20 @@ public final class HalfClose {
 
     /** What is told of the bytes relayed each way. */
     public interface Traffic {
-        Traffic NONE = new Traffic() {
-            @Override
-            public void toServer(long bytes) {
-            }
+        /** Bytes counted in the stats of the frontend, the backend and the server (bin, bout). */
+        static Traffic counted(Proxy fe, Proxy be, Server s) {
+            return new Traffic() {
+                @Override
+                public void toServer(long bytes) {
+                    TrafficCounts.in(fe, be, s, bytes);
+                }
 
-            @Override
-            public void toClient(long bytes) {
-            }
-        };
+                @Override
+                public void toClient(long bytes) {
+                    TrafficCounts.out(fe, be, s, bytes);
+                }
+            };
+        }
 
         /** {@code bytes} read from the client go to the server. */
         void toServer(long bytes);

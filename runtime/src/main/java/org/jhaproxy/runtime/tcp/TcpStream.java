@@ -16,6 +16,7 @@ import org.jhaproxy.runtime.stream.ServerConnector;
 import org.jhaproxy.runtime.stream.SessionAddresses;
 import org.jhaproxy.runtime.stream.StreamContext;
 import org.jhaproxy.runtime.stream.Termination;
+import org.jhaproxy.runtime.stream.TrafficCounts;
 
 /**
  * A "mode tcp" stream: the accepted client connection is read while its content rules inspect
@@ -184,7 +185,7 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
             abort();
             return;
         }
-        HalfClose.relay(this, client, server, frontend, s.backend(), early);
+        HalfClose.relay(this, client, server, frontend, s, early);
     }
 
     /** Whether the stream still waits for its server connection (what the client sends is held). */
@@ -261,7 +262,8 @@ public final class TcpStream extends ChannelInboundHandlerAdapter implements LbR
         }
         clientWait.cancel();
         ctx.streams().remove(live);
-        early.release();
+        // what the client sent and the rules read counts in bin even when it never left (a reject)
+        TrafficCounts.in(frontend, backend, target, early.release());
         if (target != null) {
             target.connectionReleased();
         }
