@@ -2,6 +2,7 @@ package org.jhaproxy.runtime.log;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDomainDatagramChannel;
 import io.netty.channel.unix.DomainDatagramPacket;
@@ -21,6 +22,8 @@ final class UnixDatagramSink implements LogSink {
         this.target = new DomainSocketAddress(path);
         this.dropped = dropped;
         this.channel = new EpollDomainDatagramChannel();
+        // never bound nor connected: without this, Netty counts it inactive and fails every write
+        channel.config().setOption(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true);
         loop.register(channel).syncUninterruptibly();
     }
 
