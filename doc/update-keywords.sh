@@ -16,10 +16,10 @@ dump=$("$here/../bin/jhaproxy" -dKall -q -c -f /dev/null || true)
     echo "Starting on a configuration that uses anything else refuses with an alert naming its line,"
     echo "and \`jhaproxy -c\` lists those as notices."
     printf '%s\n' "$dump" | awk '
-        /^# List of registered / { sub(/^# List of registered /, ""); sub(/:$/, ""); printf "\n## %s\n\n", $0; sect=""; next }
+        /^# List of registered / { sub(/^# List of registered /, ""); sub(/:$/, ""); cls=$0; printf "\n## %s\n\n", $0; sect=""; next }
         /^\t/ { sub(/^\t/, ""); printf "- `%s %s`\n", sect, $0; next }
-        /^[a-z-]+$/ && !/ / { sect=$0; printf "\n### %s\n\n", $0; next }
-        NF { printf "- `%s`\n", $0 }
+        cls == "configuration keywords" && /^[a-z-]+$/ { sect=$0; printf "\n### %s\n\n", $0; next }
+        NF { sub(/ +$/, ""); printf "- `%s`\n", $0 }
     ' | sed 's/`\([a-z-]*\) \[/`\1 [/'
     echo
     echo "## Executed by the runtime"

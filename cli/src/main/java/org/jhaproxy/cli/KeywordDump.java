@@ -23,7 +23,6 @@ final class KeywordDump {
     }
 
     static List<KeywordClass> classes(Keywords kw) {
-        Consumer<PrintStream> none = out -> { };
         return List.of(
                 new KeywordClass("acl", "ACL keywords", "ACL keywords", KeywordDump::acls),
                 new KeywordClass("cfg", "configuration keywords", "configuration keywords",
@@ -31,11 +30,11 @@ final class KeywordDump {
                             dump(out, kw.global, "global");
                             dump(out, kw.proxy, "proxy");
                         }),
-                new KeywordClass("cli", "CLI keywords", "CLI keywords", none),
+                new KeywordClass("cli", "CLI keywords", "CLI keywords", KeywordDump::cliCommands),
                 new KeywordClass("cnv", "sample converter keywords", "sample converter functions", SampleDump::converters),
-                new KeywordClass("flt", "filter names", "filter names", none),
+                new KeywordClass("flt", "filter names", "filter names", KeywordDump::filters),
                 new KeywordClass("smp", "sample fetch functions", "sample fetch functions", SampleDump::fetches),
-                new KeywordClass("svc", "service names", "service names", none));
+                new KeywordClass("svc", "service names", "service names", KeywordDump::services));
     }
 
     static void run(String spec, PrintStream out) {
@@ -75,6 +74,59 @@ final class KeywordDump {
                 .sorted(java.util.Comparator.comparing(org.jhaproxy.config.acl.AclKeyword::name))
                 .forEach(k -> out.println(k.name() + " = " + (k.fetch() != null ? k.fetch() : k.name())
                         + " -m " + k.method().keyword()));
+    }
+
+    /**
+     * cli_list_keywords(): the commands jhaproxy executes (a worker's socket, and the master-only
+     * ones its master CLI runs), ordered by their usage line (else their first word) as haproxy
+     * orders them, an entry whose key repeats an earlier one left out as haproxy leaves it out.
+     */
+    private static void cliCommands(PrintStream out) {
+        java.util.TreeMap<String, String> lines = new java.util.TreeMap<>();
+        for (org.jhaproxy.runtime.cli.CliKeywords.Entry e : org.jhaproxy.runtime.cli.CliKeywords.standard().entries()) {
+            boolean masterOnly = e.flags().contains("ACCESS_MASTER_ONLY");
+            String words = String.join(" ", e.words());
+            if (masterOnly ? !org.jhaproxy.cli.master.MasterCliSession.MASTER_COMMANDS.contains(words) : e.command() == null) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(words).append(' ');
+            if (masterOnly || e.flags().contains("ACCESS_MASTER")) {
+                line.append("[MASTER] ");
+            }
+            if (!masterOnly) {
+                line.append("[WORKER] ");
+            }
+            if (e.flags().contains("ACCESS_EXPERT")) {
+                line.append("[EXPERT] ");
+            }
+            if (e.flags().contains("ACCESS_EXPERIMENTAL")) {
+                line.append("[EXPERIM] ");
+            }
+            lines.putIfAbsent(e.usage() != null ? e.usage() : e.words().get(0), line.toString());
+        }
+        lines.values().forEach(out::println);
+    }
+
+    /** flt_dump_kws(): the filters a "filter" line may name that jhaproxy runs, with haproxy's tags. */
+    private static void filters(PrintStream out) {
+        org.jhaproxy.runtime.RuntimeSupport rt = org.jhaproxy.runtime.RuntimeSupport.current();
+        java.util.Map<String, String> haproxys = new java.util.LinkedHashMap<>();
+        haproxys.put("cache", "CACHE");
+        haproxys.put("compression", "COMP");
+        haproxys.put("fcgi-app", "FCGI");
+        haproxys.put("opentracing", "OT");
+        haproxys.put("spoe", "SPOE");
+        haproxys.put("trace", "TRACE");
+        haproxys.forEach((name, tag) -> {
+            if (rt.executesKeyword("proxy", "filter " + name)) {
+                out.println(name + " [" + tag + "]");
+            }
+        });
+    }
+
+    /** The services "http-request use-service" may name. */
+    private static void services(PrintStream out) {
+        out.println("prometheus-exporter");
     }
 
     /** A section's executed keywords: its name, then each keyword indented by a tab, in name order. */

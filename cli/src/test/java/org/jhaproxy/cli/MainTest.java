@@ -154,6 +154,25 @@ class MainTest {
         assertTrue(cnv.contains("\nbase64: str => bin\n"), cnv);
     }
 
+    /**
+     * -dKcli lists the commands jhaproxy runs with haproxy 2.6.12's flags and in its order (by
+     * usage line), -dKsvc and -dKflt the services and filters it runs.
+     */
+    @Test
+    void commandServiceAndFilterDumps() throws Exception {
+        Files.writeString(dir.resolve("g.cfg"), "global\n");
+        String cli = run("-dKcli", "-q", "-c", "-f", "g.cfg").out();
+        assertTrue(cli.startsWith("# List of registered CLI keywords:\n@!<pid> [MASTER] \n@<relative pid> [MASTER] \n"
+                + "@master [MASTER] \n_getsocks [WORKER] \nadd acl [WORKER] \n"), cli);
+        assertTrue(cli.contains("\nhelp [MASTER] [WORKER] \n"), cli);
+        assertTrue(cli.contains("\nshow proc [MASTER] \n"), cli);
+        assertTrue(cli.contains("\nshow stat [WORKER] \nshow table [WORKER] \n"), cli);
+        // haproxy has "show fd" (a developer's dump): jhaproxy does not run it, so it is not listed
+        assertFalse(cli.contains("\nshow fd "), cli);
+        assertEquals("# List of registered service names:\nprometheus-exporter\n", run("-dKsvc", "-q", "-c", "-f", "g.cfg").out());
+        assertEquals("# List of registered filter names:\ncompression [COMP]\n", run("-dKflt", "-q", "-c", "-f", "g.cfg").out());
+    }
+
     @Test
     void checkVerdicts() throws Exception {
         Files.writeString(dir.resolve("empty.cfg"), "global\n");

@@ -23,8 +23,11 @@ import org.jhaproxy.runtime.cli.ShowInfo;
  * worker's command goes to its internal stats socket and its answer comes back as it is.
  * Without "prompt" the connection closes after one line, as a worker's socket does.
  */
-final class MasterCliSession {
+public final class MasterCliSession {
     private static final List<String> LEVELS = List.of("user", "operator", "admin");
+    /** The master-only commands of haproxy's table this session executes (for -dKcli). */
+    public static final java.util.Set<String> MASTER_COMMANDS = java.util.Set.of("@<relative pid>", "@!<pid>", "@master",
+            "show proc", "reload");
 
     private final Master master;
     private final SocketChannel channel;
