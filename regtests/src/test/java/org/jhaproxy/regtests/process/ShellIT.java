@@ -30,6 +30,7 @@ class ShellIT {
     private static final String CONFIG = """
             global
                 stats socket %s mode 600 level admin
+                stats socket ipv4@127.0.0.1:%d level admin
             defaults
                 mode http
                 timeout connect 1s
@@ -50,6 +51,8 @@ class ShellIT {
     private static Path dir;
     /** fe_main's port on each server process, for the traffic "show events -w" follows. */
     private static final java.util.Map<String, Integer> FE_PORTS = new java.util.HashMap<>();
+    /** The TCP stats socket's port on each server process ("jhaproxy shell host:port"). */
+    private static final java.util.Map<String, Integer> CLI_PORTS = new java.util.HashMap<>();
     private static Process haproxy;
     private static RunningProxy jhaproxy;
 
@@ -64,12 +67,16 @@ class ShellIT {
         // jhaproxy's own socket: the shell must work on it exactly as on haproxy's
         Path jsock = dir.resolve("jhaproxy.sock");
         FE_PORTS.put("jhaproxy", RunningProxy.freePort());
-        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, FE_PORTS.get("jhaproxy"), dir.resolve("hosts.map")), "-db");
+        CLI_PORTS.put("jhaproxy", RunningProxy.freePort());
+        jhaproxy = RunningProxy.start(CONFIG.formatted(jsock, CLI_PORTS.get("jhaproxy"), FE_PORTS.get("jhaproxy"),
+                dir.resolve("hosts.map")), "-db");
         Path exe = haproxyBinary();
         if (exe != null) {
             Path hsock = dir.resolve("haproxy.sock");
             FE_PORTS.put("haproxy", RunningProxy.freePort());
-            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, FE_PORTS.get("haproxy"), dir.resolve("hosts.map")));
+            CLI_PORTS.put("haproxy", RunningProxy.freePort());
+            Files.writeString(dir.resolve("h.cfg"), CONFIG.formatted(hsock, CLI_PORTS.get("haproxy"), FE_PORTS.get("haproxy"),
+                    dir.resolve("hosts.map")));
             haproxy = new ProcessBuilder(exe.toString(), "-f", "h.cfg", "-db").directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
             assertTrue(RunningProxy.within(DEADLINE, () -> Files.exists(hsock) || !haproxy.isAlive()));
@@ -200,6 +207,51 @@ class ShellIT {
         Path socket = socket(server);
         Run run = Run.of(null, RunningProxy.jhaproxy().toString(), "shell", socket.toString(), "-c", "show backend");
         assertEquals(new Run(0, "# name\nbe_app\nbe_static\n\n"), run);
+    }
+
+    /** The same, through the TCP stats socket named as host:port. */
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void aTcpSocketNamedHostPort(String server) throws Exception {
+        socket(server);
+        Run run = Run.of(null, RunningProxy.jhaproxy().toString(), "shell", "127.0.0.1:" + CLI_PORTS.get(server), "-c",
+                "show backend");
+        assertEquals(new Run(0, "# name\nbe_app\nbe_static\n\n"), run);
+    }
+
+    /**
+     * `watch -n 0.5 show stat` redraws the table until a key: a change made meanwhile through the
+     * socket shows on the next redraw; the key is not typed into the next line. Then `help show
+     * serv` lists only the commands that start with those words.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"haproxy", "jhaproxy"})
+    void watchRedrawsUntilAKeyAndHelpNarrowsToAPrefix(String server) throws Exception {
+        Path socket = socket(server);
+        Path home = Files.createDirectories(dir.resolve("home-watch-" + server));
+        try (Pane pane = Pane.start(dir.resolve("tmux-watch-" + server + ".sock"), "JHAPROXY_JAVA_OPTS=-Duser.home=" + home,
+                RunningProxy.jhaproxy() + " shell " + socket)) {
+            String prompt = socket + "> ";
+            pane.await("the prompt", s -> lastLine(s).equals(prompt.trim()));
+            pane.keys("watch -n 0.5 show stat", "Enter");
+            pane.await("the first drawing", s -> s.contains("Every 0.5s: show stat") && s.contains("pxname     svname    status")
+                    && s.matches("(?s).*\\nbe_static  s1        MAINT .*"));
+            assertEquals("\n", StatsCli.ask(socket, "disable server be_app/web2\n"));
+            try {
+                pane.await("a redrawing with the change", s -> s.matches("(?s).*\\nbe_app     web2      MAINT .*"));
+                pane.keys("q");
+                pane.await("the prompt again, the key not typed into it", s -> lastLine(s).equals(prompt.trim()));
+            } finally {
+                StatsCli.ask(socket, "enable server be_app/web2\n");
+            }
+            pane.keys("help show serv", "Enter");
+            pane.await("the commands that start with 'show serv'", s -> s.contains("show servers conn")
+                    && s.contains("show servers state") && lastLine(s).equals(prompt.trim()));
+            String help = pane.screen();
+            assertTrue(!help.substring(help.lastIndexOf("help show serv")).contains("show stat"), help);
+            pane.keys("C-d");
+            assertTrue(RunningProxy.within(DEADLINE, () -> !pane.alive()), "ctrl-d ends the shell");
+        }
     }
 
     @ParameterizedTest
