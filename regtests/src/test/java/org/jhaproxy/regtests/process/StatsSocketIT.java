@@ -202,6 +202,58 @@ class StatsSocketIT {
         same("user.sock", "prompt\noperator\nfoo bar\n");
     }
 
+    /**
+     * One line for every worker command jhaproxy runs (as -dKcli lists them), with arguments that
+     * name real proxies and servers: on a "user" and on an "operator" socket, each is refused or
+     * run as haproxy refuses or runs it, with haproxy's exact answer where the answer is not the
+     * process's live data. "clear counters" on the operator socket is left to clearCountersByLevel.
+     */
+    @Test
+    void everyCommandIsRefusedOrRunAsHaproxyDoesAtEachLevel() throws IOException {
+        List<String> lines = List.of("add acl #0 x", "add map #0 k v", "add server adm/s9 127.0.0.1:9",
+                "clear acl #0", "clear counters all", "clear map #0", "clear table t", "commit acl @1 #0",
+                "commit map @1 #0", "del acl #0 x", "del map #0 k", "del server adm/s4", "disable agent adm/s1",
+                "disable frontend fe2", "disable health adm/s1", "disable server adm/s1", "enable agent adm/s1",
+                "enable frontend fe2", "enable health adm/s1", "enable server adm/s3", "get acl #0 x", "get map #0 k",
+                "get weight adm/s2", "prepare acl #0", "prepare map #0", "set map #0 k v", "set maxconn frontend fe2 50",
+                "set maxconn global 100", "set maxconn server adm/s1 10", "set rate-limit connections global 10",
+                "set server adm/s1 state drain", "set server adm/s1 weight 5", "set table t key k data.gpc0 1",
+                "set timeout cli 30", "set weight adm/s2 7", "show acl", "show activity", "show backend", "show cache",
+                "show cli level", "show env", "show errors", "show events", "show info", "show map", "show pools",
+                "show schema json", "show servers conn adm", "show servers state adm", "show sess", "show stat",
+                "show table", "show version", "shutdown frontend fe9", "shutdown session 0x1",
+                "shutdown sessions server adm/s4", "_getsocks");
+        // answers that show the process's own live data: only whether the command ran is compared
+        List<String> live = List.of("show activity", "show info", "show pools", "show stat", "show version",
+                "show schema json", "show servers conn adm", "show servers state adm", "show sess", "show errors",
+                "show env", "show backend", "show cache", "show table", "show events", "get weight adm/s2");
+        List<String> differ = new ArrayList<>();
+        for (String socket : List.of("user.sock", "op.sock")) {
+            for (String line : lines) {
+                if (socket.equals("op.sock") && line.startsWith("clear counters")) {
+                    continue;
+                }
+                String j = exchange("j", socket, line + "\n");
+                if (haproxy == null) {
+                    assertTrue(!j.isEmpty(), line);
+                    continue;
+                }
+                String h = exchange("h", socket, line + "\n");
+                boolean same = live.stream().anyMatch(line::startsWith)
+                        ? denied(j) == denied(h)
+                        : j.equals(h);
+                if (!same) {
+                    differ.add(socket + " '" + line + "': jhaproxy " + j.strip() + " | haproxy " + h.strip());
+                }
+            }
+        }
+        assertEquals(List.of(), differ);
+    }
+
+    private static boolean denied(String answer) {
+        return answer.startsWith("Permission denied") || answer.contains("\nPermission denied");
+    }
+
     @Test
     void setTimeoutCli() throws IOException {
         assertEquals("\n", same("admin.sock", "set timeout cli 5\n"));
