@@ -206,11 +206,14 @@ class StatsSocketIT {
      * One line for every worker command jhaproxy runs (as -dKcli lists them), with arguments that
      * name real proxies and servers: on a "user" and on an "operator" socket, each is refused or
      * run as haproxy refuses or runs it, with haproxy's exact answer where the answer is not the
-     * process's live data. "clear counters" on the operator socket is left to clearCountersByLevel.
+     * process's live data. "clear counters" on the operator socket is left to clearCountersByLevel,
+     * and "add server" to DynamicServerIT: haproxy 2.6 sets its message prefix "CLI" before that
+     * command checks the level, and a refusal leaves it set, so every later state message of
+     * haproxy would read "CLI : ..." and the message checks of this class would compare that.
      */
     @Test
     void everyCommandIsRefusedOrRunAsHaproxyDoesAtEachLevel() throws IOException {
-        List<String> lines = List.of("add acl #0 x", "add map #0 k v", "add server adm/s9 127.0.0.1:9",
+        List<String> lines = List.of("add acl #0 x", "add map #0 k v",
                 "clear acl #0", "clear counters all", "clear map #0", "clear table t", "commit acl @1 #0",
                 "commit map @1 #0", "del acl #0 x", "del map #0 k", "del server adm/s4", "disable agent adm/s1",
                 "disable frontend fe2", "disable health adm/s1", "disable server adm/s1", "enable agent adm/s1",
