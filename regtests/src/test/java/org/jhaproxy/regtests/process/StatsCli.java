@@ -58,9 +58,19 @@ final class StatsCli {
      * appended when it did not.
      */
     static String exchange(SocketAddress socket, String request) throws IOException {
+        return exchange(socket, request, true);
+    }
+
+    /**
+     * {@link #exchange(SocketAddress, String)}, the write side left open when {@code shut} is
+     * false: the session then ends only when the proxy closes it (a timeout), within 10 seconds.
+     */
+    static String exchange(SocketAddress socket, String request, boolean shut) throws IOException {
         try (SocketChannel ch = SocketChannel.open(socket)) {
             ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
-            ch.shutdownOutput();
+            if (shut) {
+                ch.shutdownOutput();
+            }
             ch.configureBlocking(false);
             ByteBuffer buf = ByteBuffer.allocate(1 << 16);
             StringBuilder out = new StringBuilder();
