@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * "show errors" (management guide 9.3), differential: jhaproxy and haproxy 2.6.12 run the same
  * configuration and get the same invalid requests (a bad request line, header names, a bare CR,
  * conflicting or invalid Content-Length, Transfer-Encoding a request may not have, a Host that
- * contradicts the URI, a WebSocket handshake without its key, a head larger than the buffer, one
- * refused on the second request of a connection, a pipelined one) and an invalid response from
+ * contradicts the URI, a WebSocket handshake without its key, HTTP/0.9, folded header lines,
+ * a head larger than the buffer, one refused on the second request of a connection, a
+ * pipelined one) and an invalid response from
  * the server; after each, and at the end with every filter, the stats socket's dump must be the
  * same bytes. Only the dates and the client's source ports are normalised: the event numbers,
  * error positions, parser states and flags and the dumped bytes are compared as they are.
@@ -40,6 +41,8 @@ class ShowErrorsIT {
             new String[] {"fe", "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n"},
             new String[] {"fe", "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"},
             new String[] {"fe", "GET / HTTP/1.x\r\nHost: x\r\n\r\n"},
+            new String[] {"fe", "GET /\r\n\r\n"},
+            new String[] {"fe", "GET / HTTP/1.1\r\nHost: x\r\nX-F: a\r\n b\r\nX-G:\r\n\tc\r\nBad Name: v\r\n\r\n"},
             new String[] {"fe", "GET / HTTP/1.0\r\nConnection: keep-alive\r\nX-A: \u00ff\u001b\\\r\nBad\u007f: v\r\n\r\n"},
             new String[] {"fe", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(17000) + "\r\n\r\n"});
 

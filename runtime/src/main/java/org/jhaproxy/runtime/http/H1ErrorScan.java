@@ -49,6 +49,8 @@ final class H1ErrorScan {
     private int eol;
     private int verStart;
     private int verLen;
+    /** Where the request line of an HTTP/0.9 request ended: its empty version is there. */
+    private int http09At = -1;
     private int uriStart;
     private int uriLen;
     private String host;
@@ -264,6 +266,7 @@ final class H1ErrorScan {
             }
             case HDR_L1_LWS -> {
                 if (c == ' ' || c == '\t') {
+                    blank(sov, pos);
                     state = HDR_L1_SP; // a folded line
                     return true;
                 }
@@ -282,6 +285,7 @@ final class H1ErrorScan {
             }
             case HDR_L2_LWS -> {
                 if (c == ' ' || c == '\t') {
+                    blank(eol, pos);
                     state = HDR_VAL; // a folded line
                     return true;
                 }
@@ -296,6 +300,14 @@ final class H1ErrorScan {
         }
     }
 
+    /**
+     * A folded header line (obs-fold): haproxy's parser turns the line break before it into
+     * spaces in its buffer, which the snapshot then shows.
+     */
+    private void blank(int from, int to) {
+        java.util.Arrays.fill(b, from, to, (byte) ' ');
+    }
+
     /** A bare LF where a CR LF may be: the state that expects the LF takes it. */
     private boolean lf(int next) {
         state = next;
@@ -307,6 +319,8 @@ final class H1ErrorScan {
         verLen = vlen;
         if (vlen != 0) {
             version(vlen);
+        } else {
+            http09At = pos;
         }
         return c == '\r' ? eat(RQLINE_END) : lf(RQLINE_END);
     }
@@ -447,6 +461,11 @@ final class H1ErrorScan {
                 // a request's Transfer-Encoding must end with chunked (RFC 7230 3.3.3)
                 refused = true;
             }
+        }
+        if (http09At >= 0 && !refused) {
+            // h1_process_req_vsn(): no HTTP/0.9, refused at its missing version
+            pos = http09At;
+            refused = true;
         }
         return false;
     }
