@@ -44,18 +44,21 @@ class ShowErrorsIT {
             new String[] {"fe", "GET /\r\n\r\n"},
             new String[] {"fe", "GET / HTTP/1.1\r\nHost: x\r\nX-F: a\r\n b\r\nX-G:\r\n\tc\r\nBad Name: v\r\n\r\n"},
             new String[] {"fe", "GET / HTTP/1.0\r\nConnection: keep-alive\r\nX-A: \u00ff\u001b\\\r\nBad\u007f: v\r\n\r\n"},
-            new String[] {"fe", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(17000) + "\r\n\r\n"});
+            new String[] {"fe", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(17000) + "\r\n\r\n"},
+            new String[] {"fe", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n5z\r\nabcde\r\n"},
+            new String[] {"fe2", "POST / HTTP/1.0\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3 ;e\r\nabc\r\nzz\r\n"});
 
     private static final String RESPONSE = "HTTP/1.1 200 OK\r\nBad Header: 1\r\nContent-Length: 2\r\n\r\nok";
 
-    static String config(Path dir, int fe, int fe2, int good, int bad) {
+    static String config(Path dir, int fe, int fe2, int good, int bad, int slow) {
         return "global\n    stats socket " + dir.resolve("admin.sock") + " level admin\n\n"
                 + "defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n\n"
                 + "frontend fe\n    bind 127.0.0.1:" + fe + "\n    use_backend bad if { path /bad }\n"
-                + "    default_backend be\n\n"
+                + "    use_backend slow if { path /slow }\n    default_backend be\n\n"
                 + "backend be\n    server s1 127.0.0.1:" + good + "\n\n"
                 + "frontend fe2\n    bind 127.0.0.1:" + fe2 + "\n    default_backend bad\n\n"
-                + "backend bad\n    server other 127.0.0.1:9 disabled\n    server liar 127.0.0.1:" + bad + "\n";
+                + "backend bad\n    server other 127.0.0.1:9 disabled\n    server liar 127.0.0.1:" + bad + "\n\n"
+                + "backend slow\n    server s1 127.0.0.1:" + slow + "\n";
     }
 
     @Test
@@ -64,6 +67,8 @@ class ShowErrorsIT {
         assertTrue(j.contains("frontend fe (#2): invalid request\n  backend <NONE> (#-1), server <NONE> (#-1), event #0,"), j);
         assertTrue(j.contains("  len 32, wraps at 16336, error at position 3\n"), j);
         assertTrue(j.contains("backend bad (#5): invalid response\n  frontend fe (#2), server liar (#2), event #"), j);
+        assertTrue(j.contains("  backend slow (#6), server <NONE> (#-1), event #"), j);
+        assertTrue(j.contains("  len 7, wraps at 16336, error at position 0\n  H1 connection flags 0x00002200"), j);
         Path haproxy = HealthCheckIT.haproxy();
         if (haproxy == null) {
             System.out.println("ShowErrorsIT: haproxy is not installed, the differential half is skipped");
@@ -76,14 +81,25 @@ class ShowErrorsIT {
     private static String transcript(Path program) throws Exception {
         Path dir = Files.createTempDirectory("showerrors");
         int[] ports = RunningProxy.freePorts(2);
-        try (TestBackend good = new TestBackend(TestBackend.OK);
+        // the slow server holds each request until the end of the run
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (AutoCloseable released = release::countDown;
+             TestBackend good = new TestBackend(TestBackend.OK);
              TestBackend liar = new TestBackend((head, out) -> {
                  out.write(RESPONSE.getBytes(StandardCharsets.ISO_8859_1));
                  out.flush();
                  return false;
              });
-             RunningProxy p = RunningProxy.start(program, config(dir, ports[0], ports[1], good.port(), liar.port()), "-db")
-                     .listening(ports[0])) {
+             TestBackend slow = new TestBackend((head, out) -> {
+                 try {
+                     release.await();
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 return false;
+             });
+             RunningProxy p = RunningProxy.start(program,
+                     config(dir, ports[0], ports[1], good.port(), liar.port(), slow.port()), "-db").listening(ports[0])) {
             StatsCli.awaitSocket(dir, "admin.sock");
             StringBuilder out = new StringBuilder();
             out.append(ask(dir, "show errors"));
@@ -102,6 +118,8 @@ class ShowErrorsIT {
                     + "GET / HTTP/1.1\r\nHost: x\r\nBad\tName: v\r\n\r\n"))));
             out.append(ask(dir, "show errors fe"));
             out.append(status(exchange(ports[0], List.of("GET /bad HTTP/1.1\r\nHost: x\r\n\r\n"))));
+            out.append(laterChunk(ports[0], slow));
+            out.append(ask(dir, "show errors fe request"));
             for (String c : List.of("show errors", "show errors fe", "show errors fe request", "show errors fe response",
                     "show errors bad response", "show errors bad", "show errors -1", "show errors 5", "show errors 2 request",
                     "show errors 4", "show errors 99", "show errors nosuch", "show errors 0")) {
@@ -109,6 +127,21 @@ class ShowErrorsIT {
             }
             p.assertCleanOutput();
             return out.toString();
+        }
+    }
+
+    /**
+     * A chunked request whose head and first chunk the server got, then a chunk size the parser
+     * refuses in a later read: the stream is attached to its backend by then.
+     */
+    private static String laterChunk(int port, TestBackend slow) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("POST /slow HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(RunningProxy.within(java.time.Duration.ofSeconds(10), () -> slow.requests() == 1));
+            s.getOutputStream().write("zz\r\nabc".getBytes(StandardCharsets.ISO_8859_1));
+            return status(response(s.getInputStream()));
         }
     }
 

@@ -81,6 +81,53 @@ final class H1ErrorScan {
                 s.contentLength, s.contentLength));
     }
 
+    /**
+     * A chunk-size line refused in a body (h1_parse_chunk_size()): MSG_CHUNK_SIZE at the byte
+     * that is neither a hex digit, nor blanks, an extension or the line end after them. The
+     * message flags are the head's, parsed again when the buffer starts with it, else
+     * {@code headFlags}; the head was accepted, so its length is known (H1_MF_XFER_LEN).
+     */
+    static Result scanBody(byte[] b, int lineAt, boolean withHead, int headFlags, long bodyLength, int connFlags,
+                           int streamFlags) {
+        int flags = headFlags;
+        if (withHead) {
+            H1ErrorScan s = new H1ErrorScan(b, Math.min(lineAt, b.length), false, false);
+            s.run();
+            flags = s.flags;
+        }
+        return new Result(chunkSizeError(b, lineAt), new ErrorSnapshot.H1State(connFlags, streamFlags, CHUNK_SIZE,
+                NAMES[CHUNK_SIZE], flags | XFER_LEN, 0, bodyLength));
+    }
+
+    /** Where h1_parse_chunk_size() refuses the line at {@code at}; {@code at} if nothing there is wrong. */
+    private static int chunkSizeError(byte[] b, int at) {
+        int i = at;
+        while (i < b.length && Character.digit(b[i], 16) >= 0) {
+            i++;
+        }
+        if (i == at) {
+            return at;
+        }
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        while (i < b.length) {
+            if (b[i] == '\r' || b[i] == '\n') {
+                if (b[i] == '\r' && ++i < b.length && b[i] != '\n') {
+                    return i;
+                }
+                return at;
+            }
+            if (b[i] != ';') {
+                return i;
+            }
+            while (i < b.length && b[i] != '\r' && b[i] != '\n') {
+                i++;
+            }
+        }
+        return i;
+    }
+
     static String stateName(int state) {
         return NAMES[state];
     }

@@ -32,6 +32,24 @@ final class HeadCapture {
     private int headOffset;
     private byte[] captured;
     private int capturedOffset;
+    /** Reads so far: a head and a body error of the same read are one pass of haproxy's parser. */
+    private int pass;
+    private boolean newPass = true;
+    /** Where the current read's data starts in the decoder's buffer (with what earlier reads left). */
+    private int passStart;
+    private int headPass = -1;
+    private int headStart;
+    /** The body bytes decoded since the last head (h1m->body_len of a chunked message). */
+    private long bodyBytes;
+    private BodyError bodyError;
+
+    /**
+     * A body the decoder refused (an invalid chunk size): the parser's buffer from the head when
+     * the head came in the same read, else from the start of the read; {@code lineAt} is where
+     * the refused chunk-size line starts in it.
+     */
+    record BodyError(byte[] bytes, int lineAt, boolean withHead, long bodyLength, int wrapsAt) {
+    }
 
     HeadCapture(HttpLimits limits) {
         this.room = Math.max(256, limits.maxChunk() - HTX_OVERHEAD);
@@ -40,6 +58,10 @@ final class HeadCapture {
     /** Before the decoder reads {@code in}: a head goes on, or starts, at its reader index. */
     void decoding(ByteBuf in) {
         from = in.readerIndex();
+        if (newPass) {
+            newPass = false;
+            passStart = from;
+        }
         if (earlierLength == 0) {
             headOffset = from;
         }
@@ -64,6 +86,22 @@ final class HeadCapture {
                 }
                 earlierLength = 0;
                 inBody = true;
+                headPass = pass;
+                headStart = headOffset;
+                bodyBytes = 0;
+            } else if (o instanceof io.netty.handler.codec.http.HttpContent c) {
+                if (c.decoderResult().isFailure()) {
+                    // the decoder read the refused chunk-size line in this call, from its start
+                    boolean withHead = headPass == pass;
+                    int start = withHead ? headStart : passStart;
+                    byte[] b = new byte[Math.min(room, Math.max(0, in.writerIndex() - start))];
+                    in.getBytes(start, b);
+                    bodyError = new BodyError(b, from - start, withHead, bodyBytes,
+                            room + HTX_OVERHEAD - 48 - start);
+                    broken = true;
+                } else {
+                    bodyBytes += c.content().readableBytes();
+                }
             }
             if (o instanceof LastHttpContent) {
                 inBody = false;
@@ -75,6 +113,19 @@ final class HeadCapture {
             earlier = part;
             earlierLength = part.length;
         }
+    }
+
+    /** A read begins: what the decoder decodes next belongs to a new pass of the parser. */
+    void reading() {
+        pass++;
+        newPass = true;
+    }
+
+    /** The body error noted last, null if none; taken once. */
+    BodyError takeBodyError() {
+        BodyError e = bodyError;
+        bodyError = null;
+        return e;
     }
 
     /** The bytes of the head refused last, null if none; taken once. */

@@ -79,6 +79,11 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         return frontend;
     }
 
+    /** The client side's H1 decoder, null before the connection is active. */
+    RequestDecoder decoder() {
+        return decoder;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();

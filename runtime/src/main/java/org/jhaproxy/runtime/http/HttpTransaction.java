@@ -221,6 +221,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         if (part.decoderResult().isFailure()) {
             // a body the parser rejects (an invalid chunk size) once the head was forwarded:
             // the HTTP layer answers 400 and both connections are closed, the server's gently
+            ErrorCapture.requestBody(stream.frontend(), stream.client(), stream.decoder(), requestFlags, firstOfSession,
+                    backend);
             ReferenceCountUtil.release(part);
             body.broken();
             leg.close();

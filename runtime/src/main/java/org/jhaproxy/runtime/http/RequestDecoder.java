@@ -132,6 +132,7 @@ final class RequestDecoder extends HttpRequestDecoder {
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof ByteBuf b) {
             drained = b.isWritable();
+            capture.reading();
         }
         super.channelRead(ctx, msg);
     }

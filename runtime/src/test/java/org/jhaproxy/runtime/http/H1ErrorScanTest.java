@@ -83,4 +83,16 @@ class H1ErrorScanTest {
         assertEquals(31, r.errPos());
         assertEquals("GET / HTTP/1.1\r\nX-F: a   b\r\nBad Name: v\r\n\r\n", new String(b, StandardCharsets.ISO_8859_1));
     }
+
+    @Test
+    void aRefusedChunkSizeStopsAtItsFirstWrongByte() {
+        byte[] b = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        H1ErrorScan.Result r = H1ErrorScan.scanBody(b, 56, true, 0, 0, 0, 0);
+        assertEquals("56 MSG_CHUNK_SIZE 0x00011712", r.errPos() + " " + r.h1().msgStateName() + " "
+                + String.format("0x%08x", r.h1().msgFlags()));
+        byte[] later = "3 ;ext\r\nabc\r\n1x\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(14, H1ErrorScan.scanBody(later, 13, false, 0x11622, 3, 0, 0).errPos());
+        assertEquals(0x11722, H1ErrorScan.scanBody(later, 13, false, 0x11622, 3, 0, 0).h1().msgFlags());
+    }
 }
