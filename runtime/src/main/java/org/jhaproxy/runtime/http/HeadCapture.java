@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The raw bytes of the message head an H1 decoder just refused, as haproxy's H1 mux keeps its
- * input buffer for "show errors" (h1_capture_bad_message()): from the first byte of the message
- * to the last one read, at most what the mux's buffer holds. Netty's decoder consumes a head
- * line by line and its buffer may be released before the message reaches the stream, so the
- * bytes are taken while the decoder still has them: this notes where each head starts, and
- * copies only for a message found invalid, or for the part of a head that a single read did not
- * bring whole.
+ * The raw bytes of the message an H1 decoder just refused, as haproxy's H1 mux keeps its input
+ * buffer for "show errors" (h1_capture_bad_message()): from the first byte of the message (or,
+ * for a body refused in a later read, of that read) to the last one read, at most what the mux's
+ * buffer holds. Netty's decoder consumes a head line by line and its buffer may be released
+ * before the message reaches the stream, so the bytes are taken while the decoder still has
+ * them: this notes where each head and each read starts, and copies only for a message found
+ * invalid, or for the part of a head that a single read did not bring whole.
  */
 final class HeadCapture {
     /** What a buffer of tune.bufsize lets the mux read: less its HTX header and one block's. */
