@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
  * conflicting or invalid Content-Length, Transfer-Encoding a request may not have, a Host that
  * contradicts the URI, a WebSocket handshake without its key, HTTP/0.9, folded header lines,
  * a head larger than the buffer, one refused on the second request of a connection, a
- * pipelined one) and an invalid response from
- * the server; after each, and at the end with every filter, the stats socket's dump must be the
- * same bytes. Only the dates and the client's source ports are normalised: the event numbers,
- * error positions, parser states and flags and the dumped bytes are compared as they are.
+ * pipelined one, a chunk size refused with its head or in a later read) and invalid responses
+ * from the servers, one on a server connection that had answered before; after each, and at
+ * the end with every filter, the stats socket's dump must be the same bytes. Only the dates and
+ * the client's source ports are normalised: the event numbers, error positions, parser states
+ * and flags and the dumped bytes are compared as they are.
  */
 class ShowErrorsIT {
     /** Invalid requests, each sent on a new connection to the frontend named first. */
@@ -50,15 +51,17 @@ class ShowErrorsIT {
 
     private static final String RESPONSE = "HTTP/1.1 200 OK\r\nBad Header: 1\r\nContent-Length: 2\r\n\r\nok";
 
-    static String config(Path dir, int fe, int fe2, int good, int bad, int slow) {
+    static String config(Path dir, int fe, int fe2, int good, int bad, int slow, int reuse) {
         return "global\n    stats socket " + dir.resolve("admin.sock") + " level admin\n\n"
                 + "defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n\n"
                 + "frontend fe\n    bind 127.0.0.1:" + fe + "\n    use_backend bad if { path /bad }\n"
-                + "    use_backend slow if { path /slow }\n    default_backend be\n\n"
+                + "    use_backend slow if { path /slow }\n    use_backend reuse if { path_beg /r }\n"
+                + "    default_backend be\n\n"
                 + "backend be\n    server s1 127.0.0.1:" + good + "\n\n"
                 + "frontend fe2\n    bind 127.0.0.1:" + fe2 + "\n    default_backend bad\n\n"
                 + "backend bad\n    server other 127.0.0.1:9 disabled\n    server liar 127.0.0.1:" + bad + "\n\n"
-                + "backend slow\n    server s1 127.0.0.1:" + slow + "\n";
+                + "backend slow\n    server s1 127.0.0.1:" + slow + "\n\n"
+                + "backend reuse\n    server r1 127.0.0.1:" + reuse + "\n";
     }
 
     @Test
@@ -98,8 +101,16 @@ class ShowErrorsIT {
                  }
                  return false;
              });
-             RunningProxy p = RunningProxy.start(program,
-                     config(dir, ports[0], ports[1], good.port(), liar.port(), slow.port()), "-db").listening(ports[0])) {
+             TestBackend reuse = new TestBackend((head, out) -> {
+                 // a valid answer first, then an invalid one on the same connection
+                 boolean second = head.startsWith("GET /r2 ");
+                 out.write((second ? "HTTP/1.1 200 OK\r\nX:1\r\nBad Header: 1\r\n\r\n" : "HTTP/1.1 200 OK\r\n"
+                         + "Content-Length: 2\r\n\r\nok").getBytes(StandardCharsets.ISO_8859_1));
+                 out.flush();
+                 return !second;
+             });
+             RunningProxy p = RunningProxy.start(program, config(dir, ports[0], ports[1], good.port(), liar.port(),
+                     slow.port(), reuse.port()), "-db").listening(ports[0])) {
             StatsCli.awaitSocket(dir, "admin.sock");
             StringBuilder out = new StringBuilder();
             out.append(ask(dir, "show errors"));
@@ -111,13 +122,16 @@ class ShowErrorsIT {
                 out.append(ask(dir, "show errors " + r[0] + " request"));
             }
             // refused as the second request of a connection, then as the second of one read
-            out.append(status(exchange(ports[0], List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+            out.append(status(exchange(ports[0], List.of("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
                     "GET / HTTP/1.1\r\nHost: x\r\nBad Name: v\r\n\r\n"))));
             out.append(ask(dir, "show errors fe"));
             out.append(status(exchange(ports[0], List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET / HTTP/1.1\r\nHost: x\r\nBad\tName: v\r\n\r\n"))));
             out.append(ask(dir, "show errors fe"));
             out.append(status(exchange(ports[0], List.of("GET /bad HTTP/1.1\r\nHost: x\r\n\r\n"))));
+            out.append(status(exchange(ports[0], List.of("GET /r1 HTTP/1.1\r\nHost: x\r\n\r\n",
+                    "GET /r2 HTTP/1.1\r\nHost: x\r\n\r\n"))));
+            out.append(ask(dir, "show errors reuse"));
             out.append(laterChunk(ports[0], slow));
             out.append(ask(dir, "show errors fe request"));
             for (String c : List.of("show errors", "show errors fe", "show errors fe request", "show errors fe response",

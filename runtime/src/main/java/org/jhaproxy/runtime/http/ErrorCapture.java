@@ -12,8 +12,8 @@ import org.jhaproxy.runtime.stream.SessionAddresses;
  * for a request, the backend's for a response, with the H1 mux's flags of that moment. The
  * connection and stream flags are the values haproxy 2.6 shows for a message refused by its
  * parser: a frontend connection waiting for its stream (H1C_F_ST_EMBRYONIC; H1C_F_IN_FULL when
- * the head filled the buffer), a backend connection attached to its stream; a front stream with
- * H1S_F_NOT_FIRST from its second request on.
+ * the head filled the buffer), a backend connection attached to its stream; a stream with
+ * H1S_F_NOT_FIRST from the connection's second message on.
  */
 final class ErrorCapture {
     private static final int FRONT_CONN = 0x00000100;
@@ -89,7 +89,8 @@ final class ErrorCapture {
         if (bytes == null || server == null) {
             return;
         }
-        H1ErrorScan.Result r = H1ErrorScan.scan(bytes, bytes.length, true, false, BACK_CONN, BACK_STREAM);
+        H1ErrorScan.Result r = H1ErrorScan.scan(bytes, bytes.length, true, false, BACK_CONN,
+                BACK_STREAM | (decoder.answeredBefore() ? NOT_FIRST : 0));
         server.backend().captureError(true, new ErrorSnapshot(System.currentTimeMillis(), src(client), frontend,
                 server, ErrorSnapshot.nextEventId(), bytes, decoder.capture().wrapsAt(), r.errPos(), r.h1()));
     }

@@ -28,6 +28,8 @@ final class HeadCapture {
     private byte[] earlier;
     private int earlierLength;
     private int from;
+    /** The decode call began in a body: what it consumed was no part of a head. */
+    private boolean bodyAtStart;
     /** Where the head started in the decoder's buffer: the mux's buffer wraps that much sooner. */
     private int headOffset;
     private byte[] captured;
@@ -58,6 +60,7 @@ final class HeadCapture {
     /** Before the decoder reads {@code in}: a head goes on, or starts, at its reader index. */
     void decoding(ByteBuf in) {
         from = in.readerIndex();
+        bodyAtStart = inBody;
         if (newPass) {
             newPass = false;
             passStart = from;
@@ -107,7 +110,7 @@ final class HeadCapture {
                 inBody = false;
             }
         }
-        if (!head && !inBody && in.readerIndex() > from) {
+        if (!head && !bodyAtStart && !inBody && in.readerIndex() > from) {
             // an incomplete head: the decoder consumed its whole lines, kept here until its end
             byte[] part = take(in, in.readerIndex());
             earlier = part;

@@ -25,6 +25,8 @@ final class ResponseDecoder extends HttpResponseDecoder {
     private HttpHeaders keptHeaders;
 
     private final HeadCapture capture;
+    /** Final responses decoded on this connection: a stream after the first one is H1S_F_NOT_FIRST. */
+    private int answered;
 
     ResponseDecoder(HttpLimits limits) {
         super(RequestDecoder.config(limits));
@@ -42,6 +44,11 @@ final class ResponseDecoder extends HttpResponseDecoder {
 
     HeadCapture capture() {
         return capture;
+    }
+
+    /** Whether a final response came on this connection before the one refused. */
+    boolean answeredBefore() {
+        return answered > 0;
     }
 
     void requestStarts(HttpMethod method) {
@@ -99,8 +106,12 @@ final class ResponseDecoder extends HttpResponseDecoder {
         capture.decoded(in, out, before,
                 m -> m instanceof io.netty.handler.codec.http.HttpResponse r && r.status().code() == 101);
         for (int i = before; i < out.size(); i++) {
-            if (out.get(i) instanceof HttpMessage m && !m.decoderResult().isFailure() && opensTunnel(m)) {
-                held = true;
+            if (out.get(i) instanceof HttpMessage m && !m.decoderResult().isFailure()) {
+                if (opensTunnel(m)) {
+                    held = true;
+                } else if (((io.netty.handler.codec.http.HttpResponse) m).status().code() >= 200) {
+                    answered++;
+                }
             }
         }
         if (keptFor != null) {
