@@ -87,6 +87,7 @@ final class HeadCapture {
                 } else {
                     captured = null;
                 }
+                earlier = null;
                 earlierLength = 0;
                 inBody = true;
                 headPass = pass;

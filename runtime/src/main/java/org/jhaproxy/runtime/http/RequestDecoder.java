@@ -90,7 +90,11 @@ final class RequestDecoder extends HttpRequestDecoder {
 
     /** The parser's flags of {@code request}, as noted when it was decoded. */
     H1Flags flagsOf(HttpRequest request) {
-        return request == lastHead ? lastFlags : H1Flags.of(request, true);
+        if (request == lastHead) {
+            lastHead = null; // not kept while the connection idles
+            return lastFlags;
+        }
+        return H1Flags.of(request, true);
     }
 
     /** The bytes of the request just refused, for "show errors"; null if none. */
