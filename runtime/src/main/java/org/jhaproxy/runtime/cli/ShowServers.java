@@ -22,29 +22,7 @@ final class ShowServers {
 
     static List<CliCommand> all() {
         return List.of(CliCommand.of("show servers state", r -> show(r, false)),
-                CliCommand.of("show servers conn", r -> show(r, true)),
-                CliCommand.of("show errors", ShowServers::showErrors));
-    }
-
-    /**
-     * "show errors [proxy] [request|response]": jhaproxy captures no invalid message yet, so the
-     * answer is the header with its date and a count of 0, as haproxy's with nothing captured.
-     */
-    private static String showErrors(CliRequest r) {
-        if (!r.requires(CliLevel.OPERATOR)) {
-            return CliRequest.PERMISSION_DENIED;
-        }
-        if (!r.arg(2).isEmpty()) {
-            List<Proxy> all = r.engine().proxies().all();
-            boolean found = all.stream().anyMatch(p -> p.name().equals(r.arg(2)));
-            if (!found && Strtol.atoi(r.arg(2)) == 0) {
-                return "No such proxy.\n";
-            }
-        }
-        java.time.ZonedDateTime t = java.time.ZonedDateTime.now();
-        return String.format("Total events captured on [%02d/%s/%04d:%02d:%02d:%02d.%03d] : 0\n", t.getDayOfMonth(),
-                t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH), t.getYear(),
-                t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+                CliCommand.of("show servers conn", r -> show(r, true)));
     }
 
     private static String show(CliRequest r, boolean conn) {

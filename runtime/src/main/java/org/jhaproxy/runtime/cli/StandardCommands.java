@@ -24,6 +24,7 @@ final class StandardCommands {
         all.addAll(DynamicServers.all());
         all.addAll(FrontendCommands.all());
         all.addAll(ShowServers.all());
+        all.addAll(ShowErrors.all());
         all.addAll(StreamCommands.all());
         all.add(new ClearCounters());
         all.addAll(MapCommands.all());

@@ -21,6 +21,11 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
                boolean transferEncoding, boolean chunked, boolean contentLength, boolean badTransferEncoding,
                boolean badHost, boolean badWebSocket, boolean upgradeDropped) {
 
+    /** A request head the H1 mux refuses though Netty's decoder took it: a 400. */
+    boolean refused() {
+        return badTransferEncoding || badHost || badWebSocket;
+    }
+
     static H1Flags of(HttpMessage m, boolean request) {
         boolean kal = false;
         boolean clo = false;

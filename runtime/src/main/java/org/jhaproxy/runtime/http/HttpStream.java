@@ -79,6 +79,11 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         return frontend;
     }
 
+    /** The client side's H1 decoder, null before the connection is active. */
+    RequestDecoder decoder() {
+        return decoder;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext c) {
         client = c.channel();
@@ -118,9 +123,9 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
                 logAccepted();
             }
             transactions++;
-            txn = new HttpTransaction(this, req, transactions == 1, nextLog);
+            txn = new HttpTransaction(this, req, decoder.flagsOf(req), transactions == 1, nextLog);
             live = ctx.streams().add(client, frontend, txn.live());
-            txn.start(decoder.takeTeWithContentLength());
+            txn.start(decoder.takeTeWithContentLength(), decoder);
             if (msg instanceof HttpContent content) {
                 // a request the decoder could not parse comes as one full message
                 ReferenceCountUtil.release(content);

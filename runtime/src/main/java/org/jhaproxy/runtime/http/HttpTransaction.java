@@ -52,19 +52,21 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     /** The stream turned into a tunnel after its response head, else null. */
     private HttpTunnel tunnel;
 
-    HttpTransaction(HttpStream stream, HttpRequest request, boolean firstOfSession, StreamLog log) {
+    HttpTransaction(HttpStream stream, HttpRequest request, H1Flags requestFlags, boolean firstOfSession, StreamLog log) {
         this.stream = stream;
         this.request = request;
-        this.requestFlags = H1Flags.of(request, true);
+        this.requestFlags = requestFlags;
         this.firstOfSession = firstOfSession;
         this.log = new TransactionLog(log);
         this.body = new RequestBody(request);
     }
 
-    void start(boolean teWithContentLength) {
-        if (request.decoderResult().isFailure() || requestFlags.badTransferEncoding() || requestFlags.badHost()
-                || requestFlags.badWebSocket()) {
+    /** {@code decoder} kept the bytes of a request it or the H1 flags refused, for "show errors". */
+    void start(boolean teWithContentLength, RequestDecoder decoder) {
+        if (request.decoderResult().isFailure() || requestFlags.refused()) {
             // the H1 mux refuses the request: its raw 400, then the connection is closed
+            ErrorCapture.request(stream.frontend(), stream.client(), decoder.capture(), decoder.takeRefused(),
+                    firstOfSession, requestFlags.badHost());
             body.received();
             parsingError(400);
             return;
@@ -219,6 +221,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
         if (part.decoderResult().isFailure()) {
             // a body the parser rejects (an invalid chunk size) once the head was forwarded:
             // the HTTP layer answers 400 and both connections are closed, the server's gently
+            ErrorCapture.requestBody(stream.frontend(), stream.client(), stream.decoder(), requestFlags, firstOfSession,
+                    backend);
             ReferenceCountUtil.release(part);
             body.broken();
             leg.close();
@@ -283,6 +287,7 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     @Override
     public void invalid() {
         // an invalid response: the server connection is reset, the client gets a 502
+        ErrorCapture.response(stream.frontend(), stream.client(), leg.channel(), leg.server());
         Termination.failedResponse(backend, leg.server(), samples, "Invalid http response (headers)");
         leg.abort();
         log.end(TermState.Cause.PROXY, TermState.Phase.HEADERS);

@@ -34,9 +34,14 @@ final class RequestDecoder extends HttpRequestDecoder {
     private ChannelHandlerContext ctx;
     /** The last read took all the socket had (it did not fill its buffer). */
     private boolean drained = true;
+    private final HeadCapture capture;
+    /** The flags of the last head decoded, worked out once for the capture and the transaction. */
+    private HttpMessage lastHead;
+    private H1Flags lastFlags;
 
     RequestDecoder(HttpLimits limits) {
         super(config(limits));
+        this.capture = new HeadCapture(limits);
     }
 
     static HttpDecoderConfig config(HttpLimits limits) {
@@ -60,7 +65,9 @@ final class RequestDecoder extends HttpRequestDecoder {
             return;
         }
         int before = out.size();
+        capture.decoding(in);
         super.decode(ctx, in, out);
+        capture.decoded(in, out, before, this::refused);
         for (int i = before; i < out.size(); i++) {
             Object o = out.get(i);
             if (o instanceof HttpRequest r) {
@@ -71,6 +78,32 @@ final class RequestDecoder extends HttpRequestDecoder {
                 held = true;
             }
         }
+    }
+
+    /** Whether the H1 mux refuses a head Netty's decoder accepted (see {@link HttpTransaction#start}). */
+    private boolean refused(HttpMessage m) {
+        H1Flags f = H1Flags.of(m, true);
+        lastHead = m;
+        lastFlags = f;
+        return f.refused();
+    }
+
+    /** The parser's flags of {@code request}, as noted when it was decoded. */
+    H1Flags flagsOf(HttpRequest request) {
+        if (request == lastHead) {
+            lastHead = null; // not kept while the connection idles
+            return lastFlags;
+        }
+        return H1Flags.of(request, true);
+    }
+
+    /** The bytes of the request just refused, for "show errors"; null if none. */
+    byte[] takeRefused() {
+        return capture.take();
+    }
+
+    HeadCapture capture() {
+        return capture;
     }
 
     /** A CONNECT, or a request asking for an upgrade; {@link H1Flags} decides later whether it may. */
@@ -103,6 +136,7 @@ final class RequestDecoder extends HttpRequestDecoder {
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof ByteBuf b) {
             drained = b.isWritable();
+            capture.reading();
         }
         super.channelRead(ctx, msg);
     }

@@ -24,8 +24,31 @@ final class ResponseDecoder extends HttpResponseDecoder {
     private HttpMessage keptFor;
     private HttpHeaders keptHeaders;
 
+    private final HeadCapture capture;
+    /** Final responses decoded on this connection: a stream after the first one is H1S_F_NOT_FIRST. */
+    private int answered;
+
     ResponseDecoder(HttpLimits limits) {
         super(RequestDecoder.config(limits));
+        this.capture = new HeadCapture(limits);
+    }
+
+    /**
+     * The bytes of the last response head refused, or of the last 101 (which the transaction
+     * may refuse: a WebSocket answer without its accept key, an upgrade nobody asked for); null
+     * if none. Taken once.
+     */
+    byte[] takeRefused() {
+        return capture.take();
+    }
+
+    HeadCapture capture() {
+        return capture;
+    }
+
+    /** Whether a final response came on this connection before the one refused. */
+    boolean answeredBefore() {
+        return answered > 0;
     }
 
     void requestStarts(HttpMethod method) {
@@ -78,10 +101,17 @@ final class ResponseDecoder extends HttpResponseDecoder {
             return;
         }
         int before = out.size();
+        capture.decoding(in);
         super.decode(ctx, in, out);
+        capture.decoded(in, out, before,
+                m -> m instanceof io.netty.handler.codec.http.HttpResponse r && r.status().code() == 101);
         for (int i = before; i < out.size(); i++) {
-            if (out.get(i) instanceof HttpMessage m && !m.decoderResult().isFailure() && opensTunnel(m)) {
-                held = true;
+            if (out.get(i) instanceof HttpMessage m && !m.decoderResult().isFailure()) {
+                if (opensTunnel(m)) {
+                    held = true;
+                } else if (((io.netty.handler.codec.http.HttpResponse) m).status().code() >= 200) {
+                    answered++;
+                }
             }
         }
         if (keptFor != null) {

@@ -247,6 +247,27 @@ public final class Proxy {
         beconn.decrementAndGet();
     }
 
+    /** The last invalid request this frontend refused and the last invalid response this backend got. */
+    private final java.util.concurrent.atomic.AtomicReference<ErrorSnapshot> invalidRequest =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<ErrorSnapshot> invalidResponse =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** proxy_capture_error(): the snapshot replaces the previous one of its direction. */
+    public void captureError(boolean response, ErrorSnapshot s) {
+        (response ? invalidResponse : invalidRequest).set(s);
+    }
+
+    /** The last invalid request captured on this frontend, else null. */
+    public ErrorSnapshot invalidRequest() {
+        return invalidRequest.get();
+    }
+
+    /** The last invalid response captured on this backend, else null. */
+    public ErrorSnapshot invalidResponse() {
+        return invalidResponse.get();
+    }
+
     /** The frontend side's counters (fe_counters). */
     public FrontendCounters frontendCounters() {
         return feCounters;
