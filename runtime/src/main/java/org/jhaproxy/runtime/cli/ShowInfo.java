@@ -145,13 +145,16 @@ public final class ShowInfo implements CliCommand {
         f.put("Jobs", listeners + curr + cli.currentConns());
         f.put("Unstoppable Jobs", 0);
         f.put("Listeners", listeners);
-        for (String k : List.of("ActivePeers", "ConnectedPeers", "DroppedLogs", "BusyPolling", "FailedResolutions")) {
+        org.jhaproxy.runtime.log.Logging logging = e.logging();
+        f.put("DroppedLogs", logging == null ? 0 : logging.syslog().dropped());
+        for (String k : List.of("ActivePeers", "ConnectedPeers", "BusyPolling", "FailedResolutions")) {
             f.put(k, 0);
         }
         f.put("TotalBytesOut", bytesOut(e));
-        for (String k : List.of("TotalSplicdedBytesOut", "BytesOutRate", "DebugCommandsIssued", "CumRecvLogs")) {
+        for (String k : List.of("TotalSplicdedBytesOut", "BytesOutRate", "DebugCommandsIssued")) {
             f.put(k, 0);
         }
+        f.put("CumRecvLogs", e.logForwards() == null ? 0 : e.logForwards().received());
         f.put("Tainted", "0");
         return f.values;
     }
