@@ -117,6 +117,10 @@ public final class StatRows {
         long last = c.lastSession.get();
         r.set("lastsess", last == 0 ? -1L : age(last));
         times(r, c, p.isHttp() ? c.cumReq.sum() : c.cumLbconn.sum());
+        String cookie = s.config().option("cookie", null);
+        if (legends && cookie != null) { // the server's cookie value, shown with the address
+            r.set("cookie", cookie);
+        }
         if (legends && s.config().address() != null) {
             InetSocketAddress a = s.address(null);
             if (a != null && a.getAddress() != null) {
@@ -180,6 +184,9 @@ public final class StatRows {
         r.set("rate", "MGP", c.sessPerSec.read()).set("rate_max", "MGP", c.spsMax.get());
         if (legends) {
             r.set("algo", algo(p));
+            if (p.persist().cookie() != null) { // the persistence cookie's name
+                r.set("cookie", p.persist().cookie().name());
+            }
         }
         if (p.isHttp()) {
             r.set("req_tot", c.cumReq.sum());
