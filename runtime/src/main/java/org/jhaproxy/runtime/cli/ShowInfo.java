@@ -85,7 +85,7 @@ public final class ShowInfo implements CliCommand {
         }
         int curr = g.actconn();
         int listeners = (int) e.listeners().stream().filter(l -> l.state() != org.jhaproxy.runtime.listener.ListenerState.ASSIGNED)
-                .count() + cli.listeners();
+                .count() + cli.listeners() + (e.logForwards() == null ? 0 : e.logForwards().listeners());
         GlobalRateLimits rates = g.rates();
         f.put("Name", "HAProxy");
         f.put("Version", VERSION);

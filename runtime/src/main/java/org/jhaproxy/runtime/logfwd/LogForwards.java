@@ -43,6 +43,11 @@ public final class LogForwards implements AutoCloseable {
     private LogForwards() {
     }
 
+    /** The bound receivers ("bind" and "dgram-bind" addresses): listeners, as "show info" counts them. */
+    public int listeners() {
+        return channels.size();
+    }
+
     /** The messages received by every section since the start. */
     public long received() {
         return received.get();
