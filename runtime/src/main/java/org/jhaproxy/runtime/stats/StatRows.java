@@ -34,15 +34,27 @@ public final class StatRows {
 
     /** The lines of one proxy. */
     public static List<StatRow> of(Proxy p, int iid, Proxies all, boolean legends) {
+        return of(p, iid, all, legends, ServerFilter.ALL);
+    }
+
+    /** The lines of one proxy, without the servers {@code filter} hides. */
+    public static List<StatRow> of(Proxy p, int iid, Proxies all, boolean legends, ServerFilter filter) {
         List<StatRow> rows = new ArrayList<>();
         if (p.config().isFrontend()) {
             rows.add(frontend(p, iid));
         }
         if (p.config().isBackend()) {
             for (Server s : p.servers()) {
-                rows.add(server(p, s, iid, legends));
+                if (filter.shows(s)) {
+                    rows.add(server(p, s, iid, legends));
+                }
             }
-            rows.add(backend(p, iid, all, legends));
+            StatRow b = backend(p, iid, all, legends);
+            if (filter.filters()) {
+                StatRow.Value status = b.get("status");
+                b.set("status", status.tags(), ServerFilter.counted(status.text(), p));
+            }
+            rows.add(b);
         }
         return rows;
     }
