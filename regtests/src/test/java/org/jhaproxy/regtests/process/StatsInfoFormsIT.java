@@ -208,6 +208,16 @@ class StatsInfoFormsIT {
         pair.same("admin.sock", "show stat typed desc\n", StatsInfoFormsIT::stat);
         pair.same("user.sock", "show stat typed\n", StatsInfoFormsIT::stat);
         pair.same("admin.sock", "show stat b 6 -1 typed\n", StatsInfoFormsIT::stat);
+        // the last of json and typed wins; "up" hides s2 (down, its check at its lowest) and s4
+        // (maintenance), "no-maint" s4 only, and the backends then count their servers up
+        String up = pair.same("admin.sock", "show stat -1 -1 -1 json up typed\n", StatsInfoFormsIT::stat);
+        assertTrue(up.contains("\nB.3.0.17.status.1:SGP:str:UP (2/4)\n") && !up.contains("S.3.2.") && !up.contains("S.3.4."), up);
+        String noMaint = pair.same("admin.sock", "show stat b 6 -1 no-maint typed desc\n", StatsInfoFormsIT::stat);
+        assertTrue(noMaint.contains("\nS.3.2.0.pxname") && !noMaint.contains("S.3.4."), noMaint);
+        pair.same("admin.sock", "show stat domain proxy bt -1 -1 up no-maint typed\n", StatsInfoFormsIT::stat);
+        assertEquals("Invalid statistics domain.\n\n", pair.same("admin.sock", "show stat domain dns\n"));
+        // three words after "show stat" are a proxy, a type and a server, whatever they are
+        assertEquals("No such proxy.\n\n", pair.same("admin.sock", "show stat json up typed\n"));
     }
 
     @Test
