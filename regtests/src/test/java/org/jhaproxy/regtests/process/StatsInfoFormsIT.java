@@ -78,9 +78,9 @@ class StatsInfoFormsIT {
     }
 
     /**
-     * Both programs start without ProxyPair's probe of the frontend port: haproxy and jhaproxy
-     * count an empty connection differently (haproxy as a 400 bad request), which is not what
-     * this test is about. They are ready when their stats socket answers.
+     * Both programs start without ProxyPair's probe of the frontend port, so that no connection
+     * moves a counter (an empty one counts as a bad request, with its 400): they are ready when
+     * their stats socket answers.
      */
     @BeforeAll
     static void start() throws Exception {
