@@ -149,7 +149,7 @@ public final class StatRows {
         r.set("eint", c.internalErrors.sum());
         // jhaproxy does not tell safe from unsafe idle connections: all are shown as unsafe
         r.set("idle_conn_cur", (long) s.idle().size()).set("safe_conn_cur", 0L);
-        r.set("used_conn_cur", (long) s.currentConns()).set("need_conn_est", c.connMax.get());
+        r.set("used_conn_cur", (long) s.usedConns()).set("need_conn_est", s.neededConns());
         r.set("ssl_sess", 0L).set("ssl_reused_sess", 0L).set("ssl_failed_handshake", 0L);
         return r;
     }
