@@ -299,6 +299,11 @@ public final class Engine {
         return fcgiApps;
     }
 
+    /** The log-forward sections' receivers, null before they are bound. */
+    public org.jhaproxy.runtime.logfwd.LogForwards logForwards() {
+        return logForwards;
+    }
+
     /** The process's logging: its targets and event sinks ("show events"). */
     public org.jhaproxy.runtime.log.Logging logging() {
         return logging;

@@ -259,6 +259,56 @@ class StatsPageIT {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * ";up" hides the servers DOWN that no check brings back now and those in maintenance,
+     * ";no-maint" only the latter; with either, a backend's status counts its servers not down
+     * ("UP (2/4)"), as haproxy's page and CSV do.
+     */
+    @Test
+    void upAndNoMaintHideServers() throws Exception {
+        List<String> jh = ProxyPair.sameRuns("StatsPageIT", StatsPageIT::hiddenServers);
+        assertEquals(List.of("stats,FRONTEND,OPEN", "stats,BACKEND,UP (0/0)", "b,s1,no check", "b,s3,no check",
+                "b,BACKEND,UP (2/4)", "|", "stats,FRONTEND,OPEN", "stats,BACKEND,UP (0/0)", "b,s1,no check", "b,s2,DOWN",
+                "b,s3,no check", "b,BACKEND,UP (2/4)"), jh);
+    }
+
+    /** The name and status columns of ";csv;up" then ";csv;no-maint", once b/s2's check failed. */
+    private static List<String> hiddenServers(Path program) throws Exception {
+        int port = RunningProxy.freePort();
+        String cfg = STATS.formatted(port) + """
+                backend b
+                    server s1 127.0.0.1:9
+                    server s2 127.0.0.1:9 check inter 1h
+                    server s3 127.0.0.1:9 backup
+                    server s4 127.0.0.1:9 disabled
+                """;
+        try (RunningProxy p = RunningProxy.start(program, cfg, "-db")) {
+            assertTrue(RunningProxy.within(Duration.ofSeconds(30), () -> {
+                try {
+                    return csvStatus(port, ";csv").contains("b,s2,DOWN");
+                } catch (IOException notYet) {
+                    return false;
+                }
+            }), program + " did not check b/s2:\n" + p.output());
+            List<String> out = new ArrayList<>(csvStatus(port, ";csv;up"));
+            out.add("|");
+            out.addAll(csvStatus(port, ";csv;no-maint"));
+            return out;
+        }
+    }
+
+    private static List<String> csvStatus(int port, String options) throws IOException {
+        String r = RawHttp.exchange(port, "GET /stats" + options + " HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        List<String> out = new ArrayList<>();
+        for (String l : RawHttp.dechunk(r.substring(r.indexOf("\r\n\r\n") + 4)).split("\n")) {
+            String[] f = l.split(",", -1);
+            if (!l.startsWith("#") && f.length > 17) {
+                out.add(f[0] + "," + f[1] + "," + f[17]);
+            }
+        }
+        return out;
+    }
+
     /** "stats hide-version": the page's title line loses the version, as haproxy's does. */
     @Test
     void hideVersionDropsTheVersionLine() throws Exception {

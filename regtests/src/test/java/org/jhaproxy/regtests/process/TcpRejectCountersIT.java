@@ -20,20 +20,22 @@ import org.junit.jupiter.api.Test;
  * does: "connection" rejects are dcon, "session" rejects dses, "content" rejects dreq of the
  * frontend only (a backend's rules too, though the backend counts the stream in its stot), and a
  * client that times out ("cR") or resets ("CR") while the rules wait is a failed request of the
- * frontend (ereq) and a client abort of the backend the rules chose (cli_abrt). In HTTP mode too
- * the content rejects are dreq of the frontend (jhaproxy does not count the HTTP backends' stot
- * or the frontend's req_tot as haproxy does there yet: those rows are left out).
+ * frontend (ereq) and a client abort of the backend the rules chose (cli_abrt). Every connection
+ * accepted is in the frontend's conn_tot, a rejected one too (it is counted before the rules).
+ * In HTTP mode too the content rejects are dreq of the frontend (jhaproxy does not count the
+ * HTTP backends' stot or the frontend's req_tot as haproxy does there yet: those rows are left
+ * out).
  */
 class TcpRejectCountersIT {
     private static final List<String> EXPECTED = List.of(
-            "fconn FRONTEND dreq=0 dcon=1 dses=0 ereq=0 stot=0",
-            "fsess FRONTEND dreq=0 dcon=0 dses=1 ereq=0 stot=0",
-            "fcont FRONTEND dreq=1 dcon=0 dses=0 ereq=0 stot=1",
-            "fbe FRONTEND dreq=2 dcon=0 dses=0 ereq=0 stot=2",
-            "ftimeout FRONTEND dreq=0 dcon=0 dses=0 ereq=1 stot=1",
-            "freset FRONTEND dreq=0 dcon=0 dses=0 ereq=1 stot=1",
-            "hcont FRONTEND dreq=1 dcon=0 dses=0 ereq=0 stot=1",
-            "hbe FRONTEND dreq=1 dcon=0 dses=0 ereq=0 stot=1",
+            "fconn FRONTEND dreq=0 dcon=1 dses=0 ereq=0 stot=0 conn_tot=1",
+            "fsess FRONTEND dreq=0 dcon=0 dses=1 ereq=0 stot=0 conn_tot=1",
+            "fcont FRONTEND dreq=1 dcon=0 dses=0 ereq=0 stot=1 conn_tot=1",
+            "fbe FRONTEND dreq=2 dcon=0 dses=0 ereq=0 stot=2 conn_tot=2",
+            "ftimeout FRONTEND dreq=0 dcon=0 dses=0 ereq=1 stot=1 conn_tot=1",
+            "freset FRONTEND dreq=0 dcon=0 dses=0 ereq=1 stot=1 conn_tot=1",
+            "hcont FRONTEND dreq=1 dcon=0 dses=0 ereq=0 stot=1 conn_tot=1",
+            "hbe FRONTEND dreq=1 dcon=0 dses=0 ereq=0 stot=1 conn_tot=1",
             "bdeny BACKEND stot=2 cli_abrt=0",
             "btimeout BACKEND stot=1 cli_abrt=1",
             "breset BACKEND stot=1 cli_abrt=1");
@@ -156,7 +158,7 @@ class TcpRejectCountersIT {
                 continue;
             }
             List<String> fields = only != null ? List.of(only)
-                    : f[1].equals("FRONTEND") ? List.of("dreq", "dcon", "dses", "ereq", "stot") : List.of("stot", "cli_abrt");
+                    : f[1].equals("FRONTEND") ? List.of("dreq", "dcon", "dses", "ereq", "stot", "conn_tot") : List.of("stot", "cli_abrt");
             StringBuilder sb = new StringBuilder(f[0] + " " + f[1]);
             for (String name : fields) {
                 sb.append(' ').append(name).append('=').append(f[head.indexOf(name)]);

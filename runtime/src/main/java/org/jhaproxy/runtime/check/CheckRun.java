@@ -44,6 +44,8 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     /** The server's TLS when its checks use it ("check-ssl", or "ssl" alone), else null. */
     private org.jhaproxy.runtime.ssl.ServerSsl tls;
     private CheckLayers layers = CheckLayers.NONE;
+    /** The server whose connections in use count this run's, or null. */
+    private org.jhaproxy.runtime.server.Server server;
     /** The run's session: its variables and the data read, for log-format strings and expressions. */
     private CheckSession session;
     /** "http-check disable-on-404" applies to this run: the server is not down. */
@@ -65,6 +67,12 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
     /** The SOCKS4 proxy and PROXY header below the check's connections. */
     CheckRun layers(CheckLayers l) {
         this.layers = l;
+        return this;
+    }
+
+    /** The server checked: each connection of the run is one of its connections in use while open. */
+    CheckRun server(org.jhaproxy.runtime.server.Server s) {
+        this.server = s;
         return this;
     }
 
@@ -129,6 +137,11 @@ final class CheckRun extends ChannelInboundHandlerAdapter {
         }
         ChannelFuture f = b.connect(peer);
         channel = f.channel();
+        if (server != null) {
+            org.jhaproxy.runtime.server.Server s = server;
+            s.checkConnectionOpened();
+            channel.closeFuture().addListener(closed -> s.checkConnectionClosed());
+        }
         f.addListener(r -> {
             if (finished) {
                 f.channel().close();

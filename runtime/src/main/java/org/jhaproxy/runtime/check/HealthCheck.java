@@ -108,6 +108,7 @@ final class HealthCheck {
                 outcome -> count(outcome, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)), done)
                 .tls(agent || server.ssl() == null || !server.ssl().checks() ? null : server.ssl())
                 .layers(CheckLayers.of(server.config(), server.socks4(), agent))
+                .server(server)
                 .session(new CheckSession(server.backend()), settings.disableOn404() && server.state() != ServerState.STOPPED)
                 .start();
     }

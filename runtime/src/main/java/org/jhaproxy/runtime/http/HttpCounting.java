@@ -93,11 +93,13 @@ final class HttpCounting {
 
     /**
      * The client connection closed. One that never sent a byte counts as haproxy's H1 mux counts
-     * it: a request (req_tot) that was invalid (ereq) and got a 400, though nothing is sent.
+     * it: a request (req_tot) that was invalid (ereq) and got a 400, which only a client that
+     * merely shut its side receives.
      */
     static void closed(Proxy fe, boolean empty) {
         if (empty) {
-            request(fe);
+            // the H1 mux made no stream of it (h1_total_streams stays)
+            fe.frontendCounters().request();
             fe.frontendCounters().failedReq.increment();
             response(fe, null, null, 400);
         }

@@ -309,6 +309,11 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             clientInputClosed = true;
             if (txn == null) {
+                if (transactions == 0 && !receivedSomething && !closing) {
+                    // h1_handle_parsing_error() at the read0 of a first request: the 400 goes out
+                    // to a client that only shut its side; channelInactive() counts and logs it
+                    writeRaw(HttpErrors.response(400));
+                }
                 close();
             } else {
                 txn.clientInputClosed();

@@ -45,6 +45,15 @@ public final class GlobalRateLimits {
         return connPerSec.read();
     }
 
+    /** The rates as "show info float" gives them. */
+    public double connRateFloat() {
+        return connPerSec.readFloat();
+    }
+
+    public double sessRateFloat() {
+        return sessPerSec.readFloat();
+    }
+
     public long maxConnRate() {
         return connMax.get();
     }

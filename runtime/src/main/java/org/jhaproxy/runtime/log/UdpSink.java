@@ -26,8 +26,8 @@ final class UdpSink implements LogSink {
                 dropped.incrementAndGet();
             }
         } catch (IOException e) {
-            // an unreachable syslog server (ICMP) must not stop the traffic: the line is lost
-            dropped.incrementAndGet();
+            // an unreachable syslog server must not stop the traffic: the line is lost, not
+            // counted as dropped, haproxy's DroppedLogs counting only a full socket (EAGAIN)
         }
     }
 

@@ -22,22 +22,24 @@ final class UnixDatagramSink implements LogSink {
         this.target = new DomainSocketAddress(path);
         this.dropped = dropped;
         this.channel = new EpollDomainDatagramChannel();
-        // never bound nor connected: without this, Netty counts it inactive and fails every write
+        // never bound nor connected, as haproxy's log socket: without this, Netty holds an
+        // unbound datagram channel inactive and fails every write
         channel.config().setOption(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true);
         loop.register(channel).syncUninterruptibly();
     }
 
+    /**
+     * A line the socket cannot take now (its queue and the channel's buffer full, haproxy's
+     * EAGAIN) is a dropped log; one the socket refuses (no such socket, nobody bound to it) is
+     * lost without being counted, as haproxy counts only EAGAIN in "show info" DroppedLogs.
+     */
     @Override
     public void send(byte[] line) {
         if (!channel.isWritable()) {
             dropped.incrementAndGet();
             return;
         }
-        channel.writeAndFlush(new DomainDatagramPacket(Unpooled.wrappedBuffer(line), target)).addListener(f -> {
-            if (!f.isSuccess()) {
-                dropped.incrementAndGet();
-            }
-        });
+        channel.writeAndFlush(new DomainDatagramPacket(Unpooled.wrappedBuffer(line), target));
     }
 
     @Override

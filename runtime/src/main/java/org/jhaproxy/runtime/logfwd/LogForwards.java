@@ -37,8 +37,20 @@ public final class LogForwards implements AutoCloseable {
             "log-forward timeout client");
 
     private final List<Channel> channels = new ArrayList<>();
+    /** cum_log_messages: every message a receiver of any section took, before it is parsed ("show info" CumRecvLogs). */
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
     private LogForwards() {
+    }
+
+    /** The bound receivers ("bind" and "dgram-bind" addresses): listeners, as "show info" counts them. */
+    public int listeners() {
+        return channels.size();
+    }
+
+    /** The messages received by every section since the start. */
+    public long received() {
+        return received.get();
     }
 
     /**
@@ -50,7 +62,7 @@ public final class LogForwards implements AutoCloseable {
         try {
             for (LogForwardConfig lf : config.logForwards()) {
                 List<LogServer> targets = syslog.open(lf.logTargets());
-                SyslogReceiver receiver = new SyslogReceiver(syslog, targets);
+                SyslogReceiver receiver = new SyslogReceiver(syslog, targets, all.received);
                 ConnectionLimit limit = new ConnectionLimit(lf.maxconn());
                 for (LogForwardConfig.Receiver r : lf.receivers()) {
                     InetSocketAddress addr = address(r);

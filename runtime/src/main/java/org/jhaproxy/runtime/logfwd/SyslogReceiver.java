@@ -19,10 +19,12 @@ import org.jhaproxy.runtime.log.SyslogMessage;
 final class SyslogReceiver extends SimpleChannelInboundHandler<Object> {
     private final Syslog syslog;
     private final List<LogServer> targets;
+    private final java.util.concurrent.atomic.AtomicLong received;
 
-    SyslogReceiver(Syslog syslog, List<LogServer> targets) {
+    SyslogReceiver(Syslog syslog, List<LogServer> targets, java.util.concurrent.atomic.AtomicLong received) {
         this.syslog = syslog;
         this.targets = targets;
+        this.received = received;
     }
 
     @Override
@@ -34,6 +36,7 @@ final class SyslogReceiver extends SimpleChannelInboundHandler<Object> {
         } else {
             text = (String) msg;
         }
+        received.incrementAndGet();
         syslog.forward(targets, SyslogMessage.parse(text));
     }
 

@@ -39,6 +39,22 @@ public final class FreqCounter {
         return current.get() + previous * (1000 - ms) / 1000;
     }
 
+    /**
+     * read_freq_ctr_flt(): the same without rounding down, for "show info float"; a counter that
+     * saw at most one event last second and none in this one still says that event whole, as
+     * haproxy's correction of low rates does.
+     */
+    public double readFloat() {
+        roll();
+        long ms = now() % 1000;
+        long c = current.get();
+        long p = previous;
+        if (c == 0 && p <= 1) {
+            return p;
+        }
+        return c + p * (1000 - ms) / 1000.0;
+    }
+
     /** Forgets every event, as a zeroed freq_ctr. */
     public void clear() {
         current.set(0);

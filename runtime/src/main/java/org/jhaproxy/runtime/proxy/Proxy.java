@@ -229,10 +229,19 @@ public final class Proxy {
         return http;
     }
 
-    /** A connection was accepted by this frontend (cum_conn). */
-    public void frontendConnection() {
+    /**
+     * A connection was accepted by this frontend, before any rule (listener_accept(): cum_conn,
+     * conn_rate and conn_max, the connection counted in feconn already; session_new(): the
+     * process's totalconn): one that "tcp-request connection" rejects counts here too.
+     */
+    public void frontendAccepted() {
         cumulatedFe.incrementAndGet();
         feCounters.connection();
+        feCounters.connMax.seen(feconn.get());
+    }
+
+    /** The accepted connection became a session (cum_sess, sess rate). */
+    public void frontendConnection() {
         feCounters.session(feconn.get());
     }
 

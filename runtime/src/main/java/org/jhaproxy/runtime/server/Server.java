@@ -34,6 +34,13 @@ public final class Server {
     private final int puid;
     private final AtomicInteger currentConns = new AtomicInteger();
     private final AtomicInteger totalConns = new AtomicInteger();
+    /** The health and agent checks' connections open now. */
+    private final AtomicInteger checkConns = new AtomicInteger();
+    /**
+     * est_need_conns: the most connections to this server in use at once, the checks' included;
+     * not a counter "clear counters" resets.
+     */
+    private final org.jhaproxy.runtime.proxy.MaxGauge neededConns = new org.jhaproxy.runtime.proxy.MaxGauge();
     private final IdleConnections idle;
     private final Queue queue = new Queue();
     private final int initialWeight;
@@ -454,8 +461,31 @@ public final class Server {
         int n = currentConns.incrementAndGet();
         totalConns.incrementAndGet();
         counters.served(n);
+        neededConns.seen(n + checkConns.get());
         counters.cumLbconn.increment();
         backend.backendCounters().cumLbconn.increment();
+    }
+
+    /**
+     * A check's connection to this server was created (conn_new() then srv_use_conn()), before
+     * it connects: it is in use until it closes, as a stream's is.
+     */
+    public void checkConnectionOpened() {
+        neededConns.seen(currentConns.get() + checkConns.incrementAndGet());
+    }
+
+    public void checkConnectionClosed() {
+        checkConns.decrementAndGet();
+    }
+
+    /** The connections to this server in use now, the streams' and the checks' (curr_used_conns). */
+    public int usedConns() {
+        return currentConns.get() + checkConns.get();
+    }
+
+    /** The most connections in use at once (est_need_conns, "need_conn_est"). */
+    public long neededConns() {
+        return neededConns.get();
     }
 
     /** What this server counts (its be_counters) for the stats. */

@@ -3,14 +3,15 @@ package org.jhaproxy.runtime.stats;
 import java.util.ArrayList;
 import java.util.List;
 import org.jhaproxy.runtime.cli.CliCommand;
+import org.jhaproxy.runtime.cli.CliKeywords;
 import org.jhaproxy.runtime.cli.CliLevel;
 import org.jhaproxy.runtime.cli.CliRequest;
 import org.jhaproxy.runtime.proxy.Proxies;
 import org.jhaproxy.runtime.proxy.Proxy;
 
 /**
- * The stats socket's statistics commands (management.txt 9.3): "show stat [{iid|proxy} type sid]
- * [typed|json] [desc] [up|no-maint]" and "show schema json".
+ * The stats socket's statistics commands (management.txt 9.3): "show stat [domain proxy]
+ * [{iid|proxy} type sid] [typed|json] [desc] [up|no-maint]" and "show schema json".
  */
 public final class StatCommands {
     private StatCommands() {
@@ -21,44 +22,66 @@ public final class StatCommands {
                 CliCommand.of("show schema json", r -> StatSchema.JSON));
     }
 
-    /** cli_parse_show_stat() then the dump: the lines of the bound proxy/type/server, in the form asked. */
+    /**
+     * cli_parse_show_stat() then the dump: the lines of the bound proxy/type/server, in the form
+     * asked (the last of "typed" and "json"), without the servers "up" or "no-maint" hide.
+     */
     private static String showStat(CliRequest r) {
         Proxies proxies = r.engine().proxies();
         int arg = 2;
+        if (r.arg(arg).equals("domain")) {
+            // the proxies are the default domain; jhaproxy keeps no resolvers' statistics yet
+            if (!r.arg(arg + 1).equals("proxy")) {
+                return r.arg(arg + 1).equals("resolvers") ? CliKeywords.NOT_SUPPORTED
+                        : "Invalid statistics domain.\n";
+            }
+            arg += 2;
+        }
         int iid = -1;
         int typeMask = -1;
         int sid = -1;
-        if (!r.arg(2).isEmpty() && !r.arg(3).isEmpty() && !r.arg(4).isEmpty()) {
-            iid = byName(proxies, r.arg(2));
+        if (!r.arg(arg).isEmpty() && !r.arg(arg + 1).isEmpty() && !r.arg(arg + 2).isEmpty()) {
+            iid = byName(proxies, r.arg(arg));
             if (iid <= 0) {
-                iid = atoi(r.arg(2));
+                iid = atoi(r.arg(arg));
             }
             if (iid == 0) {
                 return "No such proxy.\n";
             }
-            typeMask = atoi(r.arg(3));
-            sid = atoi(r.arg(4));
-            arg = 5;
+            typeMask = atoi(r.arg(arg + 1));
+            sid = atoi(r.arg(arg + 2));
+            arg += 3;
         }
         boolean typed = false;
         boolean json = false;
         boolean desc = false;
+        boolean hideDown = false;
+        boolean hideMaint = false;
         for (; !r.arg(arg).isEmpty(); arg++) {
             switch (r.arg(arg)) {
-                case "typed" -> typed = true;
-                case "json" -> json = true;
+                case "typed" -> {
+                    typed = true;
+                    json = false;
+                }
+                case "json" -> {
+                    json = true;
+                    typed = false;
+                }
                 case "desc" -> desc = true;
+                case "up" -> hideDown = true;
+                case "no-maint" -> hideMaint = true;
                 default -> {
                 }
             }
         }
+        ServerFilter filter = new ServerFilter(hideDown, hideMaint);
         // addresses and algorithms are shown to operator and admin sockets (STAT_SHLGNDS)
         boolean legends = r.requires(CliLevel.OPERATOR);
         List<StatRow> rows = new ArrayList<>();
         for (Proxy p : proxies.all()) {
             int id = proxies.uuid(p);
             if (iid == -1 || iid == id) {
-                for (StatRow row : StatRows.of(p, id, proxies, legends)) {
+                for (StatRow row : StatRows.of(p, id, proxies, legends, filter)) {
                     if (bound(row, typeMask, sid)) {
                         rows.add(row);
                     }

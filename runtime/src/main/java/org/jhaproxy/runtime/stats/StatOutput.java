@@ -41,7 +41,7 @@ public final class StatOutput {
     }
 
     /** csv_enc(): a string with a comma, a quote or a line break is quoted, its quotes doubled. */
-    private static String csvText(StatRow.Value v) {
+    static String csvText(StatRow.Value v) {
         String t = v.text();
         if (!"str".equals(v.type()) || t.chars().noneMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n')) {
             return t;
@@ -100,9 +100,8 @@ public final class StatOutput {
                         .append(",\"id\":").append(r.sid()).append(",\"field\":{\"pos\":").append(f.pos())
                         .append(",\"name\":\"").append(f.name()).append("\"},\"processNum\":1,");
                 tags(sb, v.tags());
-                boolean str = "str".equals(v.type());
-                sb.append(",\"value\":{\"type\":\"").append(v.type()).append("\",\"value\":")
-                        .append(str ? "\"" : "").append(v.text()).append(str ? "\"" : "").append("}}");
+                jsonValue(sb, v);
+                sb.append('}');
             }
             sb.append(']');
         }
@@ -118,7 +117,15 @@ public final class StatOutput {
         };
     }
 
-    private static void tags(StringBuilder sb, String t) {
+    /** stats_emit_json_data_field(): the value and its type, a string quoted as it is. */
+    static void jsonValue(StringBuilder sb, StatRow.Value v) {
+        boolean str = "str".equals(v.type());
+        sb.append(",\"value\":{\"type\":\"").append(v.type()).append("\",\"value\":")
+                .append(str ? "\"" : "").append(v.text()).append(str ? "\"" : "").append('}');
+    }
+
+    /** stats_emit_json_field_tags(): the letters of the typed form, spelled out. */
+    static void tags(StringBuilder sb, String t) {
         String origin = switch (t.charAt(0)) {
             case 'M' -> "Metric";
             case 'S' -> "Status";

@@ -10,10 +10,19 @@ public final class StatRow {
     public static final int BACKEND = 1;
     public static final int SERVER = 2;
 
-    /** A value with its tags (origin, nature, scope letters) and type (u32, u64, s32, str). */
+    /** A value with its tags (origin, nature, scope letters) and type (u32, u64, s32, flt, str). */
     public record Value(String tags, String type, Object value) {
+        /** The value as every form prints it; a "flt" as printf's "%f" without its trailing zeros (flt_trim()). */
         public String text() {
-            return String.valueOf(value);
+            if (!"flt".equals(type)) {
+                return String.valueOf(value);
+            }
+            String f = String.format(java.util.Locale.ROOT, "%f", ((Number) value).doubleValue());
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            return f.substring(0, f.charAt(end - 1) == '.' ? end - 1 : end);
         }
     }
 

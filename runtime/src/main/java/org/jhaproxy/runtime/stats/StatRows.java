@@ -34,15 +34,27 @@ public final class StatRows {
 
     /** The lines of one proxy. */
     public static List<StatRow> of(Proxy p, int iid, Proxies all, boolean legends) {
+        return of(p, iid, all, legends, ServerFilter.ALL);
+    }
+
+    /** The lines of one proxy, without the servers {@code filter} hides. */
+    public static List<StatRow> of(Proxy p, int iid, Proxies all, boolean legends, ServerFilter filter) {
         List<StatRow> rows = new ArrayList<>();
         if (p.config().isFrontend()) {
             rows.add(frontend(p, iid));
         }
         if (p.config().isBackend()) {
             for (Server s : p.servers()) {
-                rows.add(server(p, s, iid, legends));
+                if (filter.shows(s)) {
+                    rows.add(server(p, s, iid, legends));
+                }
             }
-            rows.add(backend(p, iid, all, legends));
+            StatRow b = backend(p, iid, all, legends);
+            if (filter.filters()) {
+                StatRow.Value status = b.get("status");
+                b.set("status", status.tags(), ServerFilter.counted(status.text(), p));
+            }
+            rows.add(b);
         }
         return rows;
     }
@@ -117,6 +129,10 @@ public final class StatRows {
         long last = c.lastSession.get();
         r.set("lastsess", last == 0 ? -1L : age(last));
         times(r, c, p.isHttp() ? c.cumReq.sum() : c.cumLbconn.sum());
+        String cookie = s.config().option("cookie", null);
+        if (legends && cookie != null) { // the server's cookie value, shown with the address
+            r.set("cookie", cookie);
+        }
         if (legends && s.config().address() != null) {
             InetSocketAddress a = s.address(null);
             if (a != null && a.getAddress() != null) {
@@ -133,7 +149,7 @@ public final class StatRows {
         r.set("eint", c.internalErrors.sum());
         // jhaproxy does not tell safe from unsafe idle connections: all are shown as unsafe
         r.set("idle_conn_cur", (long) s.idle().size()).set("safe_conn_cur", 0L);
-        r.set("used_conn_cur", (long) s.currentConns()).set("need_conn_est", c.connMax.get());
+        r.set("used_conn_cur", (long) s.usedConns()).set("need_conn_est", s.neededConns());
         r.set("ssl_sess", 0L).set("ssl_reused_sess", 0L).set("ssl_failed_handshake", 0L);
         return r;
     }
@@ -180,6 +196,9 @@ public final class StatRows {
         r.set("rate", "MGP", c.sessPerSec.read()).set("rate_max", "MGP", c.spsMax.get());
         if (legends) {
             r.set("algo", algo(p));
+            if (p.persist().cookie() != null) { // the persistence cookie's name
+                r.set("cookie", p.persist().cookie().name());
+            }
         }
         if (p.isHttp()) {
             r.set("req_tot", c.cumReq.sum());

@@ -142,9 +142,11 @@ public final class StatsApplet {
         String path = org.jhaproxy.runtime.sample.RequestUri.pathQueryOrEmpty(uri);
         String after = path.length() >= st.uri().length() ? path.substring(st.uri().length()) : "";
         boolean legends = st.showLegends();
+        // ";up" and ";no-maint" hide servers as "show stat up|no-maint" does (STAT_HIDE_DOWN / _MAINT)
+        ServerFilter filter = new ServerFilter(after.contains(";up"), after.contains(";no-maint"));
         List<List<StatRow>> shown = new ArrayList<>();
         for (Proxy p : proxies.all()) {
-            shown.add(st.shows(p.name()) ? StatRows.of(p, proxies.uuid(p), proxies, legends) : List.of());
+            shown.add(st.shows(p.name()) ? StatRows.of(p, proxies.uuid(p), proxies, legends, filter) : List.of());
         }
         List<StatRow> rows = new ArrayList<>();
         shown.forEach(rows::addAll);

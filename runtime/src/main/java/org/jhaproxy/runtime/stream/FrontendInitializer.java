@@ -28,6 +28,7 @@ public final class FrontendInitializer extends ChannelInitializer<Channel> {
         Proxy fe = listener.frontend();
         long acceptMicros = System.currentTimeMillis() * 1000;
         ClientConnection.accepted(ch, listener);
+        fe.frontendAccepted();
         if (!org.jhaproxy.runtime.action.TcpAnalyzer.acceptConnection(fe, ch)) {
             // "tcp-request connection reject": closed before any stream exists, with a reset as haproxy does
             ch.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
