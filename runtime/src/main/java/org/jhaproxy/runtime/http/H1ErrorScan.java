@@ -52,6 +52,8 @@ final class H1ErrorScan {
     /** Where the request line of an HTTP/0.9 request ended: its empty version is there. */
     private int http09At = -1;
     private int uriStart;
+    /** Where H1Uri says the URI has a byte the parser refuses, -1 for none. */
+    private int uriRefusedAt = -1;
     private int uriLen;
     private String host;
 
@@ -190,12 +192,16 @@ final class H1ErrorScan {
                     return requestLineEnd(c, 0);
                 }
                 uriStart = pos;
+                uriRefusedAt = H1Uri.refusedAt(b, pos, len);
                 state = RQURI;
                 return true;
             }
             case RQURI -> {
-                if (c >= 33 && c <= 126) {
-                    return eat(RQURI);
+                if (pos == uriRefusedAt) {
+                    return refuse(RQURI);
+                }
+                if (c != ' ' && c != '\t' && !isCrlf(c)) {
+                    return eat(RQURI); // H1Uri found no refused byte before this one
                 }
                 if (c == ' ' || c == '\t') {
                     uriLen = pos - uriStart;

@@ -19,11 +19,11 @@ import java.util.Map;
  */
 record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean connUpgrade,
                boolean transferEncoding, boolean chunked, boolean contentLength, boolean badTransferEncoding,
-               boolean badHost, boolean badWebSocket, boolean upgradeDropped) {
+               boolean badHost, boolean badWebSocket, boolean upgradeDropped, boolean badUri) {
 
     /** A request head the H1 mux refuses though Netty's decoder took it: a 400. */
     boolean refused() {
-        return badTransferEncoding || badHost || badWebSocket;
+        return badTransferEncoding || badHost || badWebSocket || badUri;
     }
 
     static H1Flags of(HttpMessage m, boolean request) {
@@ -105,9 +105,11 @@ record H1Flags(boolean ver11, boolean connKeepAlive, boolean connClose, boolean 
             upg = false;
             upgradeDropped = true;
         }
+        boolean badUri = request && m instanceof io.netty.handler.codec.http.HttpRequest r && H1Uri.refusedAt(r.uri()) >= 0;
         return new H1Flags(isVer11(m.protocolVersion()), kal, clo, upg, te, chunked, cl, bad, badHost,
-                upg && websocket && !wsKey, upgradeDropped);
+                upg && websocket && !wsKey, upgradeDropped, badUri);
     }
+
 
     /** A request without a body: no chunks, no Content-Length or one of 0, or a CONNECT (whose are ignored). */
     private static boolean bodyless(HttpMessage m, boolean chunked, boolean cl) {
