@@ -72,6 +72,8 @@ class AbortCountersIT {
         m.put("uprst", "1 0 1");
         m.put("upfin", "1 0 0");
         m.put("getrst", "2 0 0");
+        m.put("badchunk", "1 0 0");
+        m.put("cutchunk", "1 0 0");
         m.put("trst", "1 0 1");
         m.put("tsto", "0 0 1");
         m.put("tfin", "0 0 0");
@@ -113,6 +115,8 @@ class AbortCountersIT {
                     String r = request(fe, "/" + name);
                     assertTrue(r.startsWith("HTTP/1.1 "), program + " /" + name + ": " + r + "\n" + p.output());
                 }
+                assertTrue(request(fe, "/badchunk").startsWith("HTTP/1.1 502 "), program + ": /badchunk");
+                cutMidBody(fe, be);
                 clientAbortsResponse(fe);
                 clientAbortsUpload(fe, be);
                 clientResetsWhileAwaited(fe, be);
@@ -126,7 +130,7 @@ class AbortCountersIT {
                 tcpExchangeIdle(listens.get("tcto"));
                 List<String> want = new ArrayList<>();
                 EXPECTED.forEach((n, v) -> want.add(n + " " + v));
-                want.add("http_err_cnt=1 http_fail_cnt=7");
+                want.add("http_err_cnt=1 http_fail_cnt=9");
                 List<String> got = new ArrayList<>();
                 boolean settled = RunningProxy.within(DEADLINE, () -> {
                     got.clear();
@@ -153,6 +157,21 @@ class AbortCountersIT {
             c.setSoTimeout((int) DEADLINE.toMillis());
             c.getOutputStream().write(ascii("GET " + path + " HTTP/1.1\r\nhost: a\r\nconnection: close\r\n\r\n"));
             return new String(c.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * The server's chunks turn invalid once the head and a first chunk reached the client: the
+     * server is told to go on only then, so the bad chunk comes in a later read ("SD", a failed
+     * response but no server abort).
+     */
+    private static void cutMidBody(int fe, Backends be) throws IOException {
+        try (Socket c = new Socket(InetAddress.getLoopbackAddress(), fe)) {
+            c.setSoTimeout((int) DEADLINE.toMillis());
+            c.getOutputStream().write(ascii("GET /cutchunk HTTP/1.1\r\nhost: a\r\n\r\n"));
+            readUntil(c.getInputStream(), "abc\r\n");
+            be.bodyRead.countDown();
+            drain(c.getInputStream());
         }
     }
 
@@ -281,6 +300,8 @@ class AbortCountersIT {
     private static final class Backends implements AutoCloseable {
         private final List<ServerSocket> sockets = new ArrayList<>();
         private final Map<String, CountDownLatch> received = new LinkedHashMap<>();
+        /** The client of "cutchunk" read the first chunk. */
+        final CountDownLatch bodyRead = new CountDownLatch(1);
 
         int start(String name) throws IOException {
             ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -333,6 +354,21 @@ class AbortCountersIT {
                     case "uprst", "getrst" -> c.setSoLinger(true, 0);
                     case "upfin" -> in.readNBytes(10); // all that came, so that the close is a FIN
                     case "srvabort" -> out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"));
+                    case "badchunk" -> {
+                        out.write(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\nzz\r\n"));
+                        drain(in);
+                    }
+                    case "cutchunk" -> {
+                        out.write(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"));
+                        out.flush();
+                        try {
+                            bodyRead.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        out.write(ascii("zz\r\n"));
+                        drain(in);
+                    }
                     case "srvstall" -> {
                         out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"));
                         drain(in);

@@ -295,6 +295,14 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     @Override
+    public void cut() {
+        Termination.failedResponse(backend, leg.server(), samples, "Invalid http response (headers)");
+        log.termination().serverBodyRefused();
+        leg.abort();
+        serverClosed();
+    }
+
+    @Override
     public void denied(Reply reply) {
         leg.close();
         log.end(TermState.Cause.PROXY, TermState.Phase.HEADERS);

@@ -2,11 +2,15 @@ package org.jhaproxy.runtime.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 
 /**
@@ -95,8 +99,57 @@ final class ResponseDecoder extends HttpResponseDecoder {
         return empty;
     }
 
+    /**
+     * haproxy's H1 parser takes a response head and what came with it in the same read in one
+     * pass, before anything is forwarded: a body it refuses there (an invalid chunk size) makes
+     * the whole response invalid, a 502 "PH", where one in a later read cuts a response already
+     * on its way ("SD"). Netty's decoder hands the head on alone, so after a final head the rest
+     * of the read is decoded here at once, and the head is marked failed if its body is refused.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        int before = out.size();
+        decodeOnce(ctx, in, out);
+        int head = finalHead(out, before);
+        if (head < 0) {
+            return;
+        }
+        while (in.isReadable() && !held && !(out.get(out.size() - 1) instanceof LastHttpContent)) {
+            int readable = in.readableBytes();
+            int size = out.size();
+            decodeOnce(ctx, in, out);
+            for (int i = size; i < out.size(); i++) {
+                if (out.get(i) instanceof HttpContent c && c.decoderResult().isFailure()) {
+                    refuseWithBody(out, head, c.decoderResult().cause());
+                    return;
+                }
+            }
+            if (readable == in.readableBytes() && size == out.size()) {
+                return; // the rest waits for more bytes
+            }
+        }
+    }
+
+    /** The index in {@code out} of a final response head decoded from {@code from}, or -1. */
+    private static int finalHead(List<Object> out, int from) {
+        for (int i = from; i < out.size(); i++) {
+            if (out.get(i) instanceof io.netty.handler.codec.http.HttpResponse r && !r.decoderResult().isFailure()
+                    && r.status().code() >= 200) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The head at {@code head} is refused for its body: what was decoded after it is dropped. */
+    private void refuseWithBody(List<Object> out, int head, Throwable cause) {
+        while (out.size() > head + 1) {
+            ReferenceCountUtil.release(out.remove(out.size() - 1));
+        }
+        ((HttpMessage) out.get(head)).setDecoderResult(DecoderResult.failure(cause));
+    }
+
+    private void decodeOnce(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         if (held) {
             return;
         }

@@ -27,6 +27,9 @@ final class ResponseForwarding {
         /** The server's head is invalid: haproxy resets the server connection and answers 502. */
         void invalid();
 
+        /** The body is invalid (a chunk size) after the head went out: both sides are cut ("SD"). */
+        void cut();
+
         /** An http-response rule denied the response: its reply goes to the client instead. */
         void denied(Reply reply);
 
@@ -135,6 +138,12 @@ final class ResponseForwarding {
     }
 
     private void content(HttpContent c) {
+        if (c.decoderResult().isFailure() && !bodyless) {
+            // never written: the encoder would end the chunks and make a cut response look whole
+            c.release();
+            ends.cut();
+            return;
+        }
         if (bodyless) {
             // its head may announce a length or chunks: nothing follows it (H1S_F_BODYLESS_RESP)
             c.release();

@@ -20,6 +20,8 @@ public final class Termination {
     private Server server;
     /** The client reset its connection while its response was awaited. */
     private boolean clientGone;
+    /** The H1 parser refused the server's body after its head went out: a failed response, not an abort. */
+    private boolean bodyRefused;
 
     /** The stream ends this way, unless a cause (a phase) was set before. */
     public void end(TermState.Cause c, TermState.Phase p) {
@@ -45,6 +47,15 @@ public final class Termination {
         clientGone = true;
     }
 
+    /**
+     * The server's body was refused by the H1 parser once the head was forwarded (an invalid
+     * chunk size): http_response_forward_body() counts it as a failed response (see
+     * {@link #failedResponse}), and no server abort, though the stream ends as the server's ("SD").
+     */
+    public void serverBodyRefused() {
+        bodyRefused = true;
+    }
+
     /** At the stream's end, once: the aborts it counts for {@code backend} (null: none) and its server. */
     public void count(Proxy backend) {
         if (backend == null) {
@@ -55,10 +66,12 @@ public final class Termination {
             if (client) {
                 add(backend, c -> c.cliAborts.increment());
             } else if (cause == TermState.Cause.SERVER_CLOSE) {
-                add(backend, c -> {
-                    c.srvAborts.increment();
-                    c.failedResp.increment();
-                });
+                if (!bodyRefused) {
+                    add(backend, c -> {
+                        c.srvAborts.increment();
+                        c.failedResp.increment();
+                    });
+                }
             } else if (cause == TermState.Cause.SERVER_TIMEOUT) {
                 add(backend, c -> c.srvAborts.increment());
             }
