@@ -52,6 +52,10 @@ class ShowErrorsIT {
             new String[] {"fe", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n5z\r\nabcde\r\n"},
             new String[] {"fe2", "POST / HTTP/1.0\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3 ;e\r\nabc\r\nzz\r\n"});
 
+    private static final String CHUNKED = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n";
+    /** The client of /rc2 read the first chunk: the server may send the bad one. */
+    private static java.util.concurrent.CountDownLatch firstChunkRead;
+
     private static final String RESPONSE = "HTTP/1.1 200 OK\r\nBad Header: 1\r\nContent-Length: 2\r\n\r\nok";
 
     static String config(Path dir, int fe, int fe2, int good, int bad, int slow, int reuse) {
@@ -86,6 +90,7 @@ class ShowErrorsIT {
     /** The dumps after each message and at the end, as {@code program} answers them. */
     private static String transcript(Path program) throws Exception {
         Path dir = Files.createTempDirectory("showerrors");
+        firstChunkRead = new java.util.concurrent.CountDownLatch(1);
         int[] ports = RunningProxy.freePorts(2);
         // the slow server holds each request until the end of the run
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -107,6 +112,27 @@ class ShowErrorsIT {
                  return false;
              });
              TestBackend reuse = new TestBackend((head, out) -> {
+                 if (head.startsWith("GET /rc")) {
+                     // chunks turning invalid in the head's read (rc1), or in a later read (rc2)
+                     if (head.startsWith("GET /rc1 ")) {
+                         // one write, so that the proxy reads it whole
+                         out.write((CHUNKED + "zz\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                         out.flush();
+                         return true;
+                     }
+                     out.write(CHUNKED.getBytes(StandardCharsets.ISO_8859_1));
+                     out.flush();
+                     if (head.startsWith("GET /rc2 ")) {
+                         try {
+                             firstChunkRead.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                         } catch (InterruptedException e) {
+                             Thread.currentThread().interrupt();
+                         }
+                     }
+                     out.write("zz\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                     out.flush();
+                     return true;
+                 }
                  // a valid answer first, then an invalid one on the same connection
                  boolean second = head.startsWith("GET /r2 ");
                  out.write((second ? "HTTP/1.1 200 OK\r\nX:1\r\nBad Header: 1\r\n\r\n" : "HTTP/1.1 200 OK\r\n"
@@ -137,6 +163,10 @@ class ShowErrorsIT {
             out.append(status(exchange(ports[0], List.of("GET /r1 HTTP/1.1\r\nHost: x\r\n\r\n",
                     "GET /r2 HTTP/1.1\r\nHost: x\r\n\r\n"))));
             out.append(ask(dir, "show errors reuse"));
+            out.append(status(exchange(ports[0], List.of("GET /rc1 HTTP/1.1\r\nHost: x\r\n\r\n"))));
+            out.append(ask(dir, "show errors reuse response"));
+            out.append(cutChunk(ports[0]));
+            out.append(ask(dir, "show errors reuse response"));
             out.append(laterChunk(ports[0], slow));
             out.append(ask(dir, "show errors fe request"));
             for (String c : List.of("show errors", "show errors fe", "show errors fe request", "show errors fe response",
@@ -161,6 +191,25 @@ class ShowErrorsIT {
             assertTrue(RunningProxy.within(java.time.Duration.ofSeconds(10), () -> slow.requests() == 1));
             s.getOutputStream().write("zz\r\nabc".getBytes(StandardCharsets.ISO_8859_1));
             return status(response(s.getInputStream()));
+        }
+    }
+
+    /** A chunked response whose chunk size turns invalid once its first chunk reached the client. */
+    private static String cutChunk(int port) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /rc2 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = s.getInputStream();
+            StringBuilder got = new StringBuilder();
+            while (got.indexOf("abc\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                got.append((char) b);
+            }
+            firstChunkRead.countDown();
+            return status(got.toString()) + (in.read() < 0 ? "<closed>\n" : "<more>\n");
         }
     }
 

@@ -86,6 +86,11 @@ final class ErrorCapture {
     static void response(Proxy frontend, Channel client, Channel serverChannel, Server server) {
         ResponseDecoder decoder = serverChannel == null ? null : serverChannel.pipeline().get(ResponseDecoder.class);
         byte[] bytes = decoder == null ? null : decoder.takeRefused();
+        if (bytes == null && decoder != null && server != null) {
+            // refused for a body that came in the head's read: the parser's pass took both
+            responseBody(frontend, client, decoder, server, 0);
+            return;
+        }
         if (bytes == null || server == null) {
             return;
         }
@@ -93,6 +98,29 @@ final class ErrorCapture {
                 BACK_STREAM | (decoder.answeredBefore() ? NOT_FIRST : 0));
         server.backend().captureError(true, new ErrorSnapshot(System.currentTimeMillis(), src(client), frontend,
                 server, ErrorSnapshot.nextEventId(), bytes, decoder.capture().wrapsAt(), r.errPos(), r.h1()));
+    }
+
+    /**
+     * A response body refused once its head went out (an invalid chunk size in a later read),
+     * {@code headFlags} the H1_MF_* flags of its head; or in the head's own read ({@code headFlags}
+     * unused, read from the bytes).
+     */
+    static void responseBody(Proxy frontend, Channel client, Channel serverChannel, Server server, H1Flags head) {
+        ResponseDecoder decoder = serverChannel == null ? null : serverChannel.pipeline().get(ResponseDecoder.class);
+        if (decoder != null && server != null) {
+            responseBody(frontend, client, decoder, server, msgFlags(head) | H1ErrorScan.RESP);
+        }
+    }
+
+    private static void responseBody(Proxy frontend, Channel client, ResponseDecoder decoder, Server server, int headFlags) {
+        HeadCapture.BodyError e = decoder.capture().takeBodyError();
+        if (e == null) {
+            return;
+        }
+        H1ErrorScan.Result r = H1ErrorScan.scanBody(e.bytes(), e.lineAt(), e.withHead(), true, headFlags, e.bodyLength(),
+                BACK_CONN, BACK_STREAM | (decoder.answeredBeforeBody() ? NOT_FIRST : 0));
+        server.backend().captureError(true, new ErrorSnapshot(System.currentTimeMillis(), src(client), frontend,
+                server, ErrorSnapshot.nextEventId(), e.bytes(), e.wrapsAt(), r.errPos(), r.h1()));
     }
 
     private static InetSocketAddress src(Channel client) {

@@ -91,9 +91,15 @@ final class H1ErrorScan {
      */
     static Result scanBody(byte[] b, int lineAt, boolean withHead, int headFlags, long bodyLength, int connFlags,
                            int streamFlags) {
+        return scanBody(b, lineAt, withHead, false, headFlags, bodyLength, connFlags, streamFlags);
+    }
+
+    /** {@link #scanBody(byte[], int, boolean, int, long, int, int)} of a request's or, {@code response}, a response's body. */
+    static Result scanBody(byte[] b, int lineAt, boolean withHead, boolean response, int headFlags, long bodyLength,
+                           int connFlags, int streamFlags) {
         int flags = headFlags;
         if (withHead) {
-            H1ErrorScan s = new H1ErrorScan(b, Math.min(lineAt, b.length), false, false);
+            H1ErrorScan s = new H1ErrorScan(b, Math.min(lineAt, b.length), response, false);
             s.run();
             flags = s.flags;
         }

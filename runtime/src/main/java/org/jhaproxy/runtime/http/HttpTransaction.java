@@ -295,7 +295,8 @@ final class HttpTransaction implements ServerConnector.Callback, ResponseForward
     }
 
     @Override
-    public void cut() {
+    public void cut(H1Flags head) {
+        ErrorCapture.responseBody(stream.frontend(), stream.client(), leg.channel(), leg.server(), head);
         Termination.failedResponse(backend, leg.server(), samples, "Invalid http response (headers)");
         log.termination().serverBodyRefused();
         leg.abort();

@@ -55,6 +55,11 @@ final class ResponseDecoder extends HttpResponseDecoder {
         return answered > 0;
     }
 
+    /** Whether a final response came before the one whose body was refused (its head counted already). */
+    boolean answeredBeforeBody() {
+        return answered > 1;
+    }
+
     void requestStarts(HttpMethod method) {
         this.headRequest = method.equals(HttpMethod.HEAD);
         this.connectRequest = method.equals(HttpMethod.CONNECT);
@@ -128,6 +133,15 @@ final class ResponseDecoder extends HttpResponseDecoder {
                 return; // the rest waits for more bytes
             }
         }
+    }
+
+    /** Each read is one pass of haproxy's parser: a body error tells whether its head came in the same one. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf) {
+            capture.reading();
+        }
+        super.channelRead(ctx, msg);
     }
 
     /** The index in {@code out} of a final response head decoded from {@code from}, or -1. */

@@ -28,7 +28,7 @@ final class ResponseForwarding {
         void invalid();
 
         /** The body is invalid (a chunk size) after the head went out: both sides are cut ("SD"). */
-        void cut();
+        void cut(H1Flags head);
 
         /** An http-response rule denied the response: its reply goes to the client instead. */
         void denied(Reply reply);
@@ -57,6 +57,8 @@ final class ResponseForwarding {
     private final Ends ends;
     private boolean started;
     private boolean interim;
+    /** The parser's flags of the final head, for "show errors" if its body is refused. */
+    private H1Flags headFlags;
     private boolean bodyless;
     private boolean chunked;
     /** The response body's encoder when it is compressed, else null. */
@@ -105,6 +107,7 @@ final class ResponseForwarding {
 
     private void head(HttpResponse res) {
         H1Flags flags = res.decoderResult().isFailure() ? null : H1Flags.of(res, false);
+        headFlags = flags;
         if (flags == null || flags.badWebSocket()) {
             // the H1 parser refused it, or a WebSocket handshake without its Sec-WebSocket-Accept
             ends.invalid();
@@ -141,7 +144,7 @@ final class ResponseForwarding {
         if (c.decoderResult().isFailure() && !bodyless) {
             // never written: the encoder would end the chunks and make a cut response look whole
             c.release();
-            ends.cut();
+            ends.cut(headFlags);
             return;
         }
         if (bodyless) {
