@@ -1,6 +1,5 @@
 package org.jhaproxy.regtests.process;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,14 +18,7 @@ import org.junit.jupiter.api.Test;
 class CliTimeoutIT {
     @Test
     void anIdleInteractiveSessionIsClosedAtItsTimeout() throws Exception {
-        List<List<String>> runs = new ArrayList<>();
-        for (Path program : ProcessModeIT.programs()) {
-            runs.add(run(program));
-        }
-        assertEquals(List.of("", "\n> \n> "), runs.get(0));
-        if (runs.size() > 1) {
-            assertEquals(runs.get(1), runs.get(0));
-        }
+        ProcessModeIT.sameOnEach(List.of("", "\n> \n> "), CliTimeoutIT::run);
     }
 
     private static List<String> run(Path program) throws Exception {

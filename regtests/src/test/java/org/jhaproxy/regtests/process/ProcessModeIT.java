@@ -88,6 +88,26 @@ class ProcessModeIT {
         }
     }
 
+    /** What one program gives for a scenario. */
+    interface Scenario<T> {
+        T on(Path program) throws Exception;
+    }
+
+    /**
+     * The differential check: {@code scenario} on jhaproxy must give {@code expected}, and on
+     * haproxy, where it is installed, the same.
+     */
+    static <T> void sameOnEach(T expected, Scenario<T> scenario) throws Exception {
+        List<T> results = new ArrayList<>();
+        for (Path program : programs()) {
+            results.add(scenario.on(program));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(expected, results.get(0), "jhaproxy");
+        if (results.size() > 1) {
+            org.junit.jupiter.api.Assertions.assertEquals(results.get(1), results.get(0), "jhaproxy against haproxy");
+        }
+    }
+
     static List<Path> programs() {
         List<Path> all = new ArrayList<>(List.of(RunningProxy.jhaproxy()));
         Path haproxy = HealthCheckIT.haproxy();

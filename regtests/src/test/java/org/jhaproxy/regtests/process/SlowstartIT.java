@@ -22,14 +22,7 @@ class SlowstartIT {
 
     @Test
     void aServerLeavingMaintenanceWarmsUpAsInHaproxy() throws Exception {
-        List<List<String>> runs = new ArrayList<>();
-        for (Path program : ProcessModeIT.programs()) {
-            runs.add(run(program));
-        }
-        assertEquals(EXPECTED, runs.get(0));
-        if (runs.size() > 1) {
-            assertEquals(runs.get(1), runs.get(0));
-        }
+        ProcessModeIT.sameOnEach(EXPECTED, SlowstartIT::run);
     }
 
     private static List<String> run(Path program) throws Exception {

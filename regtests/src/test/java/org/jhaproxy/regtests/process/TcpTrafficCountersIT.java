@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,21 +33,14 @@ class TcpTrafficCountersIT {
 
     @Test
     void tcpStreamsCountTheirBytesInTheStatsAsHaproxyDoes() throws Exception {
-        List<List<String>> runs = new ArrayList<>();
-        for (Path program : ProcessModeIT.programs()) {
-            runs.add(run(program));
-        }
-        assertEquals(EXPECTED, runs.get(0));
-        if (runs.size() > 1) {
-            assertEquals(runs.get(1), runs.get(0));
-        }
+        ProcessModeIT.sameOnEach(EXPECTED, TcpTrafficCountersIT::run);
     }
 
     private static List<String> run(Path program) throws Exception {
         Path dir = ProcessIdentityIT.directory();
         Path sock = dir.resolve("s.sock");
         int[] ports = RunningProxy.freePorts(4);
-        try (Echo echo = new Echo()) {
+        try (AcceptingServer echo = AcceptingServer.echo()) {
             String server = "    server s1 127.0.0.1:" + echo.port() + "\n";
             String cfg = "global\n    stats socket " + sock + " level admin\n\n"
                     + "defaults\n    mode tcp\n    timeout connect 2s\n    timeout client 10s\n    timeout server 10s\n\n"
@@ -109,46 +98,5 @@ class TcpTrafficCountersIT {
             }
         }
         return rows;
-    }
-
-    /** A backend that sends back what it reads, and closes when its client does. */
-    private static final class Echo implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-
-        Echo() throws IOException {
-            Thread t = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket c = socket.accept();
-                        Thread h = new Thread(() -> echo(c), "tcp-echo");
-                        h.setDaemon(true);
-                        h.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "tcp-echo-accept");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private static void echo(Socket c) {
-            try (c) {
-                InputStream in = c.getInputStream();
-                OutputStream out = c.getOutputStream();
-                in.transferTo(out);
-            } catch (IOException gone) {
-                // the stream was cut
-            }
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

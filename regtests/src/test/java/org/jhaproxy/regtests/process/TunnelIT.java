@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +53,7 @@ class TunnelIT {
         Path sock = dir.resolve("s.sock");
         int fe = RunningProxy.freePort();
         List<String> seen = new ArrayList<>();
-        try (EchoServer be = new EchoServer()) {
+        try (AcceptingServer be = echoServer()) {
             String cfg = "global\n    nbthread 1\n    stats socket " + sock + " level admin\n\n"
                     + "defaults\n    mode http\n    log stdout format raw local0\n    option httplog\n"
                     + "    timeout connect 2s\n    timeout client 20s\n    timeout server 20s\n    timeout tunnel 20s\n\n"
@@ -165,27 +163,8 @@ class TunnelIT {
     }
 
     /** A WebSocket server that echoes what it gets after its 101, and closes when its client does. */
-    private static final class EchoServer implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-
-        EchoServer() throws IOException {
-            Thread t = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket c = socket.accept();
-                        Thread h = new Thread(() -> echo(c), "tunnel-echo");
-                        h.setDaemon(true);
-                        h.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "tunnel-accept");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private static void echo(Socket c) {
+    private static AcceptingServer echoServer() throws IOException {
+        return new AcceptingServer("tunnel-echo", c -> {
             try (c) {
                 InputStream in = c.getInputStream();
                 OutputStream out = c.getOutputStream();
@@ -198,15 +177,6 @@ class TunnelIT {
             } catch (IOException gone) {
                 // the tunnel was cut
             }
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+        });
     }
 }

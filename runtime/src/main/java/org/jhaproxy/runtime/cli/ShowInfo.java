@@ -33,31 +33,13 @@ public final class ShowInfo implements CliCommand {
 
     @Override
     public String run(CliRequest r) {
-        boolean typed = false;
-        boolean json = false;
-        boolean desc = false;
-        boolean useFloat = false;
-        for (int arg = 2; !r.arg(arg).isEmpty(); arg++) {
-            switch (r.arg(arg)) {
-                case "typed" -> {
-                    typed = true;
-                    json = false;
-                }
-                case "json" -> {
-                    json = true;
-                    typed = false;
-                }
-                case "desc" -> desc = true;
-                case "float" -> useFloat = true;
-                default -> {
-                }
-            }
+        // "up" and "no-maint" mean nothing here; haproxy's parser of show info ignores them too
+        org.jhaproxy.runtime.stats.DumpForm form = org.jhaproxy.runtime.stats.DumpForm.of(r, 2);
+        StatRow.Value[] info = fill(r.engine(), r.session().sockets(), form.useFloat());
+        if (form.typed()) {
+            return InfoOutput.typed(info, form.desc());
         }
-        StatRow.Value[] info = fill(r.engine(), r.session().sockets(), useFloat);
-        if (typed) {
-            return InfoOutput.typed(info, desc);
-        }
-        return json ? InfoOutput.json(info) : InfoOutput.plain(info, desc);
+        return form.json() ? InfoOutput.json(info) : InfoOutput.plain(info, form.desc());
     }
 
     /** The info fields of a running process by name, integers and strings, for the exporter. */

@@ -52,29 +52,9 @@ public final class StatCommands {
             sid = atoi(r.arg(arg + 2));
             arg += 3;
         }
-        boolean typed = false;
-        boolean json = false;
-        boolean desc = false;
-        boolean hideDown = false;
-        boolean hideMaint = false;
-        for (; !r.arg(arg).isEmpty(); arg++) {
-            switch (r.arg(arg)) {
-                case "typed" -> {
-                    typed = true;
-                    json = false;
-                }
-                case "json" -> {
-                    json = true;
-                    typed = false;
-                }
-                case "desc" -> desc = true;
-                case "up" -> hideDown = true;
-                case "no-maint" -> hideMaint = true;
-                default -> {
-                }
-            }
-        }
-        ServerFilter filter = new ServerFilter(hideDown, hideMaint);
+        // "float" means nothing here; haproxy's parser of show stat ignores it too
+        DumpForm form = DumpForm.of(r, arg);
+        ServerFilter filter = new ServerFilter(form.up(), form.noMaint());
         // addresses and algorithms are shown to operator and admin sockets (STAT_SHLGNDS)
         boolean legends = r.requires(CliLevel.OPERATOR);
         List<StatRow> rows = new ArrayList<>();
@@ -88,10 +68,10 @@ public final class StatCommands {
                 }
             }
         }
-        if (json) {
+        if (form.json()) {
             return StatOutput.json(rows);
         }
-        return typed ? StatOutput.typed(rows, desc) : StatOutput.csv(rows);
+        return form.typed() ? StatOutput.typed(rows, form.desc()) : StatOutput.csv(rows);
     }
 
     /** The type bits (1 frontend, 2 backend, 4 servers; -1 all) and the server id (-1 all). */
