@@ -8,7 +8,7 @@ public final class LogKeywords {
             "global log", "global log-tag", "global log-send-hostname",
             "proxy log", "proxy log-tag", "proxy log-format", "proxy log-format-sd",
             "proxy option httplog", "proxy option tcplog",
-            "proxy option dontlognull", "proxy option log-separate-errors",
+            "proxy option dontlognull", "proxy option dontlog-normal", "proxy option log-separate-errors",
             "proxy capture request", "proxy capture response", "proxy declare capture",
             "proxy option logasap", "proxy unique-id-format", "proxy unique-id-header");
 

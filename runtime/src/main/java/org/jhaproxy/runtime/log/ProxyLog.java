@@ -30,6 +30,7 @@ public final class ProxyLog {
     private final IntSupplier actconn;
     private final boolean dontLogNull;
     private final boolean separateErrors;
+    private final boolean dontLogNormal;
     private final AtomicLong count = new AtomicLong();
     private final CaptureSlots captureSlots;
     private final boolean logasap;
@@ -43,6 +44,7 @@ public final class ProxyLog {
         this.syslog = syslog;
         this.actconn = actconn;
         this.dontLogNull = proxy.config().option("dontlognull");
+        this.dontLogNormal = proxy.config().option("dontlog-normal");
         this.separateErrors = proxy.config().option("log-separate-errors");
         this.captureSlots = CaptureSlots.of(proxy.config());
         this.logasap = proxy.config().option("logasap");
@@ -127,7 +129,7 @@ public final class ProxyLog {
     /**
      * strm_log(): the stream's line, at "info", or "err" for an error with "option
      * log-separate-errors"; with "option dontlognull" a stream that received nothing from the
-     * client is not logged.
+     * client is not logged, with "option dontlog-normal" one that is no error.
      */
     public void streamEnded(StreamLog log, SampleContext samples) {
         if (format == null) {
@@ -137,6 +139,9 @@ public final class ProxyLog {
             return;
         }
         boolean err = log.isError(proxy.isHttp(), 0);
+        if (dontLogNormal && !err) {
+            return; // "option dontlog-normal": only what strm_log() counts as an error
+        }
         LogLevel level = err && separateErrors ? LogLevel.ERR : LogLevel.INFO;
         log.logasap = logasap;
         long n = count.getAndIncrement();
