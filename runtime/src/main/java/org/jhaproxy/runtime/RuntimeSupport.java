@@ -34,7 +34,7 @@ public final class RuntimeSupport {
             "proxy balance hdr", "proxy balance random", "proxy hash-type", "proxy option allbackups",
             "proxy retries", "proxy option redispatch", "proxy option prefer-last-server", "proxy option abortonclose",
             "proxy option httpclose", "proxy option http-server-close", "proxy option http-keep-alive",
-            "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive",
+            "proxy http-reuse", "proxy option forwardfor", "proxy option http-pretend-keepalive", "proxy option http-ignore-probes",
             "proxy errorfile", "proxy errorfiles", "http-errors http-errors", "http-errors errorfile", "global tune.bufsize",
             // rules: ACLs, switching, redirects and the tcp-request rule sets (their actions are
             // checked when the rules are compiled: accept and reject only)

@@ -7,11 +7,12 @@ import org.jhaproxy.config.source.Line;
  * What a proxy's configuration says about HTTP, resolved once at load so that no request looks
  * a keyword up: its connection mode, "option http-pretend-keepalive", "option forwardfor", the
  * error replies ("errorfile" over haproxy's built-in messages), and whether a POST's body is
- * awaited before its server is chosen, and its "compression" settings (null without any).
+ * awaited before its server is chosen, its "compression" settings (null without any), and
+ * whether a connection that sends nothing is let go silently ("option http-ignore-probes").
  */
 public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor forwardFor, HttpReplies replies,
                            Reuse reuse, boolean preferLastServer, boolean postBodyBeforeBalance,
-                           org.jhaproxy.runtime.comp.CompSettings comp) {
+                           org.jhaproxy.runtime.comp.CompSettings comp, boolean ignoreProbes) {
     public static HttpSettings of(ProxyConfig config, java.util.Map<String, java.util.Map<Integer, String>> httpErrors) {
         ForwardFor ff = null;
         if (config.option("forwardfor")) {
@@ -25,7 +26,8 @@ public record HttpSettings(HttpMode mode, boolean pretendKeepAlive, ForwardFor f
                 config.option("prefer-last-server") && !hashBased(config.balanceAlgorithm()),
                 // "balance url_param": a POST's server is chosen once its body is received (BodyBeforeBalance)
                 "url_param".equals(config.balanceAlgorithm()),
-                config.mode() == org.jhaproxy.config.model.ProxyMode.HTTP ? org.jhaproxy.runtime.comp.CompSettings.of(config) : null);
+                config.mode() == org.jhaproxy.config.model.ProxyMode.HTTP ? org.jhaproxy.runtime.comp.CompSettings.of(config) : null,
+                config.option("http-ignore-probes"));
     }
 
     private static boolean hashBased(String balance) {

@@ -249,8 +249,11 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext c) {
         closing = true;
-        HttpCounting.closed(frontend, transactions == 0 && !receivedSomething);
-        if (transactions == 0 && !receivedSomething && nextLog != null) {
+        boolean probe = probe();
+        if (!probe || !frontend.http().ignoreProbes()) {
+            HttpCounting.closed(frontend, probe);
+        }
+        if (probe && !frontend.http().ignoreProbes() && nextLog != null) {
             // h1_handle_parsing_error() at the read0 of a first request: a 400 "CR" "<BADREQ>"
             // line, which "option dontlognull" drops (nothing was received)
             nextLog.status = 400;
@@ -309,7 +312,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             clientInputClosed = true;
             if (txn == null) {
-                if (transactions == 0 && !receivedSomething && !closing) {
+                if (probe() && !closing && !frontend.http().ignoreProbes()) {
                     // h1_handle_parsing_error() at the read0 of a first request: the 400 goes out
                     // to a client that only shut its side; channelInactive() counts and logs it
                     writeRaw(HttpErrors.response(400));
@@ -359,7 +362,7 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
         if (txn != null || closing) {
             return;
         }
-        if (receivedSomething || transactions == 0) {
+        if (receivedSomething || transactions == 0 && !frontend.http().ignoreProbes()) {
             writeRaw(HttpErrors.response(408));
             if (nextLog != null) {
                 // sess_log() of h1_handle_req_tout(): the 408 is logged with "cR"
@@ -371,6 +374,15 @@ public final class HttpStream extends ChannelInboundHandlerAdapter {
             }
         }
         close();
+    }
+
+    /**
+     * A connection that sent nothing before its first request's end (a probe, such as a load
+     * balancer's health check or a browser's preconnect): its 400 or 408, line and counts are
+     * haproxy's "bad request", unless "option http-ignore-probes" lets it go silently.
+     */
+    private boolean probe() {
+        return transactions == 0 && !receivedSomething;
     }
 
     /** The samples of a line logged by the session, outside any transaction (sess_log()). */
