@@ -35,6 +35,8 @@ final class RequestDecoder extends HttpRequestDecoder {
     /** The last read took all the socket had (it did not fill its buffer). */
     private boolean drained = true;
     private final HeadCapture capture;
+    /** {@link #refused}, made once: a method reference evaluated per decode would be an allocation each time. */
+    private final java.util.function.Predicate<HttpMessage> refusal = this::refused;
     /** The flags of the last head decoded, worked out once for the capture and the transaction. */
     private HttpMessage lastHead;
     private H1Flags lastFlags;
@@ -67,7 +69,7 @@ final class RequestDecoder extends HttpRequestDecoder {
         int before = out.size();
         capture.decoding(in);
         super.decode(ctx, in, out);
-        capture.decoded(in, out, before, this::refused);
+        capture.decoded(in, out, before, refusal);
         for (int i = before; i < out.size(); i++) {
             Object o = out.get(i);
             if (o instanceof HttpRequest r) {
